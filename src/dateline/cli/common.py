@@ -1,0 +1,61 @@
+"""Options and output helpers shared by every command."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import sys
+from datetime import date, datetime
+
+import click
+from rich.console import Console
+
+DEFAULT_DB = "dateline.db"
+
+# soft_wrap: a line printed is one line, whatever the terminal width (errors are grep-able)
+console = Console(highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def db_option(f):
+    return click.option(
+        "--db",
+        "db",
+        envvar="DATELINE_DB",
+        default=DEFAULT_DB,
+        show_default=True,
+        help="Database: a SQLite file path or an SQLAlchemy URL (env DATELINE_DB).",
+    )(f)
+
+
+def json_option(f):
+    return click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")(f)
+
+
+def _default(o):
+    if dataclasses.is_dataclass(o) and not isinstance(o, type):
+        return {f.name: getattr(o, f.name) for f in dataclasses.fields(o)}
+    if isinstance(o, (date, datetime)):
+        return o.isoformat()
+    if isinstance(o, (set, frozenset)):
+        return sorted(o)
+    raise TypeError(f"not JSON serializable: {type(o).__name__}")
+
+
+def to_jsonable(obj):
+    return json.loads(json.dumps(obj, default=_default, ensure_ascii=False))
+
+
+def print_json(obj) -> None:
+    sys.stdout.write(json.dumps(obj, default=_default, ensure_ascii=False, indent=2) + "\n")
+
+
+def open_store_or_fail(db: str):
+    """Open the store for a read command; a missing SQLite file is an error, not a new DB."""
+    from ..errors import StoreError
+    from ..store import open_store
+
+    if "://" not in db and not os.path.exists(db):
+        raise click.ClickException(StoreError(f"{db!r}: no such file (ingest something first)").message)
+    return open_store(db)

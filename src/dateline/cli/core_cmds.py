@@ -1,0 +1,250 @@
+"""Core commands: ingest, docs, show, entities, search, stats."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import click
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .. import query
+from ..errors import BadDate, DatelineError
+from ..ingest import parse_date
+from .common import console, db_option, err_console, json_option, open_store_or_fail, print_json
+
+LABEL_STYLE = {
+    "PERSON": "bold cyan", "ORG": "bold magenta", "GPE": "bold green", "LOC": "green", "FAC": "bold yellow",
+    "NORP": "yellow", "DATE": "blue", "TIME": "blue", "QUANTITY": "red", "MONEY": "red", "PERCENT": "red",
+    "CARDINAL": "dim red", "EVENT": "bold blue",
+}
+
+
+class _LazyProgress:
+    """A Rich progress bar that appears only once a run has lasted a second."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self.t0 = time.perf_counter()
+        self.progress = None
+        self.task = None
+
+    def __call__(self, report, total):
+        if self.quiet or total == 0:
+            return
+        if self.progress is None:
+            if time.perf_counter() - self.t0 < 1.0 and report.analysed == 0:
+                return
+            self.progress = Progress(
+                TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                TimeElapsedColumn(), console=err_console, transient=True,
+            )
+            self.progress.start()
+            self.task = self.progress.add_task("ingest", total=total, rate="")
+        rate = f"{report.docs_per_second():.1f} docs/s" if report.analysed else ""
+        self.progress.update(self.task, completed=report.analysed, rate=rate)
+
+    def stop(self):
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def _date_option(value):
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except BadDate as exc:
+        raise click.BadParameter(exc.message) from None
+
+
+def run_ingest(db: str, paths, default_date=None, force=False, workers=1, quiet=False, as_json=False):
+    from ..batch import ingest as ingest_batch
+    from ..store import open_store
+
+    try:
+        store = open_store(db)
+    except DatelineError as exc:
+        raise click.ClickException(exc.message) from None
+    progress = _LazyProgress(quiet or as_json)
+
+    def on_error(exc):
+        if not as_json:
+            err_console.print(f"[red]error[/red] {escape(exc.line())}")
+
+    try:
+        report = ingest_batch(store, paths, default_date=default_date, force=force, workers=workers,
+                              on_progress=progress, on_error=on_error)
+    finally:
+        progress.stop()
+    return store, report
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--date", "date_", metavar="YYYY-MM-DD", help="Publication date for documents that state none.")
+@click.option("--force", is_flag=True, help="Re-analyse documents that are already stored.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Analysis processes.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary.")
+@json_option
+def ingest(paths, db, date_, force, workers, quiet, as_json):
+    """Ingest articles: files, directories (recursive) or - for standard input.
+
+    Plain text with a dateline (" date 2023-09-12 Story..." or "Date: ..."),
+    news-please JSON / JSON Lines, and HTML pages. Documents already stored
+    (same normalized text) are skipped unless --force. Exit code 1 when any
+    input failed; the others are still ingested.
+    """
+    default_date = _date_option(date_)
+    store, report = run_ingest(db, paths, default_date, force, workers, quiet, as_json)
+    if as_json:
+        print_json({
+            "added": report.added, "reanalysed": report.reanalysed, "unchanged": report.unchanged,
+            "failed": [{"source": e.source, "code": e.code, "error": e.message} for e in report.failed],
+            "warnings": report.warnings, "seconds": round(report.seconds, 3),
+            "docs_per_second": round(report.docs_per_second(), 2), "database": store.url,
+        })
+    else:
+        for w in report.warnings:
+            err_console.print(f"[yellow]warning[/yellow] {escape(w)}")
+        parts = [f"{len(report.added)} added"]
+        if report.reanalysed:
+            parts.append(f"{len(report.reanalysed)} re-analysed")
+        if report.unchanged:
+            parts.append(f"{len(report.unchanged)} unchanged (already stored; --force re-analyses)")
+        if report.failed:
+            parts.append(f"[red]{len(report.failed)} failed[/red]")
+        console.print(
+            f"{', '.join(parts)} in {report.seconds:.2f} s"
+            + (f" ({report.docs_per_second():.1f} docs/s)" if report.analysed else "")
+            + f" -> {escape(store.url)}"
+        )
+        if report.failed:
+            console.print("[red]Failed inputs:[/red]")
+            for e in report.failed:
+                console.print(f"  {escape(e.line())}")
+    sys.exit(1 if report.failed else 0)
+
+
+@click.command()
+@db_option
+@json_option
+def docs(db, as_json):
+    """List stored documents with their publication dates."""
+    store = open_store_or_fail(db)
+    rows = query.documents(store)
+    if as_json:
+        return print_json(rows)
+    t = Table("doc_id", "published", "sentences", "mentions", "title / source", box=None)
+    for r in rows:
+        t.add_row(r["doc_id"], r["published"] or "unknown", str(r["n_sentences"]), str(r["n_mentions"]),
+                  escape((r["title"] or r["source"])[:70]))
+    console.print(t)
+    console.print(f"{len(rows)} documents")
+
+
+def _highlight(text: str, start: int, mentions: list[dict]) -> str:
+    out, pos = [], start
+    for m in sorted(mentions, key=lambda m: m["start"]):
+        if m["start"] < pos:
+            continue
+        out.append(escape(text[pos - start : m["start"] - start]))
+        style = LABEL_STYLE.get(m["label"], "bold")
+        out.append(f"[{style}]{escape(text[m['start'] - start : m['end'] - start])}[/{style}][dim]/{m['label']}[/dim]")
+        pos = m["end"]
+    out.append(escape(text[pos - start :]))
+    return "".join(out)
+
+
+@click.command()
+@click.argument("doc")
+@db_option
+@json_option
+def show(doc, db, as_json):
+    """Show a document: its sentences with entities highlighted."""
+    store = open_store_or_fail(db)
+    try:
+        data = query.show(store, doc)
+    except DatelineError as exc:
+        raise click.ClickException(exc.message) from None
+    if as_json:
+        return print_json(data)
+    console.print(f"[bold]{escape(data['title'] or data['source'])}[/bold]")
+    console.print(f"doc_id {data['doc_id']}  published {data['published'] or 'unknown'}  source {escape(data['source'])}")
+    by_sent: dict[int, list[dict]] = {}
+    for m in data["mentions"]:
+        by_sent.setdefault(m["sentence"], []).append(m)
+    for s in data["sentences"]:
+        when = f" [dim]@{s['time']['value']}[/dim]" if s.get("time") and s["time"]["value"] else ""
+        console.print(f"[dim]{s['index']:>3}[/dim] {_highlight(s['text'], s['start'], by_sent.get(s['index'], []))}{when}")
+
+
+@click.command()
+@db_option
+@click.option("--type", "label", help="Entity type: PERSON, ORG, GPE, LOC, FAC, NORP, ...")
+@click.option("--doc", help="Only this document (id, id prefix, record id or file name).")
+@click.option("--limit", type=int, help="At most this many rows.")
+@json_option
+def entities(db, label, doc, limit, as_json):
+    """List entities with mention and document counts."""
+    store = open_store_or_fail(db)
+    try:
+        rows = query.entities(store, label=label, doc=doc, limit=limit)
+    except DatelineError as exc:
+        raise click.ClickException(exc.message) from None
+    if as_json:
+        return print_json(rows)
+    t = Table("name", "type", "mentions", "docs", "first seen", "aliases", box=None)
+    for r in rows:
+        t.add_row(escape(r["name"]), r["label"], str(r["mentions"]), str(r["documents"]), r["first_seen"] or "",
+                  escape(", ".join(r["aliases"])[:50]))
+    console.print(t)
+
+
+@click.command()
+@click.argument("text", nargs=-1, required=True)
+@db_option
+@click.option("--limit", default=20, show_default=True)
+@click.option("--any", "any_word", is_flag=True, help="Match sentences with any of the words, not all.")
+@json_option
+def search(text, db, limit, any_word, as_json):
+    """Full-text search over sentences (BM25 ranking)."""
+    store = open_store_or_fail(db)
+    rows = query.search(store, " ".join(text), limit=limit, any_word=any_word)
+    if as_json:
+        return print_json(rows)
+    import re
+
+    words = [re.escape(w) for w in " ".join(text).split() if w.strip()]
+    pattern = re.compile(r"\b(" + "|".join(words) + r")", re.I) if words else None
+    for r in rows:
+        line = escape(r["text"])
+        if pattern:
+            line = pattern.sub(lambda m: f"[bold yellow]{m.group(0)}[/bold yellow]", line)
+        console.print(f"[dim]{r['doc_id']}#{r['sentence_index']} {r['published'] or ''}[/dim]  {line}")
+    if not rows:
+        console.print("no matching sentences")
+
+
+@click.command()
+@db_option
+@json_option
+def stats(db, as_json):
+    """Counts of what the store holds."""
+    store = open_store_or_fail(db)
+    data = query.stats(store)
+    if as_json:
+        return print_json(data)
+    for k, v in data.items():
+        if isinstance(v, dict):
+            console.print(f"{k}: " + ", ".join(f"{a} {b}" for a, b in v.items()))
+        elif isinstance(v, list):
+            console.print(f"{k}: {', '.join(v)}")
+        else:
+            console.print(f"{k}: {v}")
+
+
+commands = [ingest, docs, show, entities, search, stats]

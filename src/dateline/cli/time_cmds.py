@@ -1,0 +1,2 @@
+commands = []
+eval_commands = []

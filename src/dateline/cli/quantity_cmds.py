@@ -1,2 +1,100 @@
-commands = []
+"""``dateline quantities`` and ``dateline check``: the numbers a report states, and
+whether they hold up."""
+
+from __future__ import annotations
+
+import click
+
+from .common import console, db_option, json_option, open_store_or_fail, print_json, to_jsonable
+
+
+def _doc_ids(store, doc: str | None) -> list[str]:
+    from ..errors import NotFound
+
+    if doc is None:
+        return store.doc_ids()
+    try:
+        return [store.resolve_doc(doc)]
+    except NotFound as exc:
+        raise click.ClickException(exc.message) from exc
+
+
+def _fmt_num(x: float | None) -> str:
+    if x is None:
+        return ""
+    if abs(x) >= 1e4 or (x and abs(x) < 1e-2):
+        return f"{x:.4g}"
+    return f"{x:,.6g}"
+
+
+@click.command("quantities")
+@click.argument("doc", required=False)
+@db_option
+@json_option
+def quantities_cmd(doc, db, as_json):
+    """Numbers with their units, normalized to SI, and what they measure.
+
+    DOC is a document id (or prefix, record id, file name); all documents without it.
+    """
+    store = open_store_or_fail(db)
+    out = []
+    for doc_id in _doc_ids(store, doc):
+        a = store.load_analysis(doc_id)
+        out.append({"doc_id": doc_id, "source": a.article.source, "quantities": to_jsonable(list(a.quantities))})
+    if as_json:
+        print_json(out if doc is None else out[0])
+        return
+    from rich.table import Table
+
+    for d in out:
+        t = Table(title=f"{d['doc_id']}  {d['source']}", title_justify="left")
+        for col in ("sent", "text", "kind", "number", "unit", "SI", "mod", "measures"):
+            t.add_column(col)
+        for q in d["quantities"]:
+            si = f"{_fmt_num(q['si_value'])} {q['si_unit'] or ''}".strip()
+            t.add_row(str(q["sentence"]), q["text"], q["kind"], _fmt_num(q["number"]), q["unit"] or "", si,
+                      q["mod"] or "", q["measures"] or "")
+        if not d["quantities"]:
+            console.print(f"{d['doc_id']}: no quantities")
+        else:
+            console.print(t)
+
+
+@click.command("check")
+@click.argument("doc", required=False)
+@db_option
+@json_option
+def check_cmd(doc, db, as_json):
+    """Check the numbers each report states: kinematics and geography.
+
+    Every check has a verdict (consistent, inconsistent, unverifiable), the
+    computed figure, the rule, and the cited sentences. DOC as for 'quantities'.
+    """
+    from ..verify import check_document
+
+    store = open_store_or_fail(db)
+    out = []
+    for doc_id in _doc_ids(store, doc):
+        a = store.load_analysis(doc_id)
+        out.append({"doc_id": doc_id, "source": a.article.source, "checks": to_jsonable(list(check_document(a)))})
+    if as_json:
+        print_json(out if doc is None else out[0])
+        return
+    colour = {"consistent": "green", "inconsistent": "red", "unverifiable": "yellow"}
+    for d in out:
+        if not d["checks"] and doc is None:
+            continue
+        console.print(f"[bold]{d['doc_id']}[/]  {d['source']}")
+        if not d["checks"]:
+            console.print("  no checkable claims (no distance, duration and speed stated together; no located places)")
+        for c in d["checks"]:
+            console.print(f"  [{colour.get(c['verdict'], 'white')}]{c['verdict'].upper()}[/]  {c['kind']}  ({c['rule']})")
+            console.print(f"    claim:    {c['claim']}")
+            console.print(f"    computed: {c['computed']}")
+            console.print(f"    why:      {c['explanation']}")
+            for cit in c["citations"]:
+                console.print(f"    [dim][{cit['sentence_index']}] {cit['text']}[/]")
+
+
+commands = [quantities_cmd, check_cmd]
 eval_commands = []

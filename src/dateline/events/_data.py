@@ -30,6 +30,10 @@ class Lexicon:
             for n in d.get("nouns", ()):
                 self.noun_type.setdefault(n, t)
         self.skip_verbs = frozenset(onto.get("skip_verbs", ()))
+        self.phrasal: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, typ in (onto.get("phrasal") or {}).items():
+            words = phrase.lower().split()
+            self.phrasal.setdefault(words[0], []).append((tuple(words[1:]), typ))
 
         cues = _load("cues.yaml")
         st = cues["status"]

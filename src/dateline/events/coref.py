@@ -16,7 +16,7 @@ from ._data import lexicon
 from .context import DocContext
 
 PERSONISH = ("PERSON",)
-GROUPISH = ("ORG", "NORP", "GPE")
+GROUPISH = ("ORG", "NORP", "GPE", "FAC")
 _SUBJ = ("nsubj", "nsubjpass")
 
 
@@ -32,6 +32,7 @@ def resolve(ctx: DocContext) -> dict[int, tuple[str, ...]]:
     pairs: list[tuple[int, tuple[str, ...]]] = []  # conjoined person pairs "Putin and Kim"
     seen_heads: set[int] = set()
     freq: Counter = Counter()
+    last_word: dict[str, str] = {}  # head word of a multiword organisation/facility name -> key
 
     def head_of_mention(m) -> int:
         for k in range(m.token_start, m.token_end):
@@ -78,6 +79,8 @@ def resolve(ctx: DocContext) -> dict[int, tuple[str, ...]]:
         m = ctx.mention_at.get(i)
         if m is not None:
             h = head_of_mention(m)
+            if i == h and m.label in ("ORG", "FAC") and len(m.text.split()) > 1:
+                last_word[m.text.split()[-1].lower()] = m.entity
             if i == h and m.label in PERSONISH + GROUPISH and h not in seen_heads:
                 seen_heads.add(h)
                 rec = (i, m.entity, toks[i].dep in _SUBJ)
@@ -122,8 +125,11 @@ def resolve(ctx: DocContext) -> dict[int, tuple[str, ...]]:
                     pairs.append((i, out[i]))
             elif low in lex.pron_thing and (low == "its" or t.dep in _SUBJ):
                 g = recent(groups, i, s - 1)
-                if g and (low == "its" or g[-1][2]):
-                    out[i] = (g[-1][1],)
+                subj = [x for x in g if x[2]]
+                pick = (subj or g)[-1] if (subj or g) else None
+                if pick is not None and (low == "its" or pick[2]):
+                    out[i] = (pick[1],)
+                    groups.append((i, pick[1], t.dep in _SUBJ))
             elif low in ("who", "whom", "whose") and toks[t.head].dep == "relcl":
                 ante = toks[t.head].head
                 keys = ctx.mention_at[ante].entity if ante in ctx.mention_at else None
@@ -135,6 +141,12 @@ def resolve(ctx: DocContext) -> dict[int, tuple[str, ...]]:
         if t.pos != "NOUN" or i in out:
             continue
         lem = t.lemma.lower()
+        if any(ctx.lower[c] == "the" for c in ctx.kids[i]) and lem in last_word:
+            # "the cosmodrome" after "the Vostochny Cosmodrome"
+            key = last_word[lem]
+            out[i] = (key,)
+            groups.append((i, key, t.dep in _SUBJ))
+            continue
         if low in lex.plural_role_nouns and any(ctx.lower[c] in ("two", "both") for c in ctx.kids[i]):
             pr = [p for p in pairs if p[0] < i]
             if pr:

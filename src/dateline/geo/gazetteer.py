@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).parent / "data"
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 FILENAME = "gazetteer.sqlite"
 
 # kind -> the public feature class of ``Place.feature``
@@ -307,6 +307,8 @@ def build(path: str | os.PathLike | None = None) -> Path:
     for s in yaml.safe_load((DATA / "supplement.yaml").read_text(encoding="utf-8")):
         kind = s["feature"]
         a1 = s.get("admin1")
+        if a1:
+            admin1_names.setdefault(a1, a1)
         add(kind, s["name"], s.get("cc"), a1, s["lat"], s["lon"], s.get("population"), s.get("geonameid"),
             s["source"], s.get("aliases") or ())
 
@@ -332,6 +334,7 @@ def build(path: str | os.PathLike | None = None) -> Path:
         con.commit()
     finally:
         con.close()
+    os.chmod(tmp, 0o644)  # mkstemp makes it private; the gazetteer is shared data
     os.replace(tmp, target)
     return target
 

@@ -43,6 +43,7 @@ _ISO_FIRST_LINE = re.compile(
     r"^\s*(?P<date>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)\s*\n(?P<rest>.*)\Z",
     re.S,
 )
+MIN_HTML_WORDS = 8
 UNKNOWN_DATE_WARNING = "publication date unknown: relative dates stay unresolved. Pass --date YYYY-MM-DD to set it."
 
 
@@ -166,7 +167,8 @@ def read_html(text: str, source: str, default_date: date | None = None) -> Artic
     body = getattr(doc, "text", None) if doc is not None else None
     if isinstance(doc, dict):  # older trafilatura returned dicts
         body = doc.get("text")
-    if not body or not body.strip():
+    # Menus and footers survive extraction on pages with no article: demand prose.
+    if not body or len(body.split()) < MIN_HTML_WORDS:
         raise NoArticleInHTML(source=source)
     get = (lambda k: doc.get(k)) if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
     try:

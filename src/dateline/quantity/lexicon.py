@@ -1,12 +1,17 @@
 """The quantity lexicon (data/lexicon.yaml), loaded and compiled once per process.
 
-Unit conversion factors come from pint, computed once per unit here so that the
-per-document pass is dictionary look-ups and one multiplication per quantity.
+Unit conversion factors come from pint. Importing pint and building its registry
+takes about 2 s, more than analysing dozens of articles, so the factors pint
+computes for the lexicon's units are kept in data/si_factors.json (regenerate
+with ``python -m dateline.quantity.lexicon`` after editing the units; a test
+compares every entry with pint). A unit missing from that file is converted
+with pint at load time, so an edited lexicon is never wrong, only slower to load.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +19,7 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).parent / "data"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when libyaml is there
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +59,8 @@ class Lexicon:
     casualty_words: frozenset
     measure_verbs: frozenset
     directions: frozenset
+    uncounted_nouns: frozenset
+    age_followers: frozenset
 
 
 def _norm(s: str) -> str:
@@ -66,23 +74,56 @@ def _ureg():
     return pint.UnitRegistry()
 
 
-def _unit_info(kind: str, pint_unit: str, si_unit: str) -> UnitInfo:
+def pint_factor(pint_unit: str, si_unit: str) -> tuple[float, float]:
+    """(factor, offset) with si = factor * x + offset, computed by pint."""
     ureg = _ureg()
     target = ureg.Unit(si_unit.replace("^", "**"))
-    q0 = ureg.Quantity(0.0, pint_unit).to(target).magnitude
-    q1 = ureg.Quantity(1.0, pint_unit).to(target).magnitude
-    return UnitInfo(kind, pint_unit, float(q1 - q0), float(q0), si_unit)
+    if "degree" in pint_unit or "kelvin" in pint_unit:  # offset units convert as quantities
+        q0 = ureg.Quantity(0.0, pint_unit).to(target).magnitude
+        q1 = ureg.Quantity(1.0, pint_unit).to(target).magnitude
+    else:  # expressions such as "10 * year" (pint's "decade" is logarithmic)
+        q0, q1 = 0.0, ureg.parse_expression(pint_unit).to(target).magnitude
+    return float(q1 - q0), float(q0)
+
+
+def _raw() -> dict:
+    return yaml.load((DATA / "lexicon.yaml").read_text(encoding="utf-8"), Loader=_LOADER)
+
+
+def _cached_factors() -> dict:
+    path = DATA / "si_factors.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def build_si_factors() -> Path:
+    """Write data/si_factors.json from pint for every unit in the lexicon."""
+    raw = _raw()
+    out = {}
+    for kind, table in raw["units"].items():
+        si = raw["si_units"][kind]
+        for pint_unit in table:
+            out[f"{pint_unit} -> {si}"] = list(pint_factor(pint_unit, si))
+    path = DATA / "si_factors.json"
+    path.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return path
+
+
+def _unit_info(kind: str, pint_unit: str, si_unit: str, cache: dict) -> UnitInfo:
+    f = cache.get(f"{pint_unit} -> {si_unit}")
+    factor, offset = f if f else pint_factor(pint_unit, si_unit)
+    return UnitInfo(kind, pint_unit, float(factor), float(offset), si_unit)
 
 
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    raw = yaml.safe_load((DATA / "lexicon.yaml").read_text(encoding="utf-8"))
+    raw = _raw()
+    cache = _cached_factors()
     si_units = raw["si_units"]
     units: dict[str, UnitInfo] = {}
     by_pint: dict[str, UnitInfo] = {}
     for kind, table in raw["units"].items():
         for pint_unit, aliases in table.items():
-            info = _unit_info(kind, pint_unit, si_units[kind])
+            info = _unit_info(kind, pint_unit, si_units[kind], cache)
             by_pint[pint_unit] = info
             for a in aliases:
                 units[_norm(str(a))] = info
@@ -129,6 +170,8 @@ def load_lexicon() -> Lexicon:
         casualty_words=frozenset(cn["casualty_words"]),
         measure_verbs=frozenset(raw["measure_verbs"]),
         directions=frozenset(raw["directions"]),
+        uncounted_nouns=frozenset(raw["uncounted_nouns"]),
+        age_followers=frozenset(raw["age_followers"]),
     )
 
 
@@ -139,3 +182,7 @@ def convert(value: float, unit_alias: str) -> tuple[float, str] | None:
     if info is None:
         return None
     return info.factor * value + info.offset, info.si_unit
+
+
+if __name__ == "__main__":
+    print(build_si_factors())

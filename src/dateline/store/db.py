@@ -228,7 +228,9 @@ class Store:
             rows = self.query("SELECT doc_id FROM documents WHERE doc_id LIKE :p", p=ref + "%")
         if not rows and ref:
             base = os.path.basename(ref)
-            rows = self.query("SELECT doc_id FROM documents WHERE source LIKE :p", p="%" + base)
+            # a file name or the start of one ("000_fde2"), as a user would type it
+            rows = self.query("SELECT doc_id FROM documents WHERE record_id LIKE :r OR source LIKE :p",
+                              r=base + "%", p="%" + base + "%")
         ids = sorted({r["doc_id"] for r in rows})
         if len(ids) != 1:
             what = f"document {ref!r}" if not ids else f"a single document for {ref!r} ({len(ids)} match; give more of the id)"

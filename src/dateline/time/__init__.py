@@ -1,5 +1,7 @@
-"""PLACEHOLDER until the time stage lands: no time expressions."""
-def extract_times(parsed):
-    return ()
-def resolve_sentence_times(parsed, times):
-    return ()
+"""The time stage: TIMEX3 expressions normalized against the publication date,
+and a resolved time for every sentence that states an event."""
+
+from .extract import extract_times
+from .resolve import resolve_sentence_times
+
+__all__ = ["extract_times", "resolve_sentence_times"]

@@ -81,6 +81,16 @@ def month_year(dct: date, month: int, direction: int) -> int:
     return dct.year
 
 
+def nearest_month_year(dct: date, month: int) -> int:
+    """Year putting the month nearest the DCT ("January" said in November is next January)."""
+    diff = month - dct.month
+    if diff > 6:
+        return dct.year - 1
+    if diff < -6:
+        return dct.year + 1
+    return dct.year
+
+
 _DATE = re.compile(r"^(\d{4})(?:-(\d\d))?(?:-(\d\d))?(?:T.*)?$")
 _WEEK = re.compile(r"^(\d{4})-W(\d\d?)(?:-(\d|WE))?$")
 _QUARTER = re.compile(r"^(\d{4})-([QH])(\d)$")

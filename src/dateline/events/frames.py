@@ -1,0 +1,471 @@
+"""Event frames: trigger, type, status and roles for every sentence.
+
+A trigger is a content verb, or an event noun listed in the ontology
+(data/ontology.yaml). Roles come from the dependency parse around the trigger;
+each argument is attached to its nearest governing trigger, so "when they met
+in Vladivostok" gives the place to "met", not to the sentence's main verb.
+"""
+
+from __future__ import annotations
+
+from ..types import Event, ParsedDoc, Place, Role, SentenceTime, TimeValue
+from . import timeguess
+from ._data import lexicon
+from .context import PLACE_LABELS, DocContext
+from .coref import resolve
+from .status import event_status, reported_by
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_MAX_ROLE_TOKENS = 30
+_ANCHOR_PREPS = frozenset({"since", "until", "till", "before", "by"})
+
+
+def build_context(parsed: ParsedDoc) -> DocContext:
+    ctx = DocContext(parsed)
+    resolve(ctx)
+    return ctx
+
+
+def _trigger_type(ctx: DocContext, i: int) -> str | None:
+    """Event type of token ``i`` if it is a trigger, else None."""
+    lex = lexicon()
+    t = ctx.toks[i]
+    lem = t.lemma.lower()
+    if t.pos == "VERB":
+        for words, typ in lex.phrasal.get(lem, ()):  # "came into service" is OPEN, not TRAVEL
+            if tuple(ctx.lower[i + 1 : i + 1 + len(words)]) == words:
+                return typ
+        if lem in lex.skip_verbs or t.dep in ("amod", "compound"):
+            return None
+        if lem in lex.control_verbs and any(ctx.toks[k].dep in ("xcomp", "ccomp") for k in ctx.kids[i]):
+            return None  # "scheduled (to meet)": the complement is the event
+        return lex.verb_type.get(lem, "OTHER")
+    if t.pos == "NOUN":
+        typ = lex.noun_type.get(lem) or lex.noun_type.get(ctx.lower[i])
+        if typ is None or i in ctx.mention_at:
+            return None
+        if t.dep == "compound":
+            return None  # "meeting place": a modifier, not an event
+        return typ
+    return None
+
+
+def _owner(i: int, triggers: dict[int, str], ctx: DocContext, stop: int | None = None) -> int | None:
+    """Nearest trigger governing token ``i`` (itself excluded)."""
+    toks = ctx.toks
+    cur = i
+    for _ in range(40):
+        h = toks[cur].head
+        if h == cur:
+            return None
+        if h in triggers and h != stop:
+            return h
+        cur = h
+    return None
+
+
+# The pipeline calls extract_events then main_event on the same ParsedDoc: keep
+# the last context so coreference is computed once per document.
+_LAST: list = [None, None]
+
+
+def cached_context(parsed: ParsedDoc) -> DocContext:
+    if _LAST[0] is parsed:
+        return _LAST[1]
+    ctx = build_context(parsed)
+    _LAST[0], _LAST[1] = parsed, ctx
+    return ctx
+
+
+def extract_events(parsed: ParsedDoc, times=(), sentence_times=(), places=()) -> tuple[Event, ...]:
+    ctx = cached_context(parsed)
+    return extract_events_ctx(ctx, times, sentence_times, places)
+
+
+def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[Event, ...]:
+    parsed = ctx.parsed
+    toks = ctx.toks
+    published = parsed.article.published
+    st_by_sent: dict[int, SentenceTime] = {s.sentence: s for s in sentence_times or ()}
+    times = tuple(times or ())
+    places = tuple(places or ())
+    events: list[Event] = []
+    for sent in parsed.sentences:
+        triggers: dict[int, str] = {}
+        for i in range(sent.token_start, sent.token_end):
+            typ = _trigger_type(ctx, i)
+            if typ is not None:
+                triggers[i] = typ
+        if not triggers:
+            continue
+        in_title = ctx.in_title(sent.index)
+        roles: dict[int, list[Role]] = {i: [] for i in triggers}
+        _core_roles(ctx, triggers, roles)
+        _prep_roles(ctx, sent, triggers, roles, places)
+        _why_roles(ctx, sent, triggers, roles)
+        times_here = [tv for tv in times if tv.sentence == sent.index and tv.type in ("DATE", "TIME")]
+        own_time = _time_roles(ctx, sent, triggers, roles, times_here, published)
+        stime = st_by_sent.get(sent.index)
+        for i, typ in triggers.items():
+            t = toks[i]
+            rep = reported_by(ctx, i)
+            rep_key = None
+            if rep is not None:
+                keys = ctx.entity_keys(rep)
+                rep_key = keys[0] if keys else ctx.span_text(*ctx.subtree(rep))[0] or None
+            tval = tearly = tlate = trule = None
+            if i in own_time:
+                tval, tearly, tlate, trule = own_time[i]
+            elif stime is not None and stime.value:
+                tval, tearly, tlate, trule = stime.value, stime.earliest, stime.latest, f"sentence:{stime.rule}"
+            elif not sentence_times:
+                g = _sentence_date_guess(ctx, sent, published)
+                if g:
+                    tval, tearly, tlate, trule = g
+            events.append(
+                Event(
+                    index=len(events),
+                    sentence=sent.index,
+                    trigger=t.text,
+                    trigger_start=t.start,
+                    trigger_end=t.end,
+                    lemma=t.lemma.lower(),
+                    type=typ,
+                    status=event_status(ctx, i, in_title),
+                    roles=tuple(roles[i]),
+                    time_value=tval,
+                    time_earliest=tearly,
+                    time_latest=tlate,
+                    time_rule=trule,
+                    reported_by=rep_key,
+                )
+            )
+    return tuple(events)
+
+
+def _role_from_token(ctx: DocContext, name: str, head: int, span: tuple[int, int] | None = None) -> list[Role]:
+    """Roles for the phrase headed by ``head``; one per entity for "Putin and Kim"/"they"."""
+    a, b = span or ctx.subtree(head)
+    if b - a > _MAX_ROLE_TOKENS:
+        b = a + _MAX_ROLE_TOKENS
+    text, s, e = ctx.span_text(a, b)
+    if not text:
+        return []
+    keys = list(ctx.entity_keys(head))
+    for c in ctx.kids[head]:  # conjoined arguments: "Putin and Kim"
+        if ctx.toks[c].dep == "conj":
+            keys.extend(k for k in ctx.entity_keys(c) if k not in keys)
+    if not keys:
+        return [Role(name, text, s, e)]
+    return [Role(name, text, s, e, entity=k) for k in keys]
+
+
+def _core_roles(ctx: DocContext, triggers: dict[int, str], roles: dict[int, list[Role]]) -> None:
+    toks = ctx.toks
+    for i, typ in triggers.items():
+        t = toks[i]
+        got_agent = False
+        for k in ctx.kids[i]:
+            d = toks[k].dep
+            if d == "nsubj" and t.pos == "VERB":
+                roles[i] += _role_from_token(ctx, "agent", k)
+                got_agent = True
+            elif d == "nsubjpass":
+                roles[i] += _role_from_token(ctx, "patient", k)
+            elif d == "agent":
+                for c in ctx.kids[k]:
+                    if toks[c].dep == "pobj":
+                        roles[i] += _role_from_token(ctx, "agent", c)
+                        got_agent = True
+            elif d in ("dobj", "attr") and t.pos == "VERB":
+                roles[i] += _role_from_token(ctx, "patient", k)
+            elif d == "dative":
+                roles[i] += _role_from_token(ctx, "recipient", k)
+            elif d == "poss" and t.pos == "NOUN":
+                roles[i] += _role_from_token(ctx, "agent", k)
+                got_agent = True
+            elif d == "compound" and t.pos == "NOUN" and ctx.entity_keys(k):
+                roles[i] += _role_from_token(ctx, "agent", k)
+                got_agent = True
+            elif d == "prep" and t.pos in ("VERB", "NOUN"):
+                low = ctx.lower[k]
+                pobj = next((c for c in ctx.kids[k] if toks[c].dep == "pobj"), None)
+                if pobj is None:
+                    continue
+                if low == "with" and typ == "MEET":
+                    roles[i] += _role_from_token(ctx, "patient", pobj)
+                elif low == "between" and t.pos == "NOUN":
+                    roles[i] += _role_from_token(ctx, "agent", pobj)
+                    got_agent = True
+                elif low == "to" and typ in ("TRADE", "AID", "STATEMENT"):
+                    roles[i] += _role_from_token(ctx, "recipient", pobj)
+                elif low == "of" and t.pos == "NOUN":
+                    roles[i] += _role_from_token(ctx, "patient", pobj)
+                elif low == "by" and t.pos == "NOUN" and ctx.entity_keys(pobj):
+                    roles[i] += _role_from_token(ctx, "agent", pobj)
+                    got_agent = True
+        if not got_agent:
+            _inherit_agent(ctx, i, roles)
+
+
+def _inherit_agent(ctx: DocContext, i: int, roles: dict[int, list[Role]]) -> None:
+    """Controlled and conjoined verbs share their governor's subject."""
+    toks = ctx.toks
+    cur = i
+    for _ in range(4):
+        t = toks[cur]
+        if t.dep not in ("xcomp", "advcl", "conj", "acl", "relcl") or t.head == cur:
+            return
+        h = t.head
+        if t.dep == "relcl":
+            # "Kim, who prefers ..." / "meeting place where he ...": the subject is inside
+            return
+        if t.dep == "acl" and toks[h].pos == "NOUN":
+            # "plans to visit": the planner is the subject of the verb governing "plans"
+            h = toks[h].head
+        for k in ctx.kids[h]:
+            if toks[k].dep in _SUBJ:
+                roles[i] += _role_from_token(ctx, "agent", k)
+                return
+        cur = h
+
+
+def _place_for(places: tuple[Place, ...], s: int, e: int) -> Place | None:
+    for p in places:
+        if p.start < e and s < p.end:
+            return p
+    return None
+
+
+def _prep_roles(ctx, sent, triggers, roles, places) -> None:
+    """Place, instrument and manner roles from prepositional phrases and adverbs."""
+    lex = lexicon()
+    toks = ctx.toks
+    for k in range(sent.token_start, sent.token_end):
+        t = toks[k]
+        if t.dep == "advmod" and t.pos == "ADV" and ctx.lower[k].endswith("ly") and ctx.lower[k] not in lex.not_manner_adverbs:
+            if t.head in triggers:
+                roles[t.head] += _role_from_token(ctx, "manner", k)
+            continue
+        if t.dep == "relcl" and k in triggers:
+            # "the spaceport, where he is scheduled to meet Kim": the place is the antecedent
+            if any(ctx.lower[c] == "where" for c in ctx.kids[k]):
+                _where_antecedent(ctx, k, triggers, roles, places)
+            continue
+        if t.dep != "prep" and not (t.pos == "ADP" and t.dep in ("advmod", "npadvmod")):
+            continue
+        low = ctx.lower[k]
+        pobj = next((c for c in ctx.kids[k] if toks[c].dep in ("pobj", "pcomp")), None)
+        if pobj is None:
+            continue
+        owner = t.head if t.head in triggers else _owner(k, triggers, ctx)
+        if owner is None:
+            continue
+        a, b = ctx.subtree(pobj)
+        s_char, e_char = toks[a].start, toks[b - 1].end
+        place = _place_for(places, s_char, e_char)
+        m = ctx.mention_at.get(pobj)
+        is_place = place is not None or (m is not None and m.label in PLACE_LABELS)
+        pl = toks[pobj].lemma.lower()
+        if low in lex.place_preps and is_place and t.head == owner or (low in lex.place_preps and is_place and toks[t.head].pos != "NOUN"):
+            role = _role_from_token(ctx, "place", pobj)[:1]
+            if role:
+                r = role[0]
+                if m is not None and (m.start < r.start or m.end > r.end):
+                    # "Russia’s far east": the name runs past the parse subtree
+                    s2, e2 = min(m.start, r.start), max(m.end, r.end)
+                    r = Role("place", ctx.parsed.text[s2:e2], s2, e2, entity=r.entity)
+                ent = m.entity if m is not None else r.entity
+                if place is not None:
+                    roles[owner].append(Role("place", r.text, r.start, r.end, entity=ent, lat=place.lat, lon=place.lon))
+                else:
+                    roles[owner].append(Role("place", r.text, r.start, r.end, entity=ent))
+            continue
+        if t.head != owner:
+            continue
+        if low in ("by", "via", "using", "aboard") or (low in lex.instrument_preps and pl in lex.instrument_nouns):
+            if low == "by" and toks[pobj].dep == "pcomp":
+                roles[owner] += _role_from_token(ctx, "manner", k)
+            elif toks[pobj].pos in ("NOUN", "PROPN") and not (ctx.entity_keys(pobj) and low == "by"):
+                roles[owner] += _role_from_token(ctx, "instrument", pobj)
+            elif low == "by" and toks[pobj].pos == "VERB":
+                roles[owner] += _role_from_token(ctx, "manner", k)
+
+
+def _where_antecedent(ctx, k, triggers, roles, places) -> None:
+    toks = ctx.toks
+    ante = toks[k].head
+    if toks[ante].dep == "appos":
+        ante = toks[ante].head  # "the Vostochny Cosmodrome, Russia's main spaceport, where ..."
+    a, b = ctx.subtree(ante)
+    # the antecedent noun phrase without its relative clause
+    end = ante + 1
+    while end < b and toks[end].dep not in ("relcl", "punct", "appos"):
+        end += 1
+    m = ctx.mention_at.get(ante)
+    text, s, e = ctx.span_text(a if a <= ante else ante, end)
+    if m is not None:
+        text, s, e = m.text, m.start, m.end
+    place = _place_for(places, s, e)
+    targets = [k] + [c for c in ctx.kids[k] if c in triggers and toks[c].dep == "xcomp"]
+    for tr in targets:
+        roles[tr].append(
+            Role("place", text, s, e, entity=m.entity if m else None, lat=place.lat if place else None, lon=place.lon if place else None)
+        )
+
+
+def _match_multi(ctx, k: int, cues) -> tuple[str, ...] | None:
+    low = ctx.lower
+    n = len(low)
+    for cue in cues:
+        if k + len(cue) <= n and all(low[k + j] == w for j, w in enumerate(cue)):
+            return cue
+    return None
+
+
+def _why_roles(ctx, sent, triggers, roles) -> None:
+    """Reason and purpose roles (why), from cue phrases and infinitive clauses."""
+    lex = lexicon()
+    toks = ctx.toks
+    covered: set[int] = set()
+    for k in range(sent.token_start, sent.token_end):
+        if k in covered:
+            continue
+        t = toks[k]
+        name = None
+        cue = _match_multi(ctx, k, lex.purpose_multi)
+        if cue:
+            name = "purpose"
+        else:
+            cue = _match_multi(ctx, k, lex.reason_multi)
+            if cue:
+                name = "reason"
+                if cue == ("over",) and not (t.head in triggers and toks[t.head].lemma.lower() in lex.for_reason_verbs | {"protest", "outrage", "anger", "row", "criticise", "criticize"}):
+                    continue
+        if name is None:
+            low = ctx.lower[k]
+            if t.dep == "mark" and (low in lex.reason_marks or low in lex.weak_reason_marks):
+                if low in ("since", "as") and not _causal_as(ctx, k):
+                    continue
+                name = "reason" if low in lex.reason_marks else "weak_reason"
+                span_head = t.head
+                a, b = ctx.subtree(span_head)
+                a = min(a, k)
+                owner = _owner(span_head, triggers, ctx)
+                if owner is None:
+                    continue
+                _add_span_role(ctx, roles, owner, name, a, b, span_head)
+                covered.update(range(a, b))
+                continue
+            if t.dep == "prep" and low in lex.weak_reason_marks:
+                owner = t.head if t.head in triggers else _owner(k, triggers, ctx)
+                if owner is None:
+                    continue
+                a, b = ctx.subtree(k)
+                _add_span_role(ctx, roles, owner, "weak_reason", a, b, k)
+                covered.update(range(a, b))
+                continue
+            if low == "for" and t.dep == "prep" and t.head in triggers and toks[t.head].lemma.lower() in lex.for_reason_verbs:
+                a, b = ctx.subtree(k)
+                _add_span_role(ctx, roles, t.head, "reason", a, b, k)
+                covered.update(range(a, b))
+                continue
+            # purpose infinitive: "travels ... to meet Putin" (advcl with "to")
+            if k in triggers and t.dep == "advcl" and any(ctx.lower[c] == "to" and toks[c].tag == "TO" for c in ctx.kids[k]):
+                owner = _owner(k, triggers, ctx)
+                if owner is not None:
+                    a, b = ctx.subtree(k)
+                    _add_span_role(ctx, roles, owner, "purpose", a, b, k)
+            continue
+        # a multiword cue: the phrase is the cue's subtree (prep) or its clause (mark)
+        head = k if t.dep != "mark" else t.head
+        a, b = ctx.subtree(head)
+        a = min(a, k)
+        # multiword cues whose first word is not the phrase head: widen to the cue's head
+        if b <= k + len(cue):
+            h = toks[k + len(cue) - 1].head
+            a2, b2 = ctx.subtree(h)
+            a, b = min(a, a2, k), max(b, b2)
+            if a < k:
+                a = k
+        owner = t.head if t.head in triggers else _owner(k, triggers, ctx)
+        if owner is None:
+            continue
+        _add_span_role(ctx, roles, owner, name, a, b, head)
+        covered.update(range(a, b))
+
+
+def _causal_as(ctx, k: int) -> bool:
+    """'as' / 'since' are causal only before a clause with a finite verb that is not temporal."""
+    head = ctx.toks[k].head
+    if ctx.toks[head].pos not in ("VERB", "AUX"):
+        return False
+    return ctx.toks[head].tag in ("VBD", "VBZ", "VBP") and ctx.lower[k] == "as"
+
+
+def _add_span_role(ctx, roles, owner, name, a, b, head) -> None:
+    if b - a > _MAX_ROLE_TOKENS:
+        b = a + _MAX_ROLE_TOKENS
+    text, s, e = ctx.span_text(a, b)
+    if text:
+        roles[owner].append(Role(name, text, s, e))
+
+
+def _time_roles(ctx, sent, triggers, roles, times_here, published) -> dict[int, tuple]:
+    """Attach each date in the sentence to its nearest governing trigger."""
+    toks = ctx.toks
+    out: dict[int, tuple] = {}
+    done_mentions = set()
+    cands = []  # (token index of the expression's head, text, s, e, value, earliest, latest, rule)
+    for tv in times_here:
+        first = next((k for k in range(sent.token_start, sent.token_end) if toks[k].start >= tv.start), None)
+        if first is None:
+            continue
+        last = first
+        while last + 1 < sent.token_end and toks[last + 1].end <= tv.end:
+            last += 1
+        head = _span_head(ctx, first, last + 1)
+        cands.append((head, tv.text, tv.start, tv.end, tv.value, tv.earliest, tv.latest, f"timex:{tv.rule}" if tv.rule else "timex"))
+        done_mentions.update(range(first, last + 1))
+    if not times_here:
+        for m in {id(m): m for k, m in ctx.time_mention_at.items() if sent.token_start <= k < sent.token_end}.values():
+            if m.label != "DATE":
+                continue
+            g = timeguess.guess(m.text, published)
+            if g is None:
+                continue
+            head = _span_head(ctx, m.token_start, m.token_end)
+            cands.append((head, m.text, m.start, m.end, g[0], g[1], g[2], "guess"))
+    for head, text, s, e, val, early, late, rule in cands:
+        owner = head if head in triggers else _owner(head, triggers, ctx)
+        h = toks[head].head
+        if toks[head].dep == "pobj" and ctx.lower[h] in _ANCHOR_PREPS:
+            owner = None  # "first meeting since 2019": an anchor, not the event's time
+        # "since 2019 when they met": the relative clause on a date is dated by it
+        for c in ctx.kids[head]:
+            if c in triggers and toks[c].dep == "relcl":
+                roles[c].append(Role("time", text, s, e, value=val))
+                out.setdefault(c, (val, early, late, rule))
+        if owner is None:
+            continue
+        roles[owner].append(Role("time", text, s, e, value=val))
+        out.setdefault(owner, (val, early, late, rule))
+    return out
+
+
+def _span_head(ctx, a: int, b: int) -> int:
+    for k in range(a, b):
+        h = ctx.toks[k].head
+        if h < a or h >= b or h == k:
+            return k
+    return b - 1
+
+
+def _sentence_date_guess(ctx, sent, published):
+    for k in range(sent.token_start, sent.token_end):
+        m = ctx.time_mention_at.get(k)
+        if m is not None and m.label == "DATE" and ctx.lower[ctx.toks[k].head] not in _ANCHOR_PREPS:
+            g = timeguess.guess(m.text, published)
+            if g:
+                return g[0], g[1], g[2], "sentence:guess"
+    return None

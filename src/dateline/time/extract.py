@@ -1,0 +1,183 @@
+"""``extract_times``: every time expression of a parsed article, as TIMEX3 values.
+
+The rule grammar (``rules.py``) finds and normalizes candidates over the text;
+the parse supplies tense (past/future decides which "Tuesday"), names (the
+month "August" in "August Wilson" is not a date) and counts ("2000 people").
+Relative values are anchored on ``Article.published`` only.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_right
+from pathlib import Path
+
+import yaml
+
+from ..types import ParsedDoc, TimeValue, Token
+from . import normalize as N
+from .rules import Ctx, find_all
+
+DATA = Path(__file__).parent / "data"
+
+_TIME_NOUNS = frozenset(
+    "year years month months day days week weeks decade decades century quarter season time period "
+    "fiscal calendar election census edition model budget".split()
+)
+
+
+@functools.lru_cache(maxsize=1)
+def context_rules() -> dict:
+    with open(DATA / "context.yaml", encoding="utf-8") as f:
+        c = yaml.safe_load(f)
+    c["future_aux"] = frozenset(c["future_aux"])
+    c["future_governors"] = frozenset(c["future_governors"])
+    c["non_governing_signals"] = frozenset(c["non_governing_signals"])
+    c["clause_deps"] = frozenset(c["clause_deps"])
+    sig = sorted(c["signals"], key=len, reverse=True)
+    c["signal_rx"] = re.compile(r"\b(" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sig) + r")\s+$", re.I)
+    return c
+
+
+def governing_verb(parsed: ParsedDoc, i: int) -> int | None:
+    """The first verb up the head chain from token ``i`` (itself when it is one)."""
+    toks = parsed.tokens
+    for _ in range(12):
+        t = toks[i]
+        if t.pos in ("VERB", "AUX") and t.dep not in ("aux", "auxpass"):
+            return i
+        if t.head == i:
+            return None
+        i = t.head
+    return None
+
+
+def tense_of(parsed: ParsedDoc, v: int) -> str:
+    """past | perfect | present | future | modal | infinitive | other, for verb token ``v``."""
+    c = context_rules()
+    toks = parsed.tokens
+    verb = toks[v]
+    s = parsed.sentences[verb.sentence]
+    auxes = [t for t in toks[s.token_start : s.token_end] if t.head == v and t.dep in ("aux", "auxpass") and t.i != v]
+    low = [a.text.lower() for a in auxes]
+    if any(a in c["future_aux"] for a in low):
+        return "future"
+    if any(a.tag == "MD" for a in auxes):
+        return "modal"
+    if verb.tag == "VBD" or any(a.tag == "VBD" for a in auxes):
+        return "past"
+    if any(a.lemma == "have" for a in auxes):
+        return "perfect"
+    if verb.tag == "VB" and "to" in low:
+        head = toks[verb.head]
+        if head.lemma in c["future_governors"] or head.lemma == "be":
+            return "future"
+        if head.i != v and head.pos in ("VERB", "AUX", "ADJ", "NOUN"):
+            t = tense_of(parsed, head.i) if head.pos in ("VERB", "AUX") else "other"
+            return "future" if t in ("present", "future") else "infinitive"
+        return "infinitive"
+    if verb.tag in ("VBZ", "VBP") or any(a.tag in ("VBZ", "VBP") for a in auxes):
+        return "present"
+    return "other"
+
+
+_DIRECTION = {"past": -1, "perfect": -1, "future": 1}
+
+
+class _Doc:
+    """Offset lookups over one ParsedDoc, built once per document."""
+
+    def __init__(self, parsed: ParsedDoc) -> None:
+        self.parsed = parsed
+        self.tokens = parsed.tokens
+        self.starts = [t.start for t in parsed.tokens]
+
+    def tok(self, off: int) -> Token | None:
+        i = bisect_right(self.starts, off) - 1
+        return self.tokens[i] if i >= 0 else None
+
+    def direction(self, off: int) -> int:
+        t = self.tok(off)
+        if t is None:
+            return 0
+        v = governing_verb(self.parsed, t.i)
+        if v is None:
+            return 0
+        return _DIRECTION.get(tense_of(self.parsed, v), 0)
+
+    def is_person(self, off: int) -> bool:
+        t = self.tok(off)
+        return t is not None and t.ent_type == "PERSON"
+
+    def is_count(self, off: int) -> bool:
+        t = self.tok(off)
+        if t is None:
+            return False
+        if t.ent_type in ("MONEY", "PERCENT", "QUANTITY"):
+            return True
+        if t.ent_type == "CARDINAL" and t.dep == "nummod":
+            # "2000 people"; but "the 1996 law" (a DATE to spaCy) stays a year
+            h = self.tokens[t.head]
+            return h.i > t.i and h.tag == "NNS" and h.text.lower() not in _TIME_NOUNS
+        return False
+
+
+def _span_head(parsed: ParsedDoc, d: _Doc, start: int, end: int) -> Token | None:
+    """The token of [start, end) whose head lies outside it (the span's syntactic head)."""
+    t0 = d.tok(start)
+    if t0 is None:
+        return None
+    best = t0
+    i = t0.i
+    toks = parsed.tokens
+    while i < len(toks) and toks[i].start < end:
+        t = toks[i]
+        h = toks[t.head]
+        if not (start <= h.start < end) or t.head == t.i:
+            return t
+        i += 1
+    return best
+
+
+def extract_times(parsed: ParsedDoc) -> tuple[TimeValue, ...]:
+    text = parsed.text
+    dct = parsed.article.published
+    d = _Doc(parsed)
+    ctx = Ctx(text, dct, d.direction, d.is_person, d.is_count)
+    found = find_all(ctx)
+    c = context_rules()
+    out: list[TimeValue] = []
+    prev_signal = None
+    for k, f in enumerate(found):
+        t = d.tok(f.start)
+        sent = t.sentence if t is not None else 0
+        earliest = latest = None
+        if f.type in ("DATE", "TIME"):
+            earliest, latest = N.bounds(f.value, dct)
+        m = c["signal_rx"].search(text, max(0, f.start - 12), f.start)
+        signal = re.sub(r"\s+", " ", m.group(1).lower()) if m else None
+        anchor = None
+        rule = f.rule
+        if signal:
+            rule = f"{f.rule}|{signal}"
+        if f.type in ("DATE", "TIME"):
+            if signal == "since":
+                anchor = f"{f.value}/{dct.isoformat() if dct else 'PRESENT_REF'}"
+            elif signal in ("and", "to", "until", "till", "through") and out and prev_signal in ("between", "from"):
+                prev = out[-1]
+                if prev.sentence == sent and f.start - prev.end < 12:
+                    anchor = f"{prev.value}/{f.value}"
+                    out[-1] = _replace_anchor(prev, anchor)
+        out.append(TimeValue(f.start, f.end, text[f.start : f.end], f.type, f.value, sent, f.mod, earliest, latest, anchor, rule))
+        prev_signal = signal
+    return tuple(out)
+
+
+def _replace_anchor(tv: TimeValue, anchor: str) -> TimeValue:
+    return TimeValue(tv.start, tv.end, tv.text, tv.type, tv.value, tv.sentence, tv.mod, tv.earliest, tv.latest, anchor, tv.rule)
+
+
+def signal_of(tv: TimeValue) -> str | None:
+    """The preposition before an expression, as recorded in its rule ("year|since" -> since)."""
+    return tv.rule.split("|", 1)[1] if "|" in tv.rule else None

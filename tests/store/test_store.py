@@ -1,0 +1,79 @@
+"""The store on real SQLite files: schema, transactions, round trips."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from dateline.errors import NotFound
+from dateline.store import open_store
+from dateline.store.migrations import MIGRATIONS
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory, seed_analysis):
+    path = str(tmp_path_factory.mktemp("store") / "seed.db")
+    store = open_store(path)
+    store.save(seed_analysis)
+    return path, store
+
+
+def test_migrations_recorded_and_idempotent(seed_store):
+    path, store = seed_store
+    names = [n for n, _ in store.migrations()]
+    assert names == [n for n, _ in MIGRATIONS]
+    assert open_store(path).migrate() == []  # re-opening applies nothing
+
+
+def test_wal_foreign_keys_and_fts(seed_store):
+    path, store = seed_store
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table')")}
+    assert {"documents", "sentences", "mentions", "entities", "sentences_fts", "schema_migrations"} <= tables
+    hits = con.execute("SELECT idx FROM sentences_fts WHERE sentences_fts MATCH 'cosmodrome'").fetchall()
+    assert len(hits) >= 4
+    with store.engine.connect() as c:
+        assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_rows_have_iso_dates_and_offsets(seed_store):
+    path, _ = seed_store
+    con = sqlite3.connect(path)
+    (published, text) = con.execute("SELECT published, text FROM documents").fetchone()
+    assert published == "2023-09-12"
+    for start, end, mtext in con.execute("SELECT start_char, end_char, text FROM mentions"):
+        assert text[start:end] == mtext
+
+
+def test_save_twice_replaces_not_duplicates(seed_store, seed_analysis):
+    path, store = seed_store
+    con = sqlite3.connect(path)
+    before = [con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("documents", "sentences", "mentions", "sentences_fts")]
+    store.save(seed_analysis)
+    after = [con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("documents", "sentences", "mentions", "sentences_fts")]
+    assert before == after and before[0] == 1
+
+
+def test_load_analysis_round_trip(seed_store, seed_analysis):
+    _, store = seed_store
+    doc_id = seed_analysis.article.doc_id
+    back = store.load_analysis(doc_id)
+    assert back.article == seed_analysis.article
+    assert back.parsed.mentions == seed_analysis.parsed.mentions
+    assert back.times == seed_analysis.times
+    assert back.places == seed_analysis.places
+    assert back.quantities == seed_analysis.quantities
+    assert back.events == seed_analysis.events
+    assert back.main_event == seed_analysis.main_event
+
+
+def test_resolve_doc_by_prefix_record_and_name(seed_store, seed_analysis):
+    _, store = seed_store
+    doc_id = seed_analysis.article.doc_id
+    assert store.resolve_doc(doc_id[:6]) == doc_id
+    assert store.resolve_doc("000_fde20e5758e8fe00") == doc_id
+    assert store.resolve_doc("000_fde20e5758e8fe00.txt") == doc_id
+    with pytest.raises(NotFound):
+        store.resolve_doc("no-such-document")

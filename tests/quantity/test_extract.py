@@ -122,6 +122,8 @@ def test_number_words_and_scales():
     assert _one("Twenty-five soldiers crossed the river.", "count").number == 25
     assert _one("She bought a dozen eggs.", "count").number == 12
     assert _one("The city has 3.5 million residents.", "count").number == 3.5e6
+    assert _one("The well was 40m deep.", "distance").si_value == 40  # metres, not millions
+    assert _one("The club spent £20m.", "money").text == "£20m"
     q = _one("Hundreds of homes were flooded.", "count")
     assert q.mod == "APPROX" and q.measures == "homes"
 

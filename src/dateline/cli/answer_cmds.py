@@ -1,2 +1,164 @@
-commands = []
-eval_commands = []
+"""Answering commands: entity, timeline, ask, and `eval qa`."""
+
+from __future__ import annotations
+
+import click
+from rich.markup import escape
+
+from ..errors import DatelineError
+from .common import console, db_option, json_option, open_store_or_fail, print_json
+
+
+def _fail(exc: DatelineError):
+    raise click.ClickException(exc.message) from None
+
+
+def _when(e: dict) -> str:
+    if e["earliest"] == e["latest"]:
+        return e["earliest"]
+    v = e.get("value") or ""
+    return v if v and v[0].isdigit() else f"{e['earliest']}..{e['latest']}"
+
+
+def _print_timeline(events: list[dict], show_sources: int = 3) -> None:
+    """One event per line (grep-able at any terminal width), its sources indented below."""
+    for e in events:
+        status = e["status"] if e["status"] in ("occurred", "ongoing") else f"[yellow]{e['status']}[/yellow]"
+        who = ", ".join(p["name"] for p in e["participants"])
+        where = (e["place"] or {}).get("name")
+        extra = "".join(x for x in (f" | {who}" if who else "", f" @ {where}" if where else ""))
+        n = e["n_sources"]
+        console.print(f"{_when(e):<23} {status:<8} {e['type']:<9} {escape(e['what'])}{escape(extra)}"
+                      f"  [dim]({n} report{'s' if n != 1 else ''}, {e['documents']} doc{'s' if e['documents'] != 1 else ''})[/dim]")
+        for src in e["sources"][:show_sources]:
+            console.print(f"    [dim]{src['published'] or '?'} {src['doc_id'][:8]}#{src['sentence_index']}: "
+                          f"{escape(' '.join(src['text'].split())[:160])}[/dim]")
+
+
+@click.command("entity")
+@click.argument("name")
+@db_option
+@json_option
+def entity_cmd(name, db, as_json):
+    """One entity across documents: aliases, documents, related entities, timeline."""
+    from ..query.entity import entity_info
+
+    store = open_store_or_fail(db)
+    try:
+        info = entity_info(store, name)
+    except DatelineError as exc:
+        _fail(exc)
+    if as_json:
+        print_json(info)
+        return
+    console.print(f"[bold]{escape(info['name'])}[/bold] ({info['type']}, {info['id']})")
+    if info["aliases"]:
+        console.print("aliases: " + escape(", ".join(info["aliases"])))
+    if info["place"]:
+        p = info["place"]
+        console.print(f"place: {escape(p['name'])} {p['lat']:.4f}, {p['lon']:.4f} ({p['feature']}, {p['country_code']})")
+    console.print(f"mentions: {info['mentions']} in {len(info['documents'])} document(s); "
+                  f"first seen {info['first_seen']}, last seen {info['last_seen']}")
+    for d in info["documents"][:20]:
+        console.print(f"  {d['published'] or '?':10}  {d['doc_id'][:12]}  {escape(d['title'] or d['source'] or '')}")
+    if info["related"]:
+        console.print("related: " + escape(", ".join(f"{r['name']} ({r['sentences']})" for r in info["related"])))
+    if info["other_matches"]:
+        console.print("[dim]other entities by that name: " + escape(", ".join(o["name"] + f" [{o['id']}]" for o in info["other_matches"])) + "[/dim]")
+    if info["timeline"]:
+        console.print("timeline:")
+        _print_timeline(info["timeline"])
+
+
+@click.command("timeline")
+@click.option("--entity", "entity", default=None, help="Only events this entity takes part in (name or alias).")
+@click.option("--from", "date_from", default=None, help="Only events on or after this date (YYYY[-MM[-DD]]).")
+@click.option("--to", "date_to", default=None, help="Only events on or before this date (YYYY[-MM[-DD]]).")
+@click.option("--all", "include_all", is_flag=True, help="Also events with no named participant.")
+@db_option
+@json_option
+def timeline_cmd(entity, date_from, date_to, include_all, db, as_json):
+    """Events across all documents, ordered by when they happened (not when reported)."""
+    from ..query.timeline import timeline
+
+    store = open_store_or_fail(db)
+    try:
+        out = timeline(store, entity=entity, date_from=_bound(date_from, False), date_to=_bound(date_to, True),
+                       include_all=include_all)
+    except DatelineError as exc:
+        _fail(exc)
+    if as_json:
+        print_json(out)
+        return
+    head = f"timeline of {out['entity']['name']}" if out["entity"] else "timeline"
+    console.print(f"[bold]{escape(head)}[/bold]: {len(out['events'])} event(s), {out['undated']} undated or vague left out")
+    _print_timeline(out["events"])
+
+
+def _bound(value: str | None, upper: bool) -> str | None:
+    """'2019' -> 2019-01-01 (from) or 2019-12-31 (to); '2023-09' likewise."""
+    if not value:
+        return None
+    v = value.strip()
+    parts = v.split("-")
+    try:
+        if len(parts) == 1:
+            return f"{int(parts[0]):04d}-12-31" if upper else f"{int(parts[0]):04d}-01-01"
+        if len(parts) == 2:
+            import calendar
+
+            y, m = int(parts[0]), int(parts[1])
+            return f"{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}" if upper else f"{y:04d}-{m:02d}-01"
+        from datetime import date
+
+        return date.fromisoformat(v).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r}: use YYYY, YYYY-MM or YYYY-MM-DD") from None
+
+
+@click.command("ask")
+@click.argument("question")
+@db_option
+@json_option
+def ask_cmd(question, db, as_json):
+    """Answer a question from the stored facts, citing the sentences."""
+    from ..query.ask import answer_json, ask
+
+    store = open_store_or_fail(db)
+    a = ask(store, question)
+    if as_json:
+        print_json(answer_json(a))
+        return
+    if not a.answer:
+        console.print(f"I don't know. [dim]({escape(a.reason or '')})[/dim]")
+        return
+    val = f"  [dim]= {escape(a.value)}[/dim]" if a.value else ""
+    console.print(f"[bold]{escape(a.answer)}[/bold]{val}  [dim](confidence {a.confidence:.2f}, {a.answer_type})[/dim]")
+    for c in a.citations:
+        console.print(f"  [{c.doc_id[:8]}#{c.sentence_index}] {escape(c.text.strip())}")
+
+
+@click.command("qa")
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True, dir_okay=False), help="Question file (JSON).")
+@db_option
+@json_option
+def eval_qa(gold, db, as_json):
+    """Ask every question of a gold file; pass/fail per question and accuracy."""
+    from ..query.qa_eval import evaluate, load_gold
+
+    store = open_store_or_fail(db)
+    out = evaluate(store, load_gold(gold))
+    if as_json:
+        print_json(out)
+        return
+    for r in out["items"]:
+        mark = "[green]PASS[/green]" if r["passed"] else "[red]FAIL[/red]"
+        ans = r["answer"] or "(no answer)"
+        cite = f" [{r['citations'][0]['doc_id'][:8]}#{r['citations'][0]['sentence_index']}]" if r["citations"] else ""
+        why = "" if r["passed"] else f"  [dim]{escape(r['why'])}[/dim]"
+        console.print(f"{mark} {escape(r['question'])} -> {escape(ans)}{cite}{why}")
+    console.print(f"accuracy: {out['passed']}/{out['total']} = {out['accuracy']:.2%}")
+
+
+commands = [entity_cmd, timeline_cmd, ask_cmd]
+eval_commands = [eval_qa]

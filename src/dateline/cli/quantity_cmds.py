@@ -65,35 +65,52 @@ def quantities_cmd(doc, db, as_json):
 @db_option
 @json_option
 def check_cmd(doc, db, as_json):
-    """Check the numbers each report states: kinematics and geography.
+    """Check the numbers reports state: kinematics, geography, and (without DOC)
+    the same quantity reported differently across documents.
 
     Every check has a verdict (consistent, inconsistent, unverifiable), the
     computed figure, the rule, and the cited sentences. DOC as for 'quantities'.
     """
-    from ..verify import check_document
+    from ..verify import check_corpus, check_document
 
     store = open_store_or_fail(db)
     out = []
+    analyses = []
     for doc_id in _doc_ids(store, doc):
         a = store.load_analysis(doc_id)
+        analyses.append(a)
         out.append({"doc_id": doc_id, "source": a.article.source, "checks": to_jsonable(list(check_document(a)))})
+    across = to_jsonable(list(check_corpus(analyses))) if doc is None and len(analyses) > 1 else []
     if as_json:
-        print_json(out if doc is None else out[0])
+        print_json(out[0] if doc is not None else {"documents": out, "across_documents": across})
         return
     colour = {"consistent": "green", "inconsistent": "red", "unverifiable": "yellow"}
+
+    def show(c, indent="  "):
+        console.print(f"{indent}[{colour.get(c['verdict'], 'white')}]{c['verdict'].upper()}[/]  {c['kind']}  ({c['rule']})")
+        console.print(f"{indent}  claim:    {c['claim']}")
+        console.print(f"{indent}  computed: {c['computed']}")
+        console.print(f"{indent}  why:      {c['explanation']}")
+        for cit in c["citations"]:
+            console.print(f"{indent}  [dim]{cit['doc_id'][:8]} [{cit['sentence_index']}] {cit['text']}[/]")
+
+    shown = 0
     for d in out:
         if not d["checks"] and doc is None:
             continue
+        shown += 1
         console.print(f"[bold]{d['doc_id']}[/]  {d['source']}")
         if not d["checks"]:
             console.print("  no checkable claims (no distance, duration and speed stated together; no located places)")
         for c in d["checks"]:
-            console.print(f"  [{colour.get(c['verdict'], 'white')}]{c['verdict'].upper()}[/]  {c['kind']}  ({c['rule']})")
-            console.print(f"    claim:    {c['claim']}")
-            console.print(f"    computed: {c['computed']}")
-            console.print(f"    why:      {c['explanation']}")
-            for cit in c["citations"]:
-                console.print(f"    [dim][{cit['sentence_index']}] {cit['text']}[/]")
+            show(c)
+    if doc is None:
+        if not shown:
+            console.print(f"{len(out)} documents: no checkable claims within a document")
+        if across:
+            console.print("[bold]Across documents[/]")
+            for c in across:
+                show(c)
 
 
 commands = [quantities_cmd, check_cmd]

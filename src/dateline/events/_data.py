@@ -49,10 +49,11 @@ class Lexicon:
         self.reason_marks = frozenset(why["reason_marks"])
         self.weak_reason_marks = frozenset(why["weak_reason_marks"])
         # multiword cues as word tuples, longest first so "because of" beats "because"
-        self.reason_multi = sorted((tuple(c.split()) for c in why["reason_multi"]), key=len, reverse=True)
-        self.purpose_multi = sorted((tuple(c.split()) for c in why["purpose_multi"]), key=len, reverse=True)
+        self.reason_multi = _by_first_word(why["reason_multi"])
+        self.purpose_multi = _by_first_word(why["purpose_multi"])
         self.for_reason_verbs = frozenset(why["for_reason_verbs"])
         self.cause_verbs = frozenset(why["cause_verbs"])
+        self.topic_verbs = frozenset(why["topic_verbs"])
         how = cues["how"]
         self.instrument_preps = frozenset(how["instrument_preps"])
         self.instrument_nouns = frozenset(how["instrument_nouns"])
@@ -68,6 +69,14 @@ class Lexicon:
 
         m = _load("main_event.yaml")
         self.main = m
+
+
+def _by_first_word(phrases) -> dict[str, list[tuple[str, ...]]]:
+    """Multiword cues indexed by their first word, longest first ("because of" before "because")."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for c in sorted((tuple(p.lower().split()) for p in phrases), key=len, reverse=True):
+        out.setdefault(c[0], []).append(c)
+    return out
 
 
 @functools.lru_cache(maxsize=1)

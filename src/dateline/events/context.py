@@ -12,7 +12,7 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 class DocContext:
     """Children lists, token->mention maps and subtree spans for one document."""
 
-    __slots__ = ("parsed", "toks", "kids", "mention_at", "time_mention_at", "lower", "_subtree", "coref", "title_end", "lead_end")
+    __slots__ = ("parsed", "toks", "kids", "mention_at", "time_mention_at", "lower", "_subtree", "coref", "title_end", "lead_end", "memo")
 
     def __init__(self, parsed: ParsedDoc) -> None:
         self.parsed = parsed
@@ -33,6 +33,7 @@ class DocContext:
                 target[k] = m
         self._subtree: dict[int, tuple[int, int]] = {}
         self.coref: dict[int, tuple[str, ...]] = {}
+        self.memo: dict = {}  # per-document values computed once by later steps
         art = parsed.article
         # the title, then the description: news puts the main event there
         self.title_end = len(art.title) if art.title and art.text.startswith(art.title) else 0
@@ -65,6 +66,12 @@ class DocContext:
         if a >= b:
             return "", 0, 0
         s, e = toks[a].start, toks[b - 1].end
+        cut = self.parsed.text.find("\n", s, e)
+        if cut != -1:  # never run a phrase across a paragraph break
+            e = cut
+            while b > a + 1 and toks[b - 1].start >= e:
+                b -= 1
+            e = toks[b - 1].end
         return self.parsed.text[s:e], s, e
 
     def entity_keys(self, i: int) -> tuple[str, ...]:
@@ -74,5 +81,11 @@ class DocContext:
             return (m.entity,)
         return self.coref.get(i, ())
 
-    def in_title(self, sentence: int) -> bool:
+    def in_title(self, sentence: int, offset: int | None = None) -> bool:
+        """Whether a sentence (or, given, the character offset in it) is in the title.
+
+        The parser may run the title into the body when only a blank line
+        separates them, so an offset decides when there is one."""
+        if offset is not None:
+            return offset < self.title_end
         return self.parsed.sentences[sentence].start < self.title_end

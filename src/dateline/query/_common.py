@@ -23,34 +23,58 @@ def load_data(name: str) -> dict:
 
 
 # -- batched reads -------------------------------------------------------------
-def _ranges_clause(ranges: dict[str, tuple[int, int]], col: str = "sentence_idx", alias: str = "") -> tuple[str, dict]:
-    """(doc_id, sentence range) pairs -> one OR-ed WHERE clause using the (doc_id, ...) keys."""
+def _sets_clause(wanted: dict[str, set[int]], col: str = "sentence_idx", alias: str = "") -> tuple[str, dict]:
+    """{doc_id: {sentence indexes}} -> one OR-ed WHERE clause using the (doc_id, ...) keys."""
     parts, params = [], {}
-    for k, (d, (a, b)) in enumerate(ranges.items()):
-        parts.append(f"({alias}doc_id = :d{k} AND {alias}{col} BETWEEN :a{k} AND :b{k})")
-        params[f"d{k}"], params[f"a{k}"], params[f"b{k}"] = d, a, b
+    for k, (d, idxs) in enumerate(wanted.items()):
+        ids = sorted(idxs)
+        names = [f"i{k}_{j}" for j in range(len(ids))]
+        parts.append(f"({alias}doc_id = :d{k} AND {alias}{col} IN ({', '.join(':' + n for n in names)}))")
+        params[f"d{k}"] = d
+        params.update(dict(zip(names, ids)))
     return " OR ".join(parts) or "1=0", params
 
 
-def load_facts(store, ranges: dict[str, tuple[int, int]]) -> dict:
-    """Every stored fact of the given sentence ranges, grouped by (doc_id, sentence)."""
-    out: dict = {"sentences": {}, "mentions": {}, "times": {}, "places": {}, "quantities": {}, "events": {}}
-    if not ranges:
+def load_facts(store, wanted: dict[str, set[int]], tables=("mentions", "times", "places", "quantities", "events"),
+               out: dict | None = None) -> dict:
+    """Stored facts of the given sentences, grouped by (doc_id, sentence); merged into ``out``."""
+    if out is None:
+        out = {}
+    for k in ("sentences", "mentions", "times", "places", "quantities", "events", "role_entities"):
+        out.setdefault(k, {})
+    if not wanted:
         return out
-    where, params = _ranges_clause(ranges, "idx", "s.")
-    for r in store.query(
-        "SELECT s.doc_id, s.idx, s.start_char, s.text, s.time_value, s.time_earliest, s.time_latest, s.time_rule, "
-        f"d.published FROM sentences s JOIN documents d ON d.doc_id = s.doc_id WHERE {where}",
-        **params,
-    ):
-        out["sentences"][(r["doc_id"], r["idx"])] = r
-    where, params = _ranges_clause(ranges)
-    for r in store.query(f"SELECT doc_id, sentence_idx, start_char, end_char, text, label, entity_key FROM mentions WHERE {where}", **params):
-        out["mentions"].setdefault((r["doc_id"], r["sentence_idx"]), []).append(r)
+    for i in range(0, len(wanted), 200):  # keep statements to a sane number of parameters
+        chunk = dict(list(wanted.items())[i : i + 200])
+        _load_chunk(store, chunk, tables, out)
+    return out
+
+
+def _load_chunk(store, wanted, tables, out) -> None:
+    if "sentences" in tables:
+        where, params = _sets_clause(wanted, "idx", "s.")
+        for r in store.query(
+            "SELECT s.doc_id, s.idx, s.start_char, s.text, s.time_value, s.time_earliest, s.time_latest, s.time_rule, "
+            f"d.published FROM sentences s JOIN documents d ON d.doc_id = s.doc_id WHERE {where}",
+            **params,
+        ):
+            out["sentences"][(r["doc_id"], r["idx"])] = r
+    where, params = _sets_clause(wanted)
+    if "mentions" in tables:
+        for r in store.query(f"SELECT doc_id, sentence_idx, start_char, end_char, text, label, entity_key FROM mentions WHERE {where}", **params):
+            out["mentions"].setdefault((r["doc_id"], r["sentence_idx"]), []).append(r)
+    if "role_entities" in tables:  # entities the events stage resolved pronouns to ("It" -> the cosmodrome)
+        w2, p2 = _sets_clause(wanted, "sentence_idx", "e.")
+        for r in store.query(
+            "SELECT e.doc_id, e.sentence_idx, r.entity_key FROM event_roles r JOIN events e ON e.doc_id = r.doc_id "
+            f"AND e.idx = r.event_idx WHERE r.entity_key IS NOT NULL AND ({w2})", **p2,
+        ):
+            out["role_entities"].setdefault((r["doc_id"], r["sentence_idx"]), set()).add(r["entity_key"])
     for table, cls in (("times", TimeValue), ("places", Place), ("quantities", Quantity), ("events", Event)):
+        if table not in tables:
+            continue
         for r in store.query(f"SELECT doc_id, sentence_idx, data FROM {table} WHERE {where} ORDER BY doc_id, idx", **params):
             out[table].setdefault((r["doc_id"], r["sentence_idx"]), []).append(records.build(cls, json.loads(r["data"])))
-    return out
 
 
 # -- sentence parses -----------------------------------------------------------
@@ -58,22 +82,32 @@ _PARSES: OrderedDict[str, ParsedDoc] = OrderedDict()
 _MAX_PARSES = 20000
 
 
-def parse_sentences(texts: list[str]) -> dict[str, ParsedDoc]:
-    """Parse each distinct text once per process (LRU); returns text -> ParsedDoc."""
-    from ..nlp import parse_many
+# Stored sentences already have their entities; re-parsing them needs no NER.
+_NO_NER = ("ner", "dateline_ruler")
 
-    todo = [t for t in dict.fromkeys(texts) if t not in _PARSES]
+
+def parse_sentences(texts: list[str], entities: bool = True) -> dict[str, ParsedDoc]:
+    """Parse each distinct text once per process (LRU); returns text -> ParsedDoc.
+
+    With ``entities=False`` the NER components are skipped (faster); such parses
+    are cached apart from full ones."""
+    from ..nlp import from_doc, load_pipeline
+
+    tag = "" if entities else "\x00"
+    todo = [t for t in dict.fromkeys(texts) if tag + t not in _PARSES]
     if todo:
+        nlp = load_pipeline()
+        off = [] if entities else [p for p in _NO_NER if p in nlp.pipe_names]
         arts = [Article(doc_id=f"q{i}", text=t, source="<query>") for i, t in enumerate(todo)]
-        for t, p in zip(todo, parse_many(arts)):
-            _PARSES[t] = p
+        for t, a, doc in zip(todo, arts, nlp.pipe(todo, disable=off)):
+            _PARSES[tag + t] = from_doc(a, doc)
         while len(_PARSES) > _MAX_PARSES:
             _PARSES.popitem(last=False)
     out = {}
     for t in texts:
-        p = _PARSES.get(t)
+        p = _PARSES.get(tag + t)
         if p is not None:
-            _PARSES.move_to_end(t)
+            _PARSES.move_to_end(tag + t)
             out[t] = p
     return out
 

@@ -97,14 +97,22 @@ class _Doc:
         i = bisect_right(self.starts, off) - 1
         return self.tokens[i] if i >= 0 else None
 
-    def direction(self, off: int) -> int:
+    def direction(self, off: int, modal: int = 0) -> int:
+        """-1 past, +1 future, 0 unknown, for the verb governing the token at ``off``.
+
+        ``modal`` is what "may/could/would" count as: the future for weekdays
+        ("could come as early as Tuesday"), unknown for months and dates.
+        """
         t = self.tok(off)
         if t is None:
             return 0
         v = governing_verb(self.parsed, t.i)
         if v is None:
             return 0
-        return _DIRECTION.get(tense_of(self.parsed, v), 0)
+        tense = tense_of(self.parsed, v)
+        if tense == "modal":
+            return modal
+        return _DIRECTION.get(tense, 0)
 
     def is_person(self, off: int) -> bool:
         t = self.tok(off)
@@ -116,10 +124,11 @@ class _Doc:
             return False
         if t.ent_type in ("MONEY", "PERCENT", "QUANTITY"):
             return True
-        if t.ent_type == "CARDINAL" and t.dep == "nummod":
-            # "2000 people"; but "the 1996 law" (a DATE to spaCy) stays a year
+        if t.dep == "nummod":
+            # "hired 2000 workers" counts; "the 1996 law", "the 1998 elections" name a year
             h = self.tokens[t.head]
-            return h.i > t.i and h.tag == "NNS" and h.text.lower() not in _TIME_NOUNS
+            det = t.i > 0 and self.tokens[t.i - 1].tag in ("DT", "PRP$", "POS")
+            return h.i > t.i and h.tag == "NNS" and h.text.lower() not in _TIME_NOUNS and not det
         return False
 
 
@@ -149,7 +158,12 @@ def extract_times(parsed: ParsedDoc) -> tuple[TimeValue, ...]:
     c = context_rules()
     out: list[TimeValue] = []
     prev_signal = None
+    last_date: str | None = None  # the latest explicit date, for "that year"/"the same day"
     for k, f in enumerate(found):
+        if f.value.startswith("ANAPHOR-"):
+            f.value = _anaphor(f.value[8:], last_date)
+        elif f.type in ("DATE", "TIME") and f.value[:1].isdigit() and f.value[:4].isdigit():
+            last_date = f.value
         t = d.tok(f.start)
         sent = t.sentence if t is not None else 0
         earliest = latest = None
@@ -172,6 +186,24 @@ def extract_times(parsed: ParsedDoc) -> tuple[TimeValue, ...]:
         out.append(TimeValue(f.start, f.end, text[f.start : f.end], f.type, f.value, sent, f.mod, earliest, latest, anchor, rule))
         prev_signal = signal
     return tuple(out)
+
+
+_GRAIN = {"year": 4, "month": 7, "day": 10, "week": 10}
+
+
+def _anaphor(unit: str, last: str | None) -> str:
+    """ "that year" after "in 1998 ..." is 1998; with nothing before it, underspecified."""
+    n = _GRAIN[unit]
+    if last is None or len(last) < n or (unit != "year" and not last[5:7].isdigit()):
+        return {"year": "XXXX", "month": "XXXX-XX", "day": "XXXX-XX-XX", "week": "XXXX-WXX"}[unit]
+    if unit == "week":
+        from datetime import date as _date
+
+        try:
+            return N.fmt_week(_date.fromisoformat(last[:10]))
+        except ValueError:
+            return "XXXX-WXX"
+    return last[:n]
 
 
 def _replace_anchor(tv: TimeValue, anchor: str) -> TimeValue:

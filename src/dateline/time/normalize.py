@@ -148,7 +148,7 @@ def bounds(value: str, dct: date | None) -> tuple[str | None, str | None]:
         yb = y + 1 if b < a else y
         return date(y, a, 1).isoformat(), date(yb, b, calendar.monthrange(yb, b)[1]).isoformat()
     m = _DECADE.match(value)
-    if m and len(value) in (3, 4):
+    if m and len(value) in (3, 4) and not value.isdigit() or m and len(value) == 3:
         d = int(m.group(1)) * 10
         return f"{d:04d}-01-01", f"{d + 9:04d}-12-31"
     m = _CENTURY.match(value)

@@ -53,7 +53,7 @@ class Ctx:
 
     text: str
     dct: date | None
-    direction: Callable[[int], int]  # offset -> -1 past, +1 future, 0 unknown
+    direction: Callable[..., int]  # (offset, modal=0) -> -1 past, +1 future, 0 unknown
     is_person: Callable[[int], bool]  # offset -> the token there is part of a person's name
     is_count: Callable[[int], bool]  # offset -> the number there counts a noun ("2000 people")
 
@@ -89,7 +89,7 @@ class Grammar:
         POS = rf"(?:{_alt(self.posmods)})"
         mon_names = [m for m in self.months if len(m) > 3 or m == "may"]
         mon_abbr = [m for m in self.months if len(m) <= 4 and m != "may" and m not in ("june", "july")]
-        MON = rf"(?:(?:{_alt(mon_names)})(?![a-z])|(?:{_alt(mon_abbr)})(?![a-z])\.?)"
+        MON = rf"(?:(?:{_alt(mon_names)})(?![a-z])\.?|(?:{_alt(mon_abbr)})(?![a-z])\.?)"
         MONSOLO = rf"(?:(?:{_alt(mon_names)})(?![a-z])|(?:{_alt(mon_abbr)})\.)"
         wd_full = [w for w in self.weekdays if len(w) > 5]
         WD = rf"(?:{_alt(wd_full)})"
@@ -102,9 +102,9 @@ class Grammar:
         def add(name, rx, handler, priority=0):
             P.append((name, re.compile(PRE + rx, re.I), handler, priority))
 
-        add("mdy", rf"(?:(?P<wd>{WDANY}),?\s+)?(?:(?P<pos>{POS})[-\s]+)?(?P<mon>{MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?!\s*(?:%|percent|[-,]\d))(?:,?\s+(?P<year>{YEAR})(?!\d))?", self.h_date)
-        add("dmy", rf"(?:(?P<wd>{WDANY}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<year>{YEAR})(?!\d))?", self.h_date)
-        add("my", rf"(?:(?P<pos>{POS})[-\s]+)?(?P<mon>{MON})(?:\s+of)?,?\s+(?P<year>{YEAR})(?![\d,])", self.h_date)
+        add("mdy", rf"(?:(?P<wd>{WDANY}),?\s+)?(?:(?P<pos>{POS})[-\s]+)?(?P<mon>{MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?!\s*(?:%|percent|[-,]\d))(?:,?\s+(?P<year>{YEAR})(?!\d))?", self.h_date, 1)
+        add("dmy", rf"(?:(?P<wd>{WDANY}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<year>{YEAR})(?!\d))?", self.h_date, 1)
+        add("my", rf"(?:(?P<pos>{POS})[-\s]+)?(?P<mon>{MON})(?:\s+of)?,?\s+(?P<year>{YEAR})(?!\d|,\d)", self.h_date, 1)
         add("iso", r"(?P<year>\d{4})-(?P<monn>\d\d)-(?P<day>\d\d)(?![\d-])", self.h_date)
         add("numdate", r"(?P<monn>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d\d)(?![\d/])", self.h_date)
         add("month", rf"(?:(?P<rel>last|next|this|coming|past|the\s+previous|previous)\s+|(?P<pos>{POS})[-\s]+)?(?P<mon>{MONSOLO})", self.h_month)
@@ -112,11 +112,12 @@ class Grammar:
         add("decade", rf"(?:the\s+)?(?:(?P<pos>{POS})[-\s]+)?(?P<dec>(?:1[5-9]|20)\d0|'\d0)'?s(?![\w'])", self.h_decade)
         add("decade_w", rf"the\s+(?:(?P<pos>early|late|mid)[-\s]+)?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", self.h_decade)
         add("century", rf"(?:the\s+)?(?:(?P<pos>{POS})[-\s]+)?(?P<ord>\d{{1,2}})(?:st|nd|rd|th)[-\s]century", self.h_century)
-        add("quarter", rf"(?:(?P<yr>{YEAR}|this\s+year|last\s+year|next\s+year)'s\s+)?(?:the\s+)?(?:(?P<rel>latest|current|previous|preceding|last|next|this|past|year-ago|year-earlier|same|comparable|prior-year|year-before)[-\s]+)?(?:(?:fiscal|calendar)[-\s]+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)?[-\s]*(?:(?:fiscal|calendar)[-\s]+)?(?P<qt>quarter|half|period)(?![-\w])(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}|this\s+year|last\s+year|next\s+year)|,?\s+(?P<year2>{YEAR}))?", self.h_quarter)
+        add("quarter", rf"(?:(?P<yr>{YEAR}|this\s+year|last\s+year|next\s+year)'s\s+)?(?:the\s+(?:(?P<yr3>{YEAR})\s+)?)?(?:(?P<rel>latest|current|previous|preceding|last|next|this|past|year-ago|year-earlier|same|comparable|prior-year|year-before)[-\s]+)?(?:(?:fiscal|calendar)[-\s]+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)?[-\s]*(?:(?:fiscal|calendar)[-\s]+)?(?P<qt>quarter|half|period)(?![-\w])(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}|this\s+year|last\s+year|next\s+year)|,?\s+(?P<year2>{YEAR}))?", self.h_quarter)
         add("season", rf"(?:(?P<rel>last|next|this|coming|past)\s+|(?P<pos>{POS})[-\s]+|(?P<the>the)\s+)?(?P<season>spring|summer|fall|autumn|winter)(?![-\w])(?:\s+of\s+(?P<year>{YEAR})|,?\s+(?P<year2>{YEAR}))?", self.h_season)
         add("relday", rf"(?:(?P<pos>early|late)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|this|last)(?:\s+(?P<pod>{POD}))?(?![-\w])", self.h_relday)
         add("relunit", rf"(?:(?P<pos>{POS}|earlier|later)[-\s]+)?(?P<rel>the\s+previous|the\s+following|the\s+next|the\s+past|the\s+last|the\s+coming|the\s+current|the\s+same|this|last|next|coming|past|previous|current|following)\s+(?P<unit>day|week|weekend|month|year|decade|century|quarter)(?![-\w])", self.h_relunit)
         add("theweekend", r"the\s+weekend", self.h_relunit)
+        add("theyear", r"the\s+(?P<full>full\s+|whole\s+|entire\s+)?year(?![-\w]|\s+(?:two|ago|earlier|before|after|\d))", self.h_theyear)
         add("weekday", rf"(?:(?P<rel>last|next|this|coming|past|previous|early|late)\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<pod>{POD}))?(?![-\w])", self.h_weekday)
         add("ago", rf"(?:(?P<mod>{MODS})\s+)?(?:(?P<num>{num})[-\s]+)?(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|from\s+now|hence|previously|back|before(?=\s*[.,;:!?)]|\s*$)|after(?=\s*[.,;:!?)]|\s*$))(?![-\w])", self.h_ago, 1)
         add("duration", rf"(?:(?P<mod>{MODS})\s+)?(?:(?P<the>the|a|an|another|an\s+additional|its|their|his|her)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|following|final|remaining|initial|latest|better\s+part\s+of\s+the|full|entire|whole|same)\s+)?(?P<num>{num})(?:[-\s]+(?:and[-\s]+a[-\s]+half|more|additional|full|straight|consecutive))?[-\s]+(?P<unit>{UNIT})(?![-\w]|\s+old)(?:-long)?", self.h_duration)
@@ -124,15 +125,26 @@ class Grammar:
         add("set", rf"(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{num})\s+)?(?:(?P<unit>{UNIT})|(?P<wd>{WD})|(?P<mon>{MONSOLO})|(?P<pod>{POD}))(?![-\w])", self.h_set)
         add("setadv", rf"(?P<adv>{_alt(self.sets)})(?![-\w])", self.h_set)
         add("setfreq", rf"(?:once|twice|thrice|\d+\s+times|(?:{_alt(self.numbers)})\s+times)\s+(?P<a>a|an|per)\s+(?P<unit1>{_alt(self.units)})(?![-\w])", self.h_setfreq)
-        add("time", rf"(?:(?P<mod>{MODS})\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm|o'clock)(?![\w])(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time))?(?:,?\s+(?:on\s+)?(?P<day>today|yesterday|tomorrow|tonight|(?P<wd>{WD})))?", self.h_time, 1)
+        add("time", rf"(?:(?P<mod>{MODS})\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm|o'clock)(?![\w])(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time))?(?:,?\s+(?:on\s+)?(?P<day>today|yesterday|tomorrow|tonight|(?P<wd>{WD})|(?P<mon>{MON})\s+(?P<mday>\d{{1,2}})(?!\d)))?", self.h_time, 1)
         add("time24", rf"(?:(?P<mod>{MODS})\s+)?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]T|local\s+time))?(?![\d:])", self.h_time)
         add("noon", rf"(?:(?P<mod>{MODS})\s+)?(?P<w>noon|midnight|midday)(?:\s+(?P<day>today|yesterday|tomorrow|(?P<wd>{WD})))?(?![-\w])", self.h_time)
         add("yearago", r"(?P<ya>year-earlier|year-ago|year-before|prior-year)(?![-\w])", self.h_yearago)
         add("spokenyear", rf"(?P<c>nineteen|twenty)[-\s]+(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:{tens})(?:[-\s](?:{ones}))?)(?![-\w])", self.h_spokenyear)
         add("year2000", rf"the\s+year\s+two\s+thousand(?:\s+and\s+(?P<o>{ones}))?", self.h_spokenyear)
+        add("anaphor", r"(?:(?P<pos>earlier|later|early|late)\s+(?:in\s+)?)?(?:that|the\s+same)\s+(?P<unit>day|week|month|year)(?![-\w])", self.h_anaphor)
+        add("fiscalyear", r"the\s+(?:current\s+|latest\s+)?fiscal\s+year(?![-\w]|\s+(?:\d|ended|ending))", self.h_fiscalyear)
         add("ref", rf"(?P<ref>{_alt(self.refs)})(?![-\w])", self.h_ref)
         add("holiday", rf"(?P<hol>{_alt(self.holidays)}|thanksgiving(?:\s+day)?)(?![-\w])", self.h_holiday)
         self.patterns = P
+        # Every expression contains one of these words; patterns only run near them (speed).
+        triggers = (
+            list(self.months) + list(self.weekdays) + list(self.units) + list(self.plurals) + list(self.pods)
+            + list(self.seasons) + list(self.sets) + list(self.refs) + list(self.holidays)
+            + ["today", "tonight", "yesterday", "tomorrow", "noon", "midnight", "midday", "weekend", "weekends",
+               "half", "period", "thanksgiving", "nineteen", "twenty", "thousand", "twenties", "thirties", "forties",
+               "fifties", "sixties", "seventies", "eighties", "nineties", "ago", "year-earlier", "year-ago"]
+        )
+        self.trigger = re.compile(rf"\d|\b(?:{_alt(triggers)})s?\b", re.I)
 
     # ---- helpers -------------------------------------------------------------------
 
@@ -197,19 +209,35 @@ class Grammar:
                 if not 1 <= day <= 31:
                     return None
                 return "DATE", f"XXXX-{mon:02d}-{day:02d}", None
-            y = N.month_year(ctx.dct, mon, 0)
-            # a date more than half a year away in the past/future belongs to the other year
+            y = ctx.dct.year
             cand = N.safe_date(y, mon, day)
             if cand is not None:
-                if (cand - ctx.dct).days > 183:
+                d = ctx.direction(m.start("mon") if g.get("mon") else m.start())
+                ahead = (cand - ctx.dct).days
+                # the occurrence nearest the publication date, unless tense says the
+                # date more than two months away is in the other direction
+                if ahead > 183 or (d < 0 and ahead > 60):
                     y -= 1
-                elif (ctx.dct - cand).days > 183:
+                elif ahead < -183 or (d > 0 and ahead < -60):
                     y += 1
         if day is None:
             return "DATE", f"{y:04d}-{mon:02d}", self.posmod(g.get("pos"))
         if N.safe_date(y, mon, day) is None:
             return None
         return "DATE", f"{y:04d}-{mon:02d}-{day:02d}", self.posmod(g.get("pos"))
+
+    def h_date_parts(self, ctx: Ctx, mon: int, day: int, off: int) -> str | None:
+        """ISO date for a month and day without a year, in the year nearest the DCT."""
+        y = ctx.dct.year
+        cand = N.safe_date(y, mon, day)
+        if cand is None:
+            return None
+        ahead = (cand - ctx.dct).days
+        if ahead > 183:
+            y -= 1
+        elif ahead < -183:
+            y += 1
+        return f"{y:04d}-{mon:02d}-{day:02d}"
 
     def h_month(self, m, ctx: Ctx):
         g = m.groupdict()
@@ -236,17 +264,26 @@ class Grammar:
         elif rel == "this":
             y = ctx.dct.year
         else:
-            y = N.month_year(ctx.dct, mon, ctx.direction(m.start("mon")))
-            if ctx.direction(m.start("mon")) == 0:
+            # tense moves a bare month across the year boundary; without tense, the nearest one
+            d = ctx.direction(m.start("mon"))
+            y = ctx.dct.year
+            if d == 0:
                 y = N.nearest_month_year(ctx.dct, mon)
+            elif d < 0 and mon > ctx.dct.month + 1:
+                y -= 1
+            elif d > 0 and mon < ctx.dct.month - 1:
+                y += 1
         return "DATE", f"{y:04d}-{mon:02d}", self.posmod(g.get("pos"))
 
     def h_year(self, m, ctx: Ctx):
         g = m.groupdict()
         fy = (g.get("fy") or "").lower()
-        if fy.strip() == "the":
-            return None
         y = int(g["year"])
+        if fy.strip() == "the":
+            after = ctx.text[m.end() : m.end() + 9].lower()
+            if after.startswith((" period", " quarter")):  # "the 1988 period": the reporting period
+                return "DATE", f"{y:04d}", None, m.start(), m.end() + len(after.split()[0]) + 1
+            return "DATE", f"{y:04d}", None, m.start("year"), m.end()  # "the 1996 law": just the year
         if not (g.get("fy") or g.get("pos") or g.get("prepost")):
             if ctx.is_count(m.start("year")):
                 return None
@@ -264,7 +301,7 @@ class Grammar:
         else:
             s = g["dec"]
             d = 1900 + int(s[1:]) if s.startswith("'") else int(s)
-        return "DATE", f"{d // 10}X", self.posmod(g.get("pos"))
+        return "DATE", f"{d // 10}", self.posmod(g.get("pos"))
 
     def h_century(self, m, ctx: Ctx):
         g = m.groupdict()
@@ -292,7 +329,7 @@ class Grammar:
             nxt = ctx.text[m.end() + 4 : m.end() + 20].lower()
             if not re.match(r"(the\s+|this\s+|last\s+|next\s+)?(year|fiscal)", nxt):
                 return None
-        yr = g.get("yr") or g.get("year") or g.get("year2")
+        yr = g.get("yr") or g.get("yr3") or g.get("year") or g.get("year2")
         dct = ctx.dct
         letter = "Q" if qt == "quarter" else "H"
         if qn:
@@ -382,16 +419,19 @@ class Grammar:
         if ctx.dct is None:
             return ("DATE", "PRESENT_REF", None) if w == "today" else ("DATE", "XXXX-XX-XX", None)
         d = (ctx.dct + timedelta(days=off)).isoformat()
-        if pod and w not in ("today", "tomorrow", "yesterday", "tonight", "last"):
+        if pod and w != "tonight":
             code = self.pods.get(pod or "night", "NI")
             return "TIME", f"{d}T{code}", None
         return "DATE", d, None
 
     def h_relunit(self, m, ctx: Ctx):
         g = m.groupdict()
-        if "rel" not in g or g.get("rel") is None:  # "the weekend"
+        if "rel" not in g or g.get("rel") is None:  # "the weekend": the one just past unless future
             if ctx.dct is None:
                 return "DATE", "XXXX-WXX-WE", None
+            wd = ctx.dct.isoweekday()
+            if wd < 6 and ctx.direction(m.start()) <= 0:
+                return "DATE", N.fmt_week(ctx.dct - timedelta(days=wd)) + "-WE", None
             return "DATE", N.fmt_week(ctx.dct) + "-WE", None
         rel = re.sub(r"\s+", " ", g["rel"].lower())
         unit = g["unit"].lower()
@@ -421,6 +461,24 @@ class Grammar:
         letter = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q"}[unit]
         return "DATE", N.shift(ctx.dct, letter, off), mod
 
+    def h_anaphor(self, m, ctx: Ctx):
+        """ "that year", "later that day": the last date mentioned before, resolved in ``extract``."""
+        pos = (m.group("pos") or "").lower()
+        mod = {"earlier": "START", "early": "START", "later": "END", "late": "END"}.get(pos)
+        return "DATE", "ANAPHOR-" + m.group("unit").lower(), mod
+
+    def h_fiscalyear(self, m, ctx: Ctx):
+        if " current " in m.group(0).lower() or " latest " in m.group(0).lower():
+            return "DATE", str(ctx.dct.year) if ctx.dct else "XXXX", None
+        return "DURATION", "P1Y", None
+
+    def h_theyear(self, m, ctx: Ctx):
+        """ "the year": the current year after "in"/"of" ("earlier in the year"), else a year's span."""
+        before = ctx.text[max(0, m.start() - 6) : m.start()].lower()
+        if m.group("full") or re.search(r"\b(in|of)\s+$", before):
+            return "DATE", str(ctx.dct.year) if ctx.dct else "XXXX", None
+        return "DURATION", "P1Y", None
+
     def h_weekday(self, m, ctx: Ctx):
         g = m.groupdict()
         wd = g["wd"]
@@ -433,8 +491,14 @@ class Grammar:
                 return None
             return "SET", f"XXXX-WXX-{n}", None
         mod = {"early": "START", "late": "END"}.get(rel)
+        pod = (g.get("pod") or "").lower()
         if ctx.dct is None:
             return "DATE", f"XXXX-WXX-{n}", mod
+        if pod:
+            rel_d = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel)
+            base = ctx.dct + timedelta(days=rel_d or 0)
+            dd = N.weekday_date(base, n, rel_d or ctx.direction(m.start("wd"), 1) or -1)
+            return "DATE", dd.isoformat(), mod  # TimeBank mostly gives "Friday night" the day
         if rel in ("last", "past", "previous"):
             d = N.weekday_date(ctx.dct - timedelta(days=1), n, -1)
         elif rel in ("next", "coming"):
@@ -442,7 +506,7 @@ class Grammar:
         elif rel == "this":
             d = N.weekday_date(ctx.dct, n, 0)
         else:
-            d = N.weekday_date(ctx.dct, n, ctx.direction(m.start("wd")) or -1)
+            d = N.weekday_date(ctx.dct, n, ctx.direction(m.start("wd"), 1) or -1)
         return "DATE", d.isoformat(), mod
 
     def h_ago(self, m, ctx: Ctx):
@@ -473,6 +537,8 @@ class Grammar:
         the = (g.get("the") or "").lower()
         if raw in ("a", "an", "one") and unit == "second":
             return None
+        if re.fullmatch(r"(1[5-9]|20)\d\d", raw):  # "the 1988 second quarter": a year, not 1988 seconds
+            return None
         if raw in ("a", "an") and the:
             return None
         if unit.startswith("quarter") and ctx.text[m.end() : m.end() + 4].lower() == " of ":
@@ -485,10 +551,15 @@ class Grammar:
             n = n * mult
             if isinstance(n, float) and n.is_integer():
                 n = int(n)
-        mod = self.mods.get(re.sub(r"\s+", " ", (g.get("mod") or "").lower()))
+        rawmod = re.sub(r"\s+", " ", (g.get("mod") or "").lower())
+        mod = self.mods.get(rawmod)
         if mod in ("AFTER", "BEFORE"):
             return None
-        return "DURATION", N.duration_value(n, letter, tp), mod
+        value = N.duration_value(n, letter, tp)
+        if rawmod in ("over", "under", "some") and the:
+            # "over the past two years": a preposition, not a modifier
+            return "DURATION", value, None, m.start("the"), m.end()
+        return "DURATION", value, mod
 
     def h_bareunit(self, m, ctx: Ctx):
         g = m.groupdict()
@@ -554,10 +625,17 @@ class Grammar:
         day = (g.get("day") or "").lower()
         if ctx.dct is None:
             ds = "XXXX-XX-XX"
+        elif g.get("mon"):
+            if not self.cap(g["mon"]):
+                return None
+            r = self.h_date_parts(ctx, self.month_no(g["mon"]), int(g["mday"]), m.start("mon"))
+            if r is None:
+                return None
+            ds = r
         elif g.get("wd"):
             if not self.cap(g["wd"]):
                 return None
-            ds = N.weekday_date(ctx.dct, self.weekdays[g["wd"].lower()], ctx.direction(m.start("wd")) or -1).isoformat()
+            ds = N.weekday_date(ctx.dct, self.weekdays[g["wd"].lower()], ctx.direction(m.start("wd"), 1) or -1).isoformat()
         else:
             off = {"yesterday": -1, "tomorrow": 1}.get(day, 0)
             ds = (ctx.dct + timedelta(days=off)).isoformat()
@@ -565,18 +643,9 @@ class Grammar:
 
     def quarter_context(self, m, ctx: Ctx) -> bool:
         """Financial reporting: "a year ago" next to "the third quarter" means that quarter a year before."""
-        lo = max(ctx.text.rfind(".", 0, m.start()), m.start() - 300)
-        hi = ctx.text.find(".", m.end())
-        window = ctx.text[lo : hi if hi > 0 else m.end() + 200].lower()
-        return "quarter" in window or "period" in window
+        return "quarter" in ctx.text.lower()
 
     def last_quarter_year_ago(self, m, ctx: Ctx) -> str:
-        lo = max(ctx.text.rfind(".", 0, m.start()), m.start() - 300)
-        hi = ctx.text.find(".", m.end())
-        window = ctx.text[lo : hi if hi > 0 else m.end() + 200]
-        for qm in re.finditer(r"(first|second|third|fourth)[-\s]+(?:fiscal[-\s]+)?quarter", window, re.I):
-            n = ["first", "second", "third", "fourth"].index(qm.group(1).lower()) + 1
-            return f"{ctx.dct.year - 1}-Q{n}"
         cur = (ctx.dct.month - 1) // 3
         idx = ctx.dct.year * 4 + cur - 1 - 4
         return f"{idx // 4}-Q{idx % 4 + 1}"
@@ -630,19 +699,28 @@ def find_all(ctx: Ctx) -> list[Found]:
     g = grammar()
     cands: list[Found] = []
     text = ctx.text
+    windows: list[list[int]] = []
+    margin = 48  # longest prefix/suffix around a trigger word ("the better part of the past ...")
+    for t in g.trigger.finditer(text):
+        a, b = max(0, t.start() - margin), min(len(text), t.end() + margin)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
     for name, rx, handler, prio in g.patterns:
-        for m in rx.finditer(text):
-            r = handler(m, ctx)
-            if r is None:
-                continue
-            if len(r) == 5:
-                typ, value, mod, s, e = r
-            else:
-                (typ, value, mod), s, e = r, m.start(), m.end()
-            # trailing punctuation a pattern swallowed (abbreviation dots at sentence end stay)
-            while e > s and text[e - 1] in " ,;":
-                e -= 1
-            cands.append(Found(s, e, typ, value, mod, name, prio))
+        for a, b in windows:
+            for m in rx.finditer(text, a, b):
+                r = handler(m, ctx)
+                if r is None:
+                    continue
+                if len(r) == 5:
+                    typ, value, mod, s, e = r
+                else:
+                    (typ, value, mod), s, e = r, m.start(), m.end()
+                # trailing punctuation a pattern swallowed (abbreviation dots at sentence end stay)
+                while e > s and text[e - 1] in " ,;":
+                    e -= 1
+                cands.append(Found(s, e, typ, value, mod, name, prio))
     cands.sort(key=lambda f: (-(f.end - f.start), -f.priority, f.start))
     taken: list[Found] = []
     occupied = bytearray(len(text) + 1)

@@ -1,7 +1,7 @@
 """Checks of the numbers reports state: per document now, across documents next.
 
 ``check_document(analysis)`` runs every per-document rule family (kinematics,
-geography); ``check_corpus(analyses)`` runs the cross-document ones. Each family
+geography, durations against dates); ``check_corpus(analyses)`` runs the cross-document ones. Each family
 is a function ``Analysis -> list[Check]`` so new ones slot in without touching
 the others. Tolerances are data: ``verify/data/tolerances.yaml``.
 """
@@ -14,9 +14,10 @@ from ..types import Analysis, Check
 from .corpus import check_numbers_across
 from .geography import check_geography
 from .kinematics import check_kinematics
+from .timing import check_durations_vs_dates, check_event_dates_across, check_first_since
 
-DOCUMENT_RULES = (check_kinematics, check_geography)
-CORPUS_RULES = (check_numbers_across,)
+DOCUMENT_RULES = (check_kinematics, check_geography, check_durations_vs_dates)
+CORPUS_RULES = (check_numbers_across, check_first_since, check_event_dates_across)
 
 
 def _with_quantities(analysis: Analysis) -> Analysis:
@@ -39,7 +40,7 @@ def check_document(analysis: Analysis) -> tuple[Check, ...]:
 
 
 def check_corpus(analyses: Iterable[Analysis]) -> tuple[Check, ...]:
-    """Cross-document checks (numbers now; time contradictions are added by the lead)."""
+    """Cross-document checks: numbers, and time ("first since" claims, event dates)."""
     items = [_with_quantities(a) for a in analyses]
     out: list[Check] = []
     for rule in CORPUS_RULES:
@@ -47,4 +48,10 @@ def check_corpus(analyses: Iterable[Analysis]) -> tuple[Check, ...]:
     return tuple(out)
 
 
-__all__ = ["check_document", "check_corpus", "DOCUMENT_RULES", "CORPUS_RULES"]
+def check_corpus_for(doc_id: str, analyses: Iterable[Analysis]) -> tuple[Check, ...]:
+    """The cross-document checks that concern one document (cite one of its sentences):
+    ``dateline check DOC`` can show "first meeting since 2019" against the rest of the store."""
+    return tuple(c for c in check_corpus(analyses) if any(x.doc_id == doc_id for x in c.citations))
+
+
+__all__ = ["check_document", "check_corpus", "check_corpus_for", "DOCUMENT_RULES", "CORPUS_RULES"]

@@ -1,0 +1,159 @@
+"""Question-answering latency on a store of 10,000 documents.
+
+    .venv/bin/python bench/ask.py [--n 10000] [--db /tmp/dateline_bench_ask.db] [--rounds 3] [--rebuild]
+
+Builds (or reuses) a SQLite store of N documents: the reference article, the 48
+Giveme5W1H texts and the demo articles, repeated until N. To keep build time
+sane, each distinct text is analysed ONCE with the real pipeline, and the copies
+are saved as new documents: the Article gets a suffix (" [copy k]") appended to
+its text, so every copy hashes to a new doc_id, via dataclasses.replace; all
+offsets stay valid, and the sentences (hence FTS5 rows) are the originals'.
+
+Then, in the same process, times for each question of the set: a bare FTS5 query
+(query.basic.search, any word, top 20) and the full ``ask``. The first pass of
+``ask`` is reported apart ("cold": the question and its candidate sentences are
+parsed for the first time); the following rounds are "warm". Prints median and
+95th percentile of each. Machines here are shared: read the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SOURCES = [SHARED / "corpus" / "seed" / "000_fde20e5758e8fe00.txt", SHARED / "eval" / "giveme5w1h" / "data",
+           ROOT / "examples" / "articles"]
+
+QUESTIONS = [
+    "Where are Kim and Putin meeting?",
+    "When did Kim and Putin last meet?",
+    "How fast can Kim's train go?",
+    "When did the Vostochny Cosmodrome open?",
+    "What does Kim want from Russia?",
+    "What does the Vostochny Cosmodrome symbolize?",
+    "Who is Kim Jong Un's Russian counterpart?",
+    "What is Kim's train equipped with?",
+    "Who relied on the Baikonur Cosmodrome?",
+    "Who won the 2022 football World Cup?",
+    "Where is the Baikonur Cosmodrome?",
+    "How far did the train travel from Pyongyang to Vladivostok?",
+    "Who proposed the Vostochny Cosmodrome?",
+    "Why does Kim prefer rail travel?",
+    "When did the plane crash?",
+    "Who was arrested?",
+    "How many people were killed?",
+    "Where did the attack happen?",
+]
+
+
+def pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    k = max(0, min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1)))))
+    return xs[k]
+
+
+def build(db: str, n: int) -> None:
+    from dateline.ingest import read_paths
+    from dateline.ingest.normalize import doc_id_for
+    from dateline.pipeline import analyse_many
+    from dateline.store import open_store
+
+    arts = [a for a in read_paths([str(p) for p in SOURCES]) if not isinstance(a, Exception)]
+    seen, uniq = set(), []
+    for a in arts:
+        if a.doc_id not in seen:
+            seen.add(a.doc_id)
+            uniq.append(a)
+    t0 = time.perf_counter()
+    analyses = list(analyse_many(uniq))
+    t_an = time.perf_counter() - t0
+    store = open_store(db)
+    t0 = time.perf_counter()
+    for a in analyses:
+        store.save(a)
+    total, k = len(analyses), 0
+    copies = []
+    while total + len(copies) < n:
+        k += 1
+        for a in analyses:
+            if total + len(copies) >= n:
+                break
+            text = a.article.text + f" [copy {k}]"
+            art = dataclasses.replace(a.article, doc_id=doc_id_for(text), text=text,
+                                      source=f"{a.article.source}#copy{k}", record_id=None)
+            copies.append(dataclasses.replace(a, parsed=dataclasses.replace(a.parsed, article=art)))
+            if len(copies) == 500:  # new documents only: insert 500 per transaction (Store.save is one per document)
+                _insert_many(store, copies)
+                total += len(copies)
+                copies = []
+                print(f"  {total} documents saved ({time.perf_counter() - t0:.0f} s)", flush=True)
+    _insert_many(store, copies)
+    t_save = time.perf_counter() - t0
+    print(f"built {db}: {len(uniq)} distinct texts analysed once ({t_an:.1f} s), saved as "
+          f"{len(store.doc_ids())} documents ({t_save:.1f} s; copies = same Analysis under new doc_ids "
+          f"via dataclasses.replace, text suffixed ' [copy k]')")
+
+
+def _insert_many(store, analyses) -> None:
+    if analyses:
+        with store.engine.begin() as conn:
+            for a in analyses:
+                store._insert(conn, a)  # the store's own row writer, batched; ids are new so nothing to delete
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=10000)
+    ap.add_argument("--db", default="/tmp/dateline_bench_ask.db")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--rebuild", action="store_true")
+    args = ap.parse_args(argv)
+
+    from dateline.nlp import load_pipeline
+    from dateline.query.ask import ask
+    from dateline.query.basic import search
+    from dateline.store import open_store
+
+    if args.rebuild:
+        for suffix in ("", "-wal", "-shm"):
+            Path(args.db + suffix).unlink(missing_ok=True)
+    if not Path(args.db).exists():
+        build(args.db, args.n)
+    store = open_store(args.db)
+    n_docs = store.query("SELECT COUNT(*) AS n FROM documents")[0]["n"]
+    n_sent = store.query("SELECT COUNT(*) AS n FROM sentences")[0]["n"]
+    t0 = time.perf_counter()
+    load_pipeline()
+    print(f"store: {n_docs} documents, {n_sent} sentences; spaCy model load {time.perf_counter() - t0:.2f} s (once per process)")
+
+    fts, cold, warm = [], [], []
+    answered = 0
+    for q in QUESTIONS:  # bare FTS5 first, so both see the same warm SQLite page cache
+        search(store, q, limit=20, any_word=True)
+    for r in range(args.rounds + 1):
+        for q in QUESTIONS:
+            t = time.perf_counter()
+            search(store, q, limit=20, any_word=True)
+            fts.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            a = ask(store, q)
+            (cold if r == 0 else warm).append(time.perf_counter() - t)
+            if r == 0 and a.answer:
+                answered += 1
+    ms = lambda x: f"{x * 1000:7.1f} ms"  # noqa: E731
+    print(f"questions: {len(QUESTIONS)} ({answered} answered, the rest 'I don't know'); warm rounds: {args.rounds}")
+    print(f"{'':24}{'median':>10}{'p95':>11}{'max':>11}")
+    for name, xs in (("bare FTS5 (search)", fts), ("ask, cold (1st pass)", cold), ("ask, warm", warm)):
+        print(f"{name:24}{ms(statistics.median(xs)):>10}{ms(pct(xs, 95)):>11}{ms(max(xs)):>11}")
+    print(f"ask / FTS5 (median, warm): {statistics.median(warm) / statistics.median(fts):.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -63,6 +63,8 @@ def test_load_analysis_round_trip(seed_store, seed_analysis):
     assert back.article == seed_analysis.article
     assert back.parsed.mentions == seed_analysis.parsed.mentions
     assert back.times == seed_analysis.times
+    assert back.sentence_times == tuple(t for t in seed_analysis.sentence_times)
+    assert any(t.timex is not None for t in back.sentence_times)
     assert back.places == seed_analysis.places
     assert back.quantities == seed_analysis.quantities
     assert back.events == seed_analysis.events

@@ -247,3 +247,47 @@ def test_bare_month_nearest_the_publication_date():
 def test_time_with_a_date_after_it():
     t = one("The offer expires at 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", pub=date(1989, 11, 2))
     assert (t.type, t.value) == ("TIME", "1989-11-09T17:00")
+
+
+def test_newspaper_name_is_not_a_set():
+    assert not [t for t in times("The Daily Mail reported the story.") if t.type == "SET"]
+
+
+def test_possessive_stays_out_of_a_duration():
+    assert one("The team ended their 108-year drought.", "108-year").value == "P108Y"
+
+
+def test_previously_breaks_the_narrative_context():
+    p = parse_text("The port was proposed in 2007. Previously, the agency relied on another site.", published=PUB)
+    st = {s.sentence: s for s in resolve_sentence_times(p, extract_times(p))}
+    assert st[0].value == "2007"
+    assert st[1].rule == "none" and st[1].value is None
+
+
+def test_following_year_counts_from_the_last_date():
+    ts = times("The plant opened in 1995. The following year it doubled output.")
+    assert [t.value for t in ts if t.text == "The following year"] == ["1996"]
+
+
+def test_next_morning_is_the_day_after_the_last_date():
+    ts = times("The ship docked on Aug. 7, 1998. The next morning it sailed.")
+    assert [t.value for t in ts if t.text == "The next morning"] == ["1998-08-08"]
+
+
+def test_titles_are_not_times():
+    assert not times('He said on CBS\'s "60 Minutes" that the talks failed.', pub=date(1999, 3, 12))
+    assert not [t for t in times('Baker said on ABC\'s "This Week" that the request stood.') if t.text == "This Week"]
+
+
+def test_election_day():
+    assert one("Voters go to the polls on Election Day.", "Election Day", pub=date(1998, 10, 26)).value == "1998-11-03"
+
+
+def test_the_year_ended_is_a_span():
+    assert one("Net income for the year ended June 30 rose.", "the year").type == "DURATION"
+    assert one("For the year, volume was flat.", "the year").value == "2023"
+
+
+def test_spoken_years_in_transcripts():
+    assert one("It began in January nineteen ninety-seven.", "January nineteen ninety-seven").value == "1997-01"
+    assert one("Talks failed in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four").value == "1994-WI"

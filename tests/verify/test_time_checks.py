@@ -24,6 +24,7 @@ PLANNED_2021 = (" date 2021-06-03 Vladimir Putin and Kim Jong Un are expected to
                 "officials said.\n")
 FIRST_SINCE = (" date 2023-09-12 Kim Jong Un is travelling to Russia to meet Vladimir Putin. "
                "This will be their first meeting since 2019.\n")
+FIRST_NARROWED = " date 2023-09-12 Kim Jong Un will meet Vladimir Putin on Wednesday, their first meeting in Pyongyang since 2019.\n"
 FIRST_IN_YEARS = " date 2023-09-12 Kim Jong Un will meet Vladimir Putin on Wednesday, their first meeting in four years.\n"
 LAUNCH_2016 = (" date 2016-04-28 A Soyuz rocket lifted off from the Vostochny Cosmodrome on Thursday, "
                "the first launch from the new spaceport.\n")
@@ -58,6 +59,7 @@ def contradicting(tmp_path_factory):
     return _store(tmp_path_factory, "contra", {
         "m2019.txt": MEET_2019, "m2021.txt": MEET_2021, "first_since.txt": FIRST_SINCE,
         "first_in.txt": FIRST_IN_YEARS, "l2016.txt": LAUNCH_2016, "l2015.txt": LAUNCH_2015,
+        "narrowed.txt": FIRST_NARROWED,
         "trip10.txt": TRIP_10, "build12.txt": BUILD_12, "v2010.txt": VISIT_2010, "v2024.txt": VISIT_CLAIM,
     })
 
@@ -104,6 +106,13 @@ def test_first_meeting_since_2019_fits_when_the_last_stored_meeting_is_in_2019(f
     assert c.verdict == "consistent"
     assert "2019-04-25" in c.computed
     assert c.citations[1].doc_id == store.resolve_doc("m2019.txt") and "Vladivostok" in c.citations[1].text
+
+
+def test_a_narrowed_first_claim_is_not_checked(contradicting):
+    """ "first meeting in Pyongyang since 2019" says nothing about the 2021 meeting in Moscow."""
+    store, _ = contradicting
+    doc_id = store.resolve_doc("narrowed.txt")
+    assert not [c for c in _corpus(store) if any(x.doc_id == doc_id for x in c.citations)]
 
 
 def test_first_meeting_in_four_years(contradicting, fitting):

@@ -14,8 +14,10 @@ from rich.console import Console
 DEFAULT_DB = "dateline.db"
 
 # soft_wrap: a line printed is one line, whatever the terminal width (errors are grep-able)
-console = Console(highlight=False, soft_wrap=True)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+# Piped output gets wide tables rather than Rich's 80-column default.
+_WIDTH = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
+console = Console(highlight=False, soft_wrap=True, width=_WIDTH)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True, width=_WIDTH)
 
 
 def db_option(f):

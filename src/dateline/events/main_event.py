@@ -250,6 +250,9 @@ def _what_phrase(ctx: DocContext, e: Event) -> W5Answer | None:
                 pieces.append(ctx.subtree(k))
                 has_obj = has_obj or kt.dep in ("dobj", "attr", "dative")
                 continue
+            if kt.dep == "advmod" and k == i + 1 and kt.pos in ("ADP", "ADV") and not ctx.lower[k].endswith("ly"):
+                pieces.append(ctx.subtree(k))  # "fell down (a deep well)"
+                continue
             if kt.dep == "prep" and n_prep == 0 and ctx.lower[k] in (after_obj if has_obj else keep_preps):
                 pieces.append(ctx.subtree(k))
                 n_prep += 1

@@ -73,7 +73,9 @@ def _tld_country(domain: str | None) -> str | None:
         return None
     tld = domain.rsplit(".", 1)[-1].lower()
     cfg = _config()
-    return cfg["tld_countries"].get(tld, tld.upper() if len(tld) == 2 and tld not in cfg["generic_tlds"] else None)
+    if tld in cfg["tld_countries"]:
+        return cfg["tld_countries"][tld]
+    return tld.upper() if len(tld) == 2 and tld not in cfg["generic_tlds"] else None
 
 
 def find_toponyms(parsed: ParsedDoc, demonym_policy: bool | None = None) -> list[Toponym]:
@@ -145,11 +147,9 @@ def find_toponyms(parsed: ParsedDoc, demonym_policy: bool | None = None) -> list
 def _strong(ents, min_pop: int) -> bool:
     """A name that is very likely a place: a country/region/continent or a sizeable town."""
     for e in ents:
-        if not e.primary:
-            continue
         if e.kind in ("country", "admin1", "admin2", "continent", "region", "natural", "area", "facility"):
-            return True
-        if e.kind == "city" and (e.population or 0) >= min_pop:
+            return True  # aliases count here ("U.S.", "B.C.")
+        if e.primary and e.kind == "city" and (e.population or 0) >= min_pop:
             return True
     return False
 
@@ -172,6 +172,14 @@ def _inside_name(parsed: ParsedDoc, m, gaz, cfg) -> Toponym | None:
         if ents and _strong(ents, cfg["person_as_place_min_pop"]):
             return Toponym(m.start, m.end, m.text, m.sentence, m.text, "inside", m.token_start, m.token_end)
         return None
+    # "American Farm Bureau Federation": a leading demonym names its country
+    if cfg["recognize_demonyms"] and len(toks) > 1:
+        hit = demonym_hit(toks[0].text) if toks[0].text[:1].isupper() else None
+        ent = _demonym_entry(hit) if hit else None
+        if ent is not None:
+            tp = Toponym(toks[0].start, toks[0].end, toks[0].text, m.sentence, toks[0].text, "demonym", toks[0].i, toks[0].i + 1)
+            tp.forced = ent
+            return tp
     # leading place name of an organisation (longest first, up to 3 tokens, all capitalized)
     for L in range(min(3, len(toks) - 1), 0, -1):
         span = toks[:L]
@@ -274,6 +282,8 @@ def _containment(t: Toponym, text: str) -> None:
 # --------------------------------------------------------------------------- resolution
 
 
+_DEBUG: list | None = None  # set to a list to trace candidate scores
+
 MAJOR_KINDS = frozenset({"country", "admin1", "continent", "region", "area", "natural"})
 
 
@@ -284,7 +294,9 @@ def _prior(e: Entry, cfg) -> float:
     elif e.kind == "admin1" and e.country_code == "US":
         p += cfg["us_state_bonus"]
     if not e.primary and e.kind == "city":
-        p -= cfg["alternate_name_penalty"]
+        # English exonyms of big cities are alternates too ("Mecca" for Makkah): smaller penalty
+        big = (e.population or 0) >= cfg["big_city_population"]
+        p -= cfg["alternate_name_penalty_big" if big else "alternate_name_penalty"]
     return p
 
 
@@ -335,7 +347,10 @@ def resolve(parsed: ParsedDoc, toponyms: list[Toponym]) -> list[Place]:
     uniq: dict[str, list[Entry]] = {}
     for t in toponyms:
         if t.candidates and t.forced is None:
-            uniq.setdefault(t.lookup, sorted(t.candidates, key=lambda e: -_prior(e, cfg))[: cfg["support_candidates"]])
+            ranked = sorted(t.candidates, key=lambda e: -_prior(e, cfg))
+            # the likeliest towns, and every county/region (they tie on the prior)
+            uniq.setdefault(t.lookup, ranked[: cfg["support_candidates"]]
+                            + [e for e in ranked[cfg["support_candidates"]:] if e.kind != "city"])
     support: dict[int, int] = {}
     if len(uniq) > 1:
         regions = {n: {e.admin1 for e in es if e.admin1} for n, es in uniq.items()}
@@ -431,6 +446,8 @@ def resolve(parsed: ParsedDoc, toponyms: list[Toponym]) -> list[Place]:
                 if cont and any(_contains(c, e) for c in cont):
                     s += w["containment"]
                 res.append((s, e))
+                if _DEBUG is not None:
+                    _DEBUG.append((_round, t.lookup, e.name, e.admin1, round(s, 2), round(ctx, 2), near))
             res.sort(key=lambda x: (-x[0], -(x[1].population or 0)))
             scored[k] = res
             new[k] = res[0][1]
@@ -451,6 +468,19 @@ def resolve(parsed: ParsedDoc, toponyms: list[Toponym]) -> list[Place]:
         if e.kind == "city" and e.admin1:
             town_in.setdefault(e.admin1, Counter())[e.id] += 1
 
+    final_ccs: dict[str, Counter] = {}
+    for k, e in chosen.items():
+        if e.country_code:
+            final_ccs.setdefault(toponyms[k].lookup, Counter())[e.country_code] += 1
+    home = {publisher, home_cc} - {None}
+
+    def doc_ccs_without(name: str) -> set:
+        out = set(home)
+        for nm, c in final_ccs.items():
+            if nm != name:
+                out.update(c)
+        return out
+
     places = []
     for k, t in enumerate(toponyms):
         res = scored.get(k)
@@ -464,6 +494,12 @@ def resolve(parsed: ParsedDoc, toponyms: list[Toponym]) -> list[Place]:
                 )
             continue
         best_s, best = res[0]
+        if (
+            t.source in ("ner", "inside") and " " not in t.text and best.kind == "city"
+            and (best.population or 0) < cfg["isolated_town_max_population"]
+            and best.country_code not in doc_ccs_without(t.lookup)
+        ):
+            continue  # "Obama", "Trapani": a lone small town abroad is more often a misread name
         lat, lon = best.lat, best.lon
         if best.kind == "admin2" and best.admin1 in town_in:
             town = by_id[town_in[best.admin1].most_common(1)[0][0]]

@@ -27,7 +27,10 @@ def _load_module():
 @functools.lru_cache(maxsize=1)
 def load_pipeline():
     """The English pipeline with the data-driven entity ruler after ``ner``."""
+    from . import components  # noqa: F401  (registers our components with spaCy)
+
     nlp = _load_module().load()
+    nlp.add_pipe("dateline_paragraphs", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="dateline_ruler", after="ner", config={"overwrite_ents": True})
     ruler.from_disk(DATA / "entity_patterns.jsonl")
     return nlp

@@ -37,7 +37,8 @@ def from_doc(article: Article, doc) -> ParsedDoc:
     sentences: list[Sentence] = []
     sent_of = [0] * len(doc)
     for si, s in enumerate(doc.sents):
-        sentences.append(Sentence(si, s.start_char, s.end_char, s.text, s.start, s.end))
+        text = s.text.rstrip()  # a paragraph break belongs to no sentence
+        sentences.append(Sentence(si, s.start_char, s.start_char + len(text), text, s.start, s.end))
         for k in range(s.start, s.end):
             sent_of[k] = si
     tokens = tuple(

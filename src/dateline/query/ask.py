@@ -50,14 +50,13 @@ def _cfg() -> dict:
 
 def _event_types() -> dict[str, str]:
     """lemma -> event type, from the events stage's ontology (so questions and events agree)."""
-    try:
-        from ..events import _data as ev_data  # noqa: F401
-        import yaml
-        from pathlib import Path
+    import yaml
+    from pathlib import Path
 
-        path = Path(ev_data.__file__).parent / "data" / "ontology.yaml"
-        onto = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except Exception:  # events stage absent or reshaped: questions still work from the parse
+    path = Path(__file__).resolve().parents[1] / "events" / "data" / "ontology.yaml"
+    try:
+        onto = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):  # events stage absent or reshaped: questions still work from the parse
         return {}
     out: dict[str, str] = {}
     for name, spec in (onto.get("types") or {}).items():
@@ -833,7 +832,7 @@ def _phrases(f, pd, c, m_toks, matched_events, status_of) -> list[Option]:
 
 
 # -- retrieval ----------------------------------------------------------------------
-def _retrieve(store, terms: list[str], limit: int, copies: int) -> list[dict]:
+def _retrieve(store, terms: list[str], limit: int, copies: int, names: list[str] = ()) -> list[dict]:
     """BM25 over FTS5, any word; identical sentences (wire copies, re-posts) count once,
     with up to ``copies`` of their (doc, sentence) places, so they cannot crowd out the rest."""
     if store.dialect != "sqlite":
@@ -848,9 +847,18 @@ def _retrieve(store, terms: list[str], limit: int, copies: int) -> list[dict]:
     q = " OR ".join(fts_query(t) for t in terms if fts_query(t))
     if not q:
         return []
-    rows = store.query(
-        "SELECT text, MIN(rank) AS score, group_concat(doc_id || ':' || idx, ' ') AS ids FROM sentences_fts "
-        "WHERE sentences_fts MATCH :q GROUP BY text ORDER BY score LIMIT :n", q=q, n=limit)
+    sql = ("SELECT text, MIN(rank) AS score, group_concat(doc_id || ':' || idx, ' ') AS ids FROM sentences_fts "
+           "WHERE sentences_fts MATCH :q GROUP BY text ORDER BY score LIMIT :n")
+    names = [fts_query(n) for n in names if fts_query(n)]
+    if names:
+        # every name must be in the sentence or just before it (neighbours are added later): ask
+        # FTS5 for sentences with all the names, else with any, ranked by all the words; far fewer
+        # rows to score than all the words, and none at all means no sentence can answer
+        rows = store.query(sql, q=" AND ".join(f"({n})" for n in names) + f" AND ({q})", n=limit)
+        if not rows and len(names) > 1:
+            rows = store.query(sql, q="(" + " OR ".join(f"({n})" for n in names) + f") AND ({q})", n=limit)
+    else:
+        rows = store.query(sql, q=q, n=limit)
     out = []
     for r in rows:
         for place in r["ids"].split(" ")[:copies]:
@@ -870,9 +878,12 @@ def ask(store, question: str) -> Answer:
     if f.wh is None:
         return Answer(answer="", reason="no question word (who, what, when, where, why, how, which) to answer; "
                       "for an entity, try `dateline entity NAME`", **base)
-    hits = _retrieve(store, f.terms, sc["retrieve_limit"], sc["copies_per_sentence"])
+    hits = _retrieve(store, f.terms, sc["retrieve_limit"], sc["copies_per_sentence"], [g.text for g in f.names if not g.soft])
     if not hits:
-        return Answer(answer="", reason="no stored sentence shares a word with the question", **base)
+        hard = [g.text for g in f.names if not g.soft]
+        why = f"no stored sentence mentions {', '.join(hard)} with the question's words" if hard else \
+            "no stored sentence shares a word with the question"
+        return Answer(answer="", reason=why, **base)
     window = sc["context_window"]
     # the hits, and the sentences after the best hits (which often refer back to them by pronoun)
     best_rank: dict[tuple[str, int], float] = {}

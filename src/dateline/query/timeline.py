@@ -150,11 +150,20 @@ def _what(ev: Event, idx, doc_id: str) -> str:
     return text if len(text) <= 140 else text[:137] + "…"
 
 
+def _gap_days(a: dict, b: dict) -> int:
+    """0 when the two time spans overlap, else the days between them."""
+    if a["earliest"] > b["latest"]:
+        return _span_days(b["latest"], a["earliest"])
+    if b["earliest"] > a["latest"]:
+        return _span_days(a["latest"], b["earliest"])
+    return 0
+
+
 def _compatible(a: dict, b: dict) -> bool:
     cls = _cfg()["status_classes"]
     if a["type"] != b["type"] or cls.get(a["status"], a["status"]) != cls.get(b["status"], b["status"]):
         return False
-    if a["earliest"] > b["latest"] or b["earliest"] > a["latest"]:
+    if _gap_days(a, b) > _cfg()["time_slack_days"]:
         return False
     pa, pb = {p["id"] for p in a["participants"]}, {p["id"] for p in b["participants"]}
     if pa or pb:
@@ -192,6 +201,7 @@ def cluster(items: list[dict]) -> list[dict]:
             c["n_sources"] = 1
             c["documents"] = 1
             c["_docs"] = {it["source"]["doc_id"]}
+            c["_times"] = [(it["earliest"], it["latest"], it["value"])]
             clusters.append(c)
             by_type.setdefault(it["type"], []).append(c)
             continue
@@ -201,6 +211,11 @@ def cluster(items: list[dict]) -> list[dict]:
         if home["place"] is None and it["place"] is not None:
             home["place"] = it["place"]
         home["n_sources"] += 1
+        home["_times"].append((it["earliest"], it["latest"], it["value"]))
+        # within one status class, the more definite report wins: occurred over ongoing, planned over possible
+        order = ("occurred", "ongoing", "planned", "possible")
+        if it["status"] in order and home["status"] in order and order.index(it["status"]) < order.index(home["status"]):
+            home["status"], home["what"], home["trigger"] = it["status"], it["what"], it["trigger"]
         home["_docs"].add(it["source"]["doc_id"])
         home["documents"] = len(home["_docs"])
         if len(home["sources"]) < max_src and not any(
@@ -208,5 +223,10 @@ def cluster(items: list[dict]) -> list[dict]:
             home["sources"].append(it["source"])
     for c in clusters:
         c.pop("_docs", None)
+        # the time: the most precise one, and among equally precise ones what most reports say
+        times = c.pop("_times")
+        best = min(_span_days(e, l) for e, l, _ in times)
+        precise = [t for t in times if _span_days(t[0], t[1]) == best]
+        c["earliest"], c["latest"], c["value"] = max(precise, key=precise.count)
         c["sources"].sort(key=lambda s: (s["published"] or "", s["doc_id"], s["sentence_index"]))
     return clusters

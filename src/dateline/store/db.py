@@ -147,10 +147,10 @@ class Store:
             rows.append({
                 "d": d, "i": s.index, "s": s.start, "e": s.end, "t": s.text,
                 "tv": t.value if t else None, "te": t.earliest if t else None,
-                "tl": t.latest if t else None, "tr": t.rule if t else None,
+                "tl": t.latest if t else None, "tr": t.rule if t else None, "tx": t.timex if t else None,
             })
         self._many(conn, "INSERT INTO sentences (doc_id, idx, start_char, end_char, text, time_value, time_earliest,"
-                   " time_latest, time_rule) VALUES (:d, :i, :s, :e, :t, :tv, :te, :tl, :tr)", rows)
+                   " time_latest, time_rule, time_timex) VALUES (:d, :i, :s, :e, :t, :tv, :te, :tl, :tr, :tx)", rows)
         if self.dialect == "sqlite":
             self._many(conn, "INSERT INTO sentences_fts (text, doc_id, idx) VALUES (:t, :d, :i)", rows)
         self._many(conn, "INSERT INTO entities (doc_id, entity_key, name, label, mentions, aliases) VALUES"
@@ -257,7 +257,7 @@ class Store:
         sents = q("SELECT * FROM sentences WHERE doc_id = :d ORDER BY idx")
         sentences = tuple(Sentence(r["idx"], r["start_char"], r["end_char"], r["text"], 0, 0) for r in sents)
         stimes = tuple(
-            SentenceTime(r["idx"], r["time_value"], r["time_earliest"], r["time_latest"], r["time_rule"])
+            SentenceTime(r["idx"], r["time_value"], r["time_earliest"], r["time_latest"], r["time_rule"], r["time_timex"])
             for r in sents if r["time_rule"] is not None
         )
         mentions = tuple(

@@ -177,10 +177,23 @@ FTS = {
     ],
 }
 
+# Which time expression governs a sentence (index into the document's times).
+SENTENCE_TIMEX = [
+    "ALTER TABLE sentences ADD COLUMN time_timex INTEGER",
+]
+
+# Event roles are read per event (ask's pronoun
+# resolution, timeline --entity); without this index every lookup scans the table.
+QUERY_INDEXES = [
+    "CREATE INDEX event_roles_doc_event ON event_roles(doc_id, event_idx)",
+]
+
 MIGRATIONS: list[tuple[str, dict[str, list[str]] | list[str]]] = [
     ("0001_core_documents_sentences_mentions", CORE),
     ("0002_sentence_full_text_search", FTS),
     ("0003_analysis_stages", STAGES),
+    ("0004_event_roles_by_event", QUERY_INDEXES),
+    ("0005_sentence_governing_timex", SENTENCE_TIMEX),
 ]
 
 

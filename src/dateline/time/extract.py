@@ -35,6 +35,7 @@ def context_rules() -> dict:
     c["future_governors"] = frozenset(c["future_governors"])
     c["non_governing_signals"] = frozenset(c["non_governing_signals"])
     c["clause_deps"] = frozenset(c["clause_deps"])
+    c["context_breakers"] = frozenset(c["context_breakers"])
     sig = sorted(c["signals"], key=len, reverse=True)
     c["signal_rx"] = re.compile(r"\b(" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sig) + r")\s+$", re.I)
     return c
@@ -116,7 +117,7 @@ class _Doc:
 
     def is_person(self, off: int) -> bool:
         t = self.tok(off)
-        return t is not None and t.ent_type == "PERSON"
+        return t is not None and t.ent_type in ("PERSON", "ORG", "WORK_OF_ART")
 
     def is_count(self, off: int) -> bool:
         t = self.tok(off)
@@ -160,8 +161,9 @@ def extract_times(parsed: ParsedDoc) -> tuple[TimeValue, ...]:
     prev_signal = None
     last_date: str | None = None  # the latest explicit date, for "that year"/"the same day"
     for k, f in enumerate(found):
-        if f.value.startswith("ANAPHOR-"):
-            f.value = _anaphor(f.value[8:], last_date)
+        if f.value.startswith("ANAPHOR:"):
+            _, unit, off = f.value.split(":")
+            f.value = _anaphor(unit, int(off), last_date, dct)
         elif f.type in ("DATE", "TIME") and f.value[:1].isdigit() and f.value[:4].isdigit():
             last_date = f.value
         t = d.tok(f.start)
@@ -189,21 +191,27 @@ def extract_times(parsed: ParsedDoc) -> tuple[TimeValue, ...]:
 
 
 _GRAIN = {"year": 4, "month": 7, "day": 10, "week": 10}
+_UNDERSPECIFIED = {"year": "XXXX", "month": "XXXX-XX", "day": "XXXX-XX-XX", "week": "XXXX-WXX"}
 
 
-def _anaphor(unit: str, last: str | None) -> str:
-    """ "that year" after "in 1998 ..." is 1998; with nothing before it, underspecified."""
+def _anaphor(unit: str, off: int, last: str | None, dct) -> str:
+    """ "that year" after "in 1998 ..." is 1998, "the following year" 1999; with no
+    date before it precise enough, the publication date is the reference."""
+    from datetime import date as _date
+
     n = _GRAIN[unit]
-    if last is None or len(last) < n or (unit != "year" and not last[5:7].isdigit()):
-        return {"year": "XXXX", "month": "XXXX-XX", "day": "XXXX-XX-XX", "week": "XXXX-WXX"}[unit]
-    if unit == "week":
-        from datetime import date as _date
-
-        try:
-            return N.fmt_week(_date.fromisoformat(last[:10]))
-        except ValueError:
-            return "XXXX-WXX"
-    return last[:n]
+    base = None
+    if last is not None and len(last) >= n and (unit == "year" or last[5:7].isdigit()):
+        y = int(last[:4])
+        m = int(last[5:7]) if len(last) >= 7 and last[5:7].isdigit() else 1
+        d = int(last[8:10]) if len(last) >= 10 and last[8:10].isdigit() else 1
+        base = N.safe_date(y, m, d)
+    if base is None:
+        base = dct if off else None  # "that day" with nothing before it stays unknown
+    if base is None:
+        return _UNDERSPECIFIED[unit]
+    letter = {"year": "Y", "month": "M", "day": "D", "week": "W"}[unit]
+    return N.shift(base, letter, off)
 
 
 def _replace_anchor(tv: TimeValue, anchor: str) -> TimeValue:

@@ -4,7 +4,8 @@ Rules, in order (the ``rule`` field records which one applied):
 - governing: a DATE/TIME expression attached (through the dependency tree) to the
   sentence's main verb, not introduced by an anchoring preposition ("since 2019");
 - context: a past-tense sentence continuing the previous sentence of the same
-  paragraph, which had a governing or context time (conservative narrative carry-over);
+  paragraph, which had a governing time, with no adverb such as "previously" or
+  "later" moving it away (conservative: one sentence of narrative carry-over);
 - publication: present or present-perfect reporting happens at publication;
 - none: nothing applies (future or modal statements, undated past events); ``latest``
   still bounds a past event by the publication date.
@@ -97,14 +98,17 @@ def resolve_sentence_times(parsed: ParsedDoc, times) -> tuple[SentenceTime, ...]
                 continue
             if best is None or (tv.earliest is not None and tv.earliest == tv.latest and times[best].earliest != times[best].latest):
                 best = k
-        own_ref = any(times[k].value in ("PAST_REF", "FUTURE_REF") for k in by_sent.get(s.index, ()))
+        own_ref = any(times[k].value in ("PAST_REF", "FUTURE_REF") for k in by_sent.get(s.index, ())) or any(
+            t.text.lower() in c["context_breakers"] and t.dep in ("advmod", "npadvmod", "prep", "mark")
+            for t in parsed.sentence_tokens(s.index)
+        )
         if best is not None:
             value, e, l = _value_of(times[best], parsed)
             st = SentenceTime(s.index, value, e, l, "governing", best)
         elif (
             tense == "past"
             and prev is not None
-            and prev.rule in ("governing", "context")
+            and prev.rule == "governing"  # one sentence of carry-over only: conservative
             and prev.sentence == s.index - 1
             and "\n" not in text[parsed.sentences[s.index - 1].end : s.start]
             and prev.value not in (None, pub_s)

@@ -54,7 +54,7 @@ class Ctx:
     text: str
     dct: date | None
     direction: Callable[..., int]  # (offset, modal=0) -> -1 past, +1 future, 0 unknown
-    is_person: Callable[[int], bool]  # offset -> the token there is part of a person's name
+    is_person: Callable[[int], bool]  # offset -> the token there is part of a name (person, organization, work)
     is_count: Callable[[int], bool]  # offset -> the number there counts a noun ("2000 people")
 
 
@@ -95,6 +95,9 @@ class Grammar:
         WD = rf"(?:{_alt(wd_full)})"
         WDANY = rf"(?:{_alt(self.weekdays)})\.?"
         YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+        teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+        # digits or words, as broadcast transcripts write them ("nineteen ninety-four")
+        YEARS = rf"(?:{YEAR}|(?:nineteen|twenty)[-\s]+(?:{teens}|(?:{tens})(?:[-\s](?:{ones}))?))"
         PRE = r"(?<![\w$£€#.,/-])"
         POD = rf"(?:{_alt(self.pods)})"
         P = []
@@ -102,9 +105,9 @@ class Grammar:
         def add(name, rx, handler, priority=0):
             P.append((name, re.compile(PRE + rx, re.I), handler, priority))
 
-        add("mdy", rf"(?:(?P<wd>{WDANY}),?\s+)?(?:(?P<pos>{POS})[-\s]+)?(?P<mon>{MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?!\s*(?:%|percent|[-,]\d))(?:,?\s+(?P<year>{YEAR})(?!\d))?", self.h_date, 1)
+        add("mdy", rf"(?:(?:last|this|next)\s+)?(?:(?P<wd>{WDANY}),?\s+)?(?:(?P<pos>{POS})[-\s]+)?(?P<mon>{MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?!\s*(?:%|percent|[-,]\d))(?:,?\s+(?P<year>{YEAR})(?!\d))?", self.h_date, 1)
         add("dmy", rf"(?:(?P<wd>{WDANY}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<year>{YEAR})(?!\d))?", self.h_date, 1)
-        add("my", rf"(?:(?P<pos>{POS})[-\s]+)?(?P<mon>{MON})(?:\s+of)?,?\s+(?P<year>{YEAR})(?!\d|,\d)", self.h_date, 1)
+        add("my", rf"(?:(?P<pos>{POS})[-\s]+)?(?P<mon>{MON})(?:\s+of)?,?\s+(?P<year>{YEARS})(?!\d|,\d|[-\w])", self.h_date, 1)
         add("iso", r"(?P<year>\d{4})-(?P<monn>\d\d)-(?P<day>\d\d)(?![\d-])", self.h_date)
         add("numdate", r"(?P<monn>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d\d)(?![\d/])", self.h_date)
         add("month", rf"(?:(?P<rel>last|next|this|coming|past|the\s+previous|previous)\s+|(?P<pos>{POS})[-\s]+)?(?P<mon>{MONSOLO})", self.h_month)
@@ -113,14 +116,14 @@ class Grammar:
         add("decade_w", rf"the\s+(?:(?P<pos>early|late|mid)[-\s]+)?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", self.h_decade)
         add("century", rf"(?:the\s+)?(?:(?P<pos>{POS})[-\s]+)?(?P<ord>\d{{1,2}})(?:st|nd|rd|th)[-\s]century", self.h_century)
         add("quarter", rf"(?:(?P<yr>{YEAR}|this\s+year|last\s+year|next\s+year)'s\s+)?(?:the\s+(?:(?P<yr3>{YEAR})\s+)?)?(?:(?P<rel>latest|current|previous|preceding|last|next|this|past|year-ago|year-earlier|same|comparable|prior-year|year-before)[-\s]+)?(?:(?:fiscal|calendar)[-\s]+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)?[-\s]*(?:(?:fiscal|calendar)[-\s]+)?(?P<qt>quarter|half|period)(?![-\w])(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}|this\s+year|last\s+year|next\s+year)|,?\s+(?P<year2>{YEAR}))?", self.h_quarter)
-        add("season", rf"(?:(?P<rel>last|next|this|coming|past)\s+|(?P<pos>{POS})[-\s]+|(?P<the>the)\s+)?(?P<season>spring|summer|fall|autumn|winter)(?![-\w])(?:\s+of\s+(?P<year>{YEAR})|,?\s+(?P<year2>{YEAR}))?", self.h_season)
+        add("season", rf"(?:(?P<rel>last|next|this|coming|past)\s+|(?P<pos>{POS})[-\s]+|(?P<the>the)\s+)?(?P<season>spring|summer|fall|autumn|winter)(?![-\w])(?:\s+of\s+(?P<year>{YEARS})|,?\s+(?P<year2>{YEAR}))?", self.h_season)
         add("relday", rf"(?:(?P<pos>early|late)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|this|last)(?:\s+(?P<pod>{POD}))?(?![-\w])", self.h_relday)
         add("relunit", rf"(?:(?P<pos>{POS}|earlier|later)[-\s]+)?(?P<rel>the\s+previous|the\s+following|the\s+next|the\s+past|the\s+last|the\s+coming|the\s+current|the\s+same|this|last|next|coming|past|previous|current|following)\s+(?P<unit>day|week|weekend|month|year|decade|century|quarter)(?![-\w])", self.h_relunit)
         add("theweekend", r"the\s+weekend", self.h_relunit)
         add("theyear", r"the\s+(?P<full>full\s+|whole\s+|entire\s+)?year(?![-\w]|\s+(?:two|ago|earlier|before|after|\d))", self.h_theyear)
         add("weekday", rf"(?:(?P<rel>last|next|this|coming|past|previous|early|late)\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<pod>{POD}))?(?![-\w])", self.h_weekday)
         add("ago", rf"(?:(?P<mod>{MODS})\s+)?(?:(?P<num>{num})[-\s]+)?(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|from\s+now|hence|previously|back|before(?=\s*[.,;:!?)]|\s*$)|after(?=\s*[.,;:!?)]|\s*$))(?![-\w])", self.h_ago, 1)
-        add("duration", rf"(?:(?P<mod>{MODS})\s+)?(?:(?P<the>the|a|an|another|an\s+additional|its|their|his|her)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|following|final|remaining|initial|latest|better\s+part\s+of\s+the|full|entire|whole|same)\s+)?(?P<num>{num})(?:[-\s]+(?:and[-\s]+a[-\s]+half|more|additional|full|straight|consecutive))?[-\s]+(?P<unit>{UNIT})(?![-\w]|\s+old)(?:-long)?", self.h_duration)
+        add("duration", rf"(?:(?P<mod>{MODS})\s+)?(?:(?P<the>the|a|an|another|an\s+additional)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|following|final|remaining|initial|latest|better\s+part\s+of\s+the|full|entire|whole|same)\s+)?(?P<num>{num})(?:[-\s]+(?:and[-\s]+a[-\s]+half|more|additional|full|straight|consecutive))?[-\s]+(?P<unit>{UNIT})(?![-\w]|\s+old)(?:-long)?", self.h_duration)
         add("bareunit", r"(?P<pre>for|within|in|over|last|lasts|lasted|lasting|take|takes|took|taken|spent|spend|spends|after|the\s+coming|the\s+next|the\s+past|recent|coming)\s+(?P<unit>days|weeks|months|years|decades|hours|minutes)(?![-\w])", self.h_bareunit)
         add("set", rf"(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{num})\s+)?(?:(?P<unit>{UNIT})|(?P<wd>{WD})|(?P<mon>{MONSOLO})|(?P<pod>{POD}))(?![-\w])", self.h_set)
         add("setadv", rf"(?P<adv>{_alt(self.sets)})(?![-\w])", self.h_set)
@@ -132,9 +135,10 @@ class Grammar:
         add("spokenyear", rf"(?P<c>nineteen|twenty)[-\s]+(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:{tens})(?:[-\s](?:{ones}))?)(?![-\w])", self.h_spokenyear)
         add("year2000", rf"the\s+year\s+two\s+thousand(?:\s+and\s+(?P<o>{ones}))?", self.h_spokenyear)
         add("anaphor", r"(?:(?P<pos>earlier|later|early|late)\s+(?:in\s+)?)?(?:that|the\s+same)\s+(?P<unit>day|week|month|year)(?![-\w])", self.h_anaphor)
+        add("anaphor_pod", r"the\s+(?P<next>next|following)\s+(?:morning|afternoon|evening|night)(?![-\w])", self.h_anaphor)
         add("fiscalyear", r"the\s+(?:current\s+|latest\s+)?fiscal\s+year(?![-\w]|\s+(?:\d|ended|ending))", self.h_fiscalyear)
         add("ref", rf"(?P<ref>{_alt(self.refs)})(?![-\w])", self.h_ref)
-        add("holiday", rf"(?P<hol>{_alt(self.holidays)}|thanksgiving(?:\s+day)?)(?![-\w])", self.h_holiday)
+        add("holiday", rf"(?P<hol>{_alt(self.holidays)}|thanksgiving(?:\s+day)?|election\s+day)(?![-\w])", self.h_holiday)
         self.patterns = P
         # Every expression contains one of these words; patterns only run near them (speed).
         triggers = (
@@ -169,6 +173,18 @@ class Grammar:
             v += int(m.group(2)) / int(m.group(3))
         return int(v) if v.is_integer() else v
 
+    def year_value(self, s: str) -> int | None:
+        """ "1994" or "nineteen ninety-four" -> 1994."""
+        if s.isdigit():
+            return int(s)
+        parts = re.split(r"[-\s]+", s.strip().lower(), maxsplit=1)
+        if len(parts) != 2:
+            return None
+        rest = self.num(parts[1])
+        if not isinstance(rest, int) or rest < 10:
+            return None
+        return (19 if parts[0] == "nineteen" else 20) * 100 + rest
+
     def unit(self, s: str) -> tuple[str, bool, int]:
         s = s.lower()
         s = self.plurals.get(s, s)
@@ -201,7 +217,9 @@ class Grammar:
             return None
         year = g.get("year")
         if year:
-            y = int(year)
+            y = self.year_value(year)
+            if y is None:
+                return None
             if y < 100:
                 y += 1900 if y > 30 else 2000
         elif day is not None:
@@ -214,11 +232,12 @@ class Grammar:
             if cand is not None:
                 d = ctx.direction(m.start("mon") if g.get("mon") else m.start())
                 ahead = (cand - ctx.dct).days
-                # the occurrence nearest the publication date, unless tense says the
-                # date more than two months away is in the other direction
+                # the occurrence nearest the publication date (news leans to the past: a
+                # date up to eight months back stays in this year), unless tense says a date
+                # more than two months away is in the other direction
                 if ahead > 183 or (d < 0 and ahead > 60):
                     y -= 1
-                elif ahead < -183 or (d > 0 and ahead < -60):
+                elif ahead < -240 or (d > 0 and ahead < -60):
                     y += 1
         if day is None:
             return "DATE", f"{y:04d}-{mon:02d}", self.posmod(g.get("pos"))
@@ -387,7 +406,8 @@ class Grammar:
         code = self.seasons[s]
         mod = self.posmod(g.get("pos"))
         if yr:
-            return "DATE", f"{yr}-{code}", mod
+            y = self.year_value(yr)
+            return ("DATE", f"{y}-{code}", mod) if y else None
         if ctx.dct is None:
             return "DATE", f"XXXX-{code}", mod
         y = ctx.dct.year
@@ -433,11 +453,18 @@ class Grammar:
             if wd < 6 and ctx.direction(m.start()) <= 0:
                 return "DATE", N.fmt_week(ctx.dct - timedelta(days=wd)) + "-WE", None
             return "DATE", N.fmt_week(ctx.dct) + "-WE", None
+        if g["unit"][0].isupper() and not _sentence_start(ctx.text, m.start()):
+            return None  # ABC's "This Week": a title, not a week
         rel = re.sub(r"\s+", " ", g["rel"].lower())
         unit = g["unit"].lower()
         pos = (g.get("pos") or "").lower()
         mod = {"earlier": "START", "later": "END"}.get(pos) or self.posmod(pos)
         base = rel.replace("the ", "")
+        if unit in ("day", "week", "month", "year") and (
+            base in ("following", "previous") or (rel == "the next" and unit == "day")
+        ):
+            # "the following year", "the next day": relative to the last date mentioned
+            return "DATE", f"ANAPHOR:{unit}:{-1 if base == 'previous' else 1}", mod
         if rel.startswith("the ") and base in ("past", "last", "next", "coming") and unit != "weekend":
             letter, tp, mult = self.unit(unit)
             return "DURATION", N.duration_value(mult, letter, tp), None
@@ -463,9 +490,12 @@ class Grammar:
 
     def h_anaphor(self, m, ctx: Ctx):
         """ "that year", "later that day": the last date mentioned before, resolved in ``extract``."""
-        pos = (m.group("pos") or "").lower()
+        g = m.groupdict()
+        pos = (g.get("pos") or "").lower()
         mod = {"earlier": "START", "early": "START", "later": "END", "late": "END"}.get(pos)
-        return "DATE", "ANAPHOR-" + m.group("unit").lower(), mod
+        unit = (g.get("unit") or "day").lower()
+        off = 1 if m.groupdict().get("next") else 0
+        return "DATE", f"ANAPHOR:{unit}:{off}", mod
 
     def h_fiscalyear(self, m, ctx: Ctx):
         if " current " in m.group(0).lower() or " latest " in m.group(0).lower():
@@ -473,11 +503,12 @@ class Grammar:
         return "DURATION", "P1Y", None
 
     def h_theyear(self, m, ctx: Ctx):
-        """ "the year": the current year after "in"/"of" ("earlier in the year"), else a year's span."""
-        before = ctx.text[max(0, m.start() - 6) : m.start()].lower()
-        if m.group("full") or re.search(r"\b(in|of)\s+$", before):
-            return "DATE", str(ctx.dct.year) if ctx.dct else "XXXX", None
-        return "DURATION", "P1Y", None
+        """ "the year ended June 30" is a year's span (a fiscal year); otherwise
+        ("for the year", "earlier in the year") the current year."""
+        after = ctx.text[m.end() : m.end() + 8].lower()
+        if not m.group("full") and re.match(r"\s+end(ed|ing)\b", after):
+            return "DURATION", "P1Y", None
+        return "DATE", str(ctx.dct.year) if ctx.dct else "XXXX", None
 
     def h_weekday(self, m, ctx: Ctx):
         g = m.groupdict()
@@ -533,6 +564,8 @@ class Grammar:
         n = self.num(g.get("num"))
         if n is None:
             return None
+        if g["unit"][0].isupper():
+            return None  # CBS's "60 Minutes": a title, not a duration
         unit = g["unit"].lower()
         the = (g.get("the") or "").lower()
         if raw in ("a", "an", "one") and unit == "second":
@@ -575,6 +608,8 @@ class Grammar:
     def h_set(self, m, ctx: Ctx):
         g = m.groupdict()
         if g.get("adv"):
+            if ctx.is_person(m.start("adv")):  # "the Daily Mail", "New York Daily News"
+                return None
             return "SET", self.sets[g["adv"].lower()], None
         every = g["every"].lower()
         k = self.num(g.get("num")) if g.get("num") else 1
@@ -675,18 +710,30 @@ class Grammar:
         h = re.sub(r"\s+", " ", m.group("hol").lower())
         if not self.cap(m.group("hol")):
             return None
+        if h.startswith("election") and not m.group("hol").split()[-1][0].isupper():
+            return None  # "Election day" in a title is fine, "election day" is generic
         if ctx.dct is None:
-            return "DATE", "XXXX-" + self.holidays.get(h, "11-XX"), None
+            return "DATE", "XXXX-" + self.holidays.get(h, "11-XX"), None  # Thanksgiving, Election Day: November
         best = None
         for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1):
-            if h.startswith("thanksgiving"):
+            if h.startswith("thanksgiving"):  # fourth Thursday of November
                 nov1 = date(y, 11, 1)
                 d = nov1 + timedelta(days=(3 - nov1.weekday()) % 7 + 21)
+            elif h.startswith("election"):  # US: the Tuesday after the first Monday of November
+                nov1 = date(y, 11, 1)
+                d = nov1 + timedelta(days=(0 - nov1.weekday()) % 7 + 1)
             else:
                 d = date(y, *map(int, self.holidays[h].split("-")))
             if best is None or abs((d - ctx.dct).days) < abs((best - ctx.dct).days):
                 best = d
         return "DATE", best.isoformat(), None
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\"'`“‘(":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:"
 
 
 @functools.lru_cache(maxsize=1)

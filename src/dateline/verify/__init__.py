@@ -1,9 +1,11 @@
-"""Checks of the numbers reports state: per document now, across documents next.
+"""Checks of the numbers and dates reports state, per document and across documents.
 
 ``check_document(analysis)`` runs every per-document rule family (kinematics,
-geography, durations against dates); ``check_corpus(analyses)`` runs the cross-document ones. Each family
-is a function ``Analysis -> list[Check]`` so new ones slot in without touching
-the others. Tolerances are data: ``verify/data/tolerances.yaml``.
+geography, durations against dates); ``check_corpus(analyses)`` runs the
+cross-document ones (numbers, "first ... since" claims, event dates). Each family
+is a function ``Analysis -> list[Check]`` (or ``list[Analysis] -> list[Check]``)
+so new ones slot in without touching the others. Tolerances are data:
+``verify/data/tolerances.yaml``.
 """
 
 from __future__ import annotations

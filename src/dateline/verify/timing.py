@@ -46,7 +46,7 @@ def _cfg() -> dict:
 def _patterns():
     cfg = _cfg()
     nouns = "|".join(sorted(map(re.escape, cfg["claim_nouns"]), key=len, reverse=True))
-    first = re.compile(r"\bfirst\s+((?:[\w-]+\s+){0,2}?)(" + nouns + r")\b", re.I)
+    first = re.compile(r"\bfirst(?:-ever)?\s+((?:[\w-]+\s+){0,2}?)(" + nouns + r")\b", re.I)
     first_time = re.compile(r"\bfor\s+the\s+first\s+time\b", re.I)
     not_past = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cfg["not_past_cues"]) + r")\b", re.I)
     triggers = {t: re.compile(r"\b(?:" + "|".join(map(re.escape, ws)) + r")\b", re.I)
@@ -277,6 +277,10 @@ def _claims(a: Analysis) -> list[Claim]:
             continue
         if rel:
             dated = []
+        # An undated claimed event is taken to be the report's news, at its date
+        # ("this will be their first meeting since 2019"); "first ... ever" needs
+        # the event's own date below, since "his first meeting with Putin was a
+        # success" speaks of a meeting at an unknown, earlier date.
         if when is None:
             continue
         # what follows the claim noun: "since 2019", "in four years", or nothing ("ever")
@@ -284,6 +288,21 @@ def _claims(a: Analysis) -> list[Claim]:
                  and t.earliest and t.latest]
         dur = [t for t in a.times if t.sentence == s.index and t.type == "DURATION" and t.start >= pos
                and re.match(r"^\s*(?:in|for)\s+(?:the\s+)?(?:last|past)?\s*$", a.parsed.text[pos:t.start], re.I)]
+        # words between the claim noun and its anchor (or, for "ever", the rest of
+        # its phrase) that narrow it: "first meeting in Moscow", "first launch of
+        # the year", "first trip as president". A narrowed claim is not checked;
+        # for a visit or launch, "to"/"from"/"in"/"at" a place is its identity.
+        if since:
+            rest = re.sub(r"since\s*$", "", a.parsed.text[pos : since[0].start].strip(), flags=re.I)
+        elif dur:
+            rest = ""
+        else:
+            stop = min([e.trigger_start for e in a.events if e.sentence == s.index and e.trigger_start >= pos]
+                       + [s.end])
+            rest = re.split(r"[,;:.!?()]", a.parsed.text[pos:stop], maxsplit=1)[0]
+        narrowing = set(cfg["narrowing_words"]) - (set(cfg["place_words"]) if ident["where"] else set())
+        if narrowing & set(re.findall(r"[a-z]+", rest.lower())):
+            continue
         if since:
             t = since[0]
             lo, hi = _d(t.earliest), _d(t.latest)
@@ -295,7 +314,7 @@ def _claims(a: Analysis) -> list[Claim]:
             lo = when - timedelta(days=(n + r) * days)
             hi = when - timedelta(days=(n - r) * days)
             out.append(Claim(a, s.index, noun, types, "in", dur[0].text, lo, hi, hi, when, bool(dated), who, where))
-        elif not dur:
+        elif not dur and dated:  # "ever" needs the first event's own date
             out.append(Claim(a, s.index, noun, types, "ever", "ever", None, None, None, when, bool(dated), who, where))
     return out
 
@@ -371,7 +390,9 @@ def check_first_since(analyses: list[Analysis]) -> list[Check]:
             in_gap.sort(key=lambda o: o.latest, reverse=True)
             shown = in_gap[:3]
             computed = f"stored {c.types[0]} events {gap}: " + "; ".join(_occ_text(o) for o in shown)
-            expl = (f"The report says this is the {kind_txt} for {_describe_who(c)}, but another stored report "
+            where = ("the same report" if shown[0].doc_id == c.analysis.article.doc_id
+                     else f"another stored report ({shown[0].doc_id[:8]})")
+            expl = (f"The report says this is the {kind_txt} for {_describe_who(c)}, but {where} "
                     f"dates such an event to {shown[0].earliest.isoformat()}"
                     + ("" if shown[0].earliest == shown[0].latest else f"..{shown[0].latest.isoformat()}")
                     + f", {gap.replace('after', 'which is after').replace(' and before', ' and before')}: "
@@ -394,7 +415,8 @@ def check_first_since(analyses: list[Analysis]) -> list[Check]:
                     f"between then and this one.")
             cites = (_cite(c.analysis, c.sentence), _cite(last.analysis, last.sentence))
         else:
-            same = [o for o in others if o.earliest <= c.when + slack and o.latest >= end]
+            same = sorted((o for o in others if o.earliest <= c.when + slack and o.latest >= end),
+                          key=lambda o: len(o.analysis.parsed.sentences[o.sentence].text))
             if not same:
                 continue
             computed = f"stored {c.types[0]} events before {end.isoformat()}: none; same event: {_occ_text(same[0])}"

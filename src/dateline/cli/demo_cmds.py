@@ -61,7 +61,13 @@ def demo(path, db, workers):
         )
         shown = ", ".join(f"{escape(e.name)} [dim]{e.label}[/dim]" for e in names[:14])
         console.print(f"  entities: {shown}{' ...' if len(names) > 14 else ''}")
+        console.print(f"  {len(a.times)} time expressions, {len(a.places)} places, {len(a.quantities)} quantities, "
+                      f"{len(a.events)} events")
     st = query.stats(store)
+    _show_main_events(store)
+    _show_timeline(store)
+    _show_answers(store)
+    _show_checks(store)
     console.print(Rule("Summary"))
     console.print(
         f"documents {st['documents']}  sentences {st['sentences']}  mentions {st['mentions']}  "
@@ -69,6 +75,72 @@ def demo(path, db, workers):
     )
     console.print("entities by type: " + ", ".join(f"{k} {v}" for k, v in label_counts.most_common()))
     console.print(f"\nExplore: dateline --help; every command takes --db {db}, e.g. dateline entities --db {db}")
+
+
+# Questions a new user would ask of the demo corpus (PRODUCT.md), and one it cannot answer.
+DEMO_QUESTIONS = (
+    "Where are Kim and Putin meeting?",
+    "How fast can Kim's train go?",
+    "When did the Vostochny Cosmodrome open?",
+    "What does Kim want from Russia?",
+    "Who proposed the Vostochny Cosmodrome?",
+    "Who won the 2022 football World Cup?",
+)
+
+
+def _show_main_events(store) -> None:
+    from ..events.export import main_event_json
+
+    console.print(Rule("Main event of each article (5W1H)"))
+    for doc_id in store.doc_ids():
+        a = store.load_analysis(doc_id)
+        me = main_event_json(doc_id, a.main_event)
+        head = escape(a.article.title or Path(a.article.source).name)
+        console.print(f"[bold]{head}[/bold]")
+        for q in ("who", "what", "when", "where", "why", "how"):
+            ans = me.get(q)
+            if not ans:
+                continue
+            extra = ""
+            if ans.get("value"):
+                extra = f" [cyan]= {escape(str(ans['value']))}[/cyan]"
+            elif ans.get("lat") is not None:
+                extra = f" [cyan]({ans['lat']:.2f}, {ans['lon']:.2f})[/cyan]"
+            console.print(f"  {q:<5} {escape(ans['text'])}{extra}")
+
+
+def _show_timeline(store) -> None:
+    from .answer_cmds import _print_timeline
+
+    out = query.timeline(store, entity="Vostochny Cosmodrome")
+    console.print(Rule("Timeline of the Vostochny Cosmodrome, by when things happened (dateline timeline)"))
+    _print_timeline(out["events"], show_sources=1)
+
+
+def _show_answers(store) -> None:
+    console.print(Rule("Questions answered with citations (dateline ask)"))
+    for q in DEMO_QUESTIONS:
+        a = query.ask(store, q)
+        console.print(f"[bold]Q: {escape(q)}[/bold]")
+        if not a.answer:
+            console.print(f"   I don't know. [dim]({escape(a.reason or '')})[/dim]")
+            continue
+        value = f"  [cyan]= {escape(a.value)}[/cyan]" if a.value and a.value != a.answer else ""
+        console.print(f"   {escape(a.answer)}{value}  [dim](confidence {a.confidence:.2f})[/dim]")
+        for c in a.citations[:1]:
+            console.print(f"   [dim]{c.doc_id[:8]}#{c.sentence_index}: {escape(' '.join(c.text.split()))}[/dim]")
+
+
+def _show_checks(store) -> None:
+    from ..verify import check_corpus, check_document
+
+    console.print(Rule("Checks of the numbers the reports state (dateline check)"))
+    colour = {"consistent": "green", "inconsistent": "red", "unverifiable": "yellow"}
+    analyses = [store.load_analysis(d) for d in store.doc_ids()]
+    checks = [c for a in analyses for c in check_document(a)] + list(check_corpus(analyses))
+    for c in checks:
+        console.print(f"[{colour.get(c.verdict, 'white')}]{c.verdict.upper():<12}[/] {c.kind:<10} {escape(c.claim)}")
+        console.print(f"   [dim]{escape(c.explanation)}[/dim]")
 
 
 commands = [demo]

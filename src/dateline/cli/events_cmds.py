@@ -72,18 +72,6 @@ def main_event_cmd(doc, db, as_json):
             console.print(f"  {q:<5}  {a['text']}{extra}")
 
 
-@click.command("giveme5w1h")
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder for the JSON files.")
-@db_option
-def export_giveme5w1h_cmd(out_dir, db):
-    """Write each document's main event in Giveme5W1H's layout (one <record id>.json each)."""
-    from ..events.export import export_giveme5w1h
-
-    store = open_store_or_fail(db)
-    n = export_giveme5w1h(store, out_dir)
-    console.print(f"wrote {n} file(s) to {out_dir}")
-
-
 @click.command("5w1h")
 @click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False), help="Giveme5W1H gold files (news-please JSON).")
 @click.option("--peer", "peer_dir", type=click.Path(exists=True, file_okay=False), help="Another system's output in the same layout, scored alongside.")
@@ -124,5 +112,3 @@ def eval_5w1h(gold_dir, peer_dir, pred_dir, show_errors, as_json):
 
 commands = [events, main_event_cmd]
 eval_commands = [eval_5w1h]
-# mounted by the lead under the shared ``export`` command as ``export --format giveme5w1h``
-export_commands = [export_giveme5w1h_cmd]

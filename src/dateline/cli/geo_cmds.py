@@ -1,10 +1,6 @@
-"""Place commands: ``places``, ``export --format geojson``, ``gazetteer build``, ``eval geo``."""
+"""Place commands: ``places``, ``gazetteer build``, ``eval geo`` (GeoJSON export: ``export_cmds``)."""
 
 from __future__ import annotations
-
-import json
-import sys
-from collections import defaultdict
 
 import click
 
@@ -48,55 +44,6 @@ def places(doc, db, as_json):
         t.add_row(r["doc_id"][:8], r["text"], r["name"], r["feature"], r["country_code"] or "", r["admin1"] or "",
                   f"{r['lat']:.4f}", f"{r['lon']:.4f}", f"{r['confidence']:.2f}")
     console.print(t)
-
-
-def geojson_features(analysis) -> list[dict]:
-    """One Feature per resolved place per document, with its mentions' sentences."""
-    sents = {s.index: s.text for s in analysis.parsed.sentences}
-    groups: dict[tuple, list] = defaultdict(list)
-    for p in analysis.places:
-        groups[(p.name, p.country_code, p.feature, p.lat, p.lon)].append(p)
-    feats = []
-    for (name, cc, feature, lat, lon), ps in groups.items():
-        idx = sorted({p.sentence for p in ps})
-        feats.append({
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [lon, lat]},
-            "properties": {
-                "doc_id": analysis.article.doc_id,
-                "title": analysis.article.title,
-                "name": name,
-                "country": cc,
-                "admin1": ps[0].admin1,
-                "feature": feature,
-                "geonameid": ps[0].geonameid,
-                "mentions": len(ps),
-                "texts": sorted({p.text for p in ps}),
-                "confidence": max(p.confidence for p in ps),
-                "sentences": [{"index": i, "text": sents.get(i, "")} for i in idx],
-            },
-        })
-    return feats
-
-
-@click.command("export")
-@click.option("--format", "fmt", type=click.Choice(["geojson"]), default="geojson", show_default=True)
-@click.option("--doc", help="Only this document (id, id prefix, record id or file name).")
-@click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
-@db_option
-def export(fmt, doc, out, db):
-    """Export places as a GeoJSON FeatureCollection (citing sentences as properties)."""
-    feats = []
-    for a in _analyses(db, doc):
-        feats.extend(geojson_features(a))
-    fc = {"type": "FeatureCollection", "features": feats}
-    text = json.dumps(fc, ensure_ascii=False, indent=2) + "\n"
-    if out:
-        with open(out, "w", encoding="utf-8") as f:
-            f.write(text)
-        click.echo(f"{len(feats)} features -> {out}", err=True)
-    else:
-        sys.stdout.write(text)
 
 
 @click.group("gazetteer")
@@ -163,5 +110,5 @@ def eval_geo(gold, gold_spans, limit, as_json):
                   f"  median {r['median_error_km']:.0f} km  AUC {r['auc']:.3f}")
 
 
-commands = [places, export, gazetteer]
+commands = [places, gazetteer]
 eval_commands = [eval_geo]

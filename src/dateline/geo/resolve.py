@@ -547,7 +547,10 @@ def _sub_phrase(name: str, gaz, cfg) -> list[Entry]:
         ents = [e for e in gaz.lookup(" ".join(words[1:])) if e.kind != "city" or (e.population or 0) >= 10000]
         if ents:
             return ents
+    facility = set(cfg["facility_words"])
     for L in range(len(words) - 1, 0, -1):
+        if words[L].lower() not in facility:
+            continue
         ents = gaz.lookup(" ".join(words[:L]))
         if ents and _strong(ents, 10000):
             return [e for e in ents if e.primary]

@@ -61,3 +61,22 @@ def open_store_or_fail(db: str):
     if "://" not in db and not os.path.exists(db):
         raise click.ClickException(StoreError(f"{db!r}: no such file (ingest something first)").message)
     return open_store(db)
+
+
+def doc_ids_or_fail(store, doc: str | None) -> list[str]:
+    """The one document DOC names (id, id prefix, record id, file name), or all of them."""
+    from ..errors import DatelineError
+
+    if doc is None:
+        return store.doc_ids()
+    try:
+        return [store.resolve_doc(doc)]
+    except DatelineError as exc:
+        raise click.ClickException(exc.message) from None
+
+
+def analyses_for(db: str, doc: str | None):
+    """Stored analyses of DOC, or of every document, for the per-document commands."""
+    store = open_store_or_fail(db)
+    for doc_id in doc_ids_or_fail(store, doc):
+        yield store.load_analysis(doc_id)

@@ -4,17 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import console, db_option, json_option, open_store_or_fail, print_json, to_jsonable
-
-
-def _analyses(db: str, doc: str | None):
-    store = open_store_or_fail(db)
-    try:
-        ids = [store.resolve_doc(doc)] if doc else store.doc_ids()
-    except Exception as exc:  # NotFound and friends carry a user-facing message
-        raise click.ClickException(getattr(exc, "message", str(exc))) from exc
-    for doc_id in ids:
-        yield store.load_analysis(doc_id)
+from .common import analyses_for, console, db_option, json_option, print_json, to_jsonable
 
 
 @click.command()
@@ -25,7 +15,7 @@ def _analyses(db: str, doc: str | None):
 def events(doc, etype, db, as_json):
     """List the events of a document (or of every document): trigger, type, status, roles."""
     rows = []
-    for a in _analyses(db, doc):
+    for a in analyses_for(db, doc):
         for e in a.events:
             if etype and e.type != etype.upper():
                 continue
@@ -53,7 +43,7 @@ def main_event_cmd(doc, db, as_json):
     """The main event of a document (or of every document) as 5W1H."""
     from ..events.export import main_event_json
 
-    rows = [main_event_json(a.article.doc_id, a.main_event) for a in _analyses(db, doc)]
+    rows = [main_event_json(a.article.doc_id, a.main_event) for a in analyses_for(db, doc)]
     if as_json:
         print_json(rows if doc is None else rows[0])
         return

@@ -7,8 +7,7 @@ import sys
 
 import click
 
-from ..errors import DatelineError
-from .common import db_option, err_console, open_store_or_fail
+from .common import db_option, doc_ids_or_fail, err_console, open_store_or_fail
 
 
 @click.command("export")
@@ -30,11 +29,7 @@ def export(fmt, out, doc, db):
         return
     from ..geo.export import feature_collection
 
-    try:
-        ids = [store.resolve_doc(doc)] if doc else store.doc_ids()
-    except DatelineError as exc:
-        raise click.ClickException(exc.message) from None
-    fc = feature_collection(store.load_analysis(d) for d in ids)
+    fc = feature_collection(store.load_analysis(d) for d in doc_ids_or_fail(store, doc))
     text = json.dumps(fc, ensure_ascii=False, indent=2) + "\n"
     if out:
         with open(out, "w", encoding="utf-8") as f:

@@ -4,17 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import console, db_option, json_option, open_store_or_fail, print_json, to_jsonable
-
-
-def _analyses(db: str, doc: str | None):
-    store = open_store_or_fail(db)
-    try:
-        ids = [store.resolve_doc(doc)] if doc else store.doc_ids()
-    except Exception as exc:  # NotFound and friends carry a user-facing message
-        raise click.ClickException(getattr(exc, "message", str(exc))) from exc
-    for doc_id in ids:
-        yield store.load_analysis(doc_id)
+from .common import analyses_for, console, db_option, json_option, print_json, to_jsonable
 
 
 @click.command()
@@ -24,7 +14,7 @@ def _analyses(db: str, doc: str | None):
 def places(doc, db, as_json):
     """List the places of a document (or of every document) with coordinates."""
     rows = []
-    for a in _analyses(db, doc):
+    for a in analyses_for(db, doc):
         for p in a.places:
             rows.append({"doc_id": a.article.doc_id, **to_jsonable(p)})
         for r in a.relative_locations:

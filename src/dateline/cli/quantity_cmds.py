@@ -6,18 +6,7 @@ from __future__ import annotations
 import click
 from rich.markup import escape
 
-from .common import console, db_option, json_option, open_store_or_fail, print_json, to_jsonable
-
-
-def _doc_ids(store, doc: str | None) -> list[str]:
-    from ..errors import NotFound
-
-    if doc is None:
-        return store.doc_ids()
-    try:
-        return [store.resolve_doc(doc)]
-    except NotFound as exc:
-        raise click.ClickException(exc.message) from exc
+from .common import console, db_option, doc_ids_or_fail, json_option, open_store_or_fail, print_json, to_jsonable
 
 
 def _fmt_num(x: float | None) -> str:
@@ -39,7 +28,7 @@ def quantities_cmd(doc, db, as_json):
     """
     store = open_store_or_fail(db)
     out = []
-    for doc_id in _doc_ids(store, doc):
+    for doc_id in doc_ids_or_fail(store, doc):
         a = store.load_analysis(doc_id)
         out.append({"doc_id": doc_id, "source": a.article.source, "quantities": to_jsonable(list(a.quantities))})
     if as_json:
@@ -78,7 +67,7 @@ def check_cmd(doc, db, as_json):
     store = open_store_or_fail(db)
     out = []
     analyses = []
-    for doc_id in _doc_ids(store, doc):
+    for doc_id in doc_ids_or_fail(store, doc):
         a = store.load_analysis(doc_id)
         analyses.append(a)
         out.append({"doc_id": doc_id, "source": a.article.source, "checks": to_jsonable(list(check_document(a)))})

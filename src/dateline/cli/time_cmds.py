@@ -6,7 +6,7 @@ import collections
 
 import click
 
-from .common import console, db_option, json_option, open_store_or_fail, print_json, to_jsonable
+from .common import console, db_option, doc_ids_or_fail, json_option, open_store_or_fail, print_json, to_jsonable
 
 
 @click.command()
@@ -16,10 +16,7 @@ from .common import console, db_option, json_option, open_store_or_fail, print_j
 def times(doc, db, as_json):
     """List a stored document's time expressions (TIMEX3) and each sentence's resolved time."""
     store = open_store_or_fail(db)
-    try:
-        doc_id = store.resolve_doc(doc)
-    except Exception as exc:  # NotFound and friends carry a user-facing message
-        raise click.ClickException(getattr(exc, "message", str(exc))) from exc
+    (doc_id,) = doc_ids_or_fail(store, doc)
     a = store.load_analysis(doc_id)
     if as_json:
         print_json(

@@ -16,7 +16,7 @@ import calendar
 import re
 from collections import Counter
 
-from ..types import Event, MainEvent, ParsedDoc, Place, SentenceTime, TimeValue, W5Answer
+from ..types import Event, MainEvent, ParsedDoc, W5Answer
 from . import timeguess
 from ._data import lexicon
 from .context import PLACE_LABELS, DocContext

@@ -82,7 +82,6 @@ def find_toponyms(parsed: ParsedDoc, demonym_policy: bool | None = None) -> list
     """Toponym spans: GPE/LOC (and FAC/NORP the gazetteer knows) mentions, plus gazetteer matches."""
     cfg = _config()
     gaz = get_gazetteer()
-    dem = demonyms()
     use_dem = cfg["recognize_demonyms"] if demonym_policy is None else demonym_policy
     text = parsed.text
     out: list[Toponym] = []
@@ -417,7 +416,6 @@ def resolve(parsed: ParsedDoc, toponyms: list[Toponym]) -> list[Place]:
             res = []
             for e in t.candidates:
                 s = _prior(e, cfg)
-                own = 1 if chosen.get(k) is e else 0
                 ctx = 0.0
                 if e.country_code:
                     n_cc = ccs[e.country_code] - by_name_cc[(t.lookup, e.country_code)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 _DOC_FK = "REFERENCES documents(doc_id) ON DELETE CASCADE"
 
 CORE = [
-    f"""CREATE TABLE documents (
+    """CREATE TABLE documents (
         doc_id TEXT PRIMARY KEY,
         source TEXT NOT NULL,
         format TEXT NOT NULL,

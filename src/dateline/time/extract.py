@@ -197,7 +197,6 @@ _UNDERSPECIFIED = {"year": "XXXX", "month": "XXXX-XX", "day": "XXXX-XX-XX", "wee
 def _anaphor(unit: str, off: int, last: str | None, dct) -> str:
     """ "that year" after "in 1998 ..." is 1998, "the following year" 1999; with no
     date before it precise enough, the publication date is the reference."""
-    from datetime import date as _date
 
     n = _GRAIN[unit]
     base = None

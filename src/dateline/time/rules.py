@@ -113,7 +113,7 @@ class Grammar:
         add("month", rf"(?:(?P<rel>last|next|this|coming|past|the\s+previous|previous)\s+|(?P<pos>{POS})[-\s]+)?(?P<mon>{MONSOLO})", self.h_month)
         add("year", rf"(?:(?P<fy>(?:the\s+)?(?:fiscal|calendar|financial|model|the)(?:\s+year)?|the\s+year|fy)\s*|(?P<pos>{POS})[-\s]+|(?P<prepost>pre|post)-)?(?P<year>{YEAR})(?!\d|[.,]\d|\s*(?:%|percent)|-(?:\d|year|old)|\s*/\d)", self.h_year)
         add("decade", rf"(?:the\s+)?(?:(?P<pos>{POS})[-\s]+)?(?P<dec>(?:1[5-9]|20)\d0|'\d0)'?s(?![\w'])", self.h_decade)
-        add("decade_w", rf"the\s+(?:(?P<pos>early|late|mid)[-\s]+)?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", self.h_decade)
+        add("decade_w", r"the\s+(?:(?P<pos>early|late|mid)[-\s]+)?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", self.h_decade)
         add("century", rf"(?:the\s+)?(?:(?P<pos>{POS})[-\s]+)?(?P<ord>\d{{1,2}})(?:st|nd|rd|th)[-\s]century", self.h_century)
         add("quarter", rf"(?:(?P<yr>{YEAR}|this\s+year|last\s+year|next\s+year)'s\s+)?(?:the\s+(?:(?P<yr3>{YEAR})\s+)?)?(?:(?P<rel>latest|current|previous|preceding|last|next|this|past|year-ago|year-earlier|same|comparable|prior-year|year-before)[-\s]+)?(?:(?:fiscal|calendar)[-\s]+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)?[-\s]*(?:(?:fiscal|calendar)[-\s]+)?(?P<qt>quarter|half|period)(?![-\w])(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}|this\s+year|last\s+year|next\s+year)|,?\s+(?P<year2>{YEAR}))?", self.h_quarter)
         add("season", rf"(?:(?P<rel>last|next|this|coming|past)\s+|(?P<pos>{POS})[-\s]+|(?P<the>the)\s+)?(?P<season>spring|summer|fall|autumn|winter)(?![-\w])(?:\s+of\s+(?P<year>{YEARS})|,?\s+(?P<year2>{YEAR}))?", self.h_season)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..types import Analysis, Check, Place, Quantity, RelativeLocation
-from .rules import M_PER_MILE, bounds, cite, fmt_distance, tolerances
+from ..types import Analysis, Check, Place, RelativeLocation
+from .rules import bounds, cite, fmt_distance, tolerances
 
 from ..geo.distance import bearing_difference, compass, great_circle_km, initial_bearing_deg
 

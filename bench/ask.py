@@ -88,23 +88,16 @@ def build(db: str, n: int) -> None:
             art = dataclasses.replace(a.article, doc_id=doc_id_for(text), text=text,
                                       source=f"{a.article.source}#copy{k}", record_id=None)
             copies.append(dataclasses.replace(a, parsed=dataclasses.replace(a.parsed, article=art)))
-            if len(copies) == 500:  # new documents only: insert 500 per transaction (Store.save is one per document)
-                _insert_many(store, copies)
+            if len(copies) == 500:  # 500 per transaction (Store.save commits one per document)
+                store.save_many(copies)
                 total += len(copies)
                 copies = []
                 print(f"  {total} documents saved ({time.perf_counter() - t0:.0f} s)", flush=True)
-    _insert_many(store, copies)
+    store.save_many(copies)
     t_save = time.perf_counter() - t0
     print(f"built {db}: {len(uniq)} distinct texts analysed once ({t_an:.1f} s), saved as "
           f"{len(store.doc_ids())} documents ({t_save:.1f} s; copies = same Analysis under new doc_ids "
           f"via dataclasses.replace, text suffixed ' [copy k]')")
-
-
-def _insert_many(store, analyses) -> None:
-    if analyses:
-        with store.engine.begin() as conn:
-            for a in analyses:
-                store._insert(conn, a)  # the store's own row writer, batched; ids are new so nothing to delete
 
 
 def main(argv=None) -> int:

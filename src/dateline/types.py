@@ -168,7 +168,7 @@ class Place:
     text: str
     sentence: int
     name: str  # gazetteer name
-    feature: str  # country | region | city | facility | natural | area
+    feature: str  # country | region | city | facility | natural | area | unresolved (approximate: the document's main place)
     country_code: str | None
     admin1: str | None
     lat: float
@@ -218,7 +218,7 @@ class Quantity:
 class Role:
     """One argument of an event: who, whom, where, when, why, how..."""
 
-    name: str  # agent | patient | recipient | instrument | manner | place | time | reason | purpose | source
+    name: str  # agent | patient | recipient | instrument | manner | place | time | reason | purpose | source | weak_reason
     text: str
     start: int
     end: int

@@ -110,6 +110,14 @@ class Store:
             self._delete(conn, analysis.article.doc_id)
             self._insert(conn, analysis)
 
+    def save_many(self, analyses) -> None:
+        """Replace several documents in one transaction: for bulk loads, where one
+        commit per document would dominate (ingest commits one by one, to resume)."""
+        with self.engine.begin() as conn:
+            for a in analyses:
+                self._delete(conn, a.article.doc_id)
+                self._insert(conn, a)
+
     def delete(self, doc_id: str) -> None:
         with self.engine.begin() as conn:
             self._delete(conn, doc_id)

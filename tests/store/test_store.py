@@ -79,3 +79,25 @@ def test_resolve_doc_by_prefix_record_and_name(seed_store, seed_analysis):
     assert store.resolve_doc("000_fde20e5758e8fe00.txt") == doc_id
     with pytest.raises(NotFound):
         store.resolve_doc("no-such-document")
+
+
+def test_upgrade_from_an_older_schema_keeps_search(tmp_path, seed_analysis, monkeypatch):
+    """A database made before the last migrations is upgraded in place, search intact."""
+    from dateline.query import search
+    from dateline.store import db as dbmod
+
+    path = str(tmp_path / "old.db")
+    monkeypatch.setattr(dbmod, "MIGRATIONS", MIGRATIONS[:5])
+    old = open_store(path)
+    old.save(seed_analysis)
+    old.close()
+    monkeypatch.setattr(dbmod, "MIGRATIONS", MIGRATIONS)
+    store = open_store(path)
+    assert [n for n, _ in store.migrations()] == [n for n, _ in MIGRATIONS]
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT COUNT(*) FROM sentences_fts").fetchone()[0] == len(seed_analysis.parsed.sentences)
+    assert "55 mph" in search(store, "top speed")[0]["text"]
+    store.save_many([seed_analysis])  # replacing deletes the old rows through the doc_id index
+    assert con.execute("SELECT COUNT(*) FROM sentences_fts").fetchone()[0] == len(seed_analysis.parsed.sentences)
+    store.delete(seed_analysis.article.doc_id)
+    assert con.execute("SELECT COUNT(*) FROM sentences_fts").fetchone()[0] == 0

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ..types import Answer, Citation, ParsedDoc
 from ._common import entity_name, load_data, load_facts, parse_sentences
-from .basic import fts_query, search
+from .basic import fts_query, in_text, search
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _ISO = re.compile(r"^\d{4}(-\d\d(-\d\d)?)?$")
@@ -854,11 +854,11 @@ def _retrieve(store, terms: list[str], limit: int, copies: int, names: list[str]
         # every name must be in the sentence or just before it (neighbours are added later): ask
         # FTS5 for sentences with all the names, else with any, ranked by all the words; far fewer
         # rows to score than all the words, and none at all means no sentence can answer
-        rows = store.query(sql, q=" AND ".join(f"({n})" for n in names) + f" AND ({q})", n=limit)
+        rows = store.query(sql, q=in_text(" AND ".join(f"({n})" for n in names) + f" AND ({q})"), n=limit)
         if not rows and len(names) > 1:
-            rows = store.query(sql, q="(" + " OR ".join(f"({n})" for n in names) + f") AND ({q})", n=limit)
+            rows = store.query(sql, q=in_text("(" + " OR ".join(f"({n})" for n in names) + f") AND ({q})"), n=limit)
     else:
-        rows = store.query(sql, q=q, n=limit)
+        rows = store.query(sql, q=in_text(q), n=limit)
     out = []
     for r in rows:
         for place in r["ids"].split(" ")[:copies]:

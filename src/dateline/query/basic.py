@@ -49,6 +49,11 @@ def fts_query(text: str) -> str:
     return " ".join('"' + w.replace('"', "") + '"' for w in words)
 
 
+def in_text(query: str) -> str:
+    """Restrict an FTS5 query to the sentence text (the table also indexes doc ids)."""
+    return "{text} : (" + query + ")"
+
+
 def search(store: Store, text: str, limit: int = 20, any_word: bool = False) -> list[dict]:
     """Sentences matching the words, best first (BM25 on SQLite, ts_rank on PostgreSQL)."""
     if not _WORD.search(text):
@@ -59,12 +64,12 @@ def search(store: Store, text: str, limit: int = 20, any_word: bool = False) -> 
             q = " OR ".join(q.split(" "))
         sql = (
             "SELECT f.doc_id, CAST(f.idx AS INTEGER) AS sentence_index, s.text, d.published, d.title, d.source, "
-            "bm25(sentences_fts) AS score, snippet(sentences_fts, 0, '[', ']', '…', 24) AS snippet "
+            "bm25(sentences_fts, 1.0, 0.0) AS score, snippet(sentences_fts, 0, '[', ']', '…', 24) AS snippet "
             "FROM sentences_fts f JOIN sentences s ON s.doc_id = f.doc_id AND s.idx = f.idx "
             "JOIN documents d ON d.doc_id = f.doc_id "
             "WHERE sentences_fts MATCH :q ORDER BY score LIMIT :n"
         )
-        return store.query(sql, q=q, n=limit)
+        return store.query(sql, q=in_text(q), n=limit)
     fn = "websearch_to_tsquery" if not any_word else "plainto_tsquery"
     sql = (
         "SELECT s.doc_id, s.idx AS sentence_index, s.text, d.published, d.title, d.source, "

@@ -124,7 +124,7 @@ class Store:
 
     def _delete(self, conn, doc_id: str) -> None:
         if self.dialect == "sqlite":
-            conn.execute(text("DELETE FROM sentences_fts WHERE doc_id = :d"), {"d": doc_id})
+            conn.execute(text("DELETE FROM sentences_fts WHERE sentences_fts MATCH :m"), {"m": f'doc_id : "{doc_id}"'})
         for table in CHILD_TABLES:  # explicit, so it also holds where cascades are off
             conn.execute(text(f"DELETE FROM {table} WHERE doc_id = :d"), {"d": doc_id})
         conn.execute(text("DELETE FROM documents WHERE doc_id = :d"), {"d": doc_id})

@@ -188,12 +188,24 @@ QUERY_INDEXES = [
     "CREATE INDEX event_roles_doc_event ON event_roles(doc_id, event_idx)",
 ]
 
+# The document id becomes an indexed FTS column, so that replacing a document deletes its
+# rows through the index (an UNINDEXED column meant a scan of every sentence per document).
+# Searches filter on the text column: {text} : (...).
+FTS_BY_DOC = {
+    "sqlite": [
+        "DROP TABLE sentences_fts",
+        "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, doc_id, idx UNINDEXED, tokenize='porter unicode61')",
+        "INSERT INTO sentences_fts (text, doc_id, idx) SELECT text, doc_id, idx FROM sentences",
+    ],
+}
+
 MIGRATIONS: list[tuple[str, dict[str, list[str]] | list[str]]] = [
     ("0001_core_documents_sentences_mentions", CORE),
     ("0002_sentence_full_text_search", FTS),
     ("0003_analysis_stages", STAGES),
     ("0004_event_roles_by_event", QUERY_INDEXES),
     ("0005_sentence_governing_timex", SENTENCE_TIMEX),
+    ("0006_fts_rows_by_document", FTS_BY_DOC),
 ]
 
 

@@ -46,7 +46,9 @@ def test_ingest_then_entities_json_lists_seed_names(ingested):
     r = CliRunner().invoke(cli, ["entities", "--json", "--db", db, "--doc", "000_fde20e5758e8fe00"])
     rows = json.loads(r.stdout)
     names = {x["name"] for x in rows}
-    assert {"Kim Jong Un", "Vladimir Putin", "Vostochny Cosmodrome", "Pyongyang", "Kazakhstan"} <= names
+    assert {"Kim Jong Un", "Vladimir Putin", "Vostochny Cosmodrome", "Vladivostok", "Pyongyang", "Russia",
+            "North Korea", "Amur Oblast", "Baikonur Cosmodrome", "Kazakhstan"} <= names
+    assert {"2007", "2016", "2019", "Tuesday"} <= {x["name"] for x in rows if x["label"] == "DATE"}
     assert {x["first_seen"] for x in rows} == {"2023-09-12"}
 
 

@@ -10,8 +10,11 @@ from collections.abc import Iterable, Iterator
 from ..types import Article, Entity, Mention, ParsedDoc, Sentence, Token
 from .model import load_pipeline
 
-# Labels that name things; numbers and dates are left to the time/quantity stages.
+# Labels that name things; numbers are left to the quantity stage.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+# Dates are listed among a document's entities too (a reader looks for them there);
+# their values come from the time stage.
+ENTITY_LABELS = NAME_LABELS | {"DATE", "TIME"}
 POSSESSIVE = ("’s", "'s", "’", "'")
 
 
@@ -98,8 +101,8 @@ def _canonicalize(raw) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
     mentions = []
     counts: dict[str, list] = {}
     for start, end, text, label, sent, ts, te, rid in raw:
-        if label in NAME_LABELS:
-            elabel, name = key_for(text, label, rid)
+        if label in ENTITY_LABELS:
+            elabel, name = key_for(text, label, rid) if label in NAME_LABELS else (label, text)
             key = f"{elabel}:{name}"
             entry = counts.setdefault(key, [elabel, name, 0, set()])
             entry[2] += 1

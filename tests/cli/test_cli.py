@@ -117,3 +117,23 @@ def test_db_from_environment(ingested, monkeypatch):
     db, _ = ingested
     r = CliRunner().invoke(cli, ["docs", "--json"], env={"DATELINE_DB": db})
     assert r.exit_code == 0 and len(json.loads(r.stdout)) == 9
+
+
+def test_workers_give_the_same_store(ingested, tmp_path):
+    """--workers 2 analyses in two processes; the stored result equals one worker's."""
+    db1, _ = ingested
+    db2 = str(tmp_path / "w2.db")
+    r = CliRunner().invoke(cli, ["ingest", str(EXAMPLES), "--db", db2, "--workers", "2", "--json"])
+    assert r.exit_code == 0, r.output
+    assert len(json.loads(r.stdout)["added"]) == 9
+    runner = CliRunner()
+
+    def names(db):
+        return {(x["name"], x["label"], x["mentions"]) for x in json.loads(runner.invoke(cli, ["entities", "--json", "--db", db]).stdout)}
+
+    def counts(db):
+        st = json.loads(runner.invoke(cli, ["stats", "--json", "--db", db]).stdout)
+        return [st[k] for k in ("documents", "sentences", "mentions", "times", "places", "quantities", "events")]
+
+    assert names(db1) == names(db2)
+    assert counts(db1) == counts(db2)

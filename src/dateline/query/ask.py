@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -30,7 +31,8 @@ _ISO = re.compile(r"^\d{4}(-\d\d(-\d\d)?)?$")
 _WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
 _NON_NAME = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _ORDER_WORDS = {"last": "last", "latest": "last", "recent": "last", "previous": "last", "first": "first", "earliest": "first"}
-_DEBUG = False
+# scoring traces: `logging.getLogger("dateline.query.ask").setLevel(logging.DEBUG)`
+_log = logging.getLogger(__name__)
 _DETS = re.compile(r"^(the|a|an|this|that|these|those)\s+", re.I)
 
 
@@ -952,9 +954,9 @@ def ask(store, question: str) -> Answer:
                   for w in f.content) / max(1, len(f.content))
         verb = max((s for _, s in matched), default=0.0)
         sent_score = c.score + verb * sc["verb"] + lex * sc["lexical"]
-        if _DEBUG:
-            print(f"  s{c.idx} names={c.names:.2f} bm25={c.bm25:.2f} verb={verb:.2f} lex={lex:.2f} -> {sent_score:.2f}",
-                  [(o.text[:40], round(o.score, 2)) for o in _extract(f, pd, c, facts, matched)])
+        if _log.isEnabledFor(logging.DEBUG):
+            _log.debug("s%s names=%.2f bm25=%.2f verb=%.2f lex=%.2f -> %.2f %s", c.idx, c.names, c.bm25, verb, lex,
+                       sent_score, [(o.text[:40], round(o.score, 2)) for o in _extract(f, pd, c, facts, matched)])
         for o in _extract(f, pd, c, facts, matched):
             k = (o.value if f.answer_type in ("date", "place", "quantity") and o.value else o.text.lower())
             total = (sent_score + o.score) * o.factor
@@ -977,9 +979,9 @@ def ask(store, question: str) -> Answer:
     if f.order and f.answer_type == "date":
         ranked = _order_dates(ranked, f.order)
     ranked.sort(key=lambda x: (-x[0], len(x[2]["opt"].text)))
-    if _DEBUG:
+    if _log.isEnabledFor(logging.DEBUG):
         for t, k, e in ranked[:8]:
-            print(f"   {t:.2f} {e['opt'].text!r} {sorted(e['cites'])}")
+            _log.debug("%.2f %r %s", t, e["opt"].text, sorted(e["cites"]))
     total, _, e = ranked[0]
     if total < sc["min_answer_score"]:
         return Answer(answer="", reason=f"best candidate {e['opt'].text!r} is too weakly supported ({total:.2f})", **base)

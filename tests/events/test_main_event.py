@@ -115,3 +115,15 @@ def test_times_and_places_come_from_their_stages(seed_analysis):
 def test_planned_meeting_takes_no_date_from_the_announcement(seed_analysis):
     (ev,) = [e for e in _events(seed_analysis, "meet") if "scheduled" in seed_analysis.parsed.sentences[e.sentence].text]
     assert ev.time_value is None  # announced on Tuesday; the meeting's own date is not stated there
+
+
+def test_what_leaves_out_both_actors_of_a_headline():
+    """Bug: "Putin and Kim sign defence pact" gave what = "and Kim sign defence pact ..."."""
+    from dateline.ingest import read_path
+    from dateline.pipeline import analyse
+
+    from ..conftest import EXAMPLES
+
+    (art,) = read_path(EXAMPLES / "006_putin_visits_pyongyang.html")
+    what = analyse(art).main_event.what[0].text
+    assert what == "sign defence pact in Pyongyang"

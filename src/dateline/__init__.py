@@ -10,7 +10,9 @@ from .batch import IngestReport, ingest
 from .errors import DatelineError, InputError, NotFound, StoreError
 from .ingest import read_path, read_paths
 from .pipeline import analyse, analyse_many
+from .query import ask, timeline
 from .store import Store, open_store
+from .verify import check_corpus, check_document
 from .types import (
     Analysis,
     Answer,
@@ -35,6 +37,6 @@ from .types import (
 __all__ = [
     "Analysis", "Answer", "Article", "Check", "Citation", "DatelineError", "Entity", "Event", "IngestReport",
     "InputError", "MainEvent", "Mention", "NotFound", "ParsedDoc", "Place", "Quantity", "RelativeLocation", "Role",
-    "Sentence", "SentenceTime", "Store", "StoreError", "TimeValue", "W5Answer", "analyse", "analyse_many", "ingest",
-    "open_store", "read_path", "read_paths",
+    "Sentence", "SentenceTime", "Store", "StoreError", "TimeValue", "W5Answer", "analyse", "analyse_many", "ask",
+    "check_corpus", "check_document", "ingest", "open_store", "read_path", "read_paths", "timeline",
 ]

@@ -140,3 +140,15 @@ def test_full_name_and_possessive_in_who():
     assert me.who[0].text == "Felipe Massa"
     assert me.what[0].text.startswith("crashes")
     assert me.when[0].value == "2016-11-13"
+
+
+def test_where_clause_on_a_date_gives_no_place():
+    """Bug: "a factory ... on Friday, where jets are built" made "Friday" the place of "built"."""
+    from dateline.ingest import read_path
+    from dateline.pipeline import analyse
+
+    from ..conftest import EXAMPLES
+
+    first = next(iter(read_path(EXAMPLES / "005_after_the_summit.jsonl")))
+    places = [r.text for e in analyse(first).events for r in e.roles if r.name == "place"]
+    assert "Friday" not in places and "Komsomolsk-on-Amur" in places

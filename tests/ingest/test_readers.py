@@ -131,3 +131,9 @@ def test_jsonl_bad_line_does_not_stop_others(tmp_path):
     items = list(read_path(p))
     assert isinstance(items[0], Article) and isinstance(items[1], MalformedJSON) and isinstance(items[2], Article)
     assert items[1].source.endswith("#L2")
+
+
+def test_html_paragraphs_stay_paragraphs():
+    """Bug: trafilatura's one-line-per-paragraph output ran the headline into the first sentence."""
+    a = _one(EXAMPLES / "006_putin_visits_pyongyang.html")
+    assert a.text.startswith("Putin and Kim sign defence pact in Pyongyang\n\nRussian President")

@@ -112,8 +112,8 @@ def _show_main_events(store) -> None:
 def _show_timeline(store) -> None:
     from .answer_cmds import _print_timeline
 
-    out = query.timeline(store, entity="Vostochny Cosmodrome")
-    console.print(Rule("Timeline of the Vostochny Cosmodrome, by when things happened (dateline timeline)"))
+    out = query.timeline(store)
+    console.print(Rule("Timeline across the articles, by when things happened, not when reported (dateline timeline)"))
     _print_timeline(out["events"], show_sources=1)
 
 

@@ -388,6 +388,8 @@ def _where_antecedent(ctx, k, triggers, roles, places) -> None:
     ante = toks[k].head
     if toks[ante].dep == "appos":
         ante = toks[ante].head  # "the Vostochny Cosmodrome, Russia's main spaceport, where ..."
+    if toks[ante].ent_type in ("DATE", "TIME"):
+        return  # "... a factory on Friday, where jets are built": the parse hangs "where" on the date
     a, b = ctx.subtree(ante)
     # the antecedent noun phrase without its relative clause
     end = ante + 1

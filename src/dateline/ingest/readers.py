@@ -170,6 +170,8 @@ def read_html(text: str, source: str, default_date: date | None = None) -> Artic
     # Menus and footers survive extraction on pages with no article: demand prose.
     if not body or len(body.split()) < MIN_HTML_WORDS:
         raise NoArticleInHTML(source=source)
+    # trafilatura puts one paragraph (or heading) per line: make each a paragraph of ours
+    body = re.sub(r"\n+", "\n\n", body.strip())
     get = (lambda k: doc.get(k)) if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
     try:
         kw = _with_date({}, get("date"), source, default_date)

@@ -152,3 +152,15 @@ def test_where_clause_on_a_date_gives_no_place():
     first = next(iter(read_path(EXAMPLES / "005_after_the_summit.jsonl")))
     places = [r.text for e in analyse(first).events for r in e.roles if r.name == "place"]
     assert "Friday" not in places and "Komsomolsk-on-Amur" in places
+
+
+def test_lift_off_is_a_launch():
+    """Bug: "lifted off" was typed SANCTION (as in lifting sanctions)."""
+    from dateline.ingest import read_path
+    from dateline.pipeline import analyse
+
+    from ..conftest import EXAMPLES
+
+    (art,) = read_path(EXAMPLES / "001_vostochny_first_launch.txt")
+    (lifted,) = [e for e in analyse(art).events if e.trigger == "lifted"]
+    assert lifted.type == "LAUNCH" and lifted.status == "occurred" and lifted.time_value == "2016-04-28"

@@ -84,3 +84,15 @@ def test_uk_county_in_british_news_and_us_city_in_american_news():
     (p_us,) = [p for p in extract_places(us)[0] if p.text == "Suffolk"]
     assert p_uk.country_code == "GB" and abs(p_uk.lat - 52.2) < 1
     assert p_us.country_code == "US" and abs(p_us.lat - 36.7) < 1
+
+
+def test_a_square_named_after_a_person_is_not_a_town_named_like_him():
+    """Bug: "Kim Il Sung Square" resolved to Kim, a town in India (prefix of a longer name)."""
+    from datetime import date
+
+    from dateline.geo import extract_places
+    from dateline.nlp import parse_text
+
+    p = parse_text("Putin was welcomed at a ceremony in Kim Il Sung Square in Pyongyang.", published=date(2024, 6, 19))
+    (sq,) = [x for x in extract_places(p)[0] if x.text == "Kim Il Sung Square"]
+    assert sq.country_code == "KP" and sq.name != "Kim"

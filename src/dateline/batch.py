@@ -24,7 +24,6 @@ class IngestReport:
     failed: list[InputError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
-    words: int = 0
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -113,7 +112,6 @@ def ingest(
         store.save(analysis)
         doc_id = analysis.article.doc_id
         (report.reanalysed if doc_id in stored else report.added).append(doc_id)
-        report.words += sum(1 for t in analysis.parsed.tokens if not t.pos == "PUNCT" and not t.pos == "SPACE")
         for k, v in analysis.timings.items():
             report.stage_seconds[k] = report.stage_seconds.get(k, 0.0) + v
         report.seconds = time.perf_counter() - t0

@@ -20,6 +20,10 @@ console = Console(highlight=False, soft_wrap=True, width=_WIDTH)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True, width=_WIDTH)
 
 
+# Rich styles for check verdicts, shared by `check` and the demo.
+VERDICT_STYLE = {"consistent": "green", "inconsistent": "red", "unverifiable": "yellow"}
+
+
 def db_option(f):
     return click.option(
         "--db",

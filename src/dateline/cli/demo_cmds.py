@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.rule import Rule
 
 from .. import query
-from .common import console
+from .common import VERDICT_STYLE, console
 from .core_cmds import run_ingest
 
 DEMO_DB = "demo.db"
@@ -135,11 +135,10 @@ def _show_checks(store) -> None:
     from ..verify import check_corpus, check_document
 
     console.print(Rule("Checks of the numbers the reports state (dateline check)"))
-    colour = {"consistent": "green", "inconsistent": "red", "unverifiable": "yellow"}
     analyses = [store.load_analysis(d) for d in store.doc_ids()]
     checks = [c for a in analyses for c in check_document(a)] + list(check_corpus(analyses))
     for c in checks:
-        console.print(f"[{colour.get(c.verdict, 'white')}]{c.verdict.upper():<12}[/] {c.kind:<10} {escape(c.claim)}")
+        console.print(f"[{VERDICT_STYLE.get(c.verdict, 'white')}]{c.verdict.upper():<12}[/] {c.kind:<10} {escape(c.claim)}")
         console.print(f"   [dim]{escape(c.explanation)}[/dim]")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 from rich.markup import escape
 
-from .common import console, db_option, doc_ids_or_fail, json_option, open_store_or_fail, print_json, to_jsonable
+from .common import VERDICT_STYLE, console, db_option, doc_ids_or_fail, json_option, open_store_or_fail, print_json, to_jsonable
 
 
 def _fmt_num(x: float | None) -> str:
@@ -80,10 +80,9 @@ def check_cmd(doc, db, as_json):
     if as_json:
         print_json({**out[0], "across_documents": across} if doc is not None else {"documents": out, "across_documents": across})
         return
-    colour = {"consistent": "green", "inconsistent": "red", "unverifiable": "yellow"}
 
     def show(c, indent="  "):
-        console.print(f"{indent}[{colour.get(c['verdict'], 'white')}]{c['verdict'].upper()}[/]  {c['kind']}  ({c['rule']})")
+        console.print(f"{indent}[{VERDICT_STYLE.get(c['verdict'], 'white')}]{c['verdict'].upper()}[/]  {c['kind']}  ({c['rule']})")
         console.print(f"{indent}  claim:    {escape(c['claim'])}")
         console.print(f"{indent}  computed: {escape(c['computed'])}")
         console.print(f"{indent}  why:      {escape(c['explanation'])}")

@@ -8,7 +8,7 @@ import os
 from datetime import date, datetime, timezone
 
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine
 
 from ..errors import NotFound, StoreError
 from ..types import (
@@ -299,7 +299,3 @@ def _now() -> str:
 
 def open_store(db: str) -> Store:
     return Store(db)
-
-
-def database_url_for(db: str) -> str:
-    return str(make_url(to_url(db)))

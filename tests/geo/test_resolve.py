@@ -70,3 +70,19 @@ def test_normalized_names_fold_case_diacritics_and_saint():
     assert normalize("the Gaza Strip") == "gaza strip"
     st_louis = get_gazetteer().lookup("ST LOUIS")
     assert any(e.country_code == "US" and e.admin1_name == "Missouri" for e in st_louis)
+
+
+def test_state_of_victoria_is_the_australian_state_even_in_american_context():
+    places, _ = _places(
+        "Officials in Texas said the bulk of the cases have been in the state of Victoria, "
+        "which has 752 infected persons."
+    )
+    (vic,) = [p for p in places if p.text == "Victoria"]
+    assert vic.country_code == "AU" and vic.feature == "region"
+
+
+def test_washington_state_is_not_the_capital():
+    places, _ = _places("The cow came from a Washington state farm, the agency in Washington said.")
+    first, second = [p for p in places if p.text == "Washington"]
+    assert first.name == "Washington" and first.lat > 45  # the state, in the north-west
+    assert second.name == "District of Columbia"

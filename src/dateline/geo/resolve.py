@@ -60,6 +60,7 @@ class Toponym:
     token_end: int = -1
     forced: Entry | None = None  # demonyms: the country they name
     container: str | None = None  # "Alexandria, Louisiana": the normalized container name
+    region_cue: bool = False  # "the state of X", "X state"
     candidates: list = field(default_factory=list)
 
 
@@ -267,8 +268,16 @@ def _gazetteer_matches(parsed: ParsedDoc, taken: list[bool], gaz, cfg) -> list[T
 _CONTAINER = re.compile(r"^,\s*((?:[A-Z][\w.’']*\.?)(?:\s+[A-Z][\w.’']*)?)")
 
 
+# "the state of Victoria", "Washington state", "Ontario province": the text says it is a region
+_REGION_BEFORE = re.compile(r"\b(?:state|province|region|prefecture|county|oblast)\s+of\s+$", re.I)
+_REGION_AFTER = re.compile(r"^\s+(?:state|province)\b")  # lower case: not "Washington State University"
+
+
 def _containment(t: Toponym, text: str) -> None:
-    """"Alexandria, Louisiana" / "Alexandria, La.": remember the container name."""
+    """"Alexandria, Louisiana" / "Alexandria, La.": remember the container name; note a
+    region cue around the name."""
+    t.region_cue = bool(_REGION_BEFORE.search(text[max(0, t.start - 30) : t.start])
+                        or _REGION_AFTER.match(text[t.end : t.end + 12]))
     if ", " in t.lookup:
         head, _, tail = t.lookup.partition(", ")
         t.lookup, t.container = head, normalize(tail)
@@ -445,6 +454,8 @@ def resolve(parsed: ParsedDoc, toponyms: list[Toponym]) -> list[Place]:
                     s += w["domain_town"]
                 if cont and any(_contains(c, e) for c in cont):
                     s += w["containment"]
+                if t.region_cue and e.primary and e.kind in ("admin1", "admin2"):
+                    s += w["region_cue"]
                 res.append((s, e))
                 if _DEBUG is not None:
                     _DEBUG.append((_round, t.lookup, e.name, e.admin1, round(s, 2), round(ctx, 2), near))

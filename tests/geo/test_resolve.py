@@ -86,3 +86,11 @@ def test_washington_state_is_not_the_capital():
     first, second = [p for p in places if p.text == "Washington"]
     assert first.name == "Washington" and first.lat > 45  # the state, in the north-west
     assert second.name == "District of Columbia"
+
+
+def test_a_lone_untagged_word_naming_a_region_abroad_is_not_a_place():
+    places, _ = _places("Sales of Berea fell.")  # Berea is also a district of Lesotho
+    assert not [p for p in places if p.text == "Berea"]
+    places, _ = _places("In Ohio, Berea voters approved the levy.")
+    (berea,) = [p for p in places if p.text == "Berea"]
+    assert berea.country_code == "US"

@@ -6,11 +6,7 @@ import click
 from rich.markup import escape
 
 from ..errors import DatelineError
-from .common import console, db_option, json_option, open_store_or_fail, print_json
-
-
-def _fail(exc: DatelineError):
-    raise click.ClickException(exc.message) from None
+from .common import console, db_option, fail, json_option, open_store_or_fail, print_json
 
 
 def _when(e: dict) -> str:
@@ -47,7 +43,7 @@ def entity_cmd(name, db, as_json):
     try:
         info = entity_info(store, name)
     except DatelineError as exc:
-        _fail(exc)
+        fail(exc)
     if as_json:
         print_json(info)
         return
@@ -86,7 +82,7 @@ def timeline_cmd(entity, date_from, date_to, include_all, db, as_json):
         out = timeline(store, entity=entity, date_from=_bound(date_from, False), date_to=_bound(date_to, True),
                        include_all=include_all)
     except DatelineError as exc:
-        _fail(exc)
+        fail(exc)
     if as_json:
         print_json(out)
         return

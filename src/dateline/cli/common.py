@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from datetime import date, datetime
+from typing import NoReturn
 
 import click
 from rich.console import Console
@@ -57,13 +58,18 @@ def print_json(obj) -> None:
     sys.stdout.write(json.dumps(obj, default=_default, ensure_ascii=False, indent=2) + "\n")
 
 
+def fail(exc) -> NoReturn:
+    """End a command with a DatelineError's message (code and what to check), no traceback."""
+    raise click.ClickException(exc.message) from None
+
+
 def open_store_or_fail(db: str):
     """Open the store for a read command; a missing SQLite file is an error, not a new DB."""
     from ..errors import StoreError
     from ..store import open_store
 
     if "://" not in db and not os.path.exists(db):
-        raise click.ClickException(StoreError(f"{db!r}: no such file (ingest something first)").message)
+        fail(StoreError(f"{db!r}: no such file (ingest something first)"))
     return open_store(db)
 
 
@@ -76,7 +82,7 @@ def doc_ids_or_fail(store, doc: str | None) -> list[str]:
     try:
         return [store.resolve_doc(doc)]
     except DatelineError as exc:
-        raise click.ClickException(exc.message) from None
+        fail(exc)
 
 
 def analyses_for(db: str, doc: str | None):

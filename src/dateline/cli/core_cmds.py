@@ -13,7 +13,7 @@ from rich.table import Table
 from .. import query
 from ..errors import BadDate, DatelineError
 from ..ingest import parse_date
-from .common import console, db_option, err_console, json_option, open_store_or_fail, print_json
+from .common import console, db_option, err_console, fail, json_option, open_store_or_fail, print_json
 
 LABEL_STYLE = {
     "PERSON": "bold cyan", "ORG": "bold magenta", "GPE": "bold green", "LOC": "green", "FAC": "bold yellow",
@@ -67,7 +67,7 @@ def run_ingest(db: str, paths, default_date=None, force=False, workers=1, quiet=
     try:
         store = open_store(db)
     except DatelineError as exc:
-        raise click.ClickException(exc.message) from None
+        fail(exc)
     progress = _LazyProgress(quiet or as_json)
 
     def on_error(exc):
@@ -169,7 +169,7 @@ def show(doc, db, as_json):
     try:
         data = query.show(store, doc)
     except DatelineError as exc:
-        raise click.ClickException(exc.message) from None
+        fail(exc)
     if as_json:
         return print_json(data)
     console.print(f"[bold]{escape(data['title'] or data['source'])}[/bold]")
@@ -194,7 +194,7 @@ def entities(db, label, doc, limit, as_json):
     try:
         rows = query.entities(store, label=label, doc=doc, limit=limit)
     except DatelineError as exc:
-        raise click.ClickException(exc.message) from None
+        fail(exc)
     if as_json:
         return print_json(rows)
     t = Table("name", "type", "mentions", "docs", "first seen", "aliases", box=None)

@@ -332,6 +332,20 @@ def _what(ctx: DocContext, ranked) -> tuple[W5Answer, ...]:
 # --- when ----------------------------------------------------------------
 
 
+def _merge_adjacent(items: list[tuple], text: str, join) -> list[tuple]:
+    """Spans (start, end, text, sentence, ...) in document order, each joined to the one
+    before it when ``join(previous, span, gap_text)`` returns the joined span."""
+    merged: list[tuple] = []
+    for it in sorted(items):
+        if merged:
+            joined = join(merged[-1], it, text[merged[-1][1] : it[0]])
+            if joined is not None:
+                merged[-1] = joined
+                continue
+        merged.append(it)
+    return merged
+
+
 def _fmt_date(iso: str) -> str:
     try:
         y, m, d = (int(x) for x in iso.split("-"))
@@ -363,18 +377,15 @@ def _when(ctx: DocContext, best: Event | None, times, sentence_times) -> tuple[W
                 seen.add((m.start, m.end))
                 g = timeguess.guess(m.text, published) if m.label == "DATE" else None
                 items.append((m.start, m.end, m.text, m.sentence, g[0] if g else None, m.label))
-    items.sort()
-    # "6.10am on Wednesday": a time of day and its day are one answer
-    merged = []
-    for it in items:
-        if merged:
-            p = merged[-1]
-            gap = ctx.parsed.text[p[1] : it[0]]
-            if p[3] == it[3] and gap.strip().lower() in ("", "on", ",", "of", "at") and len(gap) <= 4:
-                val = p[4] if p[5] == "DATE" and p[4] else it[4]
-                merged[-1] = (p[0], it[1], ctx.parsed.text[p[0] : it[1]], p[3], val, "DATE" if "DATE" in (p[5], it[5]) else p[5])
-                continue
-        merged.append(it)
+    full = ctx.parsed.text
+
+    def join_time(p, it, gap):  # "6.10am on Wednesday": a time of day and its day are one answer
+        if p[3] == it[3] and gap.strip().lower() in ("", "on", ",", "of", "at") and len(gap) <= 4:
+            val = p[4] if p[5] == "DATE" and p[4] else it[4]
+            return (p[0], it[1], full[p[0] : it[1]], p[3], val, "DATE" if "DATE" in (p[5], it[5]) else p[5])
+        return None
+
+    merged = _merge_adjacent(items, full, join_time)
     for s, e, text, sent, val, typ in merged:
         nl = text.find("\n")
         if nl > 0:  # "November 8, 2016\nDozens": a mention run across a line break
@@ -421,20 +432,16 @@ def _where(ctx: DocContext, best: Event | None, places) -> tuple[W5Answer, ...]:
         if not any(p.start < e and s < p.end for s, e in have):
             text = p.text.strip()
             items.append((p.start, p.start + len(text), text, p.sentence, "GPE", f"GPE:{p.name}"))
-    items.sort()
-    # "Croydon, south London": adjacent places separated by a comma are one answer
-    merged = []
-    for it in items:
-        if merged:
-            q = merged[-1]
-            gap = ctx.parsed.text[q[1] : it[0]]
-            if q[3] == it[3] and gap in (", ", ","):
-                merged[-1] = (q[0], it[1], ctx.parsed.text[q[0] : it[1]], q[3], q[4], q[5])
-                continue
-        merged.append(it)
+    full = ctx.parsed.text
+
+    def join_places(q, it, gap):  # "Croydon, south London": adjacent places are one answer
+        if q[3] == it[3] and gap in (", ", ","):
+            return (q[0], it[1], full[q[0] : it[1]], q[3], q[4], q[5])
+        return None
+
+    merged = _merge_adjacent(items, full, join_places)
     cands = []
     lead_end = ctx.lead_end
-    full = ctx.parsed.text
     not_places = set(w["not_places"])
     for s, e, text, sent, label, ent in merged:
         if text.lower() in not_places:

@@ -216,6 +216,11 @@ _REGION_WORDS = re.compile(
 )
 
 
+def _region_base(name: str) -> str:
+    """A region's name without its kind: "Amurskaya oblast'" -> "amurskaya"."""
+    return normalize(_REGION_WORDS.sub(" ", normalize(name)))
+
+
 def build(path: str | os.PathLike | None = None) -> Path:
     """Build the gazetteer SQLite file (atomically: a temp file renamed into place)."""
     target = Path(path) if path else gazetteer_path()
@@ -330,7 +335,7 @@ def build(path: str | os.PathLike | None = None) -> Path:
 
     def region_key(cc: str, names_: list[str], lat: float, lon: float) -> str | None:
         for n in names_:
-            base = normalize(_REGION_WORDS.sub(" ", normalize(n)))
+            base = _region_base(n)
             for cand in (base, normalize(n)):
                 hit = city_by_name.get((cc, cand))
                 if hit and hit[3] and abs(hit[1] - lat) + abs(hit[2] - lon) < 4:
@@ -358,7 +363,7 @@ def build(path: str | os.PathLike | None = None) -> Path:
                 continue
             alias = []
             for n in names_:
-                base = normalize(_REGION_WORDS.sub(" ", normalize(n)))
+                base = _region_base(n)
                 if base and base != normalize(n) and not set(base.split()) <= _GENERIC:
                     alias.append(base.title())
                 alias += a1_alias.get((cc, normalize(n)), []) + a1_alias.get((cc, base), [])
@@ -375,7 +380,7 @@ def build(path: str | os.PathLike | None = None) -> Path:
         cc = sub.country_code
         if code in seen_codes or cc == "US":
             continue
-        base = normalize(_REGION_WORDS.sub(" ", normalize(sub.name)))
+        base = _region_base(sub.name)
         hit = city_by_name.get((cc, base)) or city_by_name.get((cc, normalize(sub.name)))
         if not hit or not hit[3]:
             continue

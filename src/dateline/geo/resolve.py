@@ -505,17 +505,15 @@ def resolve(parsed: ParsedDoc, toponyms: list[Toponym]) -> list[Place]:
                 )
             continue
         best_s, best = res[0]
-        if (
-            t.source in ("ner", "inside") and " " not in t.text and best.kind == "city"
+        # one word naming a place in a country the document never mentions is more often a
+        # misread name: a small town the model tagged ("Obama", "Trapani"), or a region the
+        # model left untagged ("Flores", "Berea")
+        suspect = (
+            t.source in ("ner", "inside") and best.kind == "city"
             and (best.population or 0) < cfg["isolated_town_max_population"]
-            and best.country_code not in doc_ccs_without(t.lookup)
-        ):
-            continue  # "Obama", "Trapani": a lone small town abroad is more often a misread name
-        if (
-            t.source == "gazetteer" and " " not in t.text and best.kind in ("admin1", "admin2")
-            and best.country_code not in doc_ccs_without(t.lookup)
-        ):
-            continue  # "Flores", "Berea": a word the model did not tag, naming a region abroad
+        ) or (t.source == "gazetteer" and best.kind in ("admin1", "admin2"))
+        if suspect and " " not in t.text and best.country_code not in doc_ccs_without(t.lookup):
+            continue
         lat, lon = best.lat, best.lon
         if best.kind == "admin2" and best.source in COORDINATELESS and best.admin1 in town_in:
             town = by_id[town_in[best.admin1].most_common(1)[0][0]]

@@ -12,6 +12,14 @@ SEED = SHARED / "corpus" / "seed" / "000_fde20e5758e8fe00.txt"
 EXAMPLES = ROOT / "examples" / "articles"
 
 
+def shared_path(rel: str) -> Path:
+    """A file or folder of ../shared, or a skip when this checkout has none beside it."""
+    p = SHARED / rel
+    if not p.exists():
+        pytest.skip(f"{p} not found: these tests read the shared evaluation data")
+    return p
+
+
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     if not SEED.exists():

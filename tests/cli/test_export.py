@@ -9,15 +9,13 @@ from click.testing import CliRunner
 
 from dateline.cli.main import cli
 
-from ..conftest import SHARED
-
-GOLD = SHARED / "eval" / "giveme5w1h" / "data"
+from ..conftest import shared_path
 
 
 def test_giveme5w1h_export_reads_back_in_the_scorer(tmp_path):
     gold = tmp_path / "gold"
     gold.mkdir()
-    for p in sorted(GOLD.glob("*.json"))[:3]:
+    for p in sorted(shared_path("eval/giveme5w1h/data").glob("*.json"))[:3]:
         shutil.copy(p, gold / p.name)
     db = str(tmp_path / "g.db")
     runner = CliRunner()

@@ -11,12 +11,12 @@ import sys
 import time
 from pathlib import Path
 
-from ..conftest import SHARED
+from ..conftest import shared_path
 
 
 def _make_corpus(folder: Path, n: int) -> None:
     texts = []
-    for p in sorted((SHARED / "eval/giveme5w1h/data").glob("*.json")):
+    for p in sorted(shared_path("eval/giveme5w1h/data").glob("*.json")):
         rec = json.loads(p.read_text())
         if rec.get("text"):
             texts.append(rec["text"][:1500])

@@ -18,7 +18,7 @@ from dateline.ingest import doc_id_for, read_path, read_paths
 from dateline.ingest.readers import UNKNOWN_DATE_WARNING
 from dateline.types import Article
 
-from ..conftest import EXAMPLES, SHARED
+from ..conftest import EXAMPLES, shared_path
 
 
 def _one(path):
@@ -58,7 +58,7 @@ def test_newsplease_json_record_and_giveme5w1h_file():
     assert a.title.startswith("Kim Jong Un and Vladimir Putin")
     assert a.text.startswith(a.title) and a.body_start > 0
     assert a.text[a.body_start :].startswith("North Korean leader")
-    g = _one(SHARED / "eval/giveme5w1h/data/071e141c216547f83e2b50a63a728163fa9527e337032e9eb84882d6.json")
+    g = _one(shared_path("eval/giveme5w1h/data/071e141c216547f83e2b50a63a728163fa9527e337032e9eb84882d6.json"))
     assert g.record_id == "071e141c216547f83e2b50a63a728163fa9527e337032e9eb84882d6"
     assert g.published == date(2016, 11, 9)
 

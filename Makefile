@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test bench eval lock clean
+.PHONY: setup system demo test lint bench eval lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,12 +15,21 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/dateline gazetteer build
 	touch $(STAMP)
 
-setup: $(STAMP)
+system:
+	scripts/system-packages.sh
+
+setup: system $(STAMP)
 
 demo: setup
 	$(BIN)/dateline demo
 
-test: setup
+# The gate: lint, format, types, then every test (skips are listed with their reason).
+lint: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+test: lint
 	$(BIN)/python -m pytest -q
 
 bench: setup

@@ -27,8 +27,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-SOURCES = [SHARED / "corpus" / "seed" / "000_fde20e5758e8fe00.txt", SHARED / "eval" / "giveme5w1h" / "data",
-           ROOT / "examples" / "articles"]
+SOURCES = [
+    SHARED / "corpus" / "seed" / "000_fde20e5758e8fe00.txt",
+    SHARED / "eval" / "giveme5w1h" / "data",
+    ROOT / "examples" / "articles",
+]
 
 QUESTIONS = [
     "Where are Kim and Putin meeting?",
@@ -85,8 +88,9 @@ def build(db: str, n: int) -> None:
             if total + len(copies) >= n:
                 break
             text = a.article.text + f" [copy {k}]"
-            art = dataclasses.replace(a.article, doc_id=doc_id_for(text), text=text,
-                                      source=f"{a.article.source}#copy{k}", record_id=None)
+            art = dataclasses.replace(
+                a.article, doc_id=doc_id_for(text), text=text, source=f"{a.article.source}#copy{k}", record_id=None
+            )
             copies.append(dataclasses.replace(a, parsed=dataclasses.replace(a.parsed, article=art)))
             if len(copies) == 500:  # 500 per transaction (Store.save commits one per document)
                 store.save_many(copies)
@@ -95,9 +99,11 @@ def build(db: str, n: int) -> None:
                 print(f"  {total} documents saved ({time.perf_counter() - t0:.0f} s)", flush=True)
     store.save_many(copies)
     t_save = time.perf_counter() - t0
-    print(f"built {db}: {len(uniq)} distinct texts analysed once ({t_an:.1f} s), saved as "
-          f"{len(store.doc_ids())} documents ({t_save:.1f} s; copies = same Analysis under new doc_ids "
-          f"via dataclasses.replace, text suffixed ' [copy k]')")
+    print(
+        f"built {db}: {len(uniq)} distinct texts analysed once ({t_an:.1f} s), saved as "
+        f"{len(store.doc_ids())} documents ({t_save:.1f} s; copies = same Analysis under new doc_ids "
+        f"via dataclasses.replace, text suffixed ' [copy k]')"
+    )
 
 
 def main(argv=None) -> int:
@@ -123,14 +129,19 @@ def main(argv=None) -> int:
     n_sent = store.query("SELECT COUNT(*) AS n FROM sentences")[0]["n"]
     t0 = time.perf_counter()
     load_pipeline()
-    print(f"store: {n_docs} documents, {n_sent} sentences; spaCy model load {time.perf_counter() - t0:.2f} s (once per process)")
+    print(
+        f"store: {n_docs} documents, {n_sent} sentences; "
+        f"spaCy model load {time.perf_counter() - t0:.2f} s (once per process)"
+    )
 
     from spacy.lang.en.stop_words import STOP_WORDS
 
     # the bare FTS5 baseline: what `dateline search --any` runs for the question's words minus stop words
     # (with the stop words, "the"/"did" match nearly every sentence and the baseline only measures that)
-    bare = {q: " ".join(w for w in q.replace("?", " ").replace("'s", " ").split() if w.lower() not in STOP_WORDS)
-            for q in QUESTIONS}
+    bare = {
+        q: " ".join(w for w in q.replace("?", " ").replace("'s", " ").split() if w.lower() not in STOP_WORDS)
+        for q in QUESTIONS
+    }
     fts, cold, warm = [], [], []
     answered = 0
     for q in QUESTIONS:  # bare FTS5 first, so both see the same warm SQLite page cache

@@ -25,7 +25,7 @@ BY_NAME = {"Norway": "NO", "France": "FR", "Kosovo": "XK"}
 def ring_centroid(pts: list[tuple[float, float]]) -> tuple[float, float, float]:
     """Planar (shoelace) area and centroid of one ring in lon/lat degrees."""
     a = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]):
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1], strict=False):
         c = x0 * y1 - x1 * y0
         a += c
         cx += (x0 + x1) * c
@@ -42,7 +42,7 @@ def main(shp: str) -> None:
     for sr in shapefile.Reader(shp).iterShapeRecords():
         rec, shape = sr.record.as_dict(), sr.shape
         bounds = list(shape.parts) + [len(shape.points)]
-        area, lon, lat = max(ring_centroid(shape.points[a:b]) for a, b in zip(bounds, bounds[1:]))
+        area, lon, lat = max(ring_centroid(shape.points[a:b]) for a, b in zip(bounds, bounds[1:], strict=False))
         c = pycountry.countries.get(alpha_3=rec["iso_a3"]) if rec["iso_a3"] != "-99" else None
         cc = c.alpha_2 if c else BY_NAME.get(rec["name"])
         if cc:

@@ -60,8 +60,10 @@ def main() -> int:
     # The exact texts the pipeline analyses (title + body, normalized), for the baseline.
     texts = [a.text for a in read_path(tmp / "corpus.jsonl")]
     nlp = load_pipeline()
-    print(f"machine: {platform.node()} {platform.machine()} python {platform.python_version()}; "
-          f"{args.n} documents; pipeline {nlp.pipe_names}")
+    print(
+        f"machine: {platform.node()} {platform.machine()} python {platform.python_version()}; "
+        f"{args.n} documents; pipeline {nlp.pipe_names}"
+    )
 
     t0 = time.perf_counter()
     words = 0
@@ -78,8 +80,10 @@ def main() -> int:
         full = time.perf_counter() - t0
         assert report.analysed == args.n and not report.failed, (report.analysed, report.failed[:3])
         results[workers] = full
-        print(f"ingest --workers {workers}  {args.n / full:8.1f} docs/s {words / full:9.0f} words/s  ({full:.1f} s)  "
-              f"ratio to bare spaCy {bare / full:.2f}")
+        print(
+            f"ingest --workers {workers}  {args.n / full:8.1f} docs/s {words / full:9.0f} words/s  ({full:.1f} s)  "
+            f"ratio to bare spaCy {bare / full:.2f}"
+        )
         if workers == 1:
             nlp_s = report.stage_seconds.get("nlp", 0.0)
             shares = ", ".join(

@@ -34,8 +34,15 @@ GOLD = ROOT / "bench" / "data" / "quantities_gold.yaml"
 
 # quantulum3 entity -> our kind
 Q3_KIND = {
-    "length": "distance", "speed": "speed", "time": "duration", "currency": "money", "mass": "mass",
-    "area": "area", "volume": "volume", "temperature": "temperature", "dimensionless": "count",
+    "length": "distance",
+    "speed": "speed",
+    "time": "duration",
+    "currency": "money",
+    "mass": "mass",
+    "area": "area",
+    "volume": "volume",
+    "temperature": "temperature",
+    "dimensionless": "count",
 }
 
 
@@ -61,7 +68,7 @@ def run_ours(arts):
     t0 = time.perf_counter()
     docs = list(nlp.pipe([arts[k].text for k in keys], batch_size=32))
     t_nlp = time.perf_counter() - t0
-    parsed = {k: from_doc(arts[k], d) for k, d in zip(keys, docs)}
+    parsed = {k: from_doc(arts[k], d) for k, d in zip(keys, docs, strict=False)}
     reps = 5
     t0 = time.perf_counter()
     for _ in range(reps):
@@ -94,7 +101,10 @@ def judged_blocks(gold, arts, parsed):
     for d in gold["docs"]:
         key, text = d["file"], arts[d["file"]].text
         sents = parsed[key].sentences
-        sent_at = lambda c: next(s for s in sents if s.start <= c < max(s.end, s.start + 1))  # noqa: E731
+
+        def sent_at(c, sents=sents):
+            return next(s for s in sents if s.start <= c < max(s.end, s.start + 1))
+
         for b in d["sentences"]:
             a = text.find(b["in"])
             if a < 0:
@@ -130,7 +140,9 @@ def score(system_items, blocks):
                     num_ok = g["number"] is None or abs(o[3] - g["number"]) <= 0.01 * abs(g["number"])
                     # a fraction of a whole ("half of the money") is a share; a
                     # dimensionless 0.5 states the same thing
-                    kind_ok = g["kind"] == o[4] or (g["kind"] == "percent" and o[4] == "count" and (g["number"] or 1) < 1)
+                    kind_ok = g["kind"] == o[4] or (
+                        g["kind"] == "percent" and o[4] == "count" and (g["number"] or 1) < 1
+                    )
                     if kind_ok and num_ok:
                         hit = ("correct", gi)
                         break
@@ -152,8 +164,16 @@ def score(system_items, blocks):
     p = correct / found if found else 0.0
     r = correct / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"found": found, "correct": correct, "wrong": wrong, "missed": missed, "gold": n_gold,
-            "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}, errors
+    return {
+        "found": found,
+        "correct": correct,
+        "wrong": wrong,
+        "missed": missed,
+        "gold": n_gold,
+        "precision": round(p, 3),
+        "recall": round(r, 3),
+        "f1": round(f, 3),
+    }, errors
 
 
 def main(argv=None) -> int:
@@ -171,10 +191,15 @@ def main(argv=None) -> int:
     result = {
         "articles": len(arts),
         "nlp_pipe_s": round(t_nlp, 3),
-        "dateline": dict(s_ours, total_found=sum(map(len, ours.values())), seconds=round(t_ours, 4),
-                         share_of_nlp=round(t_ours / t_nlp, 4)),
-        "quantulum3": dict(s_q3, total_found=sum(map(len, q3.values())), seconds=round(t_q3, 4),
-                           share_of_nlp=round(t_q3 / t_nlp, 4)),
+        "dateline": dict(
+            s_ours,
+            total_found=sum(map(len, ours.values())),
+            seconds=round(t_ours, 4),
+            share_of_nlp=round(t_ours / t_nlp, 4),
+        ),
+        "quantulum3": dict(
+            s_q3, total_found=sum(map(len, q3.values())), seconds=round(t_q3, 4), share_of_nlp=round(t_q3 / t_nlp, 4)
+        ),
         "sample": {"docs": len(blocks), "blocks": sum(map(len, blocks.values()))},
     }
     if args.json:
@@ -182,15 +207,23 @@ def main(argv=None) -> int:
         print()
         return 0
     print(f"{len(arts)} articles (reference + Giveme5W1H dev); spaCy nlp.pipe {t_nlp:.2f} s")
-    print(f"gold sample: {result['sample']['blocks']} sentence blocks in {result['sample']['docs']} articles, "
-          f"{s_ours['gold']} expected quantities\n")
-    hdr = f"{'system':<11} {'all found':>9} {'time s':>7} {'x nlp':>6} | {'found':>5} {'correct':>7} {'wrong':>5} {'missed':>6} {'P':>5} {'R':>5} {'F1':>5}"
+    print(
+        f"gold sample: {result['sample']['blocks']} sentence blocks in {result['sample']['docs']} articles, "
+        f"{s_ours['gold']} expected quantities\n"
+    )
+    hdr = (
+        f"{'system':<11} {'all found':>9} {'time s':>7} {'x nlp':>6} | {'found':>5} {'correct':>7} "
+        f"{'wrong':>5} {'missed':>6} {'P':>5} {'R':>5} {'F1':>5}"
+    )
     print(hdr)
     print("-" * len(hdr))
     for name in ("dateline", "quantulum3"):
         r = result[name]
-        print(f"{name:<11} {r['total_found']:>9} {r['seconds']:>7.3f} {r['share_of_nlp']:>6.1%} | {r['found']:>5} "
-              f"{r['correct']:>7} {r['wrong']:>5} {r['missed']:>6} {r['precision']:>5.2f} {r['recall']:>5.2f} {r['f1']:>5.2f}")
+        print(
+            f"{name:<11} {r['total_found']:>9} {r['seconds']:>7.3f} {r['share_of_nlp']:>6.1%} | {r['found']:>5} "
+            f"{r['correct']:>7} {r['wrong']:>5} {r['missed']:>6} "
+            f"{r['precision']:>5.2f} {r['recall']:>5.2f} {r['f1']:>5.2f}"
+        )
     if args.errors:
         for name, errs in (("dateline", e_ours), ("quantulum3", e_q3)):
             print(f"\n{name}:")

@@ -4,12 +4,44 @@ import dateline
 
 
 def test_all_is_pinned_and_importable():
-    assert sorted(dateline.__all__) == sorted([
-        "Analysis", "Answer", "Article", "Check", "Citation", "DatelineError", "Entity", "Event", "IngestReport",
-        "InputError", "MainEvent", "Mention", "NotFound", "ParsedDoc", "Place", "Quantity", "RelativeLocation", "Role",
-        "Sentence", "SentenceTime", "Store", "StoreError", "TimeValue", "W5Answer", "analyse", "analyse_many", "ask",
-        "check_corpus", "check_document", "ingest", "open_store", "read_path", "read_paths", "timeline",
-    ])
+    assert sorted(dateline.__all__) == sorted(
+        [
+            "Analysis",
+            "Answer",
+            "Article",
+            "Check",
+            "Citation",
+            "DatelineError",
+            "Entity",
+            "Event",
+            "IngestReport",
+            "InputError",
+            "MainEvent",
+            "Mention",
+            "NotFound",
+            "ParsedDoc",
+            "Place",
+            "Quantity",
+            "RelativeLocation",
+            "Role",
+            "Sentence",
+            "SentenceTime",
+            "Store",
+            "StoreError",
+            "TimeValue",
+            "W5Answer",
+            "analyse",
+            "analyse_many",
+            "ask",
+            "check_corpus",
+            "check_document",
+            "ingest",
+            "open_store",
+            "read_path",
+            "read_paths",
+            "timeline",
+        ]
+    )
     for name in dateline.__all__:
         assert getattr(dateline, name) is not None
 

@@ -50,7 +50,7 @@ def analyse_many(articles: Iterable[Article], batch_size: int = 32) -> Iterator[
     """Analyse articles in order; spaCy batches them, the stages run per document."""
     it = iter(articles)
     while True:
-        batch = [a for _, a in zip(range(batch_size), it)]
+        batch = [a for _, a in zip(range(batch_size), it, strict=False)]
         if not batch:
             return
         t0 = _time.perf_counter()

@@ -168,7 +168,9 @@ class Place:
     text: str
     sentence: int
     name: str  # gazetteer name
-    feature: str  # country | region | city | facility | natural | area | unresolved (approximate: the document's main place)
+    feature: (
+        str  # country | region | city | facility | natural | area | unresolved (approximate: the document's main place)
+    )
     country_code: str | None
     admin1: str | None
     lat: float

@@ -46,8 +46,18 @@ def test_ingest_then_entities_json_lists_seed_names(ingested):
     r = CliRunner().invoke(cli, ["entities", "--json", "--db", db, "--doc", "000_fde20e5758e8fe00"])
     rows = json.loads(r.stdout)
     names = {x["name"] for x in rows}
-    assert {"Kim Jong Un", "Vladimir Putin", "Vostochny Cosmodrome", "Vladivostok", "Pyongyang", "Russia",
-            "North Korea", "Amur Oblast", "Baikonur Cosmodrome", "Kazakhstan"} <= names
+    assert {
+        "Kim Jong Un",
+        "Vladimir Putin",
+        "Vostochny Cosmodrome",
+        "Vladivostok",
+        "Pyongyang",
+        "Russia",
+        "North Korea",
+        "Amur Oblast",
+        "Baikonur Cosmodrome",
+        "Kazakhstan",
+    } <= names
     assert {"2007", "2016", "2019", "Tuesday"} <= {x["name"] for x in rows if x["label"] == "DATE"}
     assert {x["first_seen"] for x in rows} == {"2023-09-12"}
 
@@ -129,7 +139,10 @@ def test_workers_give_the_same_store(ingested, tmp_path):
     runner = CliRunner()
 
     def names(db):
-        return {(x["name"], x["label"], x["mentions"]) for x in json.loads(runner.invoke(cli, ["entities", "--json", "--db", db]).stdout)}
+        return {
+            (x["name"], x["label"], x["mentions"])
+            for x in json.loads(runner.invoke(cli, ["entities", "--json", "--db", db]).stdout)
+        }
 
     def counts(db):
         st = json.loads(runner.invoke(cli, ["stats", "--json", "--db", db]).stdout)

@@ -56,5 +56,13 @@ def test_kill_and_resume(tmp_path):
     assert len(report["unchanged"]) == stored and len(report["added"]) == 40 - stored
     con = sqlite3.connect(db)
     assert con.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 40
-    assert con.execute("SELECT COUNT(*) FROM (SELECT doc_id, idx FROM sentences GROUP BY doc_id, idx HAVING COUNT(*) > 1)").fetchone()[0] == 0
-    assert con.execute("SELECT COUNT(*) FROM sentences_fts").fetchone()[0] == con.execute("SELECT COUNT(*) FROM sentences").fetchone()[0]
+    assert (
+        con.execute(
+            "SELECT COUNT(*) FROM (SELECT doc_id, idx FROM sentences GROUP BY doc_id, idx HAVING COUNT(*) > 1)"
+        ).fetchone()[0]
+        == 0
+    )
+    assert (
+        con.execute("SELECT COUNT(*) FROM sentences_fts").fetchone()[0]
+        == con.execute("SELECT COUNT(*) FROM sentences").fetchone()[0]
+    )

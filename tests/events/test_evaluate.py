@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from dateline.cli.main import cli
-from dateline.events.evaluate import extracted_top, gold_phrases, load_dir, normalize_answer, score, token_f1
-from dateline.events.export import giveme5w1h_record, main_event_json, write_giveme5w1h
+from dateline.eval.five_w import extracted_top, gold_phrases, load_dir, normalize_answer, score, token_f1
+from dateline.export.giveme5w1h import giveme5w1h_record, main_event_json, write_giveme5w1h
 
 
 def test_squad_normalization_and_f1():
@@ -49,8 +49,14 @@ def dirs(tmp_path):
         d.mkdir()
     (gold / "a1.json").write_text(json.dumps(_gold("a1", True)))
     (gold / "b2.json").write_text(json.dumps(_gold("b2", False)))
-    (pred / "a1.json").write_text(json.dumps(_pred("a1", {"who": "Hillary Clinton", "what": "blames defeat", "when": "Sunday", "why": "too fast"})))
-    (pred / "b2.json").write_text(json.dumps(_pred("b2", {"who": "Donald Trump", "what": "blames defeat on FBI director", "when": "Saturday"})))
+    (pred / "a1.json").write_text(
+        json.dumps(
+            _pred("a1", {"who": "Hillary Clinton", "what": "blames defeat", "when": "Sunday", "why": "too fast"})
+        )
+    )
+    (pred / "b2.json").write_text(
+        json.dumps(_pred("b2", {"who": "Donald Trump", "what": "blames defeat on FBI director", "when": "Saturday"}))
+    )
     (peer / "a1.json").write_text(json.dumps(_pred("a1", {"who": "Clinton"})))
     return gold, pred, peer
 
@@ -86,7 +92,9 @@ def test_scores(dirs):
 
 def test_cli_scores_pred_and_peer(dirs):
     gold, pred, peer = dirs
-    res = CliRunner().invoke(cli, ["eval", "5w1h", "--gold", str(gold), "--pred", str(pred), "--peer", str(peer), "--json"])
+    res = CliRunner().invoke(
+        cli, ["eval", "5w1h", "--gold", str(gold), "--pred", str(pred), "--peer", str(peer), "--json"]
+    )
     assert res.exit_code == 0, res.output
     out = json.loads(res.output)
     names = [s["system"] for s in out["systems"]]

@@ -50,9 +50,7 @@ def test_reported_by_speaker():
 
 
 def test_roles_agent_patient_place_time_reason():
-    p = parse_text(
-        "Angela Merkel met Emmanuel Macron in Paris on Monday because of the crisis.", published=PUB
-    )
+    p = parse_text("Angela Merkel met Emmanuel Macron in Paris on Monday because of the crisis.", published=PUB)
     ev = _only(extract_events(p), "meet")
     assert ev.role("agent").entity == "PERSON:Angela Merkel"
     assert ev.role("patient").entity == "PERSON:Emmanuel Macron"

@@ -51,7 +51,9 @@ def test_candidates_best_first(me):
 
 def test_scheduled_meeting_is_planned(seed_analysis):
     text = seed_analysis.parsed.text
-    (ev,) = [e for e in _events(seed_analysis, "meet") if "scheduled" in seed_analysis.parsed.sentences[e.sentence].text]
+    (ev,) = [
+        e for e in _events(seed_analysis, "meet") if "scheduled" in seed_analysis.parsed.sentences[e.sentence].text
+    ]
     assert ev.status == "planned"
     assert ev.role("agent").entity == "PERSON:Vladimir Putin"  # "he" resolved
     assert ev.role("patient").entity == "PERSON:Kim Jong Un"
@@ -80,7 +82,12 @@ def test_2019_vladivostok_meeting_occurred(seed_analysis):
 
 
 def test_will_be_their_first_meeting_is_planned(seed_analysis):
-    ev = [e for e in seed_analysis.events if e.lemma == "meeting" and "This will be their first meeting" in seed_analysis.parsed.sentences[e.sentence].text][0]
+    ev = [
+        e
+        for e in seed_analysis.events
+        if e.lemma == "meeting"
+        and "This will be their first meeting" in seed_analysis.parsed.sentences[e.sentence].text
+    ][0]
     assert ev.status == "planned"
     assert {r.entity for r in ev.roles if r.name == "agent"} == {"PERSON:Vladimir Putin", "PERSON:Kim Jong Un"}
 
@@ -113,7 +120,9 @@ def test_times_and_places_come_from_their_stages(seed_analysis):
 
 
 def test_planned_meeting_takes_no_date_from_the_announcement(seed_analysis):
-    (ev,) = [e for e in _events(seed_analysis, "meet") if "scheduled" in seed_analysis.parsed.sentences[e.sentence].text]
+    (ev,) = [
+        e for e in _events(seed_analysis, "meet") if "scheduled" in seed_analysis.parsed.sentences[e.sentence].text
+    ]
     assert ev.time_value is None  # announced on Tuesday; the meeting's own date is not stated there
 
 

@@ -7,7 +7,7 @@ import math
 import pytest
 from click.testing import CliRunner
 
-from dateline.geo.evaluate import auc_log_error, evaluate, read_gold
+from dateline.eval.geo import auc_log_error, evaluate, read_gold
 
 TEXT = "Officials in Paris, Texas said the storm moved on toward Dallas. France was not affected."
 

@@ -76,10 +76,14 @@ def test_uk_county_in_british_news_and_us_city_in_american_news():
     from dateline.geo import extract_places
     from dateline.nlp import parse_text
 
-    uk = parse_text("Bird flu was found on a farm in Suffolk, England, the Department for Environment said in London.",
-                    published=date(2020, 12, 1))
-    us = parse_text("The city council of Suffolk, Virginia, met on Monday near Norfolk and Virginia Beach.",
-                    published=date(2020, 12, 1))
+    uk = parse_text(
+        "Bird flu was found on a farm in Suffolk, England, the Department for Environment said in London.",
+        published=date(2020, 12, 1),
+    )
+    us = parse_text(
+        "The city council of Suffolk, Virginia, met on Monday near Norfolk and Virginia Beach.",
+        published=date(2020, 12, 1),
+    )
     (p_uk,) = [p for p in extract_places(uk)[0] if p.text == "Suffolk"]
     (p_us,) = [p for p in extract_places(us)[0] if p.text == "Suffolk"]
     assert p_uk.country_code == "GB" and abs(p_uk.lat - 52.2) < 1

@@ -127,7 +127,9 @@ def test_bad_inputs_each_named(tmp_path):
 
 def test_jsonl_bad_line_does_not_stop_others(tmp_path):
     p = tmp_path / "mixed.jsonl"
-    p.write_text('{"text": "First story from Lima.", "date_publish": "2020-01-01"}\n{oops\n{"text": "Third story from Quito."}\n')
+    p.write_text(
+        '{"text": "First story from Lima.", "date_publish": "2020-01-01"}\n{oops\n{"text": "Third story from Quito."}\n'
+    )
     items = list(read_path(p))
     assert isinstance(items[0], Article) and isinstance(items[1], MalformedJSON) and isinstance(items[2], Article)
     assert items[1].source.endswith("#L2")

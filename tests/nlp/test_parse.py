@@ -5,8 +5,18 @@ from __future__ import annotations
 
 def test_seed_entities(seed_parsed):
     names = {e.name for e in seed_parsed.entities}
-    for expected in ["Kim Jong Un", "Vladimir Putin", "Vostochny Cosmodrome", "Vladivostok", "Pyongyang", "Russia",
-                     "North Korea", "Amur Oblast", "Baikonur Cosmodrome", "Kazakhstan"]:
+    for expected in [
+        "Kim Jong Un",
+        "Vladimir Putin",
+        "Vostochny Cosmodrome",
+        "Vladivostok",
+        "Pyongyang",
+        "Russia",
+        "North Korea",
+        "Amur Oblast",
+        "Baikonur Cosmodrome",
+        "Kazakhstan",
+    ]:
         assert expected in names, expected
     dates = {m.text for m in seed_parsed.mentions if m.label == "DATE"}
     assert {"2007", "2016", "2019", "Tuesday"} <= dates

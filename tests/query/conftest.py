@@ -8,10 +8,10 @@ import pytest
 # same meeting reported by two papers, and events reported long after they happened.
 SMALL_DOCS = {
     "a_summit.txt": " date 2019-04-26 North Korean leader Kim Jong Un and Russian President Vladimir Putin met in "
-                    "Vladivostok on Thursday. Kim said the talks were useful.\n",
+    "Vladivostok on Thursday. Kim said the talks were useful.\n",
     "b_summit.txt": " date 2019-04-25 Vladimir Putin met Kim Jong Un in Vladivostok on Thursday, the Kremlin said.\n",
     "c_golf.txt": " date 2021-05-02 South Korean golfer Kim Si-woo won the tournament in Seoul on Sunday. "
-                  "Kim Si-woo said he was delighted. Kim thanked his caddie.\n",
+    "Kim Si-woo said he was delighted. Kim thanked his caddie.\n",
     "d_bridge.txt": " date 2023-05-01 The Sava Bridge in Belgrade was opened by mayor Dragan Djilas in 2012.\n",
     "e_visit.txt": " date 2024-03-01 Mayor Dragan Djilas visited Novi Sad in 2010.\n",
     "f_partner.txt": " date 2019-04-27 Putin said Kim was a reliable partner.\n",

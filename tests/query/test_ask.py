@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from dateline.eval.qa import evaluate, judge, load_gold
 from dateline.query.ask import analyse_question, answer_json, ask
-from dateline.query.qa_eval import evaluate, judge, load_gold
 
 DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "qa" / "seed_dev.json"
 
@@ -27,12 +27,15 @@ def test_every_dev_question_passes(ref_store, dev_items):
     assert out["accuracy"] == 1.0
 
 
-@pytest.mark.parametrize("question", [
-    "Who won the 2022 football World Cup?",
-    "When did Putin visit Pyongyang?",
-    "How much did the cosmodrome cost?",
-    "Who is the president of France?",
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who won the 2022 football World Cup?",
+        "When did Putin visit Pyongyang?",
+        "How much did the cosmodrome cost?",
+        "Who is the president of France?",
+    ],
+)
 def test_unsupported_questions_get_no_answer(ref_store, question):
     a = ask(ref_store, question)
     assert a.answer == ""

@@ -10,7 +10,7 @@ from dateline.cli.main import cli
 
 
 def _db(store) -> str:
-    return store.url[len("sqlite:///"):]
+    return store.url[len("sqlite:///") :]
 
 
 def test_ask_json(ref_store):
@@ -27,11 +27,13 @@ def test_ask_says_it_does_not_know(ref_store):
 
 
 def test_eval_qa_on_a_tiny_gold_file(ref_store, tmp_path):
-    gold = {"items": [
-        {"q": "How fast can Kim's train go?", "accept": ["55\\s*mph"], "cite": "55 mph"},
-        {"q": "Who won the 2022 football World Cup?", "accept": [], "cite": "", "unanswerable": True},
-        {"q": "When did the Vostochny Cosmodrome open?", "accept": ["1999"], "cite": "2016"},
-    ]}
+    gold = {
+        "items": [
+            {"q": "How fast can Kim's train go?", "accept": ["55\\s*mph"], "cite": "55 mph"},
+            {"q": "Who won the 2022 football World Cup?", "accept": [], "cite": "", "unanswerable": True},
+            {"q": "When did the Vostochny Cosmodrome open?", "accept": ["1999"], "cite": "2016"},
+        ]
+    }
     path = tmp_path / "gold.json"
     path.write_text(json.dumps(gold), encoding="utf-8")
     r = CliRunner().invoke(cli, ["eval", "qa", "--gold", str(path), "--db", _db(ref_store), "--json"])

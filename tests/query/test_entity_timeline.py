@@ -56,7 +56,9 @@ def test_timeline_orders_by_event_time_not_publication(small_store):
 
 
 def test_same_event_from_two_documents_appears_once(small_store):
-    meets = [e for e in timeline(small_store, date_from="2019-04-01", date_to="2019-04-30")["events"] if e["type"] == "MEET"]
+    meets = [
+        e for e in timeline(small_store, date_from="2019-04-01", date_to="2019-04-30")["events"] if e["type"] == "MEET"
+    ]
     assert len(meets) == 1
     m = meets[0]
     assert m["earliest"] == m["latest"] == "2019-04-25"

@@ -50,9 +50,15 @@ def test_rows_have_iso_dates_and_offsets(seed_store):
 def test_save_twice_replaces_not_duplicates(seed_store, seed_analysis):
     path, store = seed_store
     con = sqlite3.connect(path)
-    before = [con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("documents", "sentences", "mentions", "sentences_fts")]
+    before = [
+        con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+        for t in ("documents", "sentences", "mentions", "sentences_fts")
+    ]
     store.save(seed_analysis)
-    after = [con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("documents", "sentences", "mentions", "sentences_fts")]
+    after = [
+        con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+        for t in ("documents", "sentences", "mentions", "sentences_fts")
+    ]
     assert before == after and before[0] == 1
 
 

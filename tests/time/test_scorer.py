@@ -7,8 +7,8 @@ import json
 from click.testing import CliRunner
 
 from dateline.cli.main import cli
-from dateline.time.evaluate import Counts, count_doc, figures
-from dateline.time.timeml import GoldTimex, read_tml
+from dateline.eval.timeml import GoldTimex, read_tml
+from dateline.eval.timex import Counts, count_doc, figures
 
 TML = """<?xml version="1.0" ?>
 <TimeML>
@@ -28,17 +28,25 @@ def test_read_tml(tmp_path):
     assert d.dct.isoformat() == "1998-01-08"
     assert "&" in d.text and "<" not in d.text
     assert [(g.text, g.type, g.value) for g in d.timexes] == [
-        ("yesterday", "DATE", "1998-01-07"), ("three days", "DURATION", "P3D"), ("1997", "DATE", "1997")]
+        ("yesterday", "DATE", "1998-01-07"),
+        ("three days", "DURATION", "P3D"),
+        ("1997", "DATE", "1997"),
+    ]
     for g in d.timexes:
         assert d.text[g.start : g.end] == g.text
 
 
 def test_scoring_arithmetic():
-    gold = [GoldTimex(0, 9, "yesterday", "DATE", "1998-01-07"), GoldTimex(20, 30, "three days", "DURATION", "P3D"),
-            GoldTimex(40, 44, "1997", "DATE", "1997")]
-    system = [GoldTimex(0, 9, "yesterday", "DATE", "1998-01-07"),  # strict, value right
-              GoldTimex(14, 30, "lasted three days", "DURATION", "P4D"),  # relaxed, value wrong
-              GoldTimex(50, 55, "later", "DATE", "FUTURE_REF")]  # spurious; 1997 missed
+    gold = [
+        GoldTimex(0, 9, "yesterday", "DATE", "1998-01-07"),
+        GoldTimex(20, 30, "three days", "DURATION", "P3D"),
+        GoldTimex(40, 44, "1997", "DATE", "1997"),
+    ]
+    system = [
+        GoldTimex(0, 9, "yesterday", "DATE", "1998-01-07"),  # strict, value right
+        GoldTimex(14, 30, "lasted three days", "DURATION", "P4D"),  # relaxed, value wrong
+        GoldTimex(50, 55, "later", "DATE", "FUTURE_REF"),
+    ]  # spurious; 1997 missed
     c = Counts()
     count_doc(c, "x", gold, system)
     f = figures(c)

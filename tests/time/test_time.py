@@ -24,6 +24,7 @@ def one(text: str, phrase: str, pub: date | None = PUB):
 
 # ---- absolute and partial dates --------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text, phrase, value, mod",
     [
@@ -53,6 +54,7 @@ def test_year_bounds():
 
 
 # ---- relative dates ------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "text, phrase, value, mod",
@@ -84,6 +86,7 @@ def test_extent_leaves_out_the_preposition():
 
 
 # ---- times, durations, sets ---------------------------------------------------------------------
+
 
 def test_time_of_day_on_a_dated_article():
     t = one("The train left at around 6am.", "around 6am")
@@ -122,6 +125,7 @@ def test_sets(text, phrase, value):
 
 # ---- ranges and anchors ---------------------------------------------------------------------------
 
+
 def test_since_anchors_on_publication():
     t = one("This is their first meeting since 2019.", "2019")
     assert t.value == "2019" and t.anchor == "2019/2023-09-12"
@@ -134,6 +138,7 @@ def test_between_range():
 
 
 # ---- anchoring: publication date, never today ------------------------------------------------------
+
 
 def test_anchor_is_publication_date_not_today():
     t = one("The minister resigned yesterday.", "yesterday", pub=date(1998, 1, 8))
@@ -149,6 +154,7 @@ def test_unknown_publication_date_leaves_values_underspecified():
 
 
 # ---- sentence times ---------------------------------------------------------------------------------
+
 
 def test_sentence_times_rules():
     p = parse_text(
@@ -170,6 +176,7 @@ def test_since_does_not_date_the_sentence():
 
 
 # ---- the reference article ---------------------------------------------------------------------------
+
 
 def test_reference_article(seed_parsed):
     ts = extract_times(seed_parsed)
@@ -200,6 +207,7 @@ def test_reference_article_sentence_times(seed_parsed):
 
 
 # ---- one test per bug found on the TimeBank/AQUAINT development data ---------------------------------
+
 
 def test_day_month_year_with_abbreviation_dot():
     assert one("He signed it on 12 Sept. 2023 in Paris.", "12 Sept. 2023").value == "2023-09-12"
@@ -290,4 +298,7 @@ def test_the_year_ended_is_a_span():
 
 def test_spoken_years_in_transcripts():
     assert one("It began in January nineteen ninety-seven.", "January nineteen ninety-seven").value == "1997-01"
-    assert one("Talks failed in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four").value == "1994-WI"
+    assert (
+        one("Talks failed in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four").value
+        == "1994-WI"
+    )

@@ -72,8 +72,13 @@ def test_seed_checks_survive_the_store_round_trip(seed_analysis):
     if not seed_analysis.places:
         pytest.skip("the geo stage resolved no places")
     p = seed_analysis.parsed
-    bare = ParsedDoc(p.article, (), tuple(Sentence(s.index, s.start, s.end, s.text, 0, 0) for s in p.sentences),
-                     p.mentions, p.entities)
+    bare = ParsedDoc(
+        p.article,
+        (),
+        tuple(Sentence(s.index, s.start, s.end, s.text, 0, 0) for s in p.sentences),
+        p.mentions,
+        p.entities,
+    )
     checks = check_document(dataclasses.replace(seed_analysis, parsed=bare))
     assert [(c.rule, c.verdict) for c in checks] == [(c.rule, c.verdict) for c in check_document(seed_analysis)]
 
@@ -103,9 +108,18 @@ def test_average_faster_than_top_speed_is_inconsistent():
 
 def test_multiplied_distance_against_a_stated_duration():
     base = "The train has a top speed of 50 mph. The journey took 10 hours for a distance of 300 miles. "
-    assert _rules(base + "The trip home, about twice the distance, took 20 hours.")["kinematics.multiplied_distance"] == "consistent"
-    assert _rules(base + "The trip home, about twice the distance, took 3 hours.")["kinematics.multiplied_distance"] == "inconsistent"
-    assert _rules(base + "The trip home, about twice the distance, could last weeks.")["kinematics.multiplied_distance"] == "inconsistent"
+    assert (
+        _rules(base + "The trip home, about twice the distance, took 20 hours.")["kinematics.multiplied_distance"]
+        == "consistent"
+    )
+    assert (
+        _rules(base + "The trip home, about twice the distance, took 3 hours.")["kinematics.multiplied_distance"]
+        == "inconsistent"
+    )
+    assert (
+        _rules(base + "The trip home, about twice the distance, could last weeks.")["kinematics.multiplied_distance"]
+        == "inconsistent"
+    )
 
 
 def test_route_shorter_than_straight_line_is_inconsistent():
@@ -114,13 +128,18 @@ def test_route_shorter_than_straight_line_is_inconsistent():
 
 
 def test_relative_location_that_fits():
-    r = _rules("The Vostochny Cosmodrome lies in the Amur region. The cosmodrome is about 630 miles north of Vladivostok.")
+    r = _rules(
+        "The Vostochny Cosmodrome lies in the Amur region. The cosmodrome is about 630 miles north of Vladivostok."
+    )
     assert r["geography.relative_location"] == "consistent"
 
 
 def test_relative_location_wrong_direction():
-    checks = check_document(_analysis(
-        "The Vostochny Cosmodrome lies in the Amur region. The cosmodrome is about 630 miles south of Vladivostok."))
+    checks = check_document(
+        _analysis(
+            "The Vostochny Cosmodrome lies in the Amur region. The cosmodrome is about 630 miles south of Vladivostok."
+        )
+    )
     c = _one(checks, "geography.relative_location")
     assert c.verdict == "inconsistent" and "does not fit" in c.explanation
 

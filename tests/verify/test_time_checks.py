@@ -16,31 +16,56 @@ from dateline.verify import check_corpus, check_document
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
 
-MEET_2019 = (" date 2019-04-25 Russian President Vladimir Putin and North Korean leader Kim Jong Un met in "
-             "Vladivostok on Thursday. The talks lasted several hours.\n")
-MEET_2021 = (" date 2021-06-03 Vladimir Putin and Kim Jong Un met in Moscow on Wednesday for talks on trade. "
-             "The two leaders signed an agreement.\n")
-PLANNED_2021 = (" date 2021-06-03 Vladimir Putin and Kim Jong Un are expected to meet in Moscow next month, "
-                "officials said.\n")
-FIRST_SINCE = (" date 2023-09-12 Kim Jong Un is travelling to Russia to meet Vladimir Putin. "
-               "This will be their first meeting since 2019.\n")
-FIRST_NARROWED = " date 2023-09-12 Kim Jong Un will meet Vladimir Putin on Wednesday, their first meeting in Pyongyang since 2019.\n"
-FIRST_IN_YEARS = " date 2023-09-12 Kim Jong Un will meet Vladimir Putin on Wednesday, their first meeting in four years.\n"
-LAUNCH_2016 = (" date 2016-04-28 A Soyuz rocket lifted off from the Vostochny Cosmodrome on Thursday, "
-               "the first launch from the new spaceport.\n")
+MEET_2019 = (
+    " date 2019-04-25 Russian President Vladimir Putin and North Korean leader Kim Jong Un met in "
+    "Vladivostok on Thursday. The talks lasted several hours.\n"
+)
+MEET_2021 = (
+    " date 2021-06-03 Vladimir Putin and Kim Jong Un met in Moscow on Wednesday for talks on trade. "
+    "The two leaders signed an agreement.\n"
+)
+PLANNED_2021 = (
+    " date 2021-06-03 Vladimir Putin and Kim Jong Un are expected to meet in Moscow next month, officials said.\n"
+)
+FIRST_SINCE = (
+    " date 2023-09-12 Kim Jong Un is travelling to Russia to meet Vladimir Putin. "
+    "This will be their first meeting since 2019.\n"
+)
+FIRST_NARROWED = (
+    " date 2023-09-12 Kim Jong Un will meet Vladimir Putin on Wednesday, their first meeting in Pyongyang since 2019.\n"
+)
+FIRST_IN_YEARS = (
+    " date 2023-09-12 Kim Jong Un will meet Vladimir Putin on Wednesday, their first meeting in four years.\n"
+)
+LAUNCH_2016 = (
+    " date 2016-04-28 A Soyuz rocket lifted off from the Vostochny Cosmodrome on Thursday, "
+    "the first launch from the new spaceport.\n"
+)
 LAUNCH_2015 = " date 2020-01-05 The first launch from the Vostochny Cosmodrome took place in 2015.\n"
 LAUNCH_APRIL = " date 2020-01-06 The first launch from the Vostochny Cosmodrome took place in April 2016.\n"
-TRIP_10 = (" date 2023-03-10 The minister departed for Japan on March 1 and returned on March 4. "
-           "The 10-day trip was criticised by the opposition.\n")
-TRIP_3 = (" date 2023-03-10 The minister departed for Japan on March 1 and returned on March 4. "
-          "The three-day trip was praised by the government.\n")
-BUILD_12 = (" date 2023-09-12 The Vostochny Cosmodrome was proposed in 2007 and came into service in 2016. "
-            "It took 12 years to build.\n")
-VISIT_2000 = " date 2000-07-20 Russian President Vladimir Putin visited Pyongyang on Wednesday for talks with Kim Jong Il.\n"
+TRIP_10 = (
+    " date 2023-03-10 The minister departed for Japan on March 1 and returned on March 4. "
+    "The 10-day trip was criticised by the opposition.\n"
+)
+TRIP_3 = (
+    " date 2023-03-10 The minister departed for Japan on March 1 and returned on March 4. "
+    "The three-day trip was praised by the government.\n"
+)
+BUILD_12 = (
+    " date 2023-09-12 The Vostochny Cosmodrome was proposed in 2007 and came into service in 2016. "
+    "It took 12 years to build.\n"
+)
+VISIT_2000 = (
+    " date 2000-07-20 Russian President Vladimir Putin visited Pyongyang on Wednesday for talks with Kim Jong Il.\n"
+)
 VISIT_2010 = " date 2010-05-06 Vladimir Putin arrived in Pyongyang on Thursday for a visit to North Korea.\n"
-VISIT_CLAIM = " date 2024-06-19 Putin arrived in Pyongyang on Wednesday. It was Putin's first visit to North Korea since 2000.\n"
-BUILD_9 = (" date 2023-09-11 The Vostochny Cosmodrome was proposed in 2007 and came into service in 2016. "
-           "It took about nine years to build.\n")
+VISIT_CLAIM = (
+    " date 2024-06-19 Putin arrived in Pyongyang on Wednesday. It was Putin's first visit to North Korea since 2000.\n"
+)
+BUILD_9 = (
+    " date 2023-09-11 The Vostochny Cosmodrome was proposed in 2007 and came into service in 2016. "
+    "It took about nine years to build.\n"
+)
 
 
 def _store(tmp_path_factory, name: str, docs: dict[str, str]):
@@ -56,21 +81,43 @@ def _store(tmp_path_factory, name: str, docs: dict[str, str]):
 
 @pytest.fixture(scope="module")
 def contradicting(tmp_path_factory):
-    return _store(tmp_path_factory, "contra", {
-        "m2019.txt": MEET_2019, "m2021.txt": MEET_2021, "first_since.txt": FIRST_SINCE,
-        "first_in.txt": FIRST_IN_YEARS, "l2016.txt": LAUNCH_2016, "l2015.txt": LAUNCH_2015,
-        "narrowed.txt": FIRST_NARROWED,
-        "trip10.txt": TRIP_10, "build12.txt": BUILD_12, "v2010.txt": VISIT_2010, "v2024.txt": VISIT_CLAIM,
-    })
+    return _store(
+        tmp_path_factory,
+        "contra",
+        {
+            "m2019.txt": MEET_2019,
+            "m2021.txt": MEET_2021,
+            "first_since.txt": FIRST_SINCE,
+            "first_in.txt": FIRST_IN_YEARS,
+            "l2016.txt": LAUNCH_2016,
+            "l2015.txt": LAUNCH_2015,
+            "narrowed.txt": FIRST_NARROWED,
+            "trip10.txt": TRIP_10,
+            "build12.txt": BUILD_12,
+            "v2010.txt": VISIT_2010,
+            "v2024.txt": VISIT_CLAIM,
+        },
+    )
 
 
 @pytest.fixture(scope="module")
 def fitting(tmp_path_factory):
-    return _store(tmp_path_factory, "fit", {
-        "m2019.txt": MEET_2019, "planned2021.txt": PLANNED_2021, "first_since.txt": FIRST_SINCE,
-        "first_in.txt": FIRST_IN_YEARS, "l2016.txt": LAUNCH_2016, "lapril.txt": LAUNCH_APRIL,
-        "trip3.txt": TRIP_3, "build9.txt": BUILD_9, "v2000.txt": VISIT_2000, "v2024.txt": VISIT_CLAIM,
-    })
+    return _store(
+        tmp_path_factory,
+        "fit",
+        {
+            "m2019.txt": MEET_2019,
+            "planned2021.txt": PLANNED_2021,
+            "first_since.txt": FIRST_SINCE,
+            "first_in.txt": FIRST_IN_YEARS,
+            "l2016.txt": LAUNCH_2016,
+            "lapril.txt": LAUNCH_APRIL,
+            "trip3.txt": TRIP_3,
+            "build9.txt": BUILD_9,
+            "v2000.txt": VISIT_2000,
+            "v2024.txt": VISIT_CLAIM,
+        },
+    )
 
 
 def _corpus(store):

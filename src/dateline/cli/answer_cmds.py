@@ -24,11 +24,15 @@ def _print_timeline(events: list[dict], show_sources: int = 3) -> None:
         where = (e["place"] or {}).get("name")
         extra = "".join(x for x in (f" | {who}" if who else "", f" @ {where}" if where else ""))
         n = e["n_sources"]
-        console.print(f"{_when(e):<23} {status:<8} {e['type']:<9} {escape(e['what'])}{escape(extra)}"
-                      f"  [dim]({n} report{'s' if n != 1 else ''}, {e['documents']} doc{'s' if e['documents'] != 1 else ''})[/dim]")
+        console.print(
+            f"{_when(e):<23} {status:<8} {e['type']:<9} {escape(e['what'])}{escape(extra)}"
+            f"  [dim]({n} report{'s' if n != 1 else ''}, {e['documents']} doc{'s' if e['documents'] != 1 else ''})[/dim]"
+        )
         for src in e["sources"][:show_sources]:
-            console.print(f"    [dim]{src['published'] or '?'} {src['doc_id'][:8]}#{src['sentence_index']}: "
-                          f"{escape(' '.join(src['text'].split())[:160])}[/dim]")
+            console.print(
+                f"    [dim]{src['published'] or '?'} {src['doc_id'][:8]}#{src['sentence_index']}: "
+                f"{escape(' '.join(src['text'].split())[:160])}[/dim]"
+            )
 
 
 @click.command("entity")
@@ -52,15 +56,23 @@ def entity_cmd(name, db, as_json):
         console.print("aliases: " + escape(", ".join(info["aliases"])))
     if info["place"]:
         p = info["place"]
-        console.print(f"place: {escape(p['name'])} {p['lat']:.4f}, {p['lon']:.4f} ({p['feature']}, {p['country_code']})")
-    console.print(f"mentions: {info['mentions']} in {len(info['documents'])} document(s); "
-                  f"first seen {info['first_seen']}, last seen {info['last_seen']}")
+        console.print(
+            f"place: {escape(p['name'])} {p['lat']:.4f}, {p['lon']:.4f} ({p['feature']}, {p['country_code']})"
+        )
+    console.print(
+        f"mentions: {info['mentions']} in {len(info['documents'])} document(s); "
+        f"first seen {info['first_seen']}, last seen {info['last_seen']}"
+    )
     for d in info["documents"][:20]:
         console.print(f"  {d['published'] or '?':10}  {d['doc_id'][:12]}  {escape(d['title'] or d['source'] or '')}")
     if info["related"]:
         console.print("related: " + escape(", ".join(f"{r['name']} ({r['sentences']})" for r in info["related"])))
     if info["other_matches"]:
-        console.print("[dim]other entities by that name: " + escape(", ".join(o["name"] + f" [{o['id']}]" for o in info["other_matches"])) + "[/dim]")
+        console.print(
+            "[dim]other entities by that name: "
+            + escape(", ".join(o["name"] + f" [{o['id']}]" for o in info["other_matches"]))
+            + "[/dim]"
+        )
     if info["timeline"]:
         console.print("timeline:")
         _print_timeline(info["timeline"])
@@ -79,15 +91,22 @@ def timeline_cmd(entity, date_from, date_to, include_all, db, as_json):
 
     store = open_store_or_fail(db)
     try:
-        out = timeline(store, entity=entity, date_from=_bound(date_from, False), date_to=_bound(date_to, True),
-                       include_all=include_all)
+        out = timeline(
+            store,
+            entity=entity,
+            date_from=_bound(date_from, False),
+            date_to=_bound(date_to, True),
+            include_all=include_all,
+        )
     except DatelineError as exc:
         fail(exc)
     if as_json:
         print_json(out)
         return
     head = f"timeline of {out['entity']['name']}" if out["entity"] else "timeline"
-    console.print(f"[bold]{escape(head)}[/bold]: {len(out['events'])} event(s), {out['undated']} undated or vague left out")
+    console.print(
+        f"[bold]{escape(head)}[/bold]: {len(out['events'])} event(s), {out['undated']} undated or vague left out"
+    )
     _print_timeline(out["events"])
 
 
@@ -135,12 +154,14 @@ def ask_cmd(question, db, as_json):
 
 
 @click.command("qa")
-@click.option("--gold", "gold", required=True, type=click.Path(exists=True, dir_okay=False), help="Question file (JSON).")
+@click.option(
+    "--gold", "gold", required=True, type=click.Path(exists=True, dir_okay=False), help="Question file (JSON)."
+)
 @db_option
 @json_option
 def eval_qa(gold, db, as_json):
     """Ask every question of a gold file; pass/fail per question and accuracy."""
-    from ..query.qa_eval import evaluate, load_gold
+    from ..eval.qa import evaluate, load_gold
 
     store = open_store_or_fail(db)
     out = evaluate(store, load_gold(gold))

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import os
 import sys
-from datetime import date, datetime
 from typing import NoReturn
 
 import click
 from rich.console import Console
+
+from .. import serialize
 
 DEFAULT_DB = "dateline.db"
 
@@ -40,22 +39,12 @@ def json_option(f):
     return click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")(f)
 
 
-def _default(o):
-    if dataclasses.is_dataclass(o) and not isinstance(o, type):
-        return {f.name: getattr(o, f.name) for f in dataclasses.fields(o)}
-    if isinstance(o, (date, datetime)):
-        return o.isoformat()
-    if isinstance(o, (set, frozenset)):
-        return sorted(o)
-    raise TypeError(f"not JSON serializable: {type(o).__name__}")
-
-
 def to_jsonable(obj):
-    return json.loads(json.dumps(obj, default=_default, ensure_ascii=False))
+    return serialize.to_json(obj)
 
 
 def print_json(obj) -> None:
-    sys.stdout.write(json.dumps(obj, default=_default, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(serialize.dumps(obj, indent=2) + "\n")
 
 
 def fail(exc) -> NoReturn:

@@ -16,9 +16,19 @@ from ..ingest import parse_date
 from .common import console, db_option, err_console, fail, json_option, open_store_or_fail, print_json
 
 LABEL_STYLE = {
-    "PERSON": "bold cyan", "ORG": "bold magenta", "GPE": "bold green", "LOC": "green", "FAC": "bold yellow",
-    "NORP": "yellow", "DATE": "blue", "TIME": "blue", "QUANTITY": "red", "MONEY": "red", "PERCENT": "red",
-    "CARDINAL": "dim red", "EVENT": "bold blue",
+    "PERSON": "bold cyan",
+    "ORG": "bold magenta",
+    "GPE": "bold green",
+    "LOC": "green",
+    "FAC": "bold yellow",
+    "NORP": "yellow",
+    "DATE": "blue",
+    "TIME": "blue",
+    "QUANTITY": "red",
+    "MONEY": "red",
+    "PERCENT": "red",
+    "CARDINAL": "dim red",
+    "EVENT": "bold blue",
 }
 
 
@@ -38,8 +48,13 @@ class _LazyProgress:
             if time.perf_counter() - self.t0 < 1.0 and report.analysed == 0:
                 return
             self.progress = Progress(
-                TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-                TimeElapsedColumn(), console=err_console, transient=True,
+                TextColumn("ingesting"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]}"),
+                TimeElapsedColumn(),
+                console=err_console,
+                transient=True,
             )
             self.progress.start()
             self.task = self.progress.add_task("ingest", total=total, rate="")
@@ -75,8 +90,15 @@ def run_ingest(db: str, paths, default_date=None, force=False, workers=1, quiet=
             err_console.print(f"[red]error[/red] {escape(exc.line())}")
 
     try:
-        report = ingest_batch(store, paths, default_date=default_date, force=force, workers=workers,
-                              on_progress=progress, on_error=on_error)
+        report = ingest_batch(
+            store,
+            paths,
+            default_date=default_date,
+            force=force,
+            workers=workers,
+            on_progress=progress,
+            on_error=on_error,
+        )
     finally:
         progress.stop()
     return store, report
@@ -101,12 +123,18 @@ def ingest(paths, db, date_, force, workers, quiet, as_json):
     default_date = _date_option(date_)
     store, report = run_ingest(db, paths, default_date, force, workers, quiet, as_json)
     if as_json:
-        print_json({
-            "added": report.added, "reanalysed": report.reanalysed, "unchanged": report.unchanged,
-            "failed": [{"source": e.source, "code": e.code, "error": e.message} for e in report.failed],
-            "warnings": report.warnings, "seconds": round(report.seconds, 3),
-            "docs_per_second": round(report.docs_per_second(), 2), "database": store.url,
-        })
+        print_json(
+            {
+                "added": report.added,
+                "reanalysed": report.reanalysed,
+                "unchanged": report.unchanged,
+                "failed": [{"source": e.source, "code": e.code, "error": e.message} for e in report.failed],
+                "warnings": report.warnings,
+                "seconds": round(report.seconds, 3),
+                "docs_per_second": round(report.docs_per_second(), 2),
+                "database": store.url,
+            }
+        )
     else:
         for w in report.warnings:
             err_console.print(f"[yellow]warning[/yellow] {escape(w)}")
@@ -140,8 +168,13 @@ def docs(db, as_json):
         return print_json(rows)
     t = Table("doc_id", "published", "sentences", "mentions", "title / source", box=None)
     for r in rows:
-        t.add_row(r["doc_id"], r["published"] or "unknown", str(r["n_sentences"]), str(r["n_mentions"]),
-                  escape((r["title"] or r["source"])[:70]))
+        t.add_row(
+            r["doc_id"],
+            r["published"] or "unknown",
+            str(r["n_sentences"]),
+            str(r["n_mentions"]),
+            escape((r["title"] or r["source"])[:70]),
+        )
     console.print(t)
     console.print(f"{len(rows)} documents")
 
@@ -173,13 +206,17 @@ def show(doc, db, as_json):
     if as_json:
         return print_json(data)
     console.print(f"[bold]{escape(data['title'] or data['source'])}[/bold]")
-    console.print(f"doc_id {data['doc_id']}  published {data['published'] or 'unknown'}  source {escape(data['source'])}")
+    console.print(
+        f"doc_id {data['doc_id']}  published {data['published'] or 'unknown'}  source {escape(data['source'])}"
+    )
     by_sent: dict[int, list[dict]] = {}
     for m in data["mentions"]:
         by_sent.setdefault(m["sentence"], []).append(m)
     for s in data["sentences"]:
         when = f" [dim]@{s['time']['value']}[/dim]" if s.get("time") and s["time"]["value"] else ""
-        console.print(f"[dim]{s['index']:>3}[/dim] {_highlight(s['text'], s['start'], by_sent.get(s['index'], []))}{when}")
+        console.print(
+            f"[dim]{s['index']:>3}[/dim] {_highlight(s['text'], s['start'], by_sent.get(s['index'], []))}{when}"
+        )
 
 
 @click.command()
@@ -199,8 +236,14 @@ def entities(db, label, doc, limit, as_json):
         return print_json(rows)
     t = Table("name", "type", "mentions", "docs", "first seen", "aliases", box=None)
     for r in rows:
-        t.add_row(escape(r["name"]), r["label"], str(r["mentions"]), str(r["documents"]), r["first_seen"] or "",
-                  escape(", ".join(r["aliases"])[:50]))
+        t.add_row(
+            escape(r["name"]),
+            r["label"],
+            str(r["mentions"]),
+            str(r["documents"]),
+            r["first_seen"] or "",
+            escape(", ".join(r["aliases"])[:50]),
+        )
     console.print(t)
 
 

@@ -61,8 +61,10 @@ def demo(path, db, workers):
         )
         shown = ", ".join(f"{escape(e.name)} [dim]{e.label}[/dim]" for e in names[:14])
         console.print(f"  entities: {shown}{' ...' if len(names) > 14 else ''}")
-        console.print(f"  {len(a.times)} time expressions, {len(a.places)} places, {len(a.quantities)} quantities, "
-                      f"{len(a.events)} events")
+        console.print(
+            f"  {len(a.times)} time expressions, {len(a.places)} places, {len(a.quantities)} quantities, "
+            f"{len(a.events)} events"
+        )
     st = query.stats(store)
     _show_main_events(store)
     _show_timeline(store)
@@ -89,7 +91,7 @@ DEMO_QUESTIONS = (
 
 
 def _show_main_events(store) -> None:
-    from ..events.export import main_event_json
+    from ..export.giveme5w1h import main_event_json
 
     console.print(Rule("Main event of each article (5W1H)"))
     for doc_id in store.doc_ids():
@@ -138,7 +140,9 @@ def _show_checks(store) -> None:
     analyses = [store.load_analysis(d) for d in store.doc_ids()]
     checks = [c for a in analyses for c in check_document(a)] + list(check_corpus(analyses))
     for c in checks:
-        console.print(f"[{VERDICT_STYLE.get(c.verdict, 'white')}]{c.verdict.upper():<12}[/] {c.kind:<10} {escape(c.claim)}")
+        console.print(
+            f"[{VERDICT_STYLE.get(c.verdict, 'white')}]{c.verdict.upper():<12}[/] {c.kind:<10} {escape(c.claim)}"
+        )
         console.print(f"   [dim]{escape(c.explanation)}[/dim]")
 
 

@@ -27,7 +27,9 @@ def events(doc, etype, db, as_json):
 
     t = Table("doc", "sent", "trigger", "type", "status", "time", "roles")
     for r in rows:
-        roles = "; ".join(f"{x['name']}={x['text']}" + (f" [{x['entity']}]" if x.get("entity") else "") for x in r["roles"])
+        roles = "; ".join(
+            f"{x['name']}={x['text']}" + (f" [{x['entity']}]" if x.get("entity") else "") for x in r["roles"]
+        )
         when = r["time_value"] or ""
         if r.get("reported_by"):
             roles += f"; reported_by={r['reported_by']}"
@@ -41,7 +43,7 @@ def events(doc, etype, db, as_json):
 @json_option
 def main_event_cmd(doc, db, as_json):
     """The main event of a document (or of every document) as 5W1H."""
-    from ..events.export import main_event_json
+    from ..export.giveme5w1h import main_event_json
 
     rows = [main_event_json(a.article.doc_id, a.main_event) for a in analyses_for(db, doc)]
     if as_json:
@@ -63,16 +65,32 @@ def main_event_cmd(doc, db, as_json):
 
 
 @click.command("5w1h")
-@click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False), help="Giveme5W1H gold files (news-please JSON).")
-@click.option("--peer", "peer_dir", type=click.Path(exists=True, file_okay=False), help="Another system's output in the same layout, scored alongside.")
-@click.option("--pred", "pred_dir", type=click.Path(exists=True, file_okay=False), help="Score exported files instead of running the pipeline.")
+@click.option(
+    "--gold",
+    "gold_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="Giveme5W1H gold files (news-please JSON).",
+)
+@click.option(
+    "--peer",
+    "peer_dir",
+    type=click.Path(exists=True, file_okay=False),
+    help="Another system's output in the same layout, scored alongside.",
+)
+@click.option(
+    "--pred",
+    "pred_dir",
+    type=click.Path(exists=True, file_okay=False),
+    help="Score exported files instead of running the pipeline.",
+)
 @click.option("--errors", "show_errors", is_flag=True, help="List our misses (F1 < 0.5).")
 @json_option
 def eval_5w1h(gold_dir, peer_dir, pred_dir, show_errors, as_json):
     """Score main-event answers against Giveme5W1H's gold: token F1 and hit rate (F1 >= 0.5)."""
     import time
 
-    from ..events import evaluate as ev
+    from ..eval import five_w as ev
 
     gold_recs = ev.load_dir(gold_dir)
     gold = {rid: ev.gold_phrases(r) for rid, r in gold_recs.items()}
@@ -90,7 +108,14 @@ def eval_5w1h(gold_dir, peer_dir, pred_dir, show_errors, as_json):
         systems.append(ev.score(gold, peer, "peer (all items)"))
         systems.append(ev.score(gold, peer, "peer (answered items)", answered_only=True))
     if as_json:
-        print_json({"gold": gold_dir, "documents": len(gold), "seconds": round(elapsed, 2), "systems": [s.as_dict() for s in systems]})
+        print_json(
+            {
+                "gold": gold_dir,
+                "documents": len(gold),
+                "seconds": round(elapsed, 2),
+                "systems": [s.as_dict() for s in systems],
+            }
+        )
         return
     click.echo(f"{len(gold)} gold documents from {gold_dir}; token F1 (SQuAD normalization), hit = F1 >= {ev.HIT}")
     click.echo(ev.format_table(systems))

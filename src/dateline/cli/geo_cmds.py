@@ -28,11 +28,29 @@ def places(doc, db, as_json):
     for r in rows:
         if r.get("relative"):
             dist = f"{r['distance_m'] / 1000:.0f} km" if r["distance_m"] else "?"
-            t.add_row(r["doc_id"][:8], r["text"], f"{dist} {r['bearing'] or ''} of {r['anchor']}", "relative",
-                      "", "", f"{r['anchor_lat'] or ''}", f"{r['anchor_lon'] or ''}", r["mod"] or "")
+            t.add_row(
+                r["doc_id"][:8],
+                r["text"],
+                f"{dist} {r['bearing'] or ''} of {r['anchor']}",
+                "relative",
+                "",
+                "",
+                f"{r['anchor_lat'] or ''}",
+                f"{r['anchor_lon'] or ''}",
+                r["mod"] or "",
+            )
             continue
-        t.add_row(r["doc_id"][:8], r["text"], r["name"], r["feature"], r["country_code"] or "", r["admin1"] or "",
-                  f"{r['lat']:.4f}", f"{r['lon']:.4f}", f"{r['confidence']:.2f}")
+        t.add_row(
+            r["doc_id"][:8],
+            r["text"],
+            r["name"],
+            r["feature"],
+            r["country_code"] or "",
+            r["admin1"] or "",
+            f"{r['lat']:.4f}",
+            f"{r['lon']:.4f}",
+            f"{r['confidence']:.2f}",
+        )
     console.print(t)
 
 
@@ -71,8 +89,10 @@ def gazetteer_lookup(name, as_json):
         print_json(ents)
         return
     for e in ents[:30]:
-        console.print(f"{e.name}\t{e.kind}\t{e.country_code or ''}\t{e.admin1_name or ''}\t{e.lat:.4f}\t{e.lon:.4f}\t"
-                      f"{e.population or ''}\t{e.geonameid or ''}\t{'' if e.primary else '(alt)'}")
+        console.print(
+            f"{e.name}\t{e.kind}\t{e.country_code or ''}\t{e.admin1_name or ''}\t{e.lat:.4f}\t{e.lon:.4f}\t"
+            f"{e.population or ''}\t{e.geonameid or ''}\t{'' if e.primary else '(alt)'}"
+        )
 
 
 @click.command("geo")
@@ -82,22 +102,26 @@ def gazetteer_lookup(name, as_json):
 @json_option
 def eval_geo(gold, gold_spans, limit, as_json):
     """Geoparsing: toponym P/R/F1, accuracy within 161 km, mean/median error, AUC."""
-    from ..geo.evaluate import evaluate
+    from ..eval.geo import evaluate
 
     res = evaluate(gold, gold_spans=gold_spans, limit=limit)
     if as_json:
         print_json(res)
         return
-    console.print(f"gold: {res['gold']}  documents: {res['documents']}  gold toponyms: {res['gold_toponyms']}"
-                  + ("  (gold spans)" if gold_spans else ""))
+    console.print(
+        f"gold: {res['gold']}  documents: {res['documents']}  gold toponyms: {res['gold_toponyms']}"
+        + ("  (gold spans)" if gold_spans else "")
+    )
     if not gold_spans:
         console.print(f"predicted toponyms: {res['predicted_toponyms']}")
         for k in ("recognition_strict", "recognition_lenient"):
             r = res[k]
             console.print(f"{k:20s} P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}")
     r = res["resolution"]
-    console.print(f"resolution (n={r['scored']}): acc@161km {r['acc_at_161km']:.3f}  mean {r['mean_error_km']:.0f} km"
-                  f"  median {r['median_error_km']:.0f} km  AUC {r['auc']:.3f}")
+    console.print(
+        f"resolution (n={r['scored']}): acc@161km {r['acc_at_161km']:.3f}  mean {r['mean_error_km']:.0f} km"
+        f"  median {r['median_error_km']:.0f} km  AUC {r['auc']:.3f}"
+    )
 
 
 commands = [places, gazetteer]

@@ -6,7 +6,16 @@ from __future__ import annotations
 import click
 from rich.markup import escape
 
-from .common import VERDICT_STYLE, console, db_option, doc_ids_or_fail, json_option, open_store_or_fail, print_json, to_jsonable
+from .common import (
+    VERDICT_STYLE,
+    console,
+    db_option,
+    doc_ids_or_fail,
+    json_option,
+    open_store_or_fail,
+    print_json,
+    to_jsonable,
+)
 
 
 def _fmt_num(x: float | None) -> str:
@@ -42,8 +51,16 @@ def quantities_cmd(doc, db, as_json):
             t.add_column(col)
         for q in d["quantities"]:
             si = f"{_fmt_num(q['si_value'])} {q['si_unit'] or ''}".strip()
-            t.add_row(str(q["sentence"]), q["text"], q["kind"], _fmt_num(q["number"]), q["unit"] or "", si,
-                      q["mod"] or "", q["measures"] or "")
+            t.add_row(
+                str(q["sentence"]),
+                q["text"],
+                q["kind"],
+                _fmt_num(q["number"]),
+                q["unit"] or "",
+                si,
+                q["mod"] or "",
+                q["measures"] or "",
+            )
         if not d["quantities"]:
             console.print(f"{d['doc_id']}: no quantities")
         else:
@@ -78,11 +95,17 @@ def check_cmd(doc, db, as_json):
         others = [store.load_analysis(d) for d in store.doc_ids() if d != analyses[0].article.doc_id]
         across = to_jsonable(list(check_corpus_for(analyses[0].article.doc_id, analyses + others)))
     if as_json:
-        print_json({**out[0], "across_documents": across} if doc is not None else {"documents": out, "across_documents": across})
+        print_json(
+            {**out[0], "across_documents": across}
+            if doc is not None
+            else {"documents": out, "across_documents": across}
+        )
         return
 
     def show(c, indent="  "):
-        console.print(f"{indent}[{VERDICT_STYLE.get(c['verdict'], 'white')}]{c['verdict'].upper()}[/]  {c['kind']}  ({c['rule']})")
+        console.print(
+            f"{indent}[{VERDICT_STYLE.get(c['verdict'], 'white')}]{c['verdict'].upper()}[/]  {c['kind']}  ({c['rule']})"
+        )
         console.print(f"{indent}  claim:    {escape(c['claim'])}")
         console.print(f"{indent}  computed: {escape(c['computed'])}")
         console.print(f"{indent}  why:      {escape(c['explanation'])}")
@@ -96,8 +119,10 @@ def check_cmd(doc, db, as_json):
         shown += 1
         console.print(f"[bold]{d['doc_id']}[/]  {escape(d['source'])}")
         if not d["checks"]:
-            console.print("  no checkable claims (no distance, duration and speed stated together; no located places;"
-                          " no duration tied to dated events)")
+            console.print(
+                "  no checkable claims (no distance, duration and speed stated together; no located places;"
+                " no duration tied to dated events)"
+            )
         for c in d["checks"]:
             show(c)
     if doc is None and not shown:

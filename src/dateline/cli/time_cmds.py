@@ -34,7 +34,16 @@ def times(doc, db, as_json):
     console.print(f"[bold]{doc_id}[/bold]  published {pub}")
     t = Table("sent", "text", "type", "value", "mod", "earliest", "latest", "anchor")
     for tv in a.times:
-        t.add_row(str(tv.sentence), tv.text, tv.type, tv.value, tv.mod or "", tv.earliest or "", tv.latest or "", tv.anchor or "")
+        t.add_row(
+            str(tv.sentence),
+            tv.text,
+            tv.type,
+            tv.value,
+            tv.mod or "",
+            tv.earliest or "",
+            tv.latest or "",
+            tv.anchor or "",
+        )
     console.print(t)
     if a.sentence_times:
         s = Table("sent", "time", "rule", "sentence")
@@ -51,12 +60,14 @@ def times(doc, db, as_json):
 @json_option
 def eval_timex(gold, n_errors, as_json):
     """Score time expressions against TimeML gold as TempEval-3 Task A does."""
-    from ..time.evaluate import PUBLISHED, evaluate_dir
+    from ..eval.timex import PUBLISHED, evaluate_dir
 
     figs, counts = evaluate_dir(gold)
     if n_errors:
         c = collections.Counter((e[1], e[2], e[3], e[4], e[5], e[6], e[7]) for e in counts.errors)
-        figs["errors"] = [{"kind": k[0], "gold": k[1:4], "system": k[4:], "count": n} for k, n in c.most_common(n_errors)]
+        figs["errors"] = [
+            {"kind": k[0], "gold": k[1:4], "system": k[4:], "count": n} for k, n in c.most_common(n_errors)
+        ]
     if as_json:
         print_json({"ours": figs, "published": PUBLISHED})
         return

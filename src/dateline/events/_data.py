@@ -10,7 +10,7 @@ import yaml
 DATA = Path(__file__).parent / "data"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _load(name: str) -> dict:
     with open(DATA / name, encoding="utf-8") as fh:
         return yaml.safe_load(fh)

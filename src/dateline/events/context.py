@@ -12,7 +12,19 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 class DocContext:
     """Children lists, token->mention maps and subtree spans for one document."""
 
-    __slots__ = ("parsed", "toks", "kids", "mention_at", "time_mention_at", "lower", "_subtree", "coref", "title_end", "lead_end", "memo")
+    __slots__ = (
+        "parsed",
+        "toks",
+        "kids",
+        "mention_at",
+        "time_mention_at",
+        "lower",
+        "_subtree",
+        "coref",
+        "title_end",
+        "lead_end",
+        "memo",
+    )
 
     def __init__(self, parsed: ParsedDoc) -> None:
         self.parsed = parsed
@@ -26,7 +38,9 @@ class DocContext:
         self.mention_at: dict[int, Mention] = {}
         self.time_mention_at: dict[int, Mention] = {}
         for m in parsed.mentions:
-            target = self.mention_at if m.label in NAME_LABELS else self.time_mention_at if m.label in TIME_LABELS else None
+            target = (
+                self.mention_at if m.label in NAME_LABELS else self.time_mention_at if m.label in TIME_LABELS else None
+            )
             if target is None:
                 continue
             for k in range(m.token_start, m.token_end):

@@ -108,7 +108,7 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
             continue
         roles: dict[int, list[Role]] = {i: [] for i in triggers}
         _core_roles(ctx, {i: t for i, t in triggers.items() if i not in headline}, roles)
-        for i, (typ, lem, agent, patient) in headline.items():
+        for i, (_typ, _lem, agent, patient) in headline.items():
             if agent:
                 roles[i] += _role_from_span(ctx, "agent", *agent)
             if patient:
@@ -182,14 +182,25 @@ def _headline_verbs(ctx: DocContext, sent) -> dict[int, tuple]:
             continue
         prev = toks[i - 1]
         nxt = ctx.toks[i + 1]
-        if prev.pos not in ("PROPN", "NOUN") or nxt.pos == "AUX" or (nxt.pos == "PUNCT" and nxt.text not in ("'", "‘", '"', "“")):
+        if (
+            prev.pos not in ("PROPN", "NOUN")
+            or nxt.pos == "AUX"
+            or (nxt.pos == "PUNCT" and nxt.text not in ("'", "‘", '"', "“"))
+        ):
             continue
         a = i - 1
         while a > sent.token_start and toks[a - 1].pos in ("PROPN", "NOUN", "ADJ") and toks[a - 1].text not in (":",):
             a -= 1
         b = i + 1
-        while b < sent.token_end and toks[b].pos not in ("ADP", "PUNCT", "CCONJ", "SCONJ") or (
-            b < sent.token_end and toks[b].text in ("'", "‘", "’") and b + 1 < sent.token_end and toks[b + 1].pos != "PUNCT"
+        while (
+            b < sent.token_end
+            and toks[b].pos not in ("ADP", "PUNCT", "CCONJ", "SCONJ")
+            or (
+                b < sent.token_end
+                and toks[b].text in ("'", "‘", "’")
+                and b + 1 < sent.token_end
+                and toks[b + 1].pos != "PUNCT"
+            )
         ):
             b += 1
             if b - i > 6:
@@ -315,7 +326,12 @@ def _prep_roles(ctx, sent, triggers, roles, places) -> None:
     toks = ctx.toks
     for k in range(sent.token_start, sent.token_end):
         t = toks[k]
-        if t.dep == "advmod" and t.pos == "ADV" and ctx.lower[k].endswith("ly") and ctx.lower[k] not in lex.not_manner_adverbs:
+        if (
+            t.dep == "advmod"
+            and t.pos == "ADV"
+            and ctx.lower[k].endswith("ly")
+            and ctx.lower[k] not in lex.not_manner_adverbs
+        ):
             if t.head in triggers:
                 roles[t.head] += _role_from_token(ctx, "manner", k)
             continue
@@ -339,7 +355,12 @@ def _prep_roles(ctx, sent, triggers, roles, places) -> None:
         m = ctx.mention_at.get(pobj)
         is_place = place is not None or (m is not None and m.label in PLACE_LABELS)
         pl = toks[pobj].lemma.lower()
-        if low in lex.place_preps and is_place and t.head == owner or (low in lex.place_preps and is_place and toks[t.head].pos != "NOUN"):
+        if (
+            low in lex.place_preps
+            and is_place
+            and t.head == owner
+            or (low in lex.place_preps and is_place and toks[t.head].pos != "NOUN")
+        ):
             name = "source" if low == "from" else "place"  # "three adults from South London"
             role = _role_from_token(ctx, name, pobj)[:1]
             if role:
@@ -371,7 +392,7 @@ def _fill_place_coordinates(sent, roles, places) -> None:
     here = [p for p in places if p.sentence == sent.index]
     if not here:
         return
-    for i, rs in roles.items():
+    for _i, rs in roles.items():
         for n, r in enumerate(rs):
             if r.name != "place" or r.lat is not None:
                 continue
@@ -403,7 +424,15 @@ def _where_antecedent(ctx, k, triggers, roles, places) -> None:
     targets = ([k] if k in triggers else []) + [c for c in ctx.kids[k] if c in triggers and toks[c].dep == "xcomp"]
     for tr in targets:
         roles[tr].append(
-            Role("place", text, s, e, entity=m.entity if m else None, lat=place.lat if place else None, lon=place.lon if place else None)
+            Role(
+                "place",
+                text,
+                s,
+                e,
+                entity=m.entity if m else None,
+                lat=place.lat if place else None,
+                lon=place.lon if place else None,
+            )
         )
 
 
@@ -434,7 +463,11 @@ def _why_roles(ctx, sent, triggers, roles) -> None:
             cue = _match_multi(ctx, k, lex.reason_multi)
             if cue:
                 name = "reason"
-                if cue == ("over",) and not (t.head in triggers and toks[t.head].lemma.lower() in lex.for_reason_verbs | {"protest", "outrage", "anger", "row", "criticise", "criticize"}):
+                if cue == ("over",) and not (
+                    t.head in triggers
+                    and toks[t.head].lemma.lower()
+                    in lex.for_reason_verbs | {"protest", "outrage", "anger", "row", "criticise", "criticize"}
+                ):
                     continue
         if name is None:
             low = ctx.lower[k]
@@ -457,13 +490,22 @@ def _why_roles(ctx, sent, triggers, roles) -> None:
                 _add_span_role(ctx, roles, owner, "weak_reason", a, b, k)
                 covered.update(range(a, b))
                 continue
-            if low == "for" and t.dep == "prep" and t.head in triggers and toks[t.head].lemma.lower() in lex.for_reason_verbs:
+            if (
+                low == "for"
+                and t.dep == "prep"
+                and t.head in triggers
+                and toks[t.head].lemma.lower() in lex.for_reason_verbs
+            ):
                 a, b = ctx.subtree(k)
                 _add_span_role(ctx, roles, t.head, "reason", a, b, k)
                 covered.update(range(a, b))
                 continue
             # purpose infinitive: "travels ... to meet Putin" (advcl with "to")
-            if k in triggers and t.dep == "advcl" and any(ctx.lower[c] == "to" and toks[c].tag == "TO" for c in ctx.kids[k]):
+            if (
+                k in triggers
+                and t.dep == "advcl"
+                and any(ctx.lower[c] == "to" and toks[c].tag == "TO" for c in ctx.kids[k])
+            ):
                 owner = _owner(k, triggers, ctx)
                 if owner is not None:
                     a, b = ctx.subtree(k)
@@ -488,7 +530,7 @@ def _why_roles(ctx, sent, triggers, roles) -> None:
 
 
 def _topic_roles(ctx, sent, triggers, roles) -> None:
-    """"The agenda for the meeting is expected to focus on X": X is the meeting's purpose."""
+    """ "The agenda for the meeting is expected to focus on X": X is the meeting's purpose."""
     lex = lexicon()
     toks = ctx.toks
     for k in range(sent.token_start, sent.token_end):
@@ -506,7 +548,9 @@ def _topic_roles(ctx, sent, triggers, roles) -> None:
             continue
         obj = next((c for c in ctx.kids[k] if toks[c].dep == "dobj"), None)
         if obj is None:
-            p = next((c for c in ctx.kids[k] if toks[c].dep == "prep" and ctx.lower[c] in ("on", "upon", "around")), None)
+            p = next(
+                (c for c in ctx.kids[k] if toks[c].dep == "prep" and ctx.lower[c] in ("on", "upon", "around")), None
+            )
             obj = next((c for c in ctx.kids[p] if toks[c].dep == "pobj"), None) if p is not None else None
         if obj is None:
             continue
@@ -546,7 +590,18 @@ def _time_roles(ctx, sent, triggers, roles, times_here, published) -> dict[int, 
         while last + 1 < sent.token_end and toks[last + 1].end <= tv.end:
             last += 1
         head = _span_head(ctx, first, last + 1)
-        cands.append((head, tv.text, tv.start, tv.end, tv.value, tv.earliest, tv.latest, f"timex:{tv.rule}" if tv.rule else "timex"))
+        cands.append(
+            (
+                head,
+                tv.text,
+                tv.start,
+                tv.end,
+                tv.value,
+                tv.earliest,
+                tv.latest,
+                f"timex:{tv.rule}" if tv.rule else "timex",
+            )
+        )
         done_mentions.update(range(first, last + 1))
     if not times_here:
         for m in {id(m): m for k, m in ctx.time_mention_at.items() if sent.token_start <= k < sent.token_end}.values():

@@ -22,11 +22,35 @@ from ._data import lexicon
 from .context import PLACE_LABELS, DocContext
 from .frames import cached_context
 
-_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "who", "which", "that", "this", "these", "those", "we", "i", "you"})
+_PRONOUNS = frozenset(
+    {
+        "he",
+        "she",
+        "it",
+        "they",
+        "him",
+        "her",
+        "them",
+        "his",
+        "its",
+        "their",
+        "who",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+        "we",
+        "i",
+        "you",
+    }
+)
 _DURATION = re.compile(r"^\d+[- ]?(?:year|month|week|day|hour|minute)s?\b", re.I)
 _MAX_CANDIDATES = 5
 _QUOTES = frozenset({"'", "‘", "’", '"', "“", "”", "``", "''"})
-_CLAUSE_OPENERS = frozenset({"after", "as", "because", "when", "while", "if", "before", "since", "that", "what", "how", "why"})
+_CLAUSE_OPENERS = frozenset(
+    {"after", "as", "because", "when", "while", "if", "before", "since", "that", "what", "how", "why"}
+)
 
 
 def _position_weight(ctx: DocContext, sentence: int, w: dict, offset: int | None = None) -> float:
@@ -44,7 +68,7 @@ def _event_scores(ctx: DocContext, events: tuple[Event, ...]) -> list[tuple[floa
     lex = lexicon()
     w = lex.main["event"]
     freq = Counter(m.entity for m in ctx.parsed.mentions if m.label in ("PERSON", "ORG", "NORP", "GPE"))
-    for k, v in ctx.coref.items():
+    for _k, v in ctx.coref.items():
         for key in v:
             freq[key] += 1
     maxf = max(freq.values()) if freq else 1
@@ -72,7 +96,9 @@ def _event_scores(ctx: DocContext, events: tuple[Event, ...]) -> list[tuple[floa
         agents = [r for r in e.roles if r.name == "agent"]
         if agents:
             sc += w["any_agent"]
-            ents = [r.entity for r in agents if r.entity and r.entity.split(":", 1)[0] in ("PERSON", "ORG", "NORP", "GPE")]
+            ents = [
+                r.entity for r in agents if r.entity and r.entity.split(":", 1)[0] in ("PERSON", "ORG", "NORP", "GPE")
+            ]
             if ents:
                 sc += w["named_agent"] + w["agent_frequency"] * max(freq.get(k, 0) for k in ents) / maxf
         if any(r.name == "patient" for r in e.roles):
@@ -162,7 +188,9 @@ def _entity_name(ctx: DocContext, key: str) -> str:
 def _who(ctx: DocContext, ranked) -> tuple[W5Answer, ...]:
     cands = []
     for rank, (sc, e) in enumerate(ranked[:8]):
-        agents = [r for r in e.roles if r.name == "agent"] or [r for r in e.roles if r.name == "patient" and e.type in ("ACCIDENT", "DEATH", "INJURY")]
+        agents = [r for r in e.roles if r.name == "agent"] or [
+            r for r in e.roles if r.name == "patient" and e.type in ("ACCIDENT", "DEATH", "INJURY")
+        ]
         if not agents:
             continue
         r = agents[0]
@@ -215,7 +243,9 @@ def _what_phrase(ctx: DocContext, e: Event) -> W5Answer | None:
         # "Explosion and gunfire outside German consulate": cut before clauses
         b2 = b
         for k in range(i + 1, b):
-            if (toks[k].dep in ("relcl", "acl", "punct", "advcl", "mark") or ctx.lower[k] in ("as", "after", "because")) and toks[k].head in range(a, b):
+            if (
+                toks[k].dep in ("relcl", "acl", "punct", "advcl", "mark") or ctx.lower[k] in ("as", "after", "because")
+            ) and toks[k].head in range(a, b):
                 b2 = k
                 break
         for k in range(a, i):
@@ -399,7 +429,11 @@ def _when(ctx: DocContext, best: Event | None, times, sentence_times) -> tuple[W
             sc += w["main_sentence"]
         if main_span and s < main_span[1] and main_span[0] < e:
             sc += w["main_role"]
-        if typ == "TIME" or (val and len(val) >= 10) or re.search(r"day|night|morning|evening|noon|am\b|pm\b|a\.m\.|p\.m\.", low):
+        if (
+            typ == "TIME"
+            or (val and len(val) >= 10)
+            or re.search(r"day|night|morning|evening|noon|am\b|pm\b|a\.m\.|p\.m\.", low)
+        ):
             sc += w["day"]
         elif val and len(val) == 4:
             sc += w["year_only"]
@@ -420,12 +454,16 @@ def _where(ctx: DocContext, best: Event | None, places) -> tuple[W5Answer, ...]:
     for p in places:
         place_at[(p.start, p.end)] = p
     # how often the name occurs, whatever label the model gave each mention
-    freq = Counter(m.text.lower() for m in ctx.parsed.mentions if m.label in PLACE_LABELS or m.label in ("ORG", "PRODUCT"))
+    freq = Counter(
+        m.text.lower() for m in ctx.parsed.mentions if m.label in PLACE_LABELS or m.label in ("ORG", "PRODUCT")
+    )
     maxf = max(freq.values()) if freq else 1
     main_spans = []
     if best is not None:
         main_spans = [(r.start, r.end, r) for r in best.roles if r.name == "place"]
-    items = [(m.start, m.end, m.text, m.sentence, m.label, m.entity) for m in ctx.parsed.mentions if m.label in PLACE_LABELS]
+    items = [
+        (m.start, m.end, m.text, m.sentence, m.label, m.entity) for m in ctx.parsed.mentions if m.label in PLACE_LABELS
+    ]
     have = [(s, e) for s, e, *_ in items] + [(m.start, m.end) for m in ctx.parsed.mentions if m.label == "NORP"]
     for p in places:
         # a resolved place the model did not tag as a place ("Croydon" read as ORG)
@@ -443,7 +481,7 @@ def _where(ctx: DocContext, best: Event | None, places) -> tuple[W5Answer, ...]:
     cands = []
     lead_end = ctx.lead_end
     not_places = set(w["not_places"])
-    for s, e, text, sent, label, ent in merged:
+    for s, e, text, sent, label, _ent in merged:
         if text.lower() in not_places:
             continue
         while e < len(full) and full[e] == "-" and e + 1 < len(full) and full[e + 1].isalpha():
@@ -488,7 +526,7 @@ def _why(ctx: DocContext, best: Event, ranked) -> tuple[W5Answer, ...]:
             for _, e in ranked:
                 if r.start <= e.trigger_start < r.end:
                     linked.add(e.type)  # "travels to meet": meetings are linked
-    for esc, e in ranked:
+    for _esc, e in ranked:
         pos = _position_weight(ctx, e.sentence, w["position"], e.trigger_start)
         lead = pos >= w["position"]["lead"]
         for r in e.roles:
@@ -496,7 +534,13 @@ def _why(ctx: DocContext, best: Event, ranked) -> tuple[W5Answer, ...]:
                 continue
             if r.name == "weak_reason" and not lead:
                 continue  # "X after Y" is a cause only where news states the main event
-            if e is best and what is not None and what.start is not None and what.start <= r.start and r.end <= what.end:
+            if (
+                e is best
+                and what is not None
+                and what.start is not None
+                and what.start <= r.start
+                and r.end <= what.end
+            ):
                 continue  # already part of "what": "travels to meet Putin"
             sc = pos + w["kind"][r.name] + (w["main_role"] if e is best else 0.0)
             if r.name == "weak_reason" and r.text.lower().startswith("as "):
@@ -550,6 +594,11 @@ def _how(ctx: DocContext, best: Event, top, ranked=()) -> tuple[W5Answer, ...]:
     # "identify"), with its manner adverb ("narrowly avoids").
     t = tok_at.get(best.trigger_start)
     if t is not None:
-        idx = [t.i] + [k for k in ctx.kids[t.i] if ctx.toks[k].dep == "prt" or (ctx.toks[k].dep == "advmod" and k == t.i - 1 and ctx.lower[k].endswith("ly"))]
+        idx = [t.i] + [
+            k
+            for k in ctx.kids[t.i]
+            if ctx.toks[k].dep == "prt"
+            or (ctx.toks[k].dep == "advmod" and k == t.i - 1 and ctx.lower[k].endswith("ly"))
+        ]
         cands.append((w["verb_fallback"], W5Answer(_join(ctx, sorted(idx)), w["verb_fallback"], t.start, t.end)))
     return _norm_scores(cands)

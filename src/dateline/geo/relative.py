@@ -68,8 +68,17 @@ def extract_relative(parsed: ParsedDoc, places: tuple[Place, ...] | list[Place])
         sent = max(0, _bisect_right(sent_starts, m.start()) - 1)
         out.append(
             RelativeLocation(
-                m.start(), m.end("anchor"), text[m.start() : m.end("anchor")], sent, round(dist, 1), bearing,
-                BEARING_DEG.get(bearing), anchor, lat, lon, cfg["modifiers"].get(mod.lower()) if mod else None,
+                m.start(),
+                m.end("anchor"),
+                text[m.start() : m.end("anchor")],
+                sent,
+                round(dist, 1),
+                bearing,
+                BEARING_DEG.get(bearing),
+                anchor,
+                lat,
+                lon,
+                cfg["modifiers"].get(mod.lower()) if mod else None,
             )
         )
     return tuple(out)

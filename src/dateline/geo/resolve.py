@@ -40,7 +40,7 @@ def demonyms() -> dict[str, tuple[str, str]]:
 
 
 def demonym_hit(text: str) -> tuple[str, str] | None:
-    """"Russian", "Russians", "North Korean" -> ("country", CC); None when not a demonym."""
+    """ "Russian", "Russians", "North Korean" -> ("country", CC); None when not a demonym."""
     dem = demonyms()
     n = normalize(text)
     return dem.get(n) or (dem.get(n[:-1]) if n.endswith("s") else None)
@@ -104,7 +104,11 @@ def find_toponyms(parsed: ParsedDoc, demonym_policy: bool | None = None) -> list
             if not gaz.lookup(name) and not _strip_generic(name, cfg):
                 continue
         if m.label in ("GPE", "LOC", "FAC"):
-            if m.label == "FAC" and not cfg["recognize_all_fac"] and not any(e.kind != "city" for e in gaz.lookup(name)):
+            if (
+                m.label == "FAC"
+                and not cfg["recognize_all_fac"]
+                and not any(e.kind != "city" for e in gaz.lookup(name))
+            ):
                 continue
             start, end, text_ = m.start, m.end, m.text
             if m.label != "FAC" and " " in text_ and not gaz.lookup(name):
@@ -177,7 +181,9 @@ def _inside_name(parsed: ParsedDoc, m, gaz, cfg) -> Toponym | None:
         hit = demonym_hit(toks[0].text) if toks[0].text[:1].isupper() else None
         ent = _demonym_entry(hit) if hit else None
         if ent is not None:
-            tp = Toponym(toks[0].start, toks[0].end, toks[0].text, m.sentence, toks[0].text, "demonym", toks[0].i, toks[0].i + 1)
+            tp = Toponym(
+                toks[0].start, toks[0].end, toks[0].text, m.sentence, toks[0].text, "demonym", toks[0].i, toks[0].i + 1
+            )
             tp.forced = ent
             return tp
     # leading place name of an organisation (longest first, up to 3 tokens, all capitalized)
@@ -197,7 +203,9 @@ def _inside_name(parsed: ParsedDoc, m, gaz, cfg) -> Toponym | None:
                 name = parsed.text[span[0].start : span[-1].end]
                 ents = gaz.lookup(name)
                 if ents and _strong(ents, cfg["org_prefix_min_pop"]):
-                    return Toponym(span[0].start, span[-1].end, name, m.sentence, name, "inside", span[0].i, span[-1].i + 1)
+                    return Toponym(
+                        span[0].start, span[-1].end, name, m.sentence, name, "inside", span[0].i, span[-1].i + 1
+                    )
             break
     return None
 
@@ -229,7 +237,10 @@ def _gazetteer_matches(parsed: ParsedDoc, taken: list[bool], gaz, cfg) -> list[T
             span = toks[i : i + L]
             if any(taken[k] for k in range(i, i + L)) or any(x.sentence != t.sentence for x in span):
                 continue
-            if not (span[-1].text[:1].isupper() and all(x.text[:1].isupper() or x.text.lower() in ("of", "de") for x in span)):
+            if not (
+                span[-1].text[:1].isupper()
+                and all(x.text[:1].isupper() or x.text.lower() in ("of", "de") for x in span)
+            ):
                 continue
             name = parsed.text[span[0].start : span[-1].end]
             ents = gaz.lookup(name)
@@ -274,10 +285,11 @@ _REGION_AFTER = re.compile(r"^\s+(?:state|province)\b")  # lower case: not "Wash
 
 
 def _containment(t: Toponym, text: str) -> None:
-    """"Alexandria, Louisiana" / "Alexandria, La.": remember the container name; note a
+    """ "Alexandria, Louisiana" / "Alexandria, La.": remember the container name; note a
     region cue around the name."""
-    t.region_cue = bool(_REGION_BEFORE.search(text[max(0, t.start - 30) : t.start])
-                        or _REGION_AFTER.match(text[t.end : t.end + 12]))
+    t.region_cue = bool(
+        _REGION_BEFORE.search(text[max(0, t.start - 30) : t.start]) or _REGION_AFTER.match(text[t.end : t.end + 12])
+    )
     if ", " in t.lookup:
         head, _, tail = t.lookup.partition(", ")
         t.lookup, t.container = head, normalize(tail)
@@ -350,8 +362,11 @@ def resolve(parsed: ParsedDoc, toponyms: list[Toponym]) -> list[Place]:
     # publisher's country (generic TLDs: the configured default) get a bonus
     dom = re.sub(r"[^a-z]", "", (parsed.article.source_domain or "").lower().rsplit(".", 1)[0])
     home_cc = publisher or (cfg["generic_tld_country"] if dom else None)
-    domain_names = {t.lookup for t in toponyms if len(normalize(t.lookup).replace(" ", "")) >= 4
-                    and normalize(t.lookup).replace(" ", "") in dom}
+    domain_names = {
+        t.lookup
+        for t in toponyms
+        if len(normalize(t.lookup).replace(" ", "")) >= 4 and normalize(t.lookup).replace(" ", "") in dom
+    }
 
     # support: other names of the document with a candidate nearby or in the same region
     uniq: dict[str, list[Entry]] = {}
@@ -359,8 +374,11 @@ def resolve(parsed: ParsedDoc, toponyms: list[Toponym]) -> list[Place]:
         if t.candidates and t.forced is None:
             ranked = sorted(t.candidates, key=lambda e: -_prior(e, cfg))
             # the likeliest towns, and every county/region (they tie on the prior)
-            uniq.setdefault(t.lookup, ranked[: cfg["support_candidates"]]
-                            + [e for e in ranked[cfg["support_candidates"]:] if e.kind != "city"])
+            uniq.setdefault(
+                t.lookup,
+                ranked[: cfg["support_candidates"]]
+                + [e for e in ranked[cfg["support_candidates"] :] if e.kind != "city"],
+            )
     support: dict[int, int] = {}
     if len(uniq) > 1:
         regions = {n: {e.admin1 for e in es if e.admin1} for n, es in uniq.items()}
@@ -414,6 +432,7 @@ def resolve(parsed: ParsedDoc, toponyms: list[Toponym]) -> list[Place]:
                 top = [cc for cc, n in rest.most_common(1) if n > 0]
                 focus_cache[name] = top[0] if top else publisher
             return focus_cache[name]
+
         anchor_pts = list({a.id: a for _, a in anchors}.values())
         new = {}
         for k, t in enumerate(toponyms):
@@ -498,10 +517,32 @@ def resolve(parsed: ParsedDoc, toponyms: list[Toponym]) -> list[Place]:
         if not res:
             if main is not None and cfg["fallback_to_main_place"]:
                 places.append(
-                    Place(t.start, t.end, t.text, t.sentence, t.text, "unresolved", main.country_code,
-                          main.admin1_name, round(main.lat, 5), round(main.lon, 5), None, None, 0.05,
-                          (PlaceCandidate(main.name, main.feature, main.country_code, round(main.lat, 5),
-                                          round(main.lon, 5), 0.0, main.geonameid),))
+                    Place(
+                        t.start,
+                        t.end,
+                        t.text,
+                        t.sentence,
+                        t.text,
+                        "unresolved",
+                        main.country_code,
+                        main.admin1_name,
+                        round(main.lat, 5),
+                        round(main.lon, 5),
+                        None,
+                        None,
+                        0.05,
+                        (
+                            PlaceCandidate(
+                                main.name,
+                                main.feature,
+                                main.country_code,
+                                round(main.lat, 5),
+                                round(main.lon, 5),
+                                0.0,
+                                main.geonameid,
+                            ),
+                        ),
+                    )
                 )
             continue
         best_s, best = res[0]
@@ -509,7 +550,8 @@ def resolve(parsed: ParsedDoc, toponyms: list[Toponym]) -> list[Place]:
         # misread name: a small town the model tagged ("Obama", "Trapani"), or a region the
         # model left untagged ("Flores", "Berea")
         suspect = (
-            t.source in ("ner", "inside") and best.kind == "city"
+            t.source in ("ner", "inside")
+            and best.kind == "city"
             and (best.population or 0) < cfg["isolated_town_max_population"]
         ) or (t.source == "gazetteer" and best.kind in ("admin1", "admin2"))
         if suspect and " " not in t.text and best.country_code not in doc_ccs_without(t.lookup):
@@ -522,12 +564,23 @@ def resolve(parsed: ParsedDoc, toponyms: list[Toponym]) -> list[Place]:
         conf = 1.0 / z
         places.append(
             Place(
-                t.start, t.end, t.text, t.sentence, best.name, best.feature, best.country_code,
-                best.admin1_name, round(lat, 5), round(lon, 5), best.population or None,
-                best.geonameid, round(conf, 3),
+                t.start,
+                t.end,
+                t.text,
+                t.sentence,
+                best.name,
+                best.feature,
+                best.country_code,
+                best.admin1_name,
+                round(lat, 5),
+                round(lon, 5),
+                best.population or None,
+                best.geonameid,
+                round(conf, 3),
                 tuple(
-                    PlaceCandidate(e.name, e.feature, e.country_code, round(e.lat, 5), round(e.lon, 5),
-                                   round(s, 3), e.geonameid)
+                    PlaceCandidate(
+                        e.name, e.feature, e.country_code, round(e.lat, 5), round(e.lon, 5), round(s, 3), e.geonameid
+                    )
                     for s, e in res[1:4]
                 ),
             )
@@ -553,7 +606,7 @@ def _nearest_km(e: Entry, anchors: list[Entry]) -> float | None:
 
 
 def _sub_phrase(name: str, gaz, cfg) -> list[Entry]:
-    """"Southern California" -> California, "Vancouver Art Gallery" -> Vancouver."""
+    """ "Southern California" -> California, "Vancouver Art Gallery" -> Vancouver."""
     words = name.split()
     if len(words) < 2:
         return []
@@ -582,7 +635,9 @@ def _strip_generic(name: str, cfg) -> str | None:
 
 @functools.lru_cache(maxsize=4096)
 def _container_entries_cached(norm: str) -> tuple[Entry, ...]:
-    return tuple(e for e in get_gazetteer().lookup(norm, normalized=True) if e.kind in ("country", "admin1", "admin2", "region"))
+    return tuple(
+        e for e in get_gazetteer().lookup(norm, normalized=True) if e.kind in ("country", "admin1", "admin2", "region")
+    )
 
 
 def _container_entries(norm: str | None, gaz) -> tuple[Entry, ...]:

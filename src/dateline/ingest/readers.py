@@ -206,7 +206,9 @@ def _sniff(text: str, suffix: str) -> str:
     return "text"
 
 
-def read_bytes(data: bytes, source: str, suffix: str = "", default_date: date | None = None) -> Iterator[Article | InputError]:
+def read_bytes(
+    data: bytes, source: str, suffix: str = "", default_date: date | None = None
+) -> Iterator[Article | InputError]:
     try:
         text = decode(data, source)
         kind = _sniff(text, suffix)

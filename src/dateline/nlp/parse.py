@@ -25,7 +25,7 @@ def parse(article: Article) -> ParsedDoc:
 def parse_many(articles: Iterable[Article], batch_size: int = 32) -> Iterator[ParsedDoc]:
     nlp = load_pipeline()
     arts = list(articles) if not isinstance(articles, list) else articles
-    for art, doc in zip(arts, nlp.pipe((a.text for a in arts), batch_size=batch_size)):
+    for art, doc in zip(arts, nlp.pipe((a.text for a in arts), batch_size=batch_size), strict=False):
         yield from_doc(art, doc)
 
 
@@ -46,8 +46,20 @@ def from_doc(article: Article, doc) -> ParsedDoc:
             sent_of[k] = si
     tokens = tuple(
         Token(
-            t.i, t.text, t.idx, t.idx + len(t.text), t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i,
-            sent_of[t.i], t.ent_type_, t.ent_iob_ or "O", t.is_stop, t.like_num,
+            t.i,
+            t.text,
+            t.idx,
+            t.idx + len(t.text),
+            t.lemma_,
+            t.pos_,
+            t.tag_,
+            t.dep_,
+            t.head.i,
+            sent_of[t.i],
+            t.ent_type_,
+            t.ent_iob_ or "O",
+            t.is_stop,
+            t.like_num,
         )
         for t in doc
     )

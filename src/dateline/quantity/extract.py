@@ -87,9 +87,19 @@ def _read_number(toks, text, i, end, lex: Lexicon):
         elif seen and w in ("thousand", "million", "billion", "trillion"):
             total += (current or 1) * lex.scales[w]
             current = 0.0
-        elif seen and w == "-" and j + 1 < end and toks[j + 1].text.lower() in lex.number_words:
-            pass
-        elif seen and w == "and" and j + 1 < end and toks[j + 1].text.lower() in lex.number_words and (current % 100 == 0 and current >= 100 or total):
+        elif (
+            seen
+            and w == "-"
+            and j + 1 < end
+            and toks[j + 1].text.lower() in lex.number_words
+            or (
+                seen
+                and w == "and"
+                and j + 1 < end
+                and toks[j + 1].text.lower() in lex.number_words
+                and (current % 100 == 0 and current >= 100 or total)
+            )
+        ):
             pass
         else:
             break
@@ -150,7 +160,11 @@ def _quantity_at(parsed: ParsedDoc, toks, text, i, end, lex: Lexicon):
         w = toks[j].text.lower()
         if len(w) > 1 and w.endswith("."):
             w = w[:-1]  # "£20m." at the end of a sentence
-        if w in lex.scales and w not in ("k", "b") or (w in ("k", "b", "m") and (currency or toks[j].start == toks[j - 1].end)):
+        if (
+            w in lex.scales
+            and w not in ("k", "b")
+            or (w in ("k", "b", "m") and (currency or toks[j].start == toks[j - 1].end))
+        ):
             if w == "m" and not currency:
                 # "m" is million only before a noun or a currency word; otherwise metres
                 nxt = toks[j + 1] if j + 1 < end else None
@@ -193,9 +207,8 @@ def _quantity_at(parsed: ParsedDoc, toks, text, i, end, lex: Lexicon):
         kind = info.kind
 
     # the time stage owns dates and clock times; durations are ours as well
-    if t.ent_type in _TIME_ENTS and kind != "duration":
-        if not (kind and kind not in ("count",)):
-            return None, j
+    if t.ent_type in _TIME_ENTS and kind != "duration" and not (kind and kind not in ("count",)):
+        return None, j
     if kind == "duration" and j < end and toks[j].text.lower() in lex.duration_point_followers:
         return None, j + 1
     if kind == "duration" and j < end:
@@ -379,7 +392,12 @@ def _np(parsed, toks, i, lo: int = 0) -> tuple[str, int]:
     ``lo``: first token that may belong to the phrase (the quantity's own tokens may not).
     """
     a = i
-    while a - 1 >= lo and toks[a - 1].head == i and toks[a - 1].dep in ("amod", "compound") and toks[a - 1].sentence == toks[i].sentence:
+    while (
+        a - 1 >= lo
+        and toks[a - 1].head == i
+        and toks[a - 1].dep in ("amod", "compound")
+        and toks[a - 1].sentence == toks[i].sentence
+    ):
         a -= 1
     return parsed.text[toks[a].start : toks[i].end], toks[a].start
 

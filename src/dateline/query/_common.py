@@ -4,19 +4,18 @@ from the store, and a cache of re-parsed sentences (the store keeps no tokens)."
 from __future__ import annotations
 
 import functools
-import json
 from collections import OrderedDict
 from pathlib import Path
 
 import yaml
 
-from ..store import records
+from .. import serialize
 from ..types import Article, Event, ParsedDoc, Place, Quantity, TimeValue
 
 DATA = Path(__file__).parent / "data"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_data(name: str) -> dict:
     with open(DATA / name, encoding="utf-8") as fh:
         return yaml.safe_load(fh)
@@ -31,12 +30,16 @@ def _sets_clause(wanted: dict[str, set[int]], col: str = "sentence_idx", alias: 
         names = [f"i{k}_{j}" for j in range(len(ids))]
         parts.append(f"({alias}doc_id = :d{k} AND {alias}{col} IN ({', '.join(':' + n for n in names)}))")
         params[f"d{k}"] = d
-        params.update(dict(zip(names, ids)))
+        params.update(dict(zip(names, ids, strict=False)))
     return " OR ".join(parts) or "1=0", params
 
 
-def load_facts(store, wanted: dict[str, set[int]], tables=("mentions", "times", "places", "quantities", "events"),
-               out: dict | None = None) -> dict:
+def load_facts(
+    store,
+    wanted: dict[str, set[int]],
+    tables=("mentions", "times", "places", "quantities", "events"),
+    out: dict | None = None,
+) -> dict:
     """Stored facts of the given sentences, grouped by (doc_id, sentence); merged into ``out``."""
     if out is None:
         out = {}
@@ -61,20 +64,26 @@ def _load_chunk(store, wanted, tables, out) -> None:
             out["sentences"][(r["doc_id"], r["idx"])] = r
     where, params = _sets_clause(wanted)
     if "mentions" in tables:
-        for r in store.query(f"SELECT doc_id, sentence_idx, start_char, end_char, text, label, entity_key FROM mentions WHERE {where}", **params):
+        for r in store.query(
+            f"SELECT doc_id, sentence_idx, start_char, end_char, text, label, entity_key FROM mentions WHERE {where}",
+            **params,
+        ):
             out["mentions"].setdefault((r["doc_id"], r["sentence_idx"]), []).append(r)
     if "role_entities" in tables:  # entities the events stage resolved pronouns to ("It" -> the cosmodrome)
         w2, p2 = _sets_clause(wanted, "sentence_idx", "e.")
         for r in store.query(
             "SELECT e.doc_id, e.sentence_idx, r.entity_key FROM event_roles r JOIN events e ON e.doc_id = r.doc_id "
-            f"AND e.idx = r.event_idx WHERE r.entity_key IS NOT NULL AND ({w2})", **p2,
+            f"AND e.idx = r.event_idx WHERE r.entity_key IS NOT NULL AND ({w2})",
+            **p2,
         ):
             out["role_entities"].setdefault((r["doc_id"], r["sentence_idx"]), set()).add(r["entity_key"])
     for table, cls in (("times", TimeValue), ("places", Place), ("quantities", Quantity), ("events", Event)):
         if table not in tables:
             continue
-        for r in store.query(f"SELECT doc_id, sentence_idx, data FROM {table} WHERE {where} ORDER BY doc_id, idx", **params):
-            out[table].setdefault((r["doc_id"], r["sentence_idx"]), []).append(records.build(cls, json.loads(r["data"])))
+        for r in store.query(
+            f"SELECT doc_id, sentence_idx, data FROM {table} WHERE {where} ORDER BY doc_id, idx", **params
+        ):
+            out[table].setdefault((r["doc_id"], r["sentence_idx"]), []).append(serialize.loads(cls, r["data"]))
 
 
 # -- sentence parses -----------------------------------------------------------
@@ -99,7 +108,7 @@ def parse_sentences(texts: list[str], entities: bool = True) -> dict[str, Parsed
         nlp = load_pipeline()
         off = [] if entities else [p for p in _NO_NER if p in nlp.pipe_names]
         arts = [Article(doc_id=f"q{i}", text=t, source="<query>") for i, t in enumerate(todo)]
-        for t, a, doc in zip(todo, arts, nlp.pipe(todo, disable=off)):
+        for t, a, doc in zip(todo, arts, nlp.pipe(todo, disable=off), strict=False):
             _PARSES[tag + t] = from_doc(a, doc)
         while len(_PARSES) > _MAX_PARSES:
             _PARSES.popitem(last=False)
@@ -113,7 +122,7 @@ def parse_sentences(texts: list[str], entities: bool = True) -> dict[str, Parsed
 
 
 def entity_name(key: str | None) -> str | None:
-    """"PERSON:Vladimir Putin" -> "Vladimir Putin"."""
+    """ "PERSON:Vladimir Putin" -> "Vladimir Putin"."""
     if not key:
         return None
     return key.split(":", 1)[1] if ":" in key else key

@@ -30,7 +30,14 @@ _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _ISO = re.compile(r"^\d{4}(-\d\d(-\d\d)?)?$")
 _WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
 _NON_NAME = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
-_ORDER_WORDS = {"last": "last", "latest": "last", "recent": "last", "previous": "last", "first": "first", "earliest": "first"}
+_ORDER_WORDS = {
+    "last": "last",
+    "latest": "last",
+    "recent": "last",
+    "previous": "last",
+    "first": "first",
+    "earliest": "first",
+}
 # scoring traces: `logging.getLogger("dateline.query.ask").setLevel(logging.DEBUG)`
 _log = logging.getLogger(__name__)
 _DETS = re.compile(r"^(the|a|an|this|that|these|those)\s+", re.I)
@@ -52,8 +59,9 @@ def _cfg() -> dict:
 
 def _event_types() -> dict[str, str]:
     """lemma -> event type, from the events stage's ontology (so questions and events agree)."""
-    import yaml
     from pathlib import Path
+
+    import yaml
 
     path = Path(__file__).resolve().parents[1] / "events" / "data" / "ontology.yaml"
     try:
@@ -162,14 +170,25 @@ def analyse_question(question: str) -> Frame:
     f.passive = any(t.dep == "auxpass" for t in toks)
     pred_tok = None
     if root.lemma.lower() == "be" and root.pos in ("AUX", "VERB"):
-        later = [t for t in toks[root.i + 1 :] if t.i not in covered and t is not wh
-                 and (t.tag in ("VBG", "VBN", "VB") or (t.pos == "NOUN" and t.text.lower().endswith("ing")))]
+        later = [
+            t
+            for t in toks[root.i + 1 :]
+            if t.i not in covered
+            and t is not wh
+            and (t.tag in ("VBG", "VBN", "VB") or (t.pos == "NOUN" and t.text.lower().endswith("ing")))
+        ]
         if later:
             pred_tok = later[-1]
             aux_l.add(root.text.lower())
         else:
-            foc = next((t for t in toks if t.dep in ("nsubj", "attr") and t is not wh and t.i not in covered
-                        and t.pos in ("NOUN", "PROPN")), None)
+            foc = next(
+                (
+                    t
+                    for t in toks
+                    if t.dep in ("nsubj", "attr") and t is not wh and t.i not in covered and t.pos in ("NOUN", "PROPN")
+                ),
+                None,
+            )
             if foc is not None:
                 f.focus = foc.lemma.lower()
             aux_l.add(root.text.lower())
@@ -179,8 +198,18 @@ def analyse_question(question: str) -> Frame:
         f.pred = _verb_lemma(pred_tok)
         f.pred_light = f.pred in cfg["_light"]
         if f.pred_light or f.answer_type == "quantity":
-            subj = next((t for t in toks if t.dep in ("nsubj", "nsubjpass") and t.head == pred_tok.i and t is not wh
-                         and t.i not in covered and t.pos == "NOUN"), None)
+            subj = next(
+                (
+                    t
+                    for t in toks
+                    if t.dep in ("nsubj", "nsubjpass")
+                    and t.head == pred_tok.i
+                    and t is not wh
+                    and t.i not in covered
+                    and t.pos == "NOUN"
+                ),
+                None,
+            )
             if subj is not None:
                 f.focus = subj.lemma.lower()
     if pred_tok is not None and f.wh_role != "subj":
@@ -209,7 +238,11 @@ def analyse_question(question: str) -> Frame:
     # tense
     if aux_l & {"did", "had"} or (pred_tok is not None and pred_tok.tag == "VBD" and not auxes):
         f.tense = "past"
-    elif aux_l & {"will", "shall", "'ll"} or (pred_tok is not None and (pred_tok.tag == "VBG" or pred_tok.text.lower().endswith("ing")) and aux_l & {"are", "is", "am"}):
+    elif aux_l & {"will", "shall", "'ll"} or (
+        pred_tok is not None
+        and (pred_tok.tag == "VBG" or pred_tok.text.lower().endswith("ing"))
+        and aux_l & {"are", "is", "am"}
+    ):
         f.tense = "present"
     elif aux_l & {"has", "have"} and pred_tok is not None and pred_tok.tag == "VBN":
         f.tense = "past"
@@ -220,7 +253,12 @@ def analyse_question(question: str) -> Frame:
     skip = set(_ORDER_WORDS) | cfg["_light"] | set(cfg["wh_types"])
     for t in toks:
         low, lem = t.text.lower(), t.lemma.lower()
-        if t.is_stop or t.pos in ("PUNCT", "AUX", "DET", "ADP", "CCONJ", "PART", "PRON", "SCONJ") or low in skip or lem in skip:
+        if (
+            t.is_stop
+            or t.pos in ("PUNCT", "AUX", "DET", "ADP", "CCONJ", "PART", "PRON", "SCONJ")
+            or low in skip
+            or lem in skip
+        ):
             continue
         if t.text in time_chars:
             continue
@@ -233,7 +271,12 @@ def analyse_question(question: str) -> Frame:
             continue
         lem = _verb_lemma(t) if t is pred_tok else lem
         f.content.append(lem)
-        if t.pos == "NOUN" and t is not pred_tok and lem != f.focus and not any(lem in v for v in cfg["focus_types"].values()):
+        if (
+            t.pos == "NOUN"
+            and t is not pred_tok
+            and lem != f.focus
+            and not any(lem in v for v in cfg["focus_types"].values())
+        ):
             f.nouns.append(lem)
         f.terms.extend({t.text, lem})
     for w in list(f.content) + ([f.focus] if f.focus else []):
@@ -283,7 +326,7 @@ def _name_match(g: NameGroup, mention_text: str, key: str | None) -> bool:
 
 @functools.lru_cache(maxsize=200000)
 def _names_match(group_text: str, mention_text: str, key: str | None) -> bool:
-    """"Kim" ~ "Kim Jong Un", "Vostochny Cosmodrome" ~ "Vostochny": one name's words inside the other's."""
+    """ "Kim" ~ "Kim Jong Un", "Vostochny Cosmodrome" ~ "Vostochny": one name's words inside the other's."""
     gw = {w.removesuffix("’s").removesuffix("'s") for w in _norm_words(group_text)}
     if not gw:
         return False
@@ -326,8 +369,11 @@ def _nouns_ok(f: Frame, facts: dict, c: Cand, window: int) -> bool:
     """Every content noun of the question ("train", "football") in the sentence or just before it."""
     if not f.nouns:
         return True
-    texts = [c.text.lower()] + [facts["sentences"][(c.doc_id, c.idx - k)]["text"].lower()
-                                for k in range(1, window + 1) if (c.doc_id, c.idx - k) in facts["sentences"]]
+    texts = [c.text.lower()] + [
+        facts["sentences"][(c.doc_id, c.idx - k)]["text"].lower()
+        for k in range(1, window + 1)
+        if (c.doc_id, c.idx - k) in facts["sentences"]
+    ]
     syn = _cfg()["_syn"]
     for n in f.nouns:
         forms = {n} | syn.get(n, set())
@@ -345,8 +391,14 @@ def _sentence_times(facts: dict, c: Cand) -> list[tuple[str, str]]:
         out.append((c.row["time_earliest"], c.row["time_latest"]))
     if not out:  # no time of its own: the time of the sentences just before (same story)
         for k in (1, 2):
-            prev = [t for t in facts["times"].get((c.doc_id, c.idx - k), []) if t.type == "DATE" and t.earliest and t.latest
-                    and t.value not in ("PRESENT_REF", "PAST_REF", "FUTURE_REF")]
+            prev = [
+                t
+                for t in facts["times"].get((c.doc_id, c.idx - k), [])
+                if t.type == "DATE"
+                and t.earliest
+                and t.latest
+                and t.value not in ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+            ]
             if prev:
                 out.extend((t.earliest, t.latest) for t in prev)
                 break
@@ -384,7 +436,11 @@ def _lemma_match(a: str, b: str) -> float:
     if b in syn.get(a, ()):
         return 0.8
     short, long_ = sorted((a, b), key=len)
-    if len(short) >= 4 and long_.startswith(short) and long_[len(short):] in ("ing", "s", "es", "ion", "ation", "ment", "al", "er", "ize", "ise", "ed", "d"):
+    if (
+        len(short) >= 4
+        and long_.startswith(short)
+        and long_[len(short) :] in ("ing", "s", "es", "ion", "ation", "ment", "al", "er", "ize", "ise", "ed", "d")
+    ):
         return 0.9
     return 0.0
 
@@ -509,7 +565,9 @@ def _status(pd: ParsedDoc, i: int, events_by_start: dict, start: int) -> str:
             return "possible"
         if k > 0 and pd.tokens[c].lemma.lower() in cues["planned_governors"]:
             return "planned"
-        if k == 0 and (pd.tokens[c].tag == "VBD" or (pd.tokens[c].tag == "VBN" and al & {"has", "have", "had", "was", "were"})):
+        if k == 0 and (
+            pd.tokens[c].tag == "VBD" or (pd.tokens[c].tag == "VBN" and al & {"has", "have", "had", "was", "were"})
+        ):
             return "occurred"
         if pd.tokens[c].pos == "VERB" and k > 0:
             break
@@ -553,9 +611,17 @@ def _extract(f: Frame, pd: ParsedDoc, c: Cand, facts: dict, matched: list[tuple[
         if typ == "place":
             m_toks += [i for i, _ in _match_tokens(pd, "locate", [], c.start)]
     near = lambda i: min((_dist(pd, i, m) for m in m_toks), default=6)  # noqa: E731
-    status_of = lambda i: (_status(pd, min(m_toks, key=lambda m: _dist(pd, i, m)), ev_by_start, c.start)  # noqa: E731
-                           if m_toks else "ongoing")
-    matched_events = [ev_by_start[pd.tokens[m].start + c.start] for m in m_toks if pd.tokens[m].start + c.start in ev_by_start]
+
+    def status_of(i):
+        return (
+            _status(pd, min(m_toks, key=lambda m: _dist(pd, i, m)), ev_by_start, c.start)  # noqa: E731
+            if m_toks
+            else "ongoing"
+        )
+
+    matched_events = [
+        ev_by_start[pd.tokens[m].start + c.start] for m in m_toks if pd.tokens[m].start + c.start in ev_by_start
+    ]
     out: list[Option] = []
     typ = f.answer_type
     if typ == "date":
@@ -585,22 +651,44 @@ def _extract(f: Frame, pd: ParsedDoc, c: Cand, facts: dict, matched: list[tuple[
         if m_toks and row.get("time_rule") == "publication" and row.get("time_value") and not out:
             # no date in the sentence: the event happened when reported (weak)
             st = status_of(m_toks[0])
-            out.append(Option(f"{row['time_value']} (date of the report)", row["time_value"], 0.45, factor=_status_factor(f, st)))
+            out.append(
+                Option(
+                    f"{row['time_value']} (date of the report)", row["time_value"], 0.45, factor=_status_factor(f, st)
+                )
+            )
         if not times:
             for m in facts["mentions"].get(key, []):
                 if m["label"] == "DATE" and _YEAR.search(m["text"]) and m["text"] not in qtexts:
                     toks = _span_toks(pd, m["start_char"] - c.start, m["end_char"] - c.start)
                     if toks:
                         i = _head_of(pd, toks)
-                        out.append(Option(m["text"], _YEAR.search(m["text"]).group(1), 0.4 + 0.4 / (1 + near(i)), factor=_status_factor(f, status_of(i))))
+                        out.append(
+                            Option(
+                                m["text"],
+                                _YEAR.search(m["text"]).group(1),
+                                0.4 + 0.4 / (1 + near(i)),
+                                factor=_status_factor(f, status_of(i)),
+                            )
+                        )
     elif typ == "place":
         places = facts["places"].get(key, [])
         # the place as written, with the gazetteer's name when it differs ("Amur region (Amur Oblast)")
-        items = [(p.start, p.end, p.text if not p.name or p.name.lower() == _clean(p.text).lower() else f"{_clean(p.text)} ({p.name})",
-                  f"{p.lat:.4f},{p.lon:.4f}", p.feature) for p in places]
+        items = [
+            (
+                p.start,
+                p.end,
+                p.text if not p.name or p.name.lower() == _clean(p.text).lower() else f"{_clean(p.text)} ({p.name})",
+                f"{p.lat:.4f},{p.lon:.4f}",
+                p.feature,
+            )
+            for p in places
+        ]
         if not places:
-            items = [(m["start_char"], m["end_char"], entity_name(m["entity_key"]) or m["text"], None, "")
-                     for m in facts["mentions"].get(key, []) if m["label"] in ("GPE", "LOC", "FAC")]
+            items = [
+                (m["start_char"], m["end_char"], entity_name(m["entity_key"]) or m["text"], None, "")
+                for m in facts["mentions"].get(key, [])
+                if m["label"] in ("GPE", "LOC", "FAC")
+            ]
         feat = {"facility": 0.3, "city": 0.2, "region": 0.1, "area": 0.1, "natural": 0.1}
         for s, e, name, value, feature in items:
             if _question_has(f, name):
@@ -634,7 +722,9 @@ def _extract(f: Frame, pd: ParsedDoc, c: Cand, facts: dict, matched: list[tuple[
                 sc += 0.4
             value = None
             if q.si_value is not None:
-                value = f"{q.si_value:.6g} {q.si_unit or ''}".strip() + f" ({q.number:g} {q.unit or ''})".replace(" )", ")")
+                value = f"{q.si_value:.6g} {q.si_unit or ''}".strip() + f" ({q.number:g} {q.unit or ''})".replace(
+                    " )", ")"
+                )
             out.append(Option(q.text, value, sc))
     elif typ == "agent":
         out.extend(_agents(f, pd, c, facts, m_toks, matched_events, status_of))
@@ -649,15 +739,21 @@ def _extract(f: Frame, pd: ParsedDoc, c: Cand, facts: dict, matched: list[tuple[
             for m in m_toks:
                 lo, hi = pd.subtree(m)
                 for t in pd.tokens[lo:hi]:
-                    if t.dep == "prep" and t.lemma.lower() == "for" and any(
-                            g.dep == "pobj" and g.lemma.lower() in cfg["reason_nouns"] for g in _children(pd, t.i)):
+                    if (
+                        t.dep == "prep"
+                        and t.lemma.lower() == "for"
+                        and any(g.dep == "pobj" and g.lemma.lower() in cfg["reason_nouns"] for g in _children(pd, t.i))
+                    ):
                         out.append(Option(_clean(_subtree_text(pd, t.i, drop=())), None, 0.85))
         for m in m_toks:
             for ch in _children(pd, m):
                 txt = _subtree_text(pd, ch.i, drop=())
                 low = txt.lower()
                 if typ == "reason":
-                    mark = any(x.dep == "mark" and x.lemma.lower() in ("because", "since", "as", "so") for x in _children(pd, ch.i))
+                    mark = any(
+                        x.dep == "mark" and x.lemma.lower() in ("because", "since", "as", "so")
+                        for x in _children(pd, ch.i)
+                    )
                     purpose = ch.dep == "advcl" and low.startswith("to ")
                     if mark or any(low.startswith(w + " ") for w in cfg["reason_markers"]) or purpose:
                         out.append(Option(_clean(txt), None, 0.75))
@@ -686,8 +782,12 @@ def _subject_factor(f: Frame, pd: ParsedDoc, c: Cand, facts: dict, m: int) -> fl
             text = pd.text[pd.tokens[lo].start : pd.tokens[hi - 1].end]
             if _name_match(f.subject, text, None) or any(_name_match(f.subject, w, None) for w in text.split()):
                 return 1.2
-            named = [x for x in facts["mentions"].get((c.doc_id, c.idx), [])
-                     if x["label"] in ("PERSON", "ORG", "GPE", "NORP") and lo <= _tok_at_or(pd, x["start_char"] - c.start) < hi]
+            named = [
+                x
+                for x in facts["mentions"].get((c.doc_id, c.idx), [])
+                if x["label"] in ("PERSON", "ORG", "GPE", "NORP")
+                and lo <= _tok_at_or(pd, x["start_char"] - c.start) < hi
+            ]
             if named:
                 return 0.4
             if subj[0].pos != "PRON":
@@ -712,7 +812,9 @@ def _name_anchors(f: Frame, pd: ParsedDoc, c: Cand, facts: dict) -> list[int]:
 
 def _agents(f, pd, c, facts, m_toks, matched_events, status_of) -> list[Option]:
     out: list[Option] = []
-    mentions = [m for m in facts["mentions"].get((c.doc_id, c.idx), []) if m["label"] in ("PERSON", "ORG", "GPE", "NORP")]
+    mentions = [
+        m for m in facts["mentions"].get((c.doc_id, c.idx), []) if m["label"] in ("PERSON", "ORG", "GPE", "NORP")
+    ]
     if f.pred and not f.pred_light and f.wh_role == "subj":
         for ev in matched_events:
             rs = [r for r in ev.roles if r.name == ("patient" if f.passive else "agent")]
@@ -722,15 +824,25 @@ def _agents(f, pd, c, facts, m_toks, matched_events, status_of) -> list[Option]:
             ents = list(dict.fromkeys(x.entity for x in rs if x.entity and (x.start, x.end) == (r.start, r.end)))
             if len(ents) > 1:  # "they" -> both people
                 txt = " and ".join(entity_name(e) for e in ents)
-            elif r.entity and (r.text.lower() in ("he", "she", "they", "it", "who", "which", "their", "his", "her")
-                              or _norm_words(r.text) <= _norm_words(entity_name(r.entity))):  # "Putin" -> "Vladimir Putin"
+            elif r.entity and (
+                r.text.lower() in ("he", "she", "they", "it", "who", "which", "their", "his", "her")
+                or _norm_words(r.text) <= _norm_words(entity_name(r.entity))
+            ):  # "Putin" -> "Vladimir Putin"
                 txt = entity_name(r.entity)
             else:
                 txt = r.text
                 toks = _span_toks(pd, r.start - c.start, r.end - c.start)
                 h = _head_of(pd, toks) if toks else None
-                ment = next((x for x in mentions if x["label"] in ("PERSON", "ORG") and h is not None
-                             and h in _span_toks(pd, x["start_char"] - c.start, x["end_char"] - c.start)), None)
+                ment = next(
+                    (
+                        x
+                        for x in mentions
+                        if x["label"] in ("PERSON", "ORG")
+                        and h is not None
+                        and h in _span_toks(pd, x["start_char"] - c.start, x["end_char"] - c.start)
+                    ),
+                    None,
+                )
                 if ment is not None:  # the phrase is headed by a name: answer the name
                     txt = entity_name(ment["entity_key"]) or ment["text"]
             out.append(Option(_clean(txt), r.entity, 0.9, r.entity, factor=_status_factor(f, ev.status)))
@@ -743,11 +855,25 @@ def _agents(f, pd, c, facts, m_toks, matched_events, status_of) -> list[Option]:
             for s in subj:
                 if s.pos == "PRON":
                     continue
-                ment = next((x for x in mentions if x["label"] in ("PERSON", "ORG")
-                             and s.i in _span_toks(pd, x["start_char"] - c.start, x["end_char"] - c.start)), None)
+                ment = next(
+                    (
+                        x
+                        for x in mentions
+                        if x["label"] in ("PERSON", "ORG")
+                        and s.i in _span_toks(pd, x["start_char"] - c.start, x["end_char"] - c.start)
+                    ),
+                    None,
+                )
                 if ment is not None:  # the subject is a name: the name, not a long phrase around it
-                    out.append(Option(entity_name(ment["entity_key"]) or ment["text"], ment["entity_key"],
-                                      0.88, ment["entity_key"], factor=_status_factor(f, status_of(m))))
+                    out.append(
+                        Option(
+                            entity_name(ment["entity_key"]) or ment["text"],
+                            ment["entity_key"],
+                            0.88,
+                            ment["entity_key"],
+                            factor=_status_factor(f, status_of(m)),
+                        )
+                    )
                     continue
                 out.append(Option(_clean(_subtree_text(pd, s.i)), None, 0.85, factor=_status_factor(f, status_of(m))))
     focus = f.focus
@@ -770,7 +896,11 @@ def _agents(f, pd, c, facts, m_toks, matched_events, status_of) -> list[Option]:
                 toks = _span_toks(pd, m["start_char"] - c.start, m["end_char"] - c.start)
                 if toks and m_toks:
                     d = min(_dist(pd, toks[0], x) for x in m_toks)
-                    out.append(Option(entity_name(m["entity_key"]) or m["text"], m["entity_key"], 0.4 / (1 + d), m["entity_key"]))
+                    out.append(
+                        Option(
+                            entity_name(m["entity_key"]) or m["text"], m["entity_key"], 0.4 / (1 + d), m["entity_key"]
+                        )
+                    )
     return out
 
 
@@ -849,8 +979,10 @@ def _retrieve(store, terms: list[str], limit: int, copies: int, names: list[str]
     q = " OR ".join(fts_query(t) for t in terms if fts_query(t))
     if not q:
         return []
-    sql = ("SELECT text, MIN(rank) AS score, group_concat(doc_id || ':' || idx, ' ') AS ids FROM sentences_fts "
-           "WHERE sentences_fts MATCH :q GROUP BY text ORDER BY score LIMIT :n")
+    sql = (
+        "SELECT text, MIN(rank) AS score, group_concat(doc_id || ':' || idx, ' ') AS ids FROM sentences_fts "
+        "WHERE sentences_fts MATCH :q GROUP BY text ORDER BY score LIMIT :n"
+    )
     names = [fts_query(n) for n in names if fts_query(n)]
     if names:
         # every name must be in the sentence or just before it (neighbours are added later): ask
@@ -878,13 +1010,22 @@ def ask(store, question: str) -> Answer:
     if not f.terms:
         return Answer(answer="", reason="the question has no content words to look for", **base)
     if f.wh is None:
-        return Answer(answer="", reason="no question word (who, what, when, where, why, how, which) to answer; "
-                      "for an entity, try `dateline entity NAME`", **base)
-    hits = _retrieve(store, f.terms, sc["retrieve_limit"], sc["copies_per_sentence"], [g.text for g in f.names if not g.soft])
+        return Answer(
+            answer="",
+            reason="no question word (who, what, when, where, why, how, which) to answer; "
+            "for an entity, try `dateline entity NAME`",
+            **base,
+        )
+    hits = _retrieve(
+        store, f.terms, sc["retrieve_limit"], sc["copies_per_sentence"], [g.text for g in f.names if not g.soft]
+    )
     if not hits:
         hard = [g.text for g in f.names if not g.soft]
-        why = f"no stored sentence mentions {', '.join(hard)} with the question's words" if hard else \
-            "no stored sentence shares a word with the question"
+        why = (
+            f"no stored sentence mentions {', '.join(hard)} with the question's words"
+            if hard
+            else "no stored sentence shares a word with the question"
+        )
         return Answer(answer="", reason=why, **base)
     window = sc["context_window"]
     # the hits, and the sentences after the best hits (which often refer back to them by pronoun)
@@ -927,7 +1068,12 @@ def ask(store, question: str) -> Answer:
     need: dict[str, set[int]] = {}
     for c in chosen:
         need.setdefault(c.doc_id, set()).add(c.idx)
-    load_facts(store, need, ("times", "places", "quantities", "events") if not f.times else ("places", "quantities", "events"), out=facts)
+    load_facts(
+        store,
+        need,
+        ("times", "places", "quantities", "events") if not f.times else ("places", "quantities", "events"),
+        out=facts,
+    )
     parses = parse_sentences([c.text for c in chosen], entities=False)
     options: dict[str, dict] = {}
     for c in chosen:
@@ -950,15 +1096,24 @@ def ask(store, question: str) -> Answer:
             sf = max(_subject_factor(f, pd, c, facts, i) for i, _ in matched)
             matched = [(i, s_ * sf) for i, s_ in matched]
         lemmas = {t.lemma.lower() for t in pd.tokens} | {t.text.lower() for t in pd.tokens}
-        lex = sum(1.0 if w in lemmas else 0.7 if _cfg()["_syn"].get(w, set()) & lemmas else 0.0
-                  for w in f.content) / max(1, len(f.content))
+        lex = sum(
+            1.0 if w in lemmas else 0.7 if _cfg()["_syn"].get(w, set()) & lemmas else 0.0 for w in f.content
+        ) / max(1, len(f.content))
         verb = max((s for _, s in matched), default=0.0)
         sent_score = c.score + verb * sc["verb"] + lex * sc["lexical"]
         if _log.isEnabledFor(logging.DEBUG):
-            _log.debug("s%s names=%.2f bm25=%.2f verb=%.2f lex=%.2f -> %.2f %s", c.idx, c.names, c.bm25, verb, lex,
-                       sent_score, [(o.text[:40], round(o.score, 2)) for o in _extract(f, pd, c, facts, matched)])
+            _log.debug(
+                "s%s names=%.2f bm25=%.2f verb=%.2f lex=%.2f -> %.2f %s",
+                c.idx,
+                c.names,
+                c.bm25,
+                verb,
+                lex,
+                sent_score,
+                [(o.text[:40], round(o.score, 2)) for o in _extract(f, pd, c, facts, matched)],
+            )
         for o in _extract(f, pd, c, facts, matched):
-            k = (o.value if f.answer_type in ("date", "place", "quantity") and o.value else o.text.lower())
+            k = o.value if f.answer_type in ("date", "place", "quantity") and o.value else o.text.lower()
             total = (sent_score + o.score) * o.factor
             entry = options.setdefault(k, {"opt": o, "best": 0.0, "cites": {}, "totals": {}})
             if total > entry["best"]:
@@ -969,7 +1124,9 @@ def ask(store, question: str) -> Answer:
                 entry["cites"][(c.doc_id, c.idx)] = total
             entry.setdefault("rows", {})[(c.doc_id, c.idx)] = c.text
     if not options:
-        return Answer(answer="", reason=f"sentences mention the question's subject but none states a {f.answer_type}", **base)
+        return Answer(
+            answer="", reason=f"sentences mention the question's subject but none states a {f.answer_type}", **base
+        )
     ranked = []
     for k, e in options.items():
         # other sentences stating the same answer add support, if nearly as good as the best one
@@ -984,13 +1141,21 @@ def ask(store, question: str) -> Answer:
             _log.debug("%.2f %r %s", t, e["opt"].text, sorted(e["cites"]))
     total, _, e = ranked[0]
     if total < sc["min_answer_score"]:
-        return Answer(answer="", reason=f"best candidate {e['opt'].text!r} is too weakly supported ({total:.2f})", **base)
+        return Answer(
+            answer="", reason=f"best candidate {e['opt'].text!r} is too weakly supported ({total:.2f})", **base
+        )
     o = e["opt"]
     cites = sorted(e["cites"].items(), key=lambda kv: -kv[1])[:3]
     citations = tuple(Citation(d, i, e["rows"][(d, i)]) for (d, i), _ in cites)
     confidence = round(min(0.99, total / (total + 1.5)), 3)
-    return Answer(answer=o.text, value=o.value, confidence=confidence, citations=citations,
-                  reason=f"{f.answer_type} from {len(e['texts'])} sentence(s)", **base)
+    return Answer(
+        answer=o.text,
+        value=o.value,
+        confidence=confidence,
+        citations=citations,
+        reason=f"{f.answer_type} from {len(e['texts'])} sentence(s)",
+        **base,
+    )
 
 
 def _order_dates(ranked, order: str):

@@ -36,7 +36,9 @@ def entities(store: Store, label: str | None = None, doc: str | None = None, lim
     aliases: dict[tuple[str, str], set[str]] = {}
     import json
 
-    for r in store.query("SELECT name, label, aliases FROM entities" + (" WHERE doc_id = :doc" if doc else ""), **params if doc else {}):
+    for r in store.query(
+        "SELECT name, label, aliases FROM entities" + (" WHERE doc_id = :doc" if doc else ""), **params if doc else {}
+    ):
         aliases.setdefault((r["name"], r["label"]), set()).update(json.loads(r["aliases"]))
     for r in rows:
         r["aliases"] = sorted(aliases.get((r["name"], r["label"]), ()))
@@ -97,7 +99,8 @@ def stats(store: Store) -> dict:
     rng = store.query("SELECT MIN(published) AS first, MAX(published) AS last FROM documents")[0]
     out["published_from"], out["published_to"] = rng["first"], rng["last"]
     out["mentions_by_type"] = {
-        r["label"]: r["n"] for r in store.query("SELECT label, COUNT(*) AS n FROM mentions GROUP BY label ORDER BY n DESC")
+        r["label"]: r["n"]
+        for r in store.query("SELECT label, COUNT(*) AS n FROM mentions GROUP BY label ORDER BY n DESC")
     }
     out["events_by_type"] = {
         r["type"]: r["n"] for r in store.query("SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY n DESC")
@@ -126,14 +129,30 @@ def show(store: Store, doc: str) -> dict:
         "warnings": list(art.warnings),
         "text": art.text,
         "sentences": [
-            {"index": s.index, "start": s.start, "end": s.end, "text": s.text,
-             "time": next(({"value": t.value, "rule": t.rule} for t in a.sentence_times if t.sentence == s.index), None)}
+            {
+                "index": s.index,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "time": next(
+                    ({"value": t.value, "rule": t.rule} for t in a.sentence_times if t.sentence == s.index), None
+                ),
+            }
             for s in a.parsed.sentences
         ],
         "mentions": [
-            {"start": m.start, "end": m.end, "text": m.text, "label": m.label, "sentence": m.sentence, "entity": m.entity}
+            {
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "label": m.label,
+                "sentence": m.sentence,
+                "entity": m.entity,
+            }
             for m in a.parsed.mentions
         ],
-        "entities": [{"key": e.key, "name": e.name, "label": e.label, "mentions": e.mentions, "aliases": list(e.aliases)}
-                     for e in a.parsed.entities],
+        "entities": [
+            {"key": e.key, "name": e.name, "label": e.label, "mentions": e.mentions, "aliases": list(e.aliases)}
+            for e in a.parsed.entities
+        ],
     }

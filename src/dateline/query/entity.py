@@ -41,7 +41,9 @@ def _cfg() -> dict:
     c = dict(load_data("entities.yaml"))
     titles = sorted((re.escape(t) for t in c["title_nouns"]), key=len, reverse=True)
     # capitalised modifiers only ("North Korean leader", "Russian President"), on the same line
-    words = r"(?:[A-Z][\w\-’']*[ \t]+|former[ \t]+|then[ \t]+|new[ \t]+|late[ \t]+){0,%d}" % int(c["title_modifiers_max_words"])
+    words = r"(?:[A-Z][\w\-’']*[ \t]+|former[ \t]+|then[ \t]+|new[ \t]+|late[ \t]+){0,%d}" % int(
+        c["title_modifiers_max_words"]
+    )
     title = r"(?i:" + "|".join(titles) + r")"
     c["_before"] = re.compile(r"(?<![\w\-’'])(" + words + title + r")[ \t]+$")
     c["_after"] = re.compile(r"^[ \t]*,[ \t]*(?:the[ \t]+|a[ \t]+)?(" + words + title + r")\b")
@@ -109,7 +111,11 @@ def build_index(store) -> EntityIndex:
     cfg = _cfg()
     labels = set(cfg["entity_labels"])
     place_labels = set(cfg["place_labels"])
-    rows = [r for r in store.query("SELECT doc_id, entity_key, name, label, mentions, aliases FROM entities") if r["label"] in labels]
+    rows = [
+        r
+        for r in store.query("SELECT doc_id, entity_key, name, label, mentions, aliases FROM entities")
+        if r["label"] in labels
+    ]
     # the gazetteer entry each place mention resolved to
     place_of: dict[tuple[str, str], dict] = {}
     for r in store.query(
@@ -140,10 +146,20 @@ def build_index(store) -> EntityIndex:
     for r in rows:
         if r["label"] in place_labels and (r["doc_id"], r["entity_key"]) in place_of:
             p = place_of[(r["doc_id"], r["entity_key"])]
-            cid = f"PLACE:{p['geonameid']}" if p["geonameid"] else f"PLACE:{norm(p['name'])}@{round(p['lat'], 1)},{round(p['lon'], 1)}"
+            cid = (
+                f"PLACE:{p['geonameid']}"
+                if p["geonameid"]
+                else f"PLACE:{norm(p['name'])}@{round(p['lat'], 1)},{round(p['lon'], 1)}"
+            )
             e = add(cid, p["name"], r["label"] if cid not in ents else ents[cid].label, r)
-            e.place = {"name": p["name"], "lat": p["lat"], "lon": p["lon"], "geonameid": p["geonameid"],
-                       "feature": p["feature"], "country_code": p["country_code"]}
+            e.place = {
+                "name": p["name"],
+                "lat": p["lat"],
+                "lon": p["lon"],
+                "geonameid": p["geonameid"],
+                "feature": p["feature"],
+                "country_code": p["country_code"],
+            }
         elif r["label"] == "PERSON" and len(norm(r["name"]).split()) == 1:
             bare_people.append(r)
         else:
@@ -159,6 +175,7 @@ def build_index(store) -> EntityIndex:
     doc_ents: dict[str, set[str]] = defaultdict(set)
     for (d, _), cid in by_member.items():
         doc_ents[d].add(cid)
+
     def shared(doc_id: str, cid: str) -> int:
         context = doc_ents.get(doc_id, set())
         return sum(len(context & doc_ents[d]) for d in ents[cid].docs)
@@ -187,11 +204,20 @@ def build_index(store) -> EntityIndex:
         if target:
             add(target, ents[target].name, "PERSON", r)
         else:  # unresolved: its own entity, kept per document when full names could claim it
-            add(f"PERSON:{word}@{r['doc_id'][:8]}" if full_by_word.get(word) else f"PERSON:{word}", r["name"], "PERSON", r)
+            add(
+                f"PERSON:{word}@{r['doc_id'][:8]}" if full_by_word.get(word) else f"PERSON:{word}",
+                r["name"],
+                "PERSON",
+                r,
+            )
     # the most frequent full spelling names the entity
     for e in ents.values():
         if e.label == "PERSON" and e.aliases:
-            longest = max((a for a in e.aliases if norm(a) and not _is_title(a)), key=lambda a: (len(a.split()), e.aliases[a]), default=e.name)
+            longest = max(
+                (a for a in e.aliases if norm(a) and not _is_title(a)),
+                key=lambda a: (len(a.split()), e.aliases[a]),
+                default=e.name,
+            )
             e.name = longest
     by_alias: dict[str, set[str]] = defaultdict(set)
     for cid, e in ents.items():
@@ -265,7 +291,9 @@ def _docs(store, doc_ids: set[str]) -> list[dict]:
         chunk = ids[k : k + 500]
         params = {f"d{i}": d for i, d in enumerate(chunk)}
         out += store.query(
-            f"SELECT doc_id, title, published, source FROM documents WHERE doc_id IN ({', '.join(':' + p for p in params)})", **params)
+            f"SELECT doc_id, title, published, source FROM documents WHERE doc_id IN ({', '.join(':' + p for p in params)})",
+            **params,
+        )
     return sorted(out, key=lambda d: (d["published"] or "", d["doc_id"]))
 
 
@@ -277,7 +305,9 @@ def _related(store, idx: EntityIndex, e: CrossEntity) -> list[dict]:
     params = {f"k{i}": k for i, k in enumerate(keys)}
     rows = store.query(
         "SELECT m1.doc_id, m2.entity_key FROM mentions m1 JOIN mentions m2 ON m2.doc_id = m1.doc_id "
-        f"AND m2.sentence_idx = m1.sentence_idx WHERE m1.entity_key IN ({', '.join(':' + p for p in params)})", **params)
+        f"AND m2.sentence_idx = m1.sentence_idx WHERE m1.entity_key IN ({', '.join(':' + p for p in params)})",
+        **params,
+    )
     counts: Counter = Counter()
     docs: dict[str, set] = defaultdict(set)
     mine = e.docs
@@ -290,5 +320,13 @@ def _related(store, idx: EntityIndex, e: CrossEntity) -> list[dict]:
         counts[other.id] += 1
         docs[other.id].add(r["doc_id"])
     lim = _cfg()["related_limit"]
-    return [{"id": cid, "name": idx.entities[cid].name, "type": idx.entities[cid].label, "sentences": n,
-             "documents": len(docs[cid])} for cid, n in counts.most_common(lim)]
+    return [
+        {
+            "id": cid,
+            "name": idx.entities[cid].name,
+            "type": idx.entities[cid].label,
+            "sentences": n,
+            "documents": len(docs[cid]),
+        }
+        for cid, n in counts.most_common(lim)
+    ]

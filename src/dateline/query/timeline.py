@@ -11,10 +11,9 @@ Rules in ``data/timeline.yaml``.
 from __future__ import annotations
 
 import functools
-import json
 from datetime import date
 
-from ..store import records
+from .. import serialize
 from ..types import Event
 from ._common import load_data
 from .entity import entity_index
@@ -52,8 +51,10 @@ def _entries(store, doc_keys: set[tuple[str, str]] | None, date_from: str | None
             return []
         kp = {f"k{i}": k for i, k in enumerate(keys)}
         params.update(kp)
-        where.append("EXISTS (SELECT 1 FROM event_roles r WHERE r.doc_id = e.doc_id AND r.event_idx = e.idx "
-                     f"AND r.entity_key IN ({', '.join(':' + p for p in kp)}))")
+        where.append(
+            "EXISTS (SELECT 1 FROM event_roles r WHERE r.doc_id = e.doc_id AND r.event_idx = e.idx "
+            f"AND r.entity_key IN ({', '.join(':' + p for p in kp)}))"
+        )
     sql = (
         "SELECT e.doc_id, e.idx, e.sentence_idx, e.data, d.published, d.title, s.text, s.time_value AS s_value, "
         "s.time_earliest AS s_earliest, s.time_latest AS s_latest, s.time_rule AS s_rule "
@@ -64,8 +65,13 @@ def _entries(store, doc_keys: set[tuple[str, str]] | None, date_from: str | None
     return store.query(sql, **params)
 
 
-def timeline(store, entity: str | None = None, date_from: str | None = None, date_to: str | None = None,
-             include_all: bool = False) -> dict:
+def timeline(
+    store,
+    entity: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    include_all: bool = False,
+) -> dict:
     """Events ordered by when they happened: {"entity", "events": [...], "undated": n}."""
     cfg = _cfg()
     idx = entity_index(store)
@@ -82,7 +88,7 @@ def timeline(store, entity: str | None = None, date_from: str | None = None, dat
     roles_p = set(cfg["participant_roles"])
     items, undated = [], 0
     for r in rows:
-        ev: Event = records.build(Event, json.loads(r["data"]))
+        ev: Event = serialize.loads(Event, r["data"])
         if ent is not None and not any((r["doc_id"], x.entity) in doc_keys for x in ev.roles if x.entity):
             continue
         earliest, latest, value, rule = ev.time_earliest, ev.time_latest, ev.time_value, ev.time_rule or ""
@@ -99,7 +105,9 @@ def timeline(store, entity: str | None = None, date_from: str | None = None, dat
                 ce = idx.of(r["doc_id"], x.entity)
                 pid = ce.id if ce else x.entity
                 if pid not in [p["id"] for p in participants]:
-                    participants.append({"id": pid, "name": ce.name if ce else x.entity.split(":", 1)[-1], "role": x.name})
+                    participants.append(
+                        {"id": pid, "name": ce.name if ce else x.entity.split(":", 1)[-1], "role": x.name}
+                    )
         place = None
         for x in ev.roles:
             if x.name == "place":
@@ -113,18 +121,37 @@ def timeline(store, entity: str | None = None, date_from: str | None = None, dat
             continue
         if not include_all and not participants and place is None:
             continue
-        items.append({
-            "earliest": earliest, "latest": latest, "value": value, "time_rule": rule,
-            "status": ev.status, "type": ev.type, "trigger": ev.trigger, "lemma": ev.lemma,
-            "participants": participants, "place": place,
-            "what": _what(ev, idx, r["doc_id"]),
-            "source": {"doc_id": r["doc_id"], "sentence_index": r["sentence_idx"], "text": r["text"],
-                       "published": r["published"], "title": r["title"]},
-        })
+        items.append(
+            {
+                "earliest": earliest,
+                "latest": latest,
+                "value": value,
+                "time_rule": rule,
+                "status": ev.status,
+                "type": ev.type,
+                "trigger": ev.trigger,
+                "lemma": ev.lemma,
+                "participants": participants,
+                "place": place,
+                "what": _what(ev, idx, r["doc_id"]),
+                "source": {
+                    "doc_id": r["doc_id"],
+                    "sentence_index": r["sentence_idx"],
+                    "text": r["text"],
+                    "published": r["published"],
+                    "title": r["title"],
+                },
+            }
+        )
     events = cluster(items)
     events.sort(key=lambda e: (e["earliest"], e["latest"], e["type"]))
-    return {"entity": {"id": ent.id, "name": ent.name} if ent else None, "from": date_from, "to": date_to,
-            "events": events, "undated": undated}
+    return {
+        "entity": {"id": ent.id, "name": ent.name} if ent else None,
+        "from": date_from,
+        "to": date_to,
+        "events": events,
+        "undated": undated,
+    }
 
 
 _PRONOUNS = {"it", "he", "she", "they", "him", "her", "them", "who", "which", "its", "his", "their"}
@@ -132,6 +159,7 @@ _PRONOUNS = {"it", "he", "she", "they", "him", "her", "them", "who", "which", "i
 
 def _what(ev: Event, idx, doc_id: str) -> str:
     """agent + trigger + patient, with pronouns replaced by the entity they stand for."""
+
     def text(name):
         x = next((x for x in ev.roles if x.name == name), None)
         if x is None:
@@ -214,12 +242,18 @@ def cluster(items: list[dict]) -> list[dict]:
         home["_times"].append((it["earliest"], it["latest"], it["value"]))
         # within one status class, the more definite report wins: occurred over ongoing, planned over possible
         order = ("occurred", "ongoing", "planned", "possible")
-        if it["status"] in order and home["status"] in order and order.index(it["status"]) < order.index(home["status"]):
+        if (
+            it["status"] in order
+            and home["status"] in order
+            and order.index(it["status"]) < order.index(home["status"])
+        ):
             home["status"], home["what"], home["trigger"] = it["status"], it["what"], it["trigger"]
         home["_docs"].add(it["source"]["doc_id"])
         home["documents"] = len(home["_docs"])
         if len(home["sources"]) < max_src and not any(
-                s["doc_id"] == it["source"]["doc_id"] and s["sentence_index"] == it["source"]["sentence_index"] for s in home["sources"]):
+            s["doc_id"] == it["source"]["doc_id"] and s["sentence_index"] == it["source"]["sentence_index"]
+            for s in home["sources"]
+        ):
             home["sources"].append(it["source"])
     for c in clusters:
         c.pop("_docs", None)

@@ -22,8 +22,30 @@ from .rules import Ctx, find_all
 DATA = Path(__file__).parent / "data"
 
 _TIME_NOUNS = frozenset(
-    "year years month months day days week weeks decade decades century quarter season time period "
-    "fiscal calendar election census edition model budget".split()
+    [
+        "year",
+        "years",
+        "month",
+        "months",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "decade",
+        "decades",
+        "century",
+        "quarter",
+        "season",
+        "time",
+        "period",
+        "fiscal",
+        "calendar",
+        "election",
+        "census",
+        "edition",
+        "model",
+        "budget",
+    ]
 )
 
 
@@ -160,7 +182,7 @@ def extract_times(parsed: ParsedDoc) -> tuple[TimeValue, ...]:
     out: list[TimeValue] = []
     prev_signal = None
     last_date: str | None = None  # the latest explicit date, for "that year"/"the same day"
-    for k, f in enumerate(found):
+    for _k, f in enumerate(found):
         if f.value.startswith("ANAPHOR:"):
             _, unit, off = f.value.split(":")
             f.value = _anaphor(unit, int(off), last_date, dct)
@@ -185,7 +207,11 @@ def extract_times(parsed: ParsedDoc) -> tuple[TimeValue, ...]:
                 if prev.sentence == sent and f.start - prev.end < 12:
                     anchor = f"{prev.value}/{f.value}"
                     out[-1] = _replace_anchor(prev, anchor)
-        out.append(TimeValue(f.start, f.end, text[f.start : f.end], f.type, f.value, sent, f.mod, earliest, latest, anchor, rule))
+        out.append(
+            TimeValue(
+                f.start, f.end, text[f.start : f.end], f.type, f.value, sent, f.mod, earliest, latest, anchor, rule
+            )
+        )
         prev_signal = signal
     return tuple(out)
 
@@ -214,7 +240,9 @@ def _anaphor(unit: str, off: int, last: str | None, dct) -> str:
 
 
 def _replace_anchor(tv: TimeValue, anchor: str) -> TimeValue:
-    return TimeValue(tv.start, tv.end, tv.text, tv.type, tv.value, tv.sentence, tv.mod, tv.earliest, tv.latest, anchor, tv.rule)
+    return TimeValue(
+        tv.start, tv.end, tv.text, tv.type, tv.value, tv.sentence, tv.mod, tv.earliest, tv.latest, anchor, tv.rule
+    )
 
 
 def signal_of(tv: TimeValue) -> str | None:

@@ -163,7 +163,13 @@ def duration_value(n, unit: str, time_part: bool) -> str:
     if n == "X" or n is None:
         num = "X"
     elif isinstance(n, float) and not n.is_integer():
-        lower = {"H": ("M", 60, True), "D": ("H", 24, True), "Y": ("M", 12, False), "M": ("D", 30, False), "W": ("D", 7, False)}
+        lower = {
+            "H": ("M", 60, True),
+            "D": ("H", 24, True),
+            "Y": ("M", 12, False),
+            "M": ("D", 30, False),
+            "W": ("D", 7, False),
+        }
         if unit in lower and not (unit == "M" and time_part):
             u2, k, tp = lower[unit]
             whole = int(n)

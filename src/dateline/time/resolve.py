@@ -96,15 +96,17 @@ def resolve_sentence_times(parsed: ParsedDoc, times) -> tuple[SentenceTime, ...]
                 continue
             if not _adverbial(parsed, head.i, gv):
                 continue
-            if best is None or (tv.earliest is not None and tv.earliest == tv.latest and times[best].earliest != times[best].latest):
+            if best is None or (
+                tv.earliest is not None and tv.earliest == tv.latest and times[best].earliest != times[best].latest
+            ):
                 best = k
         own_ref = any(times[k].value in ("PAST_REF", "FUTURE_REF") for k in by_sent.get(s.index, ())) or any(
             t.text.lower() in c["context_breakers"] and t.dep in ("advmod", "npadvmod", "prep", "mark")
             for t in parsed.sentence_tokens(s.index)
         )
         if best is not None:
-            value, e, l = _value_of(times[best], parsed)
-            st = SentenceTime(s.index, value, e, l, "governing", best)
+            value, earliest, latest = _value_of(times[best], parsed)
+            st = SentenceTime(s.index, value, earliest, latest, "governing", best)
         elif (
             tense == "past"
             and prev is not None

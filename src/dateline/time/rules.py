@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
@@ -105,48 +105,189 @@ class Grammar:
         def add(name, rx, handler, priority=0):
             P.append((name, re.compile(PRE + rx, re.I), handler, priority))
 
-        add("mdy", rf"(?:(?:last|this|next)\s+)?(?:(?P<wd>{WDANY}),?\s+)?(?:(?P<pos>{POS})[-\s]+)?(?P<mon>{MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?!\s*(?:%|percent|[-,]\d))(?:,?\s+(?P<year>{YEAR})(?!\d))?", self.h_date, 1)
-        add("dmy", rf"(?:(?P<wd>{WDANY}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<year>{YEAR})(?!\d))?", self.h_date, 1)
-        add("my", rf"(?:(?P<pos>{POS})[-\s]+)?(?P<mon>{MON})(?:\s+of)?,?\s+(?P<year>{YEARS})(?!\d|,\d|[-\w])", self.h_date, 1)
+        add(
+            "mdy",
+            rf"(?:(?:last|this|next)\s+)?(?:(?P<wd>{WDANY}),?\s+)?(?:(?P<pos>{POS})[-\s]+)?(?P<mon>{MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?!\s*(?:%|percent|[-,]\d))(?:,?\s+(?P<year>{YEAR})(?!\d))?",
+            self.h_date,
+            1,
+        )
+        add(
+            "dmy",
+            rf"(?:(?P<wd>{WDANY}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<year>{YEAR})(?!\d))?",
+            self.h_date,
+            1,
+        )
+        add(
+            "my",
+            rf"(?:(?P<pos>{POS})[-\s]+)?(?P<mon>{MON})(?:\s+of)?,?\s+(?P<year>{YEARS})(?!\d|,\d|[-\w])",
+            self.h_date,
+            1,
+        )
         add("iso", r"(?P<year>\d{4})-(?P<monn>\d\d)-(?P<day>\d\d)(?![\d-])", self.h_date)
         add("numdate", r"(?P<monn>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d\d)(?![\d/])", self.h_date)
-        add("month", rf"(?:(?P<rel>last|next|this|coming|past|the\s+previous|previous)\s+|(?P<pos>{POS})[-\s]+)?(?P<mon>{MONSOLO})", self.h_month)
-        add("year", rf"(?:(?P<fy>(?:the\s+)?(?:fiscal|calendar|financial|model|the)(?:\s+year)?|the\s+year|fy)\s*|(?P<pos>{POS})[-\s]+|(?P<prepost>pre|post)-)?(?P<year>{YEAR})(?!\d|[.,]\d|\s*(?:%|percent)|-(?:\d|year|old)|\s*/\d)", self.h_year)
+        add(
+            "month",
+            rf"(?:(?P<rel>last|next|this|coming|past|the\s+previous|previous)\s+|(?P<pos>{POS})[-\s]+)?(?P<mon>{MONSOLO})",
+            self.h_month,
+        )
+        add(
+            "year",
+            rf"(?:(?P<fy>(?:the\s+)?(?:fiscal|calendar|financial|model|the)(?:\s+year)?|the\s+year|fy)\s*|(?P<pos>{POS})[-\s]+|(?P<prepost>pre|post)-)?(?P<year>{YEAR})(?!\d|[.,]\d|\s*(?:%|percent)|-(?:\d|year|old)|\s*/\d)",
+            self.h_year,
+        )
         add("decade", rf"(?:the\s+)?(?:(?P<pos>{POS})[-\s]+)?(?P<dec>(?:1[5-9]|20)\d0|'\d0)'?s(?![\w'])", self.h_decade)
-        add("decade_w", r"the\s+(?:(?P<pos>early|late|mid)[-\s]+)?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", self.h_decade)
-        add("century", rf"(?:the\s+)?(?:(?P<pos>{POS})[-\s]+)?(?P<ord>\d{{1,2}})(?:st|nd|rd|th)[-\s]century", self.h_century)
-        add("quarter", rf"(?:(?P<yr>{YEAR}|this\s+year|last\s+year|next\s+year)'s\s+)?(?:the\s+(?:(?P<yr3>{YEAR})\s+)?)?(?:(?P<rel>latest|current|previous|preceding|last|next|this|past|year-ago|year-earlier|same|comparable|prior-year|year-before)[-\s]+)?(?:(?:fiscal|calendar)[-\s]+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)?[-\s]*(?:(?:fiscal|calendar)[-\s]+)?(?P<qt>quarter|half|period)(?![-\w])(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}|this\s+year|last\s+year|next\s+year)|,?\s+(?P<year2>{YEAR}))?", self.h_quarter)
-        add("season", rf"(?:(?P<rel>last|next|this|coming|past)\s+|(?P<pos>{POS})[-\s]+|(?P<the>the)\s+)?(?P<season>spring|summer|fall|autumn|winter)(?![-\w])(?:\s+of\s+(?P<year>{YEARS})|,?\s+(?P<year2>{YEAR}))?", self.h_season)
-        add("relday", rf"(?:(?P<pos>early|late)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|this|last)(?:\s+(?P<pod>{POD}))?(?![-\w])", self.h_relday)
-        add("relunit", rf"(?:(?P<pos>{POS}|earlier|later)[-\s]+)?(?P<rel>the\s+previous|the\s+following|the\s+next|the\s+past|the\s+last|the\s+coming|the\s+current|the\s+same|this|last|next|coming|past|previous|current|following)\s+(?P<unit>day|week|weekend|month|year|decade|century|quarter)(?![-\w])", self.h_relunit)
+        add(
+            "decade_w",
+            r"the\s+(?:(?P<pos>early|late|mid)[-\s]+)?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
+            self.h_decade,
+        )
+        add(
+            "century",
+            rf"(?:the\s+)?(?:(?P<pos>{POS})[-\s]+)?(?P<ord>\d{{1,2}})(?:st|nd|rd|th)[-\s]century",
+            self.h_century,
+        )
+        add(
+            "quarter",
+            rf"(?:(?P<yr>{YEAR}|this\s+year|last\s+year|next\s+year)'s\s+)?(?:the\s+(?:(?P<yr3>{YEAR})\s+)?)?(?:(?P<rel>latest|current|previous|preceding|last|next|this|past|year-ago|year-earlier|same|comparable|prior-year|year-before)[-\s]+)?(?:(?:fiscal|calendar)[-\s]+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)?[-\s]*(?:(?:fiscal|calendar)[-\s]+)?(?P<qt>quarter|half|period)(?![-\w])(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}|this\s+year|last\s+year|next\s+year)|,?\s+(?P<year2>{YEAR}))?",
+            self.h_quarter,
+        )
+        add(
+            "season",
+            rf"(?:(?P<rel>last|next|this|coming|past)\s+|(?P<pos>{POS})[-\s]+|(?P<the>the)\s+)?(?P<season>spring|summer|fall|autumn|winter)(?![-\w])(?:\s+of\s+(?P<year>{YEARS})|,?\s+(?P<year2>{YEAR}))?",
+            self.h_season,
+        )
+        add(
+            "relday",
+            rf"(?:(?P<pos>early|late)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|this|last)(?:\s+(?P<pod>{POD}))?(?![-\w])",
+            self.h_relday,
+        )
+        add(
+            "relunit",
+            rf"(?:(?P<pos>{POS}|earlier|later)[-\s]+)?(?P<rel>the\s+previous|the\s+following|the\s+next|the\s+past|the\s+last|the\s+coming|the\s+current|the\s+same|this|last|next|coming|past|previous|current|following)\s+(?P<unit>day|week|weekend|month|year|decade|century|quarter)(?![-\w])",
+            self.h_relunit,
+        )
         add("theweekend", r"the\s+weekend", self.h_relunit)
-        add("theyear", r"the\s+(?P<full>full\s+|whole\s+|entire\s+)?year(?![-\w]|\s+(?:two|ago|earlier|before|after|\d))", self.h_theyear)
-        add("weekday", rf"(?:(?P<rel>last|next|this|coming|past|previous|early|late)\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<pod>{POD}))?(?![-\w])", self.h_weekday)
-        add("ago", rf"(?:(?P<mod>{MODS})\s+)?(?:(?P<num>{num})[-\s]+)?(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|from\s+now|hence|previously|back|before(?=\s*[.,;:!?)]|\s*$)|after(?=\s*[.,;:!?)]|\s*$))(?![-\w])", self.h_ago, 1)
-        add("duration", rf"(?:(?P<mod>{MODS})\s+)?(?:(?P<the>the|a|an|another|an\s+additional)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|following|final|remaining|initial|latest|better\s+part\s+of\s+the|full|entire|whole|same)\s+)?(?P<num>{num})(?:[-\s]+(?:and[-\s]+a[-\s]+half|more|additional|full|straight|consecutive))?[-\s]+(?P<unit>{UNIT})(?![-\w]|\s+old)(?:-long)?", self.h_duration)
-        add("bareunit", r"(?P<pre>for|within|in|over|last|lasts|lasted|lasting|take|takes|took|taken|spent|spend|spends|after|the\s+coming|the\s+next|the\s+past|recent|coming)\s+(?P<unit>days|weeks|months|years|decades|hours|minutes)(?![-\w])", self.h_bareunit)
-        add("set", rf"(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{num})\s+)?(?:(?P<unit>{UNIT})|(?P<wd>{WD})|(?P<mon>{MONSOLO})|(?P<pod>{POD}))(?![-\w])", self.h_set)
+        add(
+            "theyear",
+            r"the\s+(?P<full>full\s+|whole\s+|entire\s+)?year(?![-\w]|\s+(?:two|ago|earlier|before|after|\d))",
+            self.h_theyear,
+        )
+        add(
+            "weekday",
+            rf"(?:(?P<rel>last|next|this|coming|past|previous|early|late)\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<pod>{POD}))?(?![-\w])",
+            self.h_weekday,
+        )
+        add(
+            "ago",
+            rf"(?:(?P<mod>{MODS})\s+)?(?:(?P<num>{num})[-\s]+)?(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|from\s+now|hence|previously|back|before(?=\s*[.,;:!?)]|\s*$)|after(?=\s*[.,;:!?)]|\s*$))(?![-\w])",
+            self.h_ago,
+            1,
+        )
+        add(
+            "duration",
+            rf"(?:(?P<mod>{MODS})\s+)?(?:(?P<the>the|a|an|another|an\s+additional)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|following|final|remaining|initial|latest|better\s+part\s+of\s+the|full|entire|whole|same)\s+)?(?P<num>{num})(?:[-\s]+(?:and[-\s]+a[-\s]+half|more|additional|full|straight|consecutive))?[-\s]+(?P<unit>{UNIT})(?![-\w]|\s+old)(?:-long)?",
+            self.h_duration,
+        )
+        add(
+            "bareunit",
+            r"(?P<pre>for|within|in|over|last|lasts|lasted|lasting|take|takes|took|taken|spent|spend|spends|after|the\s+coming|the\s+next|the\s+past|recent|coming)\s+(?P<unit>days|weeks|months|years|decades|hours|minutes)(?![-\w])",
+            self.h_bareunit,
+        )
+        add(
+            "set",
+            rf"(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{num})\s+)?(?:(?P<unit>{UNIT})|(?P<wd>{WD})|(?P<mon>{MONSOLO})|(?P<pod>{POD}))(?![-\w])",
+            self.h_set,
+        )
         add("setadv", rf"(?P<adv>{_alt(self.sets)})(?![-\w])", self.h_set)
-        add("setfreq", rf"(?:once|twice|thrice|\d+\s+times|(?:{_alt(self.numbers)})\s+times)\s+(?P<a>a|an|per)\s+(?P<unit1>{_alt(self.units)})(?![-\w])", self.h_setfreq)
-        add("time", rf"(?:(?P<mod>{MODS})\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm|o'clock)(?![\w])(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time))?(?:,?\s+(?:on\s+)?(?P<day>today|yesterday|tomorrow|tonight|(?P<wd>{WD})|(?P<mon>{MON})\s+(?P<mday>\d{{1,2}})(?!\d)))?", self.h_time, 1)
-        add("time24", rf"(?:(?P<mod>{MODS})\s+)?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]T|local\s+time))?(?![\d:])", self.h_time)
-        add("noon", rf"(?:(?P<mod>{MODS})\s+)?(?P<w>noon|midnight|midday)(?:\s+(?P<day>today|yesterday|tomorrow|(?P<wd>{WD})))?(?![-\w])", self.h_time)
+        add(
+            "setfreq",
+            rf"(?:once|twice|thrice|\d+\s+times|(?:{_alt(self.numbers)})\s+times)\s+(?P<a>a|an|per)\s+(?P<unit1>{_alt(self.units)})(?![-\w])",
+            self.h_setfreq,
+        )
+        add(
+            "time",
+            rf"(?:(?P<mod>{MODS})\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm|o'clock)(?![\w])(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time))?(?:,?\s+(?:on\s+)?(?P<day>today|yesterday|tomorrow|tonight|(?P<wd>{WD})|(?P<mon>{MON})\s+(?P<mday>\d{{1,2}})(?!\d)))?",
+            self.h_time,
+            1,
+        )
+        add(
+            "time24",
+            rf"(?:(?P<mod>{MODS})\s+)?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]T|local\s+time))?(?![\d:])",
+            self.h_time,
+        )
+        add(
+            "noon",
+            rf"(?:(?P<mod>{MODS})\s+)?(?P<w>noon|midnight|midday)(?:\s+(?P<day>today|yesterday|tomorrow|(?P<wd>{WD})))?(?![-\w])",
+            self.h_time,
+        )
         add("yearago", r"(?P<ya>year-earlier|year-ago|year-before|prior-year)(?![-\w])", self.h_yearago)
-        add("spokenyear", rf"(?P<c>nineteen|twenty)[-\s]+(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:{tens})(?:[-\s](?:{ones}))?)(?![-\w])", self.h_spokenyear)
+        add(
+            "spokenyear",
+            rf"(?P<c>nineteen|twenty)[-\s]+(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:{tens})(?:[-\s](?:{ones}))?)(?![-\w])",
+            self.h_spokenyear,
+        )
         add("year2000", rf"the\s+year\s+two\s+thousand(?:\s+and\s+(?P<o>{ones}))?", self.h_spokenyear)
-        add("anaphor", r"(?:(?P<pos>earlier|later|early|late)\s+(?:in\s+)?)?(?:that|the\s+same)\s+(?P<unit>day|week|month|year)(?![-\w])", self.h_anaphor)
-        add("anaphor_pod", r"the\s+(?P<next>next|following)\s+(?:morning|afternoon|evening|night)(?![-\w])", self.h_anaphor)
-        add("fiscalyear", r"the\s+(?:current\s+|latest\s+)?fiscal\s+year(?![-\w]|\s+(?:\d|ended|ending))", self.h_fiscalyear)
+        add(
+            "anaphor",
+            r"(?:(?P<pos>earlier|later|early|late)\s+(?:in\s+)?)?(?:that|the\s+same)\s+(?P<unit>day|week|month|year)(?![-\w])",
+            self.h_anaphor,
+        )
+        add(
+            "anaphor_pod",
+            r"the\s+(?P<next>next|following)\s+(?:morning|afternoon|evening|night)(?![-\w])",
+            self.h_anaphor,
+        )
+        add(
+            "fiscalyear",
+            r"the\s+(?:current\s+|latest\s+)?fiscal\s+year(?![-\w]|\s+(?:\d|ended|ending))",
+            self.h_fiscalyear,
+        )
         add("ref", rf"(?P<ref>{_alt(self.refs)})(?![-\w])", self.h_ref)
-        add("holiday", rf"(?P<hol>{_alt(self.holidays)}|thanksgiving(?:\s+day)?|election\s+day)(?![-\w])", self.h_holiday)
+        add(
+            "holiday",
+            rf"(?P<hol>{_alt(self.holidays)}|thanksgiving(?:\s+day)?|election\s+day)(?![-\w])",
+            self.h_holiday,
+        )
         self.patterns = P
         # Every expression contains one of these words; patterns only run near them (speed).
         triggers = (
-            list(self.months) + list(self.weekdays) + list(self.units) + list(self.plurals) + list(self.pods)
-            + list(self.seasons) + list(self.sets) + list(self.refs) + list(self.holidays)
-            + ["today", "tonight", "yesterday", "tomorrow", "noon", "midnight", "midday", "weekend", "weekends",
-               "half", "period", "thanksgiving", "nineteen", "twenty", "thousand", "twenties", "thirties", "forties",
-               "fifties", "sixties", "seventies", "eighties", "nineties", "ago", "year-earlier", "year-ago"]
+            list(self.months)
+            + list(self.weekdays)
+            + list(self.units)
+            + list(self.plurals)
+            + list(self.pods)
+            + list(self.seasons)
+            + list(self.sets)
+            + list(self.refs)
+            + list(self.holidays)
+            + [
+                "today",
+                "tonight",
+                "yesterday",
+                "tomorrow",
+                "noon",
+                "midnight",
+                "midday",
+                "weekend",
+                "weekends",
+                "half",
+                "period",
+                "thanksgiving",
+                "nineteen",
+                "twenty",
+                "thousand",
+                "twenties",
+                "thirties",
+                "forties",
+                "fifties",
+                "sixties",
+                "seventies",
+                "eighties",
+                "nineties",
+                "ago",
+                "year-earlier",
+                "year-ago",
+            ]
         )
         self.trigger = re.compile(rf"\d|\b(?:{_alt(triggers)})s?\b", re.I)
 
@@ -267,7 +408,9 @@ class Grammar:
         if low in ("may", "march") and not (g.get("rel") or g.get("pos")):
             # the modal "May" and the verb "March" open sentences; require a date context
             before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
-            if not re.search(r"\b(in|of|since|until|by|from|through|early|late|mid|last|next|this|before|after|during)\s*$", before):
+            if not re.search(
+                r"\b(in|of|since|until|by|from|through|early|late|mid|last|next|this|before|after|during)\s*$", before
+            ):
                 return None
         if ctx.is_person(m.start("mon")):
             return None
@@ -303,9 +446,8 @@ class Grammar:
             if after.startswith((" period", " quarter")):  # "the 1988 period": the reporting period
                 return "DATE", f"{y:04d}", None, m.start(), m.end() + len(after.split()[0]) + 1
             return "DATE", f"{y:04d}", None, m.start("year"), m.end()  # "the 1996 law": just the year
-        if not (g.get("fy") or g.get("pos") or g.get("prepost")):
-            if ctx.is_count(m.start("year")):
-                return None
+        if not (g.get("fy") or g.get("pos") or g.get("prepost")) and ctx.is_count(m.start("year")):
+            return None
         mod = self.posmod(g.get("pos"))
         pp = (g.get("prepost") or "").lower()
         if pp:
@@ -333,14 +475,24 @@ class Grammar:
         rel = (g.get("rel") or "").lower()
         if qt == "period":
             # "the latest period", "the year-earlier period": financial reporting quarters
-            if g.get("qn") or rel not in ("latest", "year-ago", "year-earlier", "year-before", "comparable", "prior-year"):
+            if g.get("qn") or rel not in (
+                "latest",
+                "year-ago",
+                "year-earlier",
+                "year-before",
+                "comparable",
+                "prior-year",
+            ):
                 return None
             qt = "quarter"
         qn = g.get("qn")
         text = m.group(0).lower()
-        if not qn and not rel:
-            if not text.startswith("the ") or ctx.text[m.end() : m.end() + 4].lower().startswith(" of"):
-                return None
+        if (
+            not qn
+            and not rel
+            and (not text.startswith("the ") or ctx.text[m.end() : m.end() + 4].lower().startswith(" of"))
+        ):
+            return None
         if not qn and qt == "half":
             return None
         if ctx.text[m.end() : m.end() + 4].lower() == " of " and not (g.get("year")):
@@ -435,7 +587,14 @@ class Grammar:
             if pod in ("morning", "afternoon"):
                 return None
         else:
-            off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}[w]
+            off = {
+                "today": 0,
+                "tonight": 0,
+                "yesterday": -1,
+                "tomorrow": 1,
+                "the day before yesterday": -2,
+                "the day after tomorrow": 2,
+            }[w]
         if ctx.dct is None:
             return ("DATE", "PRESENT_REF", None) if w == "today" else ("DATE", "XXXX-XX-XX", None)
         d = (ctx.dct + timedelta(days=off)).isoformat()
@@ -473,16 +632,25 @@ class Grammar:
         if unit == "day":
             if base in ("this", "current"):
                 return None
-            if base in ("next", "following", "coming"):
-                off = 1
-            else:
-                off = -1
+            off = 1 if base in ("next", "following", "coming") else -1
             if ctx.dct is None:
                 return "DATE", "XXXX-XX-XX", mod
             return "DATE", (ctx.dct + timedelta(days=off)).isoformat(), mod
-        off = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}[base]
+        off = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}[
+            base
+        ]
         if ctx.dct is None:
-            return "DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX", "quarter": "XXXX-QX"}.get(unit, "XXXX"), mod
+            return (
+                "DATE",
+                {
+                    "week": "XXXX-WXX",
+                    "weekend": "XXXX-WXX-WE",
+                    "month": "XXXX-XX",
+                    "year": "XXXX",
+                    "quarter": "XXXX-QX",
+                }.get(unit, "XXXX"),
+                mod,
+            )
         if unit == "weekend":
             return "DATE", N.fmt_week(ctx.dct + timedelta(weeks=off)) + "-WE", mod
         letter = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q"}[unit]
@@ -670,7 +838,9 @@ class Grammar:
         elif g.get("wd"):
             if not self.cap(g["wd"]):
                 return None
-            ds = N.weekday_date(ctx.dct, self.weekdays[g["wd"].lower()], ctx.direction(m.start("wd"), 1) or -1).isoformat()
+            ds = N.weekday_date(
+                ctx.dct, self.weekdays[g["wd"].lower()], ctx.direction(m.start("wd"), 1) or -1
+            ).isoformat()
         else:
             off = {"yesterday": -1, "tomorrow": 1}.get(day, 0)
             ds = (ctx.dct + timedelta(days=off)).isoformat()

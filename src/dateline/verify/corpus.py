@@ -32,8 +32,14 @@ def _casualty(a: Analysis, q: Quantity) -> str | None:
     words = set(cfg["casualty_words"])
     for w in _WORD.findall(after):
         if w in words:
-            return {"dead": "killed", "died": "killed", "deaths": "killed", "death": "killed",
-                    "wounded": "injured", "hurt": "injured"}.get(w, w)
+            return {
+                "dead": "killed",
+                "died": "killed",
+                "deaths": "killed",
+                "death": "killed",
+                "wounded": "injured",
+                "hurt": "injured",
+            }.get(w, w)
     m = (q.measures or "").lower()
     return m if m in words else None
 
@@ -70,8 +76,15 @@ def _sentence_places(a: Analysis, sentence: int) -> frozenset[str]:
 def _when(a: Analysis, q: Quantity) -> tuple[str, str] | None:
     """When the quantity happened, if its sentence says: the nearest date in the
     sentence ("since 1959, when two ... died"), else the sentence's governing time."""
-    near = [t for t in a.times if t.sentence == q.sentence and t.type in ("DATE", "TIME") and t.earliest and t.latest
-            and min(abs(t.start - q.end), abs(q.start - t.end)) <= 60]
+    near = [
+        t
+        for t in a.times
+        if t.sentence == q.sentence
+        and t.type in ("DATE", "TIME")
+        and t.earliest
+        and t.latest
+        and min(abs(t.start - q.end), abs(q.start - t.end)) <= 60
+    ]
     if near:
         t = min(near, key=lambda t: min(abs(t.start - q.end), abs(q.start - t.end)))
         return t.earliest, t.latest
@@ -89,7 +102,10 @@ def _same_time(w1, w2) -> bool:
     if w1 is None or w2 is None:
         return True
     pad = tolerances()["corpus"]["max_days_apart"]
-    lo1, hi1 = date.fromisoformat(w1[0][:10]) - timedelta(days=pad), date.fromisoformat(w1[1][:10]) + timedelta(days=pad)
+    lo1, hi1 = (
+        date.fromisoformat(w1[0][:10]) - timedelta(days=pad),
+        date.fromisoformat(w1[1][:10]) + timedelta(days=pad),
+    )
     return lo1 <= date.fromisoformat(w2[1][:10]) and date.fromisoformat(w2[0][:10]) <= hi1
 
 
@@ -155,16 +171,28 @@ def check_numbers_across(analyses: list[Analysis]) -> list[Check]:
             )
             if lo <= hi:
                 verdict = "consistent"
-                expl = f"{len(picked)} reports of the same event ({', '.join(places)}) state {what} compatibly: {figures}."
+                expl = (
+                    f"{len(picked)} reports of the same event ({', '.join(places)}) state {what} compatibly: {figures}."
+                )
             else:
                 verdict = "inconsistent"
                 dated = sorted((e for e in picked if e[1].article.published), key=lambda e: e[1].article.published)
                 later = ""
                 if len(dated) >= 2 and dated[-1][1].article.published > dated[0][1].article.published:
                     later = f" The later report ({dated[-1][1].article.published.isoformat()}) may be an update."
-                expl = (f"Reports of the same event ({', '.join(places)}) state {what} differently, and no value fits "
-                        f"all of them even allowing for their wording: {figures}.{later}")
-            out.append(Check("numbers", verdict, f"{what}: {figures}",
-                             f"common range {'none' if lo > hi else f'{lo:g} to {hi:g}'}",
-                             "numbers.across_documents", expl, cites))
+                expl = (
+                    f"Reports of the same event ({', '.join(places)}) state {what} differently, and no value fits "
+                    f"all of them even allowing for their wording: {figures}.{later}"
+                )
+            out.append(
+                Check(
+                    "numbers",
+                    verdict,
+                    f"{what}: {figures}",
+                    f"common range {'none' if lo > hi else f'{lo:g} to {hi:g}'}",
+                    "numbers.across_documents",
+                    expl,
+                    cites,
+                )
+            )
     return out

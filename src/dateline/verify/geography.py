@@ -10,23 +10,37 @@ from __future__ import annotations
 
 import re
 
+from ..geo.distance import bearing_difference, compass, great_circle_km, initial_bearing_deg
 from ..types import Analysis, Check, Place, RelativeLocation
 from .rules import bounds, cite, fmt_distance, tolerances
 
-from ..geo.distance import bearing_difference, compass, great_circle_km, initial_bearing_deg
-
 _DIR_DEG = {
-    "north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135,
-    "south": 180, "southwest": 225, "south-west": 225, "west": 270, "northwest": 315, "north-west": 315,
+    "north": 0,
+    "northeast": 45,
+    "north-east": 45,
+    "east": 90,
+    "southeast": 135,
+    "south-east": 135,
+    "south": 180,
+    "southwest": 225,
+    "south-west": 225,
+    "west": 270,
+    "northwest": 315,
+    "north-west": 315,
 }
-_REL = re.compile(r"^distance (north|south|east|west|north-?east|north-?west|south-?east|south-?west)\w* of (.+)$", re.I)
+_REL = re.compile(
+    r"^distance (north|south|east|west|north-?east|north-?west|south-?east|south-?west)\w* of (.+)$", re.I
+)
 
 
 _LAST_WORD = re.compile(r"(\w+)\W*(?:the\s+)?$", re.I)
 _WORDS = re.compile(r"[a-z]+")
 # "The cosmodrome is ...": a definite noun phrase opening the sentence, for
 # analyses loaded from the store, which keep no tokens
-_DEF_SUBJECT = re.compile(r"^\W*(?:the|this|that)\s+(?:[a-z-]+\s+)?([a-z]+)\s+(?:is|was|lies|sits|stands|has|had|will|would|can|could|remains)\b", re.I)
+_DEF_SUBJECT = re.compile(
+    r"^\W*(?:the|this|that)\s+(?:[a-z-]+\s+)?([a-z]+)\s+(?:is|was|lies|sits|stands|has|had|will|would|can|could|remains)\b",
+    re.I,
+)
 
 
 def _word_before(parsed, place: Place) -> str:
@@ -71,17 +85,23 @@ def check_route_distances(analysis: Analysis) -> list[Check]:
             rule = "geography.route_distance"
             if hi / gc_m < cfg["route_factor_min"]:
                 verdict = "inconsistent"
-                expl = (f"A route cannot be shorter than the straight line: {origin.name} to {dest.name} is "
-                        f"{fmt_distance(gc_m, miles)} great-circle, more than the stated {q.text}.")
+                expl = (
+                    f"A route cannot be shorter than the straight line: {origin.name} to {dest.name} is "
+                    f"{fmt_distance(gc_m, miles)} great-circle, more than the stated {q.text}."
+                )
             elif lo / gc_m > cfg["route_factor_max"]:
                 verdict = "inconsistent"
-                expl = (f"{q.text} is {ratio:.2f}x the {fmt_distance(gc_m, miles)} straight line from {origin.name} "
-                        f"to {dest.name}, longer than any plausible route (up to {cfg['route_factor_max']}x).")
+                expl = (
+                    f"{q.text} is {ratio:.2f}x the {fmt_distance(gc_m, miles)} straight line from {origin.name} "
+                    f"to {dest.name}, longer than any plausible route (up to {cfg['route_factor_max']}x)."
+                )
             else:
                 verdict = "consistent"
-                expl = (f"{origin.name} to {dest.name} is {fmt_distance(gc_m, miles)} in a straight line; a route of "
-                        f"{q.text} is {ratio:.2f}x that, within the {cfg['route_factor_min']}-{cfg['route_factor_max']}x "
-                        f"a rail or road route takes: consistent.")
+                expl = (
+                    f"{origin.name} to {dest.name} is {fmt_distance(gc_m, miles)} in a straight line; a route of "
+                    f"{q.text} is {ratio:.2f}x that, within the {cfg['route_factor_min']}-{cfg['route_factor_max']}x "
+                    f"a rail or road route takes: consistent."
+                )
         else:
             rule = "geography.straight_distance"
             extra = cfg["straight_line_extra"]
@@ -107,7 +127,9 @@ def _relative_claims(analysis: Analysis) -> list[RelativeLocation]:
         direction, anchor = m.group(1).lower(), m.group(2).strip()
         deg = float(_DIR_DEG.get(direction, _DIR_DEG.get(direction.replace("-", ""), 0)))
         text = f"{q.text} {direction} of {anchor}"
-        out.append(RelativeLocation(q.start, q.end, text, q.sentence, q.si_value, compass(deg, 8), deg, anchor, mod=q.mod))
+        out.append(
+            RelativeLocation(q.start, q.end, text, q.sentence, q.si_value, compass(deg, 8), deg, anchor, mod=q.mod)
+        )
     return out
 
 
@@ -143,8 +165,13 @@ def _subject_place(analysis: Analysis, rl: RelativeLocation, anchor: Place | Non
         if inside:
             return inside[0]
         if len(word) > 2:
-            named = [p for p in places if not_anchor(p) and rl.sentence - p.sentence <= 3
-                     and (word in p.name.lower() or word in p.text.lower())]
+            named = [
+                p
+                for p in places
+                if not_anchor(p)
+                and rl.sentence - p.sentence <= 3
+                and (word in p.name.lower() or word in p.text.lower())
+            ]
             if named:
                 return max(named, key=lambda p: p.start)
     local = [p for p in places if p.sentence == rl.sentence and not_anchor(p) and p.feature in ("facility", "city")]
@@ -166,8 +193,17 @@ def check_relative_locations(analysis: Analysis) -> list[Check]:
         stated = f"{rl.text}"
         if a_lat is None or subject is None:
             missing = "the anchor place" if a_lat is None else "the place it locates"
-            out.append(Check("geography", "unverifiable", stated, "", "geography.relative_location",
-                             f"Cannot resolve {missing} to coordinates.", cite(parsed, rl.sentence)))
+            out.append(
+                Check(
+                    "geography",
+                    "unverifiable",
+                    stated,
+                    "",
+                    "geography.relative_location",
+                    f"Cannot resolve {missing} to coordinates.",
+                    cite(parsed, rl.sentence),
+                )
+            )
             continue
         gc_km = great_circle_km(a_lat, a_lon, subject.lat, subject.lon)
         gc_m = gc_km * 1000
@@ -186,8 +222,10 @@ def check_relative_locations(analysis: Analysis) -> list[Check]:
         if rl.bearing_deg is not None:
             diff = bearing_difference(bearing, rl.bearing_deg)
             dir_ok = diff <= cfg["bearing_tolerance_deg"]
-            dir_txt = (f" The direction {'fits' if dir_ok else 'does not fit'}: the bearing from {anchor_name} is "
-                       f"{bearing:.0f} deg ({compass(bearing, 16)}), {diff:.0f} deg from {rl.bearing or rl.bearing_deg}.")
+            dir_txt = (
+                f" The direction {'fits' if dir_ok else 'does not fit'}: the bearing from {anchor_name} is "
+                f"{bearing:.0f} deg ({compass(bearing, 16)}), {diff:.0f} deg from {rl.bearing or rl.bearing_deg}."
+            )
         dist_ok = lo <= gc_m * (1 + extra) and gc_m * (1 - extra) <= hi
         rule = "geography.relative_location"
         if dist_ok and dir_ok:
@@ -200,18 +238,25 @@ def check_relative_locations(analysis: Analysis) -> list[Check]:
                 f"As a straight-line distance this is wrong: {subject.name} is {fmt_distance(gc_m, miles)} from "
                 f"{anchor_name} in a straight line, far shorter than the stated {fmt_distance(rl.distance_m, miles)} "
                 f"({ratio:.2f}x, beyond the +-{(bounds(1.0, rl.mod)[1] - 1 + extra):.0%} its wording allows). "
-                + (f"The figure can only be a route distance (by road or rail, up to {cfg['route_factor_max']}x the straight line), not a straight-line one."
-                   if route_ok else "It is longer than any plausible route too.")
+                + (
+                    f"The figure can only be a route distance (by road or rail, up to {cfg['route_factor_max']}x the straight line), not a straight-line one."
+                    if route_ok
+                    else "It is longer than any plausible route too."
+                )
                 + dir_txt
             )
         elif not dist_ok:
             verdict = "inconsistent"
-            expl = (f"{subject.name} is {fmt_distance(gc_m, miles)} from {anchor_name} in a straight line, farther than "
-                    f"the stated {fmt_distance(rl.distance_m, miles)}: no route can be shorter than the straight line.{dir_txt}")
+            expl = (
+                f"{subject.name} is {fmt_distance(gc_m, miles)} from {anchor_name} in a straight line, farther than "
+                f"the stated {fmt_distance(rl.distance_m, miles)}: no route can be shorter than the straight line.{dir_txt}"
+            )
         else:
             verdict = "inconsistent"
             expl = f"The distance fits ({fmt_distance(gc_m, miles)}) but the direction does not.{dir_txt}"
-        out.append(Check("geography", verdict, claim, computed, rule, expl, cite(parsed, subject.sentence, rl.sentence)))
+        out.append(
+            Check("geography", verdict, claim, computed, rule, expl, cite(parsed, subject.sentence, rl.sentence))
+        )
     return out
 
 

@@ -42,9 +42,17 @@ def trips(analysis: Analysis) -> list[Trip]:
         best = None
         for t in durs:
             gap = abs(t.sentence - d.sentence)
-            if gap == 0 or (gap == 1 and any((m or "").split()[-1:] and (m or "").split()[-1].lower() in journey for m in (d.measures, t.measures))):
-                if best is None or gap < abs(best.sentence - d.sentence):
-                    best = t
+            if (
+                gap == 0
+                or (
+                    gap == 1
+                    and any(
+                        (m or "").split()[-1:] and (m or "").split()[-1].lower() in journey
+                        for m in (d.measures, t.measures)
+                    )
+                )
+            ) and (best is None or gap < abs(best.sentence - d.sentence)):
+                best = t
         if best is None:
             continue
         d_lo, d_hi = bounds(d.si_value, d.mod)
@@ -135,7 +143,27 @@ def _claimed_duration(analysis: Analysis, sentence: int):
 
 
 _BARE_PLURAL = re.compile(r"(?:(\S+)\s+)?\b(minutes|hours|days|weeks|months|years)\b", re.I)
-_NUMBER_WORDS = frozenset("a an one two three four five six seven eight nine ten eleven twelve several few couple".split())
+_NUMBER_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "several",
+        "few",
+        "couple",
+    ]
+)
 
 
 def check_multiplied_distance(analysis: Analysis, trip_list: list[Trip]) -> list[Check]:

@@ -32,7 +32,7 @@ from .rules import bounds, tolerances
 _UNIT_DAYS = {"Y": 365.25, "M": 30.44, "W": 7.0, "D": 1.0}
 _UNIT_WORD = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
 _COUNTED = re.compile(r"^P(\d+(?:\.\d+)?)([YMWD])$")
-_PRONOUNS = frozenset("he she they it his her their its him them".split())
+_PRONOUNS = frozenset(["he", "she", "they", "it", "his", "her", "their", "its", "him", "them"])
 _RELATIVE = re.compile(r"\b(before|ahead|after|since|following)\s+(?:of\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _PLURAL_PRONOUN = re.compile(r"\b(?:their|they|both|the two)\b", re.I)
 _FEATURE_RANK = {"facility": 0, "area": 1, "city": 1, "natural": 2, "region": 3, "country": 4}
@@ -49,11 +49,15 @@ def _patterns():
     first = re.compile(r"\bfirst(?:-ever)?\s+((?:[\w-]+\s+){0,2}?)(" + nouns + r")\b", re.I)
     first_time = re.compile(r"\bfor\s+the\s+first\s+time\b", re.I)
     not_past = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cfg["not_past_cues"]) + r")\b", re.I)
-    triggers = {t: re.compile(r"\b(?:" + "|".join(map(re.escape, ws)) + r")\b", re.I)
-                for t, ws in cfg["fallback_triggers"].items()}
+    triggers = {
+        t: re.compile(r"\b(?:" + "|".join(map(re.escape, ws)) + r")\b", re.I)
+        for t, ws in cfg["fallback_triggers"].items()
+    }
     # per interval kind: words an endpoint verb needs right after it ("came into service")
-    needs = {kind: {k: re.compile(r"^\W*(?:\w+\s+){0,1}" + v, re.I) for k, v in spec.get("needs", {}).items()}
-             for kind, spec in cfg["intervals"].items()}
+    needs = {
+        kind: {k: re.compile(r"^\W*(?:\w+\s+){0,1}" + v, re.I) for k, v in spec.get("needs", {}).items()}
+        for kind, spec in cfg["intervals"].items()
+    }
     return first, first_time, not_past, triggers, needs
 
 
@@ -154,8 +158,20 @@ def _occurrences(a: Analysis) -> tuple[Occ, ...]:
             who, where = _event_identity(a, [e])
             if cfg["identity"][e.type]["where"] and not where:
                 where = _sentence_places(a, e.sentence)
-            out.append(Occ(a, e.sentence, e.type, e.status, who, where, _d(e.time_earliest), _d(e.time_latest),
-                           _explicit(e), e.trigger))
+            out.append(
+                Occ(
+                    a,
+                    e.sentence,
+                    e.type,
+                    e.status,
+                    who,
+                    where,
+                    _d(e.time_earliest),
+                    _d(e.time_latest),
+                    _explicit(e),
+                    e.trigger,
+                )
+            )
         return tuple(out)
     # no events stored: sentences with a trigger word and no modal or future cue
     _, _, not_past, triggers, _ = _patterns()
@@ -163,15 +179,34 @@ def _occurrences(a: Analysis) -> tuple[Occ, ...]:
     for s in a.parsed.sentences:
         if not_past.search(s.text):
             continue
-        dates = [t for t in a.times if t.sentence == s.index and t.type in ("DATE", "TIME") and t.earliest
-                 and "since" not in (t.rule or "") and t.value != "PRESENT_REF"]
+        dates = [
+            t
+            for t in a.times
+            if t.sentence == s.index
+            and t.type in ("DATE", "TIME")
+            and t.earliest
+            and "since" not in (t.rule or "")
+            and t.value != "PRESENT_REF"
+        ]
         when = (_d(dates[0].earliest), _d(dates[0].latest)) if len(dates) == 1 else (None, None)
         who = frozenset(m.entity for m in a.parsed.mentions if m.sentence == s.index and m.label in who_labels)
         for typ, rx in triggers.items():
             m = rx.search(s.text)
             if m:
-                out.append(Occ(a, s.index, typ, "occurred", who, _sentence_places(a, s.index), when[0], when[1],
-                               when[0] is not None, m.group(0)))
+                out.append(
+                    Occ(
+                        a,
+                        s.index,
+                        typ,
+                        "occurred",
+                        who,
+                        _sentence_places(a, s.index),
+                        when[0],
+                        when[1],
+                        when[0] is not None,
+                        m.group(0),
+                    )
+                )
     return tuple(out)
 
 
@@ -244,8 +279,18 @@ def _claims(a: Analysis) -> list[Claim]:
                 continue
             # the verb "for the first time" modifies: an event just before the phrase ("met for the first time")
             k = s.start + m.start()
-            types = tuple(sorted({e.type for e in a.events if e.sentence == s.index and e.type in cfg["first_time_types"]
-                                  and e.status != "negated" and 0 <= k - e.trigger_end <= cfg["first_time_window"]}))
+            types = tuple(
+                sorted(
+                    {
+                        e.type
+                        for e in a.events
+                        if e.sentence == s.index
+                        and e.type in cfg["first_time_types"]
+                        and e.status != "negated"
+                        and 0 <= k - e.trigger_end <= cfg["first_time_window"]
+                    }
+                )
+            )
             if len(types) != 1:
                 continue  # no event, or several: the parse does not say what was first
             noun, pos = "time", s.start + m.end()
@@ -284,10 +329,19 @@ def _claims(a: Analysis) -> list[Claim]:
         if when is None:
             continue
         # what follows the claim noun: "since 2019", "in four years", or nothing ("ever")
-        since = [t for t in a.times if t.sentence == s.index and "since" in (t.rule or "") and t.start >= pos - 1
-                 and t.earliest and t.latest]
-        dur = [t for t in a.times if t.sentence == s.index and t.type == "DURATION" and t.start >= pos
-               and re.match(r"^\s*(?:in|for)\s+(?:the\s+)?(?:last|past)?\s*$", a.parsed.text[pos:t.start], re.I)]
+        since = [
+            t
+            for t in a.times
+            if t.sentence == s.index and "since" in (t.rule or "") and t.start >= pos - 1 and t.earliest and t.latest
+        ]
+        dur = [
+            t
+            for t in a.times
+            if t.sentence == s.index
+            and t.type == "DURATION"
+            and t.start >= pos
+            and re.match(r"^\s*(?:in|for)\s+(?:the\s+)?(?:last|past)?\s*$", a.parsed.text[pos : t.start], re.I)
+        ]
         # words between the claim noun and its anchor (or, for "ever", the rest of
         # its phrase) that narrow it: "first meeting in Moscow", "first launch of
         # the year", "first trip as president". A narrowed claim is not checked;
@@ -297,8 +351,9 @@ def _claims(a: Analysis) -> list[Claim]:
         elif dur:
             rest = ""
         else:
-            stop = min([e.trigger_start for e in a.events if e.sentence == s.index and e.trigger_start >= pos]
-                       + [s.end])
+            stop = min(
+                [e.trigger_start for e in a.events if e.sentence == s.index and e.trigger_start >= pos] + [s.end]
+            )
             rest = re.split(r"[,;:.!?()]", a.parsed.text[pos:stop], maxsplit=1)[0]
         narrowing = set(cfg["narrowing_words"]) - (set(cfg["place_words"]) if ident["where"] else set())
         if narrowing & set(re.findall(r"[a-z]+", rest.lower())):
@@ -331,18 +386,21 @@ def _cite(a: Analysis, sentence: int) -> Citation:
 
 
 def _occ_text(o: Occ) -> str:
-    if o.earliest == o.latest:
-        when = o.earliest.isoformat()
-    else:
-        when = f"{o.earliest.isoformat()}..{o.latest.isoformat()}"
+    when = o.earliest.isoformat() if o.earliest == o.latest else f"{o.earliest.isoformat()}..{o.latest.isoformat()}"
     return f"{o.type} '{o.trigger}' {when} ({o.doc_id[:8]} [{o.sentence}])"
 
 
 def _matches(c: Claim, o: Occ) -> bool:
-    return (o.type in c.types and o.status in _cfg()["evidence_statuses"] and o.explicit
-            and o.earliest is not None and o.latest is not None
-            and not (o.doc_id == c.analysis.article.doc_id and o.sentence == c.sentence)
-            and _who_covers(c.who, o.who) and _where_matches(c.where, o.where))
+    return (
+        o.type in c.types
+        and o.status in _cfg()["evidence_statuses"]
+        and o.explicit
+        and o.earliest is not None
+        and o.latest is not None
+        and not (o.doc_id == c.analysis.article.doc_id and o.sentence == c.sentence)
+        and _who_covers(c.who, o.who)
+        and _where_matches(c.where, o.where)
+    )
 
 
 def check_first_since(analyses: list[Analysis]) -> list[Check]:
@@ -371,7 +429,9 @@ def check_first_since(analyses: list[Analysis]) -> list[Check]:
             ids = None
             found = {}
             for key in c.who:
-                here = {id(o): o for t in c.types for w in _name(key).casefold().split() for o in by_word.get((t, w), ())}
+                here = {
+                    id(o): o for t in c.types for w in _name(key).casefold().split() for o in by_word.get((t, w), ())
+                }
                 found.update(here)
                 ids = set(here) if ids is None else ids & set(here)
             pool = [found[i] for i in found if i in ids]
@@ -382,23 +442,40 @@ def check_first_since(analyses: list[Analysis]) -> list[Check]:
             ev = [o for o in ev if (o.doc_id, o.sentence) not in ever_sents]
         end = c.when - slack
         in_gap = [o for o in ev if (c.gap_start is None or o.earliest > c.gap_start) and o.latest < end]
-        kind_txt = {"since": f"first {c.noun} since {c.anchor_text}", "in": f"first {c.noun} in {c.anchor_text}",
-                    "ever": f"first {c.noun} ever"}[c.kind]
+        kind_txt = {
+            "since": f"first {c.noun} since {c.anchor_text}",
+            "in": f"first {c.noun} in {c.anchor_text}",
+            "ever": f"first {c.noun} ever",
+        }[c.kind]
         claim = f"{kind_txt}: {_describe_who(c)} ({c.analysis.article.doc_id[:8]}, {c.when.isoformat()})"
         gap = (f"after {c.gap_start.isoformat()} and " if c.gap_start else "") + f"before {end.isoformat()}"
         if in_gap:
             in_gap.sort(key=lambda o: o.latest, reverse=True)
             shown = in_gap[:3]
             computed = f"stored {c.types[0]} events {gap}: " + "; ".join(_occ_text(o) for o in shown)
-            where = ("the same report" if shown[0].doc_id == c.analysis.article.doc_id
-                     else f"another stored report ({shown[0].doc_id[:8]})")
-            expl = (f"The report says this is the {kind_txt} for {_describe_who(c)}, but {where} "
-                    f"dates such an event to {shown[0].earliest.isoformat()}"
-                    + ("" if shown[0].earliest == shown[0].latest else f"..{shown[0].latest.isoformat()}")
-                    + f", {gap.replace('after', 'which is after').replace(' and before', ' and before')}: "
-                    f"the claim and the stored event contradict each other.")
-            out.append(Check("time", "inconsistent", claim, computed, "time.first_since", expl,
-                             (_cite(c.analysis, c.sentence),) + tuple(_cite(o.analysis, o.sentence) for o in shown)))
+            where = (
+                "the same report"
+                if shown[0].doc_id == c.analysis.article.doc_id
+                else f"another stored report ({shown[0].doc_id[:8]})"
+            )
+            expl = (
+                f"The report says this is the {kind_txt} for {_describe_who(c)}, but {where} "
+                f"dates such an event to {shown[0].earliest.isoformat()}"
+                + ("" if shown[0].earliest == shown[0].latest else f"..{shown[0].latest.isoformat()}")
+                + f", {gap.replace('after', 'which is after').replace(' and before', ' and before')}: "
+                f"the claim and the stored event contradict each other."
+            )
+            out.append(
+                Check(
+                    "time",
+                    "inconsistent",
+                    claim,
+                    computed,
+                    "time.first_since",
+                    expl,
+                    (_cite(c.analysis, c.sentence),) + tuple(_cite(o.analysis, o.sentence) for o in shown),
+                )
+            )
             continue
         others = [o for o in ev if o.doc_id != c.analysis.article.doc_id]
         if c.kind in ("since", "in"):
@@ -406,22 +483,29 @@ def check_first_since(analyses: list[Analysis]) -> list[Check]:
             if not support or not others:
                 continue  # nothing stored to compare with: no verdict worth printing
             # the latest; among equals the narrowest date, then the plainest sentence to cite
-            last = max(support, key=lambda o: (o.latest, o.earliest, -len(o.analysis.parsed.sentences[o.sentence].text)))
-            computed = (f"latest stored {c.types[0]} before {end.isoformat()}: {_occ_text(last)}; "
-                        f"none {gap}")
-            expl = (f"The stored reports of {_describe_who(c)} fit the {kind_txt}: the latest earlier event lies in "
-                    f"{c.anchor_text if c.kind == 'since' else 'the period ' + c.anchor_text + ' before it'} "
-                    f"({c.anchor_lo.isoformat()}..{c.anchor_hi.isoformat()}) and none is dated "
-                    f"between then and this one.")
+            last = max(
+                support, key=lambda o: (o.latest, o.earliest, -len(o.analysis.parsed.sentences[o.sentence].text))
+            )
+            computed = f"latest stored {c.types[0]} before {end.isoformat()}: {_occ_text(last)}; none {gap}"
+            expl = (
+                f"The stored reports of {_describe_who(c)} fit the {kind_txt}: the latest earlier event lies in "
+                f"{c.anchor_text if c.kind == 'since' else 'the period ' + c.anchor_text + ' before it'} "
+                f"({c.anchor_lo.isoformat()}..{c.anchor_hi.isoformat()}) and none is dated "
+                f"between then and this one."
+            )
             cites = (_cite(c.analysis, c.sentence), _cite(last.analysis, last.sentence))
         else:
-            same = sorted((o for o in others if o.earliest <= c.when + slack and o.latest >= end),
-                          key=lambda o: len(o.analysis.parsed.sentences[o.sentence].text))
+            same = sorted(
+                (o for o in others if o.earliest <= c.when + slack and o.latest >= end),
+                key=lambda o: len(o.analysis.parsed.sentences[o.sentence].text),
+            )
             if not same:
                 continue
             computed = f"stored {c.types[0]} events before {end.isoformat()}: none; same event: {_occ_text(same[0])}"
-            expl = (f"No stored report dates a {c.types[0]} of {_describe_who(c)} before this one; "
-                    f"other reports of the same event agree it is the first.")
+            expl = (
+                f"No stored report dates a {c.types[0]} of {_describe_who(c)} before this one; "
+                f"other reports of the same event agree it is the first."
+            )
             cites = (_cite(c.analysis, c.sentence), _cite(same[0].analysis, same[0].sentence))
         out.append(Check("time", "consistent", claim, computed, "time.first_since", expl, cites))
     return out
@@ -438,8 +522,11 @@ def check_event_dates_across(analyses: list[Analysis]) -> list[Check]:
         for c in _claims(a):
             if c.kind != "ever" or not c.when_explicit:
                 continue
-            ev = [e for e in a.events if e.sentence == c.sentence and e.type in c.types and _explicit(e)
-                  and e.time_earliest and e.time_latest]
+            ev = [
+                e
+                for e in a.events
+                if e.sentence == c.sentence and e.type in c.types and _explicit(e) and e.time_earliest and e.time_latest
+            ]
             if ev:
                 firsts.append((c, _d(ev[0].time_earliest), _d(ev[0].time_latest)))
     groups: list[list] = []
@@ -447,9 +534,12 @@ def check_event_dates_across(analyses: list[Analysis]) -> list[Check]:
         for g in groups:
             c0 = g[0][0]
             c = f[0]
-            if (set(c.types) & set(c0.types) and c.noun == c0.noun
-                    and (_who_covers(c.who, c0.who) or _who_covers(c0.who, c.who))
-                    and (_where_matches(c.where, c0.where) or _where_matches(c0.where, c.where))):
+            if (
+                set(c.types) & set(c0.types)
+                and c.noun == c0.noun
+                and (_who_covers(c.who, c0.who) or _who_covers(c0.who, c.who))
+                and (_where_matches(c.where, c0.where) or _where_matches(c0.where, c.where))
+            ):
                 g.append(f)
                 break
         else:
@@ -475,14 +565,25 @@ def check_event_dates_across(analyses: list[Analysis]) -> list[Check]:
             expl = f"{len(fs)} reports date the {what} compatibly: {dates}."
         else:
             verdict = "inconsistent"
-            expl = (f"Reports date the same one-off event, the {what}, differently and the dates do not overlap "
-                    f"(even allowing {slack.days} day): {dates}.")
+            expl = (
+                f"Reports date the same one-off event, the {what}, differently and the dates do not overlap "
+                f"(even allowing {slack.days} day): {dates}."
+            )
         if lo <= hi:
             computed = f"common dates {lo.isoformat()}..{hi.isoformat()}"
         else:
             computed = f"no common date: {(lo - hi).days} day(s) apart ({hi.isoformat()} vs {lo.isoformat()}; slack {slack.days} day)"
-        out.append(Check("time", verdict, f"{what}: {dates}", computed,
-                         "time.event_date_across", expl, tuple(_cite(f[0].analysis, f[0].sentence) for f in fs)))
+        out.append(
+            Check(
+                "time",
+                verdict,
+                f"{what}: {dates}",
+                computed,
+                "time.event_date_across",
+                expl,
+                tuple(_cite(f[0].analysis, f[0].sentence) for f in fs),
+            )
+        )
     return out
 
 
@@ -524,8 +625,14 @@ def _interval_kind(a: Analysis, t) -> tuple[str, str] | None:
     sent = a.parsed.sentences[t.sentence]
     before = a.parsed.text[sent.start : t.start]
     m2 = re.match(r"^\s*to\s+([a-z]+)", after, re.I)
-    if re.search(r"\b(?:took|take|takes|taken|taking)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$",
-                 before, re.I) and m2:
+    if (
+        re.search(
+            r"\b(?:took|take|takes|taken|taking)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$",
+            before,
+            re.I,
+        )
+        and m2
+    ):
         v = m2.group(1).lower()
         stems = {v, v.rstrip("e"), re.sub(r"(?:ed|ing|s)$", "", v)}
         if any(s in cfg["build"]["verbs"] or s + "e" in cfg["build"]["verbs"] for s in stems):
@@ -588,10 +695,13 @@ def check_durations_vs_dates(analysis: Analysis) -> list[Check]:
         bound_only = s.lemma in spec.get("bound_only", [])
         unit_word = _UNIT_WORD[unit]
         stated = re.sub(r"^(?:the|a|an|this|that|his|her|their|its)\s+", "", t.text.strip(), flags=re.I)
+
         def phrase(ev):  # the endpoint verb with the words it needs ("came into service")
             rx = needs[kind].get(ev.lemma)
             mm = rx.match(a.parsed.text[ev.trigger_end : ev.trigger_end + 40]) if rx else None
-            return f"{ev.trigger}{a.parsed.text[ev.trigger_end : ev.trigger_end + mm.end()] if mm else ''} {ev.time_value}"
+            return (
+                f"{ev.trigger}{a.parsed.text[ev.trigger_end : ev.trigger_end + mm.end()] if mm else ''} {ev.time_value}"
+            )
 
         s_txt, e_txt = phrase(s), phrase(e)
         mid = ((_d(e.time_earliest) - _d(s.time_earliest)).days + (_d(e.time_latest) - _d(s.time_latest)).days) / 2
@@ -599,26 +709,34 @@ def check_durations_vs_dates(analysis: Analysis) -> list[Check]:
         def in_units(days: float) -> str:
             return f"{days / u:,.1f}".rstrip("0").rstrip(".")
 
-        computed = (f"{s_txt} -> {e_txt}: {in_units(max(lo, 0))} to {in_units(hi)} {unit_word}"
-                    + (f" (about {in_units(mid)})" if unit != "D" else "") + f"; stated {stated}")
+        computed = (
+            f"{s_txt} -> {e_txt}: {in_units(max(lo, 0))} to {in_units(hi)} {unit_word}"
+            + (f" (about {in_units(mid)})" if unit != "D" else "")
+            + f"; stated {stated}"
+        )
         claim = f"{stated} {word}"
         fits_upper = st_lo <= hi
         fits_lower = bound_only or st_hi >= lo
         if fits_upper and fits_lower:
             verdict = "consistent"
-            expl = (f"'{stated}' fits the dates the report gives: {s_txt} to {e_txt} is {in_units(max(lo, 0))} to {in_units(hi)} {unit_word}"
-                    + (" (the start is a proposal, so the work itself may have been shorter)." if bound_only else "."))
+            expl = (
+                f"'{stated}' fits the dates the report gives: {s_txt} to {e_txt} is {in_units(max(lo, 0))} to {in_units(hi)} {unit_word}"
+                + (" (the start is a proposal, so the work itself may have been shorter)." if bound_only else ".")
+            )
         else:
             verdict = "inconsistent"
             longer = not fits_upper
-            expl = (f"'{stated}' is {'longer' if longer else 'shorter'} than the dates the report gives allow: "
-                    f"{s_txt} to {e_txt} is {in_units(max(lo, 0))} to "
-                    f"{in_units(hi)} {unit_word}"
-                    + (", and the stated start comes before the work, so the work took no longer" if bound_only else "")
-                    + ": the duration and the dates contradict each other.")
+            expl = (
+                f"'{stated}' is {'longer' if longer else 'shorter'} than the dates the report gives allow: "
+                f"{s_txt} to {e_txt} is {in_units(max(lo, 0))} to "
+                f"{in_units(hi)} {unit_word}"
+                + (", and the stated start comes before the work, so the work took no longer" if bound_only else "")
+                + ": the duration and the dates contradict each other."
+            )
         sents = sorted({t.sentence, s.sentence, e.sentence})
-        out.append(Check("time", verdict, claim, computed, "time.duration_vs_dates", expl,
-                         tuple(_cite(a, i) for i in sents)))
+        out.append(
+            Check("time", verdict, claim, computed, "time.duration_vs_dates", expl, tuple(_cite(a, i) for i in sents))
+        )
     return out
 
 

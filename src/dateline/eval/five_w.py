@@ -140,7 +140,9 @@ class SystemScore:
         return {"system": self.name, "scores": d}
 
 
-def score(gold: dict[str, dict[str, list[str]]], preds: dict[str, dict[str, str]], name: str, answered_only: bool = False) -> SystemScore:
+def score(
+    gold: dict[str, dict[str, list[str]]], preds: dict[str, dict[str, str]], name: str, answered_only: bool = False
+) -> SystemScore:
     """Score top answers; ``answered_only`` drops the items the system left empty."""
     res = SystemScore(name)
     for rid, qs in gold.items():

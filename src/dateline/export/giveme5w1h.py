@@ -12,8 +12,8 @@ import json
 import re
 from pathlib import Path
 
+from ..eval.five_w import QUESTIONS
 from ..types import Analysis, MainEvent
-from .evaluate import QUESTIONS
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 

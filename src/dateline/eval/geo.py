@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
+from ..geo.distance import great_circle_km
 from ..types import Article, ParsedDoc
-from .distance import great_circle_km
 
 MAX_ERROR_KM = 20039.0
 ACC_KM = 161.0
@@ -61,7 +61,7 @@ def _align(text: str, start: int, end: int, name: str) -> tuple[int, int]:
     best = None
     for d in range(0, 21):
         for s in (start - d, start + d):
-            if 0 <= s and text[s : s + len(name)] == name:
+            if s >= 0 and text[s : s + len(name)] == name:
                 best = s
                 break
         if best is not None:
@@ -100,14 +100,17 @@ def read_gold(path: str | Path) -> list[GoldDoc]:
 def _article(gd: GoldDoc, source: str) -> Article:
     # The text is used as is: gold offsets point into the raw text, so no normalization.
     return Article(
-        doc_id=hashlib.sha1(gd.text.encode()).hexdigest()[:16], text=gd.text, source=f"{source}#{gd.doc_id}",
-        source_domain=gd.domain, record_id=gd.doc_id,
+        doc_id=hashlib.sha1(gd.text.encode()).hexdigest()[:16],
+        text=gd.text,
+        source=f"{source}#{gd.doc_id}",
+        source_domain=gd.domain,
+        record_id=gd.doc_id,
     )
 
 
 def gold_toponyms_for(parsed: ParsedDoc, gd: GoldDoc):
     """Toponym spans built from the gold annotation (for --gold-spans)."""
-    from .resolve import Toponym, _containment, _demonym_entry, demonym_hit
+    from ..geo.resolve import Toponym, _containment, _demonym_entry, demonym_hit
 
     starts = [s.start for s in parsed.sentences]
     import bisect
@@ -138,10 +141,12 @@ def _overlap(a0, a1, b0, b1) -> bool:
     return a0 < b1 and b0 < a1
 
 
-def evaluate(path: str | Path, gold_spans: bool = False, limit: int | None = None, errors_out: list | None = None) -> dict:
+def evaluate(
+    path: str | Path, gold_spans: bool = False, limit: int | None = None, errors_out: list | None = None
+) -> dict:
+    from ..geo import extract_places
+    from ..geo.resolve import resolve
     from ..nlp import parse_many
-    from . import extract_places
-    from .resolve import resolve
 
     docs = read_gold(path)
     if limit:
@@ -149,7 +154,7 @@ def evaluate(path: str | Path, gold_spans: bool = False, limit: int | None = Non
     arts = [_article(d, str(path)) for d in docs]
     tp_s = tp_l = n_pred = n_gold = 0
     errors: list[float] = []
-    for gd, parsed in zip(docs, parse_many(arts)):
+    for gd, parsed in zip(docs, parse_many(arts), strict=False):
         n_gold += len(gd.toponyms)
         if gold_spans:
             places = resolve(parsed, gold_toponyms_for(parsed, gd))
@@ -161,7 +166,9 @@ def evaluate(path: str | Path, gold_spans: bool = False, limit: int | None = Non
                 err = great_circle_km(g.lat, g.lon, p.lat, p.lon) if p else MAX_ERROR_KM
                 errors.append(err)
                 if errors_out is not None:
-                    errors_out.append((gd.doc_id, g.name, p.name if p else None, p.country_code if p else None, round(err)))
+                    errors_out.append(
+                        (gd.doc_id, g.name, p.name if p else None, p.country_code if p else None, round(err))
+                    )
             continue
         places, _ = extract_places(parsed)
         n_pred += len(places)
@@ -192,10 +199,15 @@ def evaluate(path: str | Path, gold_spans: bool = False, limit: int | None = Non
                     errors_out.append((gd.doc_id, "<spurious>", p.text, p.country_code, None))
     out: dict = {"gold": str(path), "documents": len(docs), "gold_toponyms": n_gold, "gold_spans": gold_spans}
     if not gold_spans:
+
         def prf(tp):
             p = tp / n_pred if n_pred else 0.0
             r = tp / n_gold if n_gold else 0.0
-            return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+            return {
+                "precision": round(p, 4),
+                "recall": round(r, 4),
+                "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+            }
 
         out["predicted_toponyms"] = n_pred
         out["recognition_strict"] = prf(tp_s)

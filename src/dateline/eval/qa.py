@@ -13,7 +13,7 @@ import json
 import re
 import time
 
-from .ask import answer_json, ask
+from ..query.ask import answer_json, ask
 
 
 def load_gold(path: str) -> list[dict]:
@@ -44,8 +44,15 @@ def evaluate(store, items: list[dict]) -> dict:
         a = ask(store, it["q"])
         ms = (time.perf_counter() - t0) * 1000
         ok, why = judge(it, a)
-        rows.append({**answer_json(a), "passed": ok, "why": ok and "ok" or why, "ms": round(ms, 1),
-                     "unanswerable": bool(it.get("unanswerable"))})
+        rows.append(
+            {
+                **answer_json(a),
+                "passed": ok,
+                "why": ok and "ok" or why,
+                "ms": round(ms, 1),
+                "unanswerable": bool(it.get("unanswerable")),
+            }
+        )
     n = len(rows)
     passed = sum(r["passed"] for r in rows)
     return {"items": rows, "total": n, "passed": passed, "accuracy": round(passed / n, 4) if n else 0.0}

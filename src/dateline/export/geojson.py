@@ -14,23 +14,25 @@ def geojson_features(analysis) -> list[dict]:
     feats = []
     for (name, cc, feature, lat, lon), ps in groups.items():
         idx = sorted({p.sentence for p in ps})
-        feats.append({
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [lon, lat]},
-            "properties": {
-                "doc_id": analysis.article.doc_id,
-                "title": analysis.article.title,
-                "name": name,
-                "country": cc,
-                "admin1": ps[0].admin1,
-                "feature": feature,
-                "geonameid": ps[0].geonameid,
-                "mentions": len(ps),
-                "texts": sorted({p.text for p in ps}),
-                "confidence": max(p.confidence for p in ps),
-                "sentences": [{"index": i, "text": sents.get(i, "")} for i in idx],
-            },
-        })
+        feats.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": {
+                    "doc_id": analysis.article.doc_id,
+                    "title": analysis.article.title,
+                    "name": name,
+                    "country": cc,
+                    "admin1": ps[0].admin1,
+                    "feature": feature,
+                    "geonameid": ps[0].geonameid,
+                    "mentions": len(ps),
+                    "texts": sorted({p.text for p in ps}),
+                    "confidence": max(p.confidence for p in ps),
+                    "sentences": [{"index": i, "text": sents.get(i, "")} for i in idx],
+                },
+            }
+        )
     return feats
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..nlp.syntax import span_head
 from ._data import lexicon
 from .context import DocContext
 
@@ -35,11 +36,7 @@ def resolve(ctx: DocContext) -> dict[int, tuple[str, ...]]:
     last_word: dict[str, str] = {}  # head word of a multiword organisation/facility name -> key
 
     def head_of_mention(m) -> int:
-        for k in range(m.token_start, m.token_end):
-            h = toks[k].head
-            if h < m.token_start or h >= m.token_end or h == k:
-                return k
-        return m.token_end - 1
+        return span_head(toks, m.token_start, m.token_end)
 
     mentions = [m for m in ctx.parsed.mentions if m.label in PERSONISH or m.label in GROUPISH]
     mention_heads = {}

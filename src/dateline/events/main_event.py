@@ -16,35 +16,13 @@ import calendar
 import re
 from collections import Counter
 
+from ..nlp.lexicon import english
 from ..types import Event, MainEvent, ParsedDoc, W5Answer
-from . import timeguess
 from ._data import lexicon
 from .context import PLACE_LABELS, DocContext
 from .frames import cached_context
 
-_PRONOUNS = frozenset(
-    {
-        "he",
-        "she",
-        "it",
-        "they",
-        "him",
-        "her",
-        "them",
-        "his",
-        "its",
-        "their",
-        "who",
-        "which",
-        "that",
-        "this",
-        "these",
-        "those",
-        "we",
-        "i",
-        "you",
-    }
-)
+_PRONOUNS = english().pronouns.all
 _DURATION = re.compile(r"^\d+[- ]?(?:year|month|week|day|hour|minute)s?\b", re.I)
 _MAX_CANDIDATES = 5
 _QUOTES = frozenset({"'", "‘", "’", '"', "“", "”", "``", "''"})
@@ -395,18 +373,11 @@ def _when(ctx: DocContext, best: Event | None, times, sentence_times) -> tuple[W
         r = best.role("time")
         if r is not None:
             main_span = (r.start, r.end)
-    items = []  # (start, end, text, sentence, value)
-    if times:
-        for tv in times:
-            if tv.type in ("DATE", "TIME") and tv.value and tv.value[0].isdigit():
-                items.append((tv.start, tv.end, tv.text, tv.sentence, tv.value, tv.type))
-    else:
-        seen = set()
-        for m in ctx.parsed.mentions:
-            if m.label in ("DATE", "TIME") and (m.start, m.end) not in seen:
-                seen.add((m.start, m.end))
-                g = timeguess.guess(m.text, published) if m.label == "DATE" else None
-                items.append((m.start, m.end, m.text, m.sentence, g[0] if g else None, m.label))
+    items = [  # (start, end, text, sentence, value, type)
+        (tv.start, tv.end, tv.text, tv.sentence, tv.value, tv.type)
+        for tv in times
+        if tv.type in ("DATE", "TIME") and tv.value and tv.value[0].isdigit()
+    ]
     full = ctx.parsed.text
 
     def join_time(p, it, gap):  # "6.10am on Wednesday": a time of day and its day are one answer

@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ..types import Article, Entity, Mention, ParsedDoc, Sentence, Token
+from .lexicon import english
 from .model import load_pipeline
 
 # Labels that name things; numbers are left to the quantity stage.
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+NAME_LABELS = english().labels.names
 # Dates are listed among a document's entities too (a reader looks for them there);
 # their values come from the time stage.
-ENTITY_LABELS = NAME_LABELS | {"DATE", "TIME"}
+ENTITY_LABELS = NAME_LABELS | english().labels.times
 POSSESSIVE = ("’s", "'s", "’", "'")
 
 

@@ -9,7 +9,7 @@ in Vladivostok" gives the place to "met", not to the sentence's main verb.
 from __future__ import annotations
 
 from ..nlp.syntax import span_head
-from ..types import Event, ParsedDoc, Place, Role, SentenceTime, TimeValue
+from ..types import EntityKey, Event, ParsedDoc, Place, Role, SentenceTime, TimeValue
 from ._data import lexicon
 from .context import PLACE_LABELS, DocContext
 from .coref import resolve
@@ -127,7 +127,8 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
             rep_key = None
             if rep is not None:
                 keys = ctx.entity_keys(rep)
-                rep_key = keys[0] if keys else ctx.span_text(*ctx.subtree(rep))[0] or None
+                rep_text = ctx.span_text(*ctx.subtree(rep))[0]
+                rep_key = keys[0] if keys else EntityKey("", rep_text) if rep_text else None
             tval = tearly = tlate = trule = None
             status = event_status(ctx, i, in_title)
             if i in own_time:

@@ -277,7 +277,7 @@ def _relative_quarter(dct: date | None, y: int, letter: str, rel: str) -> Hit | 
 
 
 def _period_value(y: int, letter: str, n: int) -> str:
-    return f"{y}-{letter}{n}" if N.in_range(y) else f"XXXX-{letter}{n}"
+    return f"{y:04d}-{letter}{n}" if N.in_range(y) else f"XXXX-{letter}{n}"
 
 
 # ---- seasons: "last summer", "the winter of 1994", "fall 2019" -------------------------------
@@ -297,7 +297,7 @@ def h_season(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if ctx.dct is None:
         return Hit("DATE", f"XXXX-{code}", mod)
     y = _season_year(m, ctx, ctx.dct, _SEASON_START[code], rel)
-    return Hit("DATE", f"{y}-{code}" if N.in_range(y) else f"XXXX-{code}", mod)
+    return Hit("DATE", f"{y:04d}-{code}" if N.in_range(y) else f"XXXX-{code}", mod)
 
 
 def _season_is_a_date(m: re.Match[str], ctx: Ctx, s: str, rel: str, yr: str | None) -> bool:
@@ -365,7 +365,7 @@ def h_yearago(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if quarter_context(ctx):
         return Hit("DATE", last_quarter_year_ago(ctx.dct))
     y = ctx.dct.year - 1
-    return Hit("DATE", str(y) if N.in_range(y) else "XXXX")
+    return Hit("DATE", f"{y:04d}" if N.in_range(y) else "XXXX")
 
 
 def quarter_context(ctx: Ctx) -> bool:

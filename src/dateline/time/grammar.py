@@ -5,9 +5,14 @@ Patterns are case-insensitive (month and weekday names are checked for capitals 
 the handler). Extents follow TimeML: leading prepositions ("on", "in", "since", "at")
 are left out; determiners and modifiers ("the", "about", "early", "last") are in.
 
-Every pattern is linear on any input: no quantified group contains another quantifier
-over the same characters, and every ``\\s+``/``[-\\s]+`` run is followed by a literal
-word, so a failed match gives up after one pass over a run of spaces or digits.
+Matching is linear in the text (reviewed pattern by pattern; ``tests/time/test_hardening.py``
+runs 100,000-character runs through the stage): patterns only run inside windows within
+48 characters of a trigger word (``rules.trigger_windows``), so a run of spaces or dashes
+that an optional prefix and ``[-\\s]*`` could re-scan from each offset is at most about
+96 characters long; ``PRE`` lets a digit run start a match only at its first digit; and
+no quantified group repeats another quantifier over the same characters (``\\d+`` is
+followed by ``,\\d{3}`` groups, which start with a comma).
+
 The order of the list breaks ties between equally long matches at one offset.
 """
 

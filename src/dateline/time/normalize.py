@@ -37,7 +37,7 @@ def fmt_date(d: date) -> str:
 
 def fmt_week(d: date) -> str:
     y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
+    return f"{y:04d}-W{w:02d}"
 
 
 def fmt_month(d: date) -> str:
@@ -45,7 +45,7 @@ def fmt_month(d: date) -> str:
 
 
 def fmt_quarter(d: date) -> str:
-    return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+    return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
 
 
 def add_days(d: date, n: int) -> date | None:
@@ -88,7 +88,7 @@ def shift(dct: date, unit: str, n: int) -> str | None:
     y = dct.year + years * n
     if not in_range(y):
         return None
-    return {"Y": str(y), "DE": f"{y // 10}X", "CE": f"{y // 100}XX"}[unit]
+    return {"Y": f"{y:04d}", "DE": f"{y // 10:03d}X", "CE": f"{y // 100:02d}XX"}[unit]
 
 
 def shift_or_unknown(dct: date, unit: str, n: int) -> str:
@@ -271,7 +271,7 @@ def granularity(value: str | None) -> str | None:
 def at_granularity(d: date, grain: str | None) -> str:
     """The value of that granularity containing day ``d`` (a day for unknown grains)."""
     if grain == "year":
-        return str(d.year)
+        return f"{d.year:04d}"
     if grain in ("month", "season", "half"):
         return fmt_month(d)
     if grain == "quarter":
@@ -279,7 +279,7 @@ def at_granularity(d: date, grain: str | None) -> str:
     if grain == "week":
         return fmt_week(d)
     if grain == "decade":
-        return f"{d.year // 10}"
+        return f"{d.year // 10:03d}"
     if grain == "century":
         return f"{d.year // 100:02d}"
     return fmt_date(d)

@@ -121,7 +121,7 @@ def h_anaphor(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 def _year_of(dct: date | None) -> str:
-    return str(dct.year) if dct else "XXXX"
+    return f"{dct.year:04d}" if dct else "XXXX"
 
 
 def h_fiscalyear(m: re.Match[str], ctx: Ctx) -> Hit | None:

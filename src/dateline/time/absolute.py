@@ -7,6 +7,7 @@ the anchor date, moved by tense; one that no date can hold becomes ``XXXX``.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -14,14 +15,11 @@ from . import normalize as N
 from .base import Ctx, Hit, group
 from .words import cap, squash, words
 
-# The quarter's relation words, as the quarter pattern captures them.
-_PERIOD_RELS = frozenset(["latest", "year-ago", "year-earlier", "year-before", "comparable", "prior-year"])
-_SAME_QUARTER = frozenset(["current", "this", "same"])
-_YEAR_BEFORE = frozenset(["year-ago", "year-earlier", "prior-year", "year-before"])
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_DATE_WORDS_BEFORE = re.compile(
-    r"\b(in|of|since|until|by|from|through|early|late|mid|last|next|this|before|after|during)\s*$"
-)
+
+@functools.cache
+def _month_context() -> re.Pattern[str]:
+    """A word that makes "May"/"March" right after it a month ("in May", "since March")."""
+    return re.compile(r"\b(" + "|".join(words().lx.month_context_words) + r")\s*$")
 
 
 # ---- dates: "September 12, 2023", "12 Sept.", "2023-09-12", "9/12/23", "May 2019" ------------
@@ -128,7 +126,7 @@ def _month_name_is_a_date(m: re.Match[str], ctx: Ctx, name: str) -> bool:
         return False
     if name.lower() in ("may", "march") and not (group(m, "rel") or group(m, "pos")) and not ctx.trusted:
         before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
-        if not _DATE_WORDS_BEFORE.search(before):
+        if not _month_context().search(before):
             return False
     return not ctx.is_person(m.start("mon"))
 
@@ -220,7 +218,7 @@ def h_quarter(m: re.Match[str], ctx: Ctx) -> Hit | None:
         cur = _current_period(ctx.dct, letter)
         if n > cur and ctx.direction(m.start()) < 0:
             y -= 1
-        if rel in _YEAR_BEFORE:
+        if rel in words().lx.quarter_relations.year_before:
             y -= 1
     return Hit("DATE", _period_value(y, letter, n))
 
@@ -232,7 +230,7 @@ def _calendar_period(m: re.Match[str], ctx: Ctx) -> str | None:
     rel = (group(m, "rel") or "").lower()
     qn = group(m, "qn")
     if qt == "period":
-        if qn or rel not in _PERIOD_RELS:
+        if qn or rel not in words().lx.quarter_relations.reporting:
             return None
         qt = "quarter"
     after = ctx.text[m.end() : m.end() + 4].lower()
@@ -267,10 +265,11 @@ def _relative_quarter(dct: date | None, y: int, letter: str, rel: str) -> Hit | 
     """ "the latest quarter", "the year-ago period": counted from the anchor's quarter."""
     if dct is None:
         return None
+    qr = words().lx.quarter_relations
     span = 4 if letter == "Q" else 2
-    k = 0 if rel in _SAME_QUARTER else 1 if rel == "next" else -1
+    k = 0 if rel in qr.same else 1 if rel == "next" else -1
     idx = (y * span + _current_period(dct, letter) - 1) + k
-    if rel in _YEAR_BEFORE or rel == "comparable":
+    if rel in qr.year_before or rel in qr.comparable:
         idx -= span
     y, n = divmod(idx, span)
     return Hit("DATE", _period_value(y, letter, n + 1))
@@ -296,7 +295,7 @@ def h_season(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return Hit("DATE", f"{y}-{code}", mod) if y else None
     if ctx.dct is None:
         return Hit("DATE", f"XXXX-{code}", mod)
-    y = _season_year(m, ctx, ctx.dct, _SEASON_START[code], rel)
+    y = _season_year(m, ctx, ctx.dct, N.SEASON_MONTHS[code][0], rel)
     return Hit("DATE", f"{y:04d}-{code}" if N.in_range(y) else f"XXXX-{code}", mod)
 
 

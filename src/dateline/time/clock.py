@@ -10,8 +10,6 @@ from .absolute import date_of_month_day
 from .base import Ctx, Hit, group
 from .words import cap, words
 
-_NAMED_HOURS = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}
-
 
 def h_time(m: re.Match[str], ctx: Ctx) -> Hit | None:
     clock = _clock(m, ctx)
@@ -28,11 +26,11 @@ def _clock(m: re.Match[str], ctx: Ctx) -> tuple[int, int] | None:
     """Hours and minutes on a 24-hour clock; None for what is not a time ("13 pm")."""
     named = group(m, "w")
     if named:
-        return _NAMED_HOURS[named.lower()]
+        return words().lx.clock_words[named.lower()], 0
     hh = int(m.group("h"))
     mi = int(m.group("mi")) if group(m, "mi") else 0
     ap = (group(m, "ap") or "").lower().replace(".", "")
-    if "ap" in m.re.groupindex and group(m, "ap") is None and not group(m, "tz") and not ctx.trusted:
+    if group(m, "ap") is None and not group(m, "tz") and not ctx.trusted:
         # bare 24-hour clock: only after "at" or with a zone
         before = ctx.text[max(0, m.start() - 4) : m.start()].lower()
         if not before.endswith("at ") and not group(m, "mod"):

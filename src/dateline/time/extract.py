@@ -72,13 +72,13 @@ class _Doc:
 
     def is_person(self, off: int) -> bool:
         t = self.tok(off)
-        return t is not None and t.ent_type in ("PERSON", "ORG", "WORK_OF_ART")
+        return t is not None and t.ent_type in context_rules().name_labels
 
     def is_count(self, off: int) -> bool:
         t = self.tok(off)
         if t is None:
             return False
-        if t.ent_type in ("MONEY", "PERCENT", "QUANTITY"):
+        if t.ent_type in context_rules().count_labels:
             return True
         if t.dep == "nummod":
             # "hired 2000 workers" counts; "the 1996 law", "the 1998 elections" name a year

@@ -28,6 +28,14 @@ class NumberWords:
 
 
 @dataclass(frozen=True)
+class QuarterRelations:
+    reporting: frozenset[str]
+    same: frozenset[str]
+    year_before: frozenset[str]
+    comparable: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -46,6 +54,10 @@ class Lexicon:
     position_mods: dict[str, str]
     holidays: dict[str, str]
     refs: dict[str, str]
+    clock_words: dict[str, int]
+    backward_words: frozenset[str]
+    month_context_words: tuple[str, ...]
+    quarter_relations: QuarterRelations
     trigger_words: tuple[str, ...]
 
 
@@ -55,6 +67,8 @@ class Context:
     non_governing_signals: frozenset[str]
     context_breakers: frozenset[str]
     time_nouns: frozenset[str]
+    name_labels: frozenset[str]
+    count_labels: frozenset[str]
 
 
 @functools.cache

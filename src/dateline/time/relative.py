@@ -17,7 +17,6 @@ from .absolute import last_quarter_year_ago, quarter_context
 from .base import Ctx, Hit, group, sentence_start
 from .words import cap, squash, words
 
-_BACKWARD = frozenset(["ago", "earlier", "previously", "back", "before"])
 _UNIT_LETTER = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q"}
 _UNKNOWN_UNIT = {
     "week": "XXXX-WXX",
@@ -173,7 +172,7 @@ def h_ago(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if n is None:
         return None
     letter, tp, mult = words().unit(m.group("unit"))
-    sign = -1 if m.group("dir").lower() in _BACKWARD else 1
+    sign = -1 if m.group("dir").lower() in words().lx.backward_words else 1
     mod = words().mod(group(m, "mod"))
     if ctx.dct is None or isinstance(n, str):
         return Hit("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)

@@ -7,7 +7,7 @@ character offsets into ``Article.text`` (end exclusive); ``sentence`` is the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 
@@ -313,11 +313,18 @@ class Analysis:
     quantities: tuple[Quantity, ...] = ()
     events: tuple[Event, ...] = ()
     main_event: MainEvent | None = None
-    timings: dict = field(default_factory=dict, compare=False, hash=False)  # stage -> seconds
 
     @property
     def article(self) -> Article:
         return self.parsed.article
+
+
+@dataclass(frozen=True, slots=True)
+class StageTimes:
+    """Seconds each stage took on one document (``nlp`` is the document's share of its batch)."""
+
+    doc_id: str
+    seconds: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,7 +40,6 @@ DEBT: dict[str, set[str]] = {
     },
     "modules": {
         "events/frames.py",
-        "events/main_event.py",
         "geo/gazetteer.py",
         "geo/resolve.py",
         "query/ask.py",

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from .. import serialize
-from ..types import Article, Event, ParsedDoc, Place, Quantity, TimeValue
+from ..types import Article, EntityKey, Event, ParsedDoc, Place, Quantity, TimeValue
 
 DATA = Path(__file__).parent / "data"
 
@@ -121,8 +121,8 @@ def parse_sentences(texts: list[str], entities: bool = True) -> dict[str, Parsed
     return out
 
 
-def entity_name(key: str | None) -> str | None:
-    """ "PERSON:Vladimir Putin" -> "Vladimir Putin"."""
+def entity_name(key: EntityKey | str | None) -> str | None:
+    """The name in an entity key, stored ("PERSON:Vladimir Putin") or typed."""
     if not key:
         return None
-    return key.split(":", 1)[1] if ":" in key else key
+    return (key if isinstance(key, EntityKey) else EntityKey.parse(key)).name

@@ -16,6 +16,7 @@ from ..types import (
     Analysis,
     Article,
     Entity,
+    EntityKey,
     Event,
     MainEvent,
     Mention,
@@ -204,7 +205,7 @@ class Store:
             [
                 {
                     "d": d,
-                    "k": e.key,
+                    "k": str(e.key),
                     "n": e.name,
                     "l": e.label,
                     "m": e.mentions,
@@ -228,7 +229,7 @@ class Store:
                     "te": m.token_end,
                     "t": m.text,
                     "l": m.label,
-                    "k": m.entity,
+                    "k": str(m.entity),
                 }
                 for i, m in enumerate(p.mentions)
             ],
@@ -339,7 +340,7 @@ class Store:
             conn,
             "INSERT INTO event_roles (doc_id, event_idx, role, text, entity_key) VALUES (:d, :i, :r, :t, :k)",
             [
-                {"d": d, "i": i, "r": r.name, "t": r.text, "k": r.entity}
+                {"d": d, "i": i, "r": r.name, "t": r.text, "k": str(r.entity) if r.entity else None}
                 for i, e in enumerate(a.events)
                 for r in e.roles
             ],
@@ -452,12 +453,14 @@ class Store:
                 r["sentence_idx"],
                 r["token_start"],
                 r["token_end"],
-                r["entity_key"],
+                EntityKey.parse(r["entity_key"]),
             )
             for r in q("SELECT * FROM mentions WHERE doc_id = :d ORDER BY idx")
         )
         entities = tuple(
-            Entity(r["entity_key"], r["name"], r["label"], r["mentions"], tuple(json.loads(r["aliases"])))
+            Entity(
+                EntityKey.parse(r["entity_key"]), r["name"], r["label"], r["mentions"], tuple(json.loads(r["aliases"]))
+            )
             for r in q("SELECT * FROM entities WHERE doc_id = :d ORDER BY mentions DESC, name")
         )
         load = lambda cls, table: tuple(  # noqa: E731

@@ -20,11 +20,12 @@ stored text is the rebuilt text, character for character.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import tempfile
 import unicodedata
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -255,13 +256,31 @@ def ingest_documents(
     return _check_stored(store, docs)
 
 
-def _check_stored(store, docs: list[CatDocument]) -> dict[str, str]:
-    """Dateline doc ids by CAT doc id, after checking each stored text is the rebuilt one."""
+def stored_ids(store, docs: list[CatDocument]) -> dict[str, str]:
+    """CAT doc id -> Dateline doc id, for the documents stored with exactly the rebuilt text."""
     out: dict[str, str] = {}
     for d in docs:
         rows = store.query("SELECT doc_id, text FROM documents WHERE record_id = :r", r=d.doc_id)
-        match = [r for r in rows if r["text"] == d.text]
-        if not match:
-            raise BadGoldData(f"{d.path}: the stored text differs from the text rebuilt from its tokens")
-        out[d.doc_id] = match[0]["doc_id"]
+        match = [r["doc_id"] for r in rows if r["text"] == d.text]
+        if match:
+            out[d.doc_id] = match[0]
     return out
+
+
+def _check_stored(store, docs: list[CatDocument]) -> dict[str, str]:
+    """Dateline doc ids by CAT doc id, after checking each stored text is the rebuilt one."""
+    out = stored_ids(store, docs)
+    for d in docs:
+        if d.doc_id not in out:
+            raise BadGoldData(f"{d.path}: the stored text differs from the text rebuilt from its tokens")
+    return out
+
+
+@contextlib.contextmanager
+def store_path(keep: str | None, name: str) -> Iterator[str]:
+    """The store an evaluation ingests into: ``keep`` when given (left in place), else a temporary file."""
+    if keep:
+        yield keep
+        return
+    with tempfile.TemporaryDirectory(prefix="dateline-eval-") as tmp:
+        yield str(Path(tmp) / name)

@@ -23,17 +23,14 @@ not name, the first cause that applies, in this order:
 from __future__ import annotations
 
 import bisect
-import contextlib
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from .. import serialize
 from ..export.semeval_timeline import EntityTimeline, TimelineMention, entity_timeline, semeval_lines
 from ..types import Event
-from .cat import CatDocument, CatToken, ingest_documents, read_cat_dir
+from .cat import CatDocument, CatToken, ingest_documents, read_cat_dir, store_path
 from .timeline import (
     Timeline,
     TimelineScore,
@@ -197,15 +194,6 @@ def _context(store, docs: list[CatDocument], ids: dict[str, str]) -> _Context:
     return _Context({d.doc_id: d for d in docs}, ids, events, timed, skip)
 
 
-@contextlib.contextmanager
-def _store_path(keep: str | None) -> Iterator[str]:
-    if keep:
-        yield keep
-        return
-    with tempfile.TemporaryDirectory(prefix="dateline-eval-") as tmp:
-        yield str(Path(tmp) / "timeline.db")
-
-
 def run(
     gold_dir: str,
     corpus_dir: str,
@@ -218,7 +206,7 @@ def run(
 
     gold = read_timelines(gold_dir)
     docs = read_cat_dir(corpus_dir, limit)
-    with _store_path(keep) as db:
+    with store_path(keep, "timeline.db") as db:
         ids = ingest_documents(docs, db, on_progress)
         store = open_store(db)
         try:

@@ -78,10 +78,10 @@ def _print_diagnosis(d: dict) -> None:
         f"gold event mentions: {d['gold_mentions']}; named by Dateline's timelines: {d['named']}; "
         f"dated gold mentions: {d['dated_gold_mentions']}"
     )
-    for k, n in d["dated"].items():
-        console.print(f"  {k:<44} {n:5d}")
-    for k, n in d["lost"].items():
-        console.print(f"  lost: {k:<38} {n:5d}")
+    rows = list(d["dated"].items()) + [(f"lost: {k}", n) for k, n in d["lost"].items()]
+    width = max(len(k) for k, _ in rows)
+    for k, n in rows:
+        console.print(f"  {k:<{width}} {n:5d}")
 
 
 @click.command("coref")

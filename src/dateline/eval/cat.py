@@ -110,9 +110,11 @@ def _joins(prev: str | None, tok: str, open_quote: bool, lay: CatLayout) -> bool
         return False
     if tok in lay.quotes:
         return open_quote  # a closing quote hugs the word before it
+    if tok in lay.attach_left:
+        return True
     if prev in lay.quotes:
-        return not open_quote  # an opening quote hugs the word after it
-    return tok in lay.attach_left or prev in lay.attach_right
+        return open_quote  # the quote before was an opening one: it hugs this word
+    return prev in lay.attach_right
 
 
 def _sentence_text(words: list[str], lay: CatLayout) -> tuple[str, list[int]]:

@@ -56,7 +56,16 @@ SMITH_RETIRES = {
 DOCS = (ACME_OPENS, SMITH_RETIRES)
 
 # A gold timeline of Acme Corp over the two documents (sentence numbers as CAT counts them).
-ACME_TIMELINE = "Acme Corp\n0\tXXXX-XX-XX\t101-3-hire\n1\t1990\t102-2-founded\n2\t2010-03-01\t101-2-opened\n3\t2010-03-03\t101-3-said\n"
+ACME_TIMELINE = "".join(
+    line + "\n"
+    for line in (
+        "Acme Corp",
+        "0\tXXXX-XX-XX\t101-3-hire",
+        "1\t1990\t102-2-founded",
+        "2\t2010-03-01\t101-2-opened",
+        "3\t2010-03-03\t101-3-said",
+    )
+)
 NOBODY_TIMELINE = "Nobody Atall\n1\t2012-05-28\t102-2-retired\n"
 
 

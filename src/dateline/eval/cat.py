@@ -224,7 +224,7 @@ def read_cat(path: str | Path) -> CatDocument:
 def read_cat_dir(folder: str | Path, limit: int | None = None) -> list[CatDocument]:
     """Every ``*.xml`` CAT file in ``folder``, in name order (the first ``limit`` of them)."""
     folder = Path(folder)
-    files = sorted(folder.glob("*.xml")) if folder.is_dir() else [folder]
+    files = sorted(folder.glob("*.xml")) if folder.is_dir() else [folder] if folder.exists() else []
     if not files:
         raise BadGoldData(f"{folder}: no CAT .xml files")
     return [read_cat(p) for p in files[:limit]]

@@ -122,7 +122,7 @@ def parse_timeline(text: str, name: str = "timeline") -> Timeline:
 def read_timelines(folder: str | Path) -> list[Timeline]:
     """Every ``*.txt`` timeline in ``folder`` (or the one file given), in name order."""
     folder = Path(folder)
-    files = sorted(folder.glob("*.txt")) if folder.is_dir() else [folder]
+    files = sorted(folder.glob("*.txt")) if folder.is_dir() else [folder] if folder.exists() else []
     if not files:
         raise BadGoldData(f"{folder}: no timeline .txt files")
     return [parse_timeline(p.read_text(encoding="utf-8"), p.stem) for p in files]

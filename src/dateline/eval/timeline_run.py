@@ -107,10 +107,10 @@ class _Context:
     skip_types: frozenset[str]
 
 
-def _gold_spans(ctx: _Context, mention: str) -> list[tuple[int, int]] | None:
+def gold_spans(cat: dict[str, CatDocument], mention: str) -> list[tuple[int, int]] | None:
     """Character spans of the gold tokens a ``docid-sentence-word`` names (None: not in the corpus)."""
     parts = mention.split("-", 2)
-    doc = ctx.cat.get(parts[0])
+    doc = cat.get(parts[0])
     if len(parts) < 3 or doc is None or not parts[1].isdigit():
         return None
     toks = [t for t in doc.tokens if t.sentence == int(parts[1])]
@@ -131,7 +131,7 @@ def _gold_spans(ctx: _Context, mention: str) -> list[tuple[int, int]] | None:
 def _lost_cause(ctx: _Context, ent: EntityTimeline, mention: str) -> str:
     if ent.entity_id is None:
         return CAUSES[0]
-    spans = _gold_spans(ctx, mention)
+    spans = gold_spans(ctx.cat, mention)
     if spans is None:
         return CAUSES[1]
     doc = ctx.dateline_id[mention.split("-", 1)[0]]

@@ -11,9 +11,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .. import query
-from ..errors import BadDate, DatelineError
+from ..errors import BadDate
 from ..ingest import parse_date
-from .common import console, db_option, err_console, fail, json_option, open_store_or_fail, print_json
+from .common import console, db_option, err_console, json_option, open_store_or_fail, print_json
 
 LABEL_STYLE = {
     "PERSON": "bold cyan",
@@ -79,10 +79,7 @@ def run_ingest(db: str, paths, default_date=None, force=False, workers=1, quiet=
     from ..batch import ingest as ingest_batch
     from ..store import open_store
 
-    try:
-        store = open_store(db)
-    except DatelineError as exc:
-        fail(exc)
+    store = open_store(db)
     progress = _LazyProgress(quiet or as_json)
 
     def on_error(exc):
@@ -199,10 +196,7 @@ def _highlight(text: str, start: int, mentions: list[dict]) -> str:
 def show(doc, db, as_json):
     """Show a document: its sentences with entities highlighted."""
     store = open_store_or_fail(db)
-    try:
-        data = query.show(store, doc)
-    except DatelineError as exc:
-        fail(exc)
+    data = query.show(store, doc)
     if as_json:
         return print_json(data)
     console.print(f"[bold]{escape(data['title'] or data['source'])}[/bold]")
@@ -228,10 +222,7 @@ def show(doc, db, as_json):
 def entities(db, label, doc, limit, as_json):
     """List entities with mention and document counts."""
     store = open_store_or_fail(db)
-    try:
-        rows = query.entities(store, label=label, doc=doc, limit=limit)
-    except DatelineError as exc:
-        fail(exc)
+    rows = query.entities(store, label=label, doc=doc, limit=limit)
     if as_json:
         return print_json(rows)
     t = Table("name", "type", "mentions", "docs", "first seen", "aliases", box=None)

@@ -18,6 +18,7 @@ from . import (
     quantity_cmds,
     time_cmds,
 )
+from .common import DatelineGroup
 
 MODULES = (
     demo_cmds,
@@ -32,7 +33,7 @@ MODULES = (
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=DatelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="dateline")
 def cli():
     """Dateline: dated news in, a verified time-aware record of events out."""

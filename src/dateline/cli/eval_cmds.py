@@ -6,8 +6,7 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
-from ..errors import DatelineError
-from .common import console, err_console, fail, json_option, print_json
+from .common import console, err_console, json_option, print_json
 
 _keep = click.option(
     "--keep",
@@ -43,10 +42,7 @@ def eval_timeline(gold, corpus, keep, limit, as_json):
     from ..eval.timeline_run import run
 
     err_console.print(f"ingesting {corpus} ...")
-    try:
-        out = run(gold, corpus, keep=keep, limit=limit, on_progress=_progress("timeline corpus"))
-    except DatelineError as exc:
-        fail(exc)
+    out = run(gold, corpus, keep=keep, limit=limit, on_progress=_progress("timeline corpus"))
     if as_json:
         print_json(out)
         return
@@ -96,10 +92,7 @@ def eval_coref(gold, keep, limit, as_json):
     from ..eval.coref_run import run
 
     err_console.print(f"ingesting {gold} ...")
-    try:
-        out = run(gold, keep=keep, limit=limit, on_progress=_progress("MEANTIME corpus"))
-    except DatelineError as exc:
-        fail(exc)
+    out = run(gold, keep=keep, limit=limit, on_progress=_progress("MEANTIME corpus"))
     if as_json:
         print_json(out)
         return

@@ -10,7 +10,7 @@ from typing import TextIO
 
 import click
 
-from .common import db_option, doc_ids_or_fail, err_console, fail, open_store_or_fail
+from .common import db_option, doc_ids_or_fail, err_console, open_store_or_fail
 
 FORMATS = {
     "geojson": "places as a FeatureCollection",
@@ -91,14 +91,10 @@ def _locator(store, corpus: str | None):
 
     if not corpus:
         return stored_locator(store)
-    from ..errors import DatelineError
     from ..eval.cat import read_cat_dir, stored_ids
     from ..eval.timeline_run import cat_locator
 
-    try:
-        docs = read_cat_dir(corpus)
-    except DatelineError as exc:
-        fail(exc)
+    docs = read_cat_dir(corpus)
     ids = stored_ids(store, docs)
     err_console.print(f"{len(ids)} of {len(docs)} corpus document(s) found in the store")
     return cat_locator({ids[d.doc_id]: d for d in docs if d.doc_id in ids})

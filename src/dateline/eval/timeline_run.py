@@ -141,7 +141,7 @@ def _lost_cause(ctx: _Context, ent: EntityTimeline, mention: str) -> str:
     here = [e for e in here if e.type not in ctx.skip_types]
     if not here:
         return CAUSES[3]
-    here = [e for e in here if any(x.entity and (doc, x.entity) in ent.members for x in e.roles)]
+    here = [e for e in here if any(x.entity and (doc, str(x.entity)) in ent.members for x in e.roles)]
     if not here:
         return CAUSES[4]
     if all(not e.time_earliest and e.sentence not in ctx.timed.get(doc, set()) for e in here):

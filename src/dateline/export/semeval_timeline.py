@@ -131,7 +131,7 @@ def _entity_events(store, members: frozenset[tuple[str, str]]) -> dict[str, list
     for doc in sorted({d for d, _ in members}):
         for r in store.query("SELECT data FROM events WHERE doc_id = :d ORDER BY idx", d=doc):
             ev: Event = serialize.loads(Event, r["data"])
-            if any(x.entity and (doc, x.entity) in members for x in ev.roles):
+            if any(x.entity and (doc, str(x.entity)) in members for x in ev.roles):
                 out.setdefault(doc, []).append(ev)
     return out
 

@@ -35,7 +35,8 @@ An aligned system mention takes the gold mention's identity; the others keep the
 Per entity class, the key is the gold clusters of that class and the response is
 the system clusters restricted to the system mentions aligned to gold mentions of
 that class: a system mention that matches no gold mention has no class, so it
-counts in the overall figures only.
+counts in the overall figures only, and mention detection per class is a recall
+(the share of the class's gold mentions that a system mention matches).
 """
 
 from __future__ import annotations

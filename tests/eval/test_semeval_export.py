@@ -1,4 +1,4 @@
-"""The SemEval-2015 timeline writer on a timeline built by hand: orders, granularity, order 0, duplicates."""
+"""The SemEval-2015 timeline writer on a timeline built by hand: orders, granularity, order 0, repeated mentions."""
 
 from __future__ import annotations
 

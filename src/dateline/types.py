@@ -7,7 +7,7 @@ character offsets into ``Article.text`` (end exclusive); ``sentence`` is the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 
@@ -244,7 +244,8 @@ class Quantity:
 class Role:
     """One argument of an event: who, whom, where, when, why, how..."""
 
-    name: str  # agent | patient | recipient | instrument | manner | place | time | reason | purpose | source | weak_reason
+    # agent | patient | recipient | instrument | manner | place | time | reason | purpose | source | weak_reason
+    name: str
     text: str
     start: int
     end: int
@@ -316,11 +317,18 @@ class Analysis:
     quantities: tuple[Quantity, ...] = ()
     events: tuple[Event, ...] = ()
     main_event: MainEvent | None = None
-    timings: dict = field(default_factory=dict, compare=False, hash=False)  # stage -> seconds
 
     @property
     def article(self) -> Article:
         return self.parsed.article
+
+
+@dataclass(frozen=True, slots=True)
+class StageTimes:
+    """Seconds each stage took on one document (``nlp`` is the document's share of its batch)."""
+
+    doc_id: str
+    seconds: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

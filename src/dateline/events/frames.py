@@ -64,22 +64,8 @@ def _owner(i: int, triggers: dict[int, str], ctx: DocContext, stop: int | None =
     return None
 
 
-# The pipeline calls extract_events then main_event on the same ParsedDoc: keep
-# the last context so coreference is computed once per document.
-_LAST: list = [None, None]
-
-
-def cached_context(parsed: ParsedDoc) -> DocContext:
-    if _LAST[0] is parsed:
-        return _LAST[1]
-    ctx = build_context(parsed)
-    _LAST[0], _LAST[1] = parsed, ctx
-    return ctx
-
-
 def extract_events(parsed: ParsedDoc, times=(), sentence_times=(), places=()) -> tuple[Event, ...]:
-    ctx = cached_context(parsed)
-    return extract_events_ctx(ctx, times, sentence_times, places)
+    return extract_events_ctx(build_context(parsed), times, sentence_times, places)
 
 
 def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[Event, ...]:

@@ -20,7 +20,7 @@ from ..nlp.lexicon import english
 from ..types import EntityKey, Event, MainEvent, ParsedDoc, W5Answer
 from ._data import lexicon
 from .context import PLACE_LABELS, DocContext
-from .frames import cached_context
+from .frames import build_context
 
 _PRONOUNS = english().pronouns.all
 _DURATION = re.compile(r"^\d+[- ]?(?:year|month|week|day|hour|minute)s?\b", re.I)
@@ -129,7 +129,11 @@ def _norm_scores(cands: list[tuple[float, W5Answer]]) -> tuple[W5Answer, ...]:
 
 
 def main_event(parsed: ParsedDoc, events, times=(), sentence_times=(), places=()) -> MainEvent:
-    ctx = cached_context(parsed)
+    return main_event_ctx(build_context(parsed), events, times, sentence_times, places)
+
+
+def main_event_ctx(ctx: DocContext, events, times=(), sentence_times=(), places=()) -> MainEvent:
+    parsed = ctx.parsed
     events = tuple(events or ())
     times = tuple(times or ())
     places = tuple(places or ())

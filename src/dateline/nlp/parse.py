@@ -123,8 +123,14 @@ def _canonicalize(raw) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
         else:
             key = EntityKey(label, text)
         mentions.append(Mention(start, end, text, label, sent, ts, te, key))
+    # most mentioned first, as the store returns them
     entities = tuple(
-        Entity(key, name, label, n, tuple(sorted(aliases - {name})))
-        for key, (label, name, n, aliases) in counts.items()
+        sorted(
+            (
+                Entity(key, name, label, n, tuple(sorted(aliases - {name})))
+                for key, (label, name, n, aliases) in counts.items()
+            ),
+            key=lambda e: (-e.mentions, e.name, str(e.key)),
+        )
     )
     return tuple(mentions), entities

@@ -118,3 +118,7 @@ def test_hostile_runs_take_linear_time(name, per_char_normal):
     # work quadratic in the run would be at least 50 times slower on 100,000 characters
     # than on the 2,000 parsed, so a generous bound still catches it on a busy machine.
     assert ratio < 15, f"{name}: {ratio:.1f}x the per-character time of a normal article ({seconds:.2f} s)"
+
+
+def test_a_count_of_hundreds_of_digits_is_no_count():
+    assert not extract_times(parse_text("It lasted " + "1" * 400 + " days.", published=date(2023, 9, 12)))

@@ -13,6 +13,7 @@ from datetime import date
 
 from . import normalize as N
 from .base import Ctx, Hit, group
+from .lexicon import context_rules
 from .words import cap, squash, words
 
 
@@ -72,9 +73,10 @@ def _year_of_month_day(m: re.Match[str], ctx: Ctx, dct: date, mon: int, day: int
         return y
     d = ctx.direction(m.start("mon") if group(m, "mon") else m.start())
     ahead = (cand - dct).days
-    if ahead > 183 or (d < 0 and ahead > 60):
+    yc = context_rules().year_choice
+    if ahead > yc.ahead_days or (d < 0 and ahead > yc.tense_days):
         return y - 1
-    if ahead < -240 or (d > 0 and ahead < -60):
+    if ahead < -yc.behind_days or (d > 0 and ahead < -yc.tense_days):
         return y + 1
     return y
 
@@ -89,16 +91,17 @@ def _calendar_date(y: int, mon: int, day: int | None, mod: str | None) -> Hit | 
     return Hit("DATE", f"{year}-{mon:02d}-{day:02d}", mod)
 
 
-def date_of_month_day(ctx: Ctx, dct: date, mon: int, day: int) -> str | None:
+def date_of_month_day(dct: date, mon: int, day: int) -> str | None:
     """ISO date for a month and day without a year, in the year nearest the anchor."""
     y = dct.year
     cand = N.safe_date(y, mon, day)
     if cand is None:
         return None
     ahead = (cand - dct).days
-    if ahead > 183:
+    limit = context_rules().year_choice.clock_days
+    if ahead > limit:
         y -= 1
-    elif ahead < -183:
+    elif ahead < -limit:
         y += 1
     return f"{y:04d}-{mon:02d}-{day:02d}" if N.in_range(y) else f"XXXX-{mon:02d}-{day:02d}"
 

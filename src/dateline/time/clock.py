@@ -50,7 +50,7 @@ def _day_of_time(m: re.Match[str], ctx: Ctx, dct: date) -> str | None:
     if mon:
         if not cap(mon):
             return None
-        return date_of_month_day(ctx, dct, words().month_no(mon), int(m.group("mday")))
+        return date_of_month_day(dct, words().month_no(mon), int(m.group("mday")))
     if wd:
         if not cap(wd):
             return None

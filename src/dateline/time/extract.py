@@ -24,8 +24,6 @@ from .words import squash
 
 _DIRECTION = {"past": -1, "perfect": -1, "future": 1}
 _SPECIFIC = ("DATE", "TIME")
-# A range's second end within this many characters of the first ("from 2007 to 2016").
-_RANGE_GAP = 12
 
 
 class _Doc:
@@ -141,7 +139,7 @@ def _closes_range(out: list[TimeValue], tv: TimeValue, signal: str | None, prev_
     if signal not in ("and", "to", "until", "till", "through") or not out or prev_signal not in ("between", "from"):
         return False
     prev = out[-1]
-    return prev.sentence == tv.sentence and tv.start - prev.end < _RANGE_GAP
+    return prev.sentence == tv.sentence and tv.start - prev.end < context_rules().range_gap
 
 
 def resolve_anaphors(found: list[Found], dct: date | None) -> None:

@@ -62,6 +62,14 @@ class Lexicon:
 
 
 @dataclass(frozen=True)
+class YearChoice:
+    ahead_days: int
+    behind_days: int
+    tense_days: int
+    clock_days: int
+
+
+@dataclass(frozen=True)
 class Context:
     signals: tuple[str, ...]
     non_governing_signals: frozenset[str]
@@ -69,6 +77,8 @@ class Context:
     time_nouns: frozenset[str]
     name_labels: frozenset[str]
     count_labels: frozenset[str]
+    year_choice: YearChoice
+    range_gap: int
 
 
 @functools.cache

@@ -6,6 +6,7 @@ One :class:`Words` per process (:func:`words`), built from ``data/lexicon.yaml``
 from __future__ import annotations
 
 import functools
+import math
 import re
 
 from .lexicon import Lexicon, lexicon
@@ -98,6 +99,8 @@ def _digits(s: str) -> int | float | None:
     if not m:
         return None
     v = float(m.group(1)) + frac
+    if not math.isfinite(v):
+        return None  # a run of hundreds of digits is no count
     if m.group(2):
         if m.group(3) == "0":
             return None  # "5 1/0 hours": no fraction

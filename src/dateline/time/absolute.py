@@ -83,9 +83,11 @@ def _year_of_month_day(m: re.Match[str], ctx: Ctx, dct: date, mon: int, day: int
 
 def _calendar_date(y: int, mon: int, day: int | None, mod: str | None) -> Hit | None:
     """``YYYY-MM[-DD]``; None for a day the month does not have; the year unknown when out of range."""
-    if day is not None and N.safe_date(2000 if not N.in_range(y) else y, mon, day) is None:
+    known = N.in_range(y)
+    # a leap year stands in for a year no date holds, so that only the day is checked
+    if day is not None and N.safe_date(y if known else 2000, mon, day) is None:
         return None
-    year = f"{y:04d}" if N.in_range(y) else "XXXX"
+    year = f"{y:04d}" if known else "XXXX"
     if day is None:
         return Hit("DATE", f"{year}-{mon:02d}", mod)
     return Hit("DATE", f"{year}-{mon:02d}-{day:02d}", mod)

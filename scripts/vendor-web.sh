@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DEST=src/dateline/web/static/vendor
 PACKAGES=(
-  "leaflet@1.9.4|dist/leaflet.js dist/leaflet.css|LICENSE"
+  "leaflet@1.9.4|dist/leaflet.js dist/leaflet.css dist/images|LICENSE"
   "swagger-ui-dist@5.35.0|swagger-ui-bundle.js swagger-ui.css|LICENSE NOTICE"
   "topojson-client@3.1.0|dist/topojson-client.min.js|LICENSE"
   "world-atlas@2.0.2|countries-110m.json|LICENSE"
@@ -41,7 +41,7 @@ for spec in "${PACKAGES[@]}"; do
   rm -rf "${DEST:?}/$name"
   mkdir -p "$DEST/$name"
   for f in $files $licences; do
-    cp "$tmp/$name/package/$f" "$DEST/$name/"
+    cp -r "$tmp/$name/package/$f" "$DEST/$name/"
   done
   echo "| $name | $version | $licence | $(echo "$files" | tr ' ' ',') | \`$integrity\` |" >>"$manifest"
 done

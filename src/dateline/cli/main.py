@@ -7,9 +7,19 @@ from __future__ import annotations
 
 import click
 
-from . import answer_cmds, core_cmds, demo_cmds, events_cmds, export_cmds, geo_cmds, quantity_cmds, time_cmds
+from . import (
+    answer_cmds,
+    core_cmds,
+    demo_cmds,
+    events_cmds,
+    export_cmds,
+    geo_cmds,
+    quantity_cmds,
+    serve_cmds,
+    time_cmds,
+)
 
-MODULES = (demo_cmds, core_cmds, time_cmds, geo_cmds, quantity_cmds, events_cmds, answer_cmds, export_cmds)
+MODULES = (demo_cmds, core_cmds, time_cmds, geo_cmds, quantity_cmds, events_cmds, answer_cmds, export_cmds, serve_cmds)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -31,6 +31,23 @@
     ]);
   }
 
+  // Outlines that cross the antimeridian (Chukotka, Fiji) would draw bands across the
+  // map: their rings are unwrapped east of 180 degrees. Antarctica is left out.
+  function crosses(ring) {
+    for (let i = 1; i < ring.length; i++) if (Math.abs(ring[i][0] - ring[i - 1][0]) > 180) return true;
+    return false;
+  }
+  function outlines(fc) {
+    const out = [];
+    for (const f of fc.features) {
+      if (f.id === "010" || !f.geometry) continue;
+      const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+      const unwrapped = polys.map((p) => p.map((ring) => (crosses(ring) ? ring.map(([x, y]) => [x < 0 ? x + 360 : x, y]) : ring)));
+      out.push({ type: "Feature", properties: {}, geometry: { type: "MultiPolygon", coordinates: unwrapped } });
+    }
+    return { type: "FeatureCollection", features: out };
+  }
+
   function located(f) {
     const c = f.geometry && f.geometry.coordinates;
     return c && typeof c[0] === "number" && typeof c[1] === "number";
@@ -52,7 +69,7 @@
 
   async function load() {
     const topo = await getJSON(node.dataset.countries);
-    L.geoJSON(window.topojson.feature(topo, topo.objects.countries), {
+    L.geoJSON(outlines(window.topojson.feature(topo, topo.objects.countries)), {
       interactive: false, style: { color: "#8a8f98", weight: 0.7, fillColor: "#eef0e8", fillOpacity: 1 },
     }).addTo(map);
     const [places, events] = await Promise.all([getJSON(node.dataset.places), getJSON(node.dataset.events)]);

@@ -10,9 +10,14 @@ change, only this module changes. Nothing here builds JSON: callers pass the rec
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import threading
+import typing
+from collections import OrderedDict
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from .. import query
 from ..errors import BadRequest, NotFound
@@ -32,9 +37,66 @@ from .records import (
     Point,
 )
 
+T = TypeVar("T")
+
 # The spaCy pipeline and the parse cache of ``ask`` are not made for several threads at
 # once: questions (and HTTP ingest) take turns within one server process.
 NLP_LOCK = threading.Lock()
+
+# -- memo -----------------------------------------------------------------------------------
+# The read side recomputes corpus-wide results (the entity index, the timeline, the
+# document list) on every call; on a large store one call takes seconds to minutes. A
+# server keeps the last results per store version: any ingest changes the version.
+_MEMO: OrderedDict[tuple, object] = OrderedDict()
+_MEMO_LOCK = threading.Lock()
+_MEMO_SIZE = 256
+
+
+def store_version(store: Store) -> tuple:
+    """Changes whenever a document is added, re-analysed or deleted."""
+    r = store.query("SELECT COUNT(*) AS n, MAX(ingested_at) AS t, MAX(doc_id) AS d FROM documents")[0]
+    return (store.url, r["n"], r["t"], r["d"])
+
+
+def memo(fn: Callable[..., T]) -> Callable[..., T]:
+    """Cache ``fn(store, **kwargs)`` per store version (results are shared: never mutate them)."""
+
+    @functools.wraps(fn)
+    def cached(store: Store, *args, **kwargs) -> T:
+        key = (fn.__qualname__, store_version(store), args, tuple(sorted(kwargs.items())))
+        with _MEMO_LOCK:
+            if key in _MEMO:
+                _MEMO.move_to_end(key)
+                return typing.cast(T, _MEMO[key])
+        value = fn(store, *args, **kwargs)
+        with _MEMO_LOCK:
+            _MEMO[key] = value
+            while len(_MEMO) > _MEMO_SIZE:
+                _MEMO.popitem(last=False)
+        return value
+
+    return cached
+
+
+@memo
+def _documents(store: Store) -> list[dict]:
+    return query.documents(store)
+
+
+@memo
+def _timeline(store: Store, **kwargs) -> dict:
+    return query.timeline(store, **kwargs)
+
+
+@memo
+def _entity_info(store: Store, name: str) -> dict:
+    return query.entity_info(store, name)
+
+
+@memo
+def _stats(store: Store) -> dict:
+    return query.stats(store)
+
 
 # -- entity ids in URLs ------------------------------------------------------------------
 # Entities have no stored id yet: the URL id is the type and the name's words, and
@@ -109,7 +171,7 @@ def documents(
     limit: int = 100,
 ) -> tuple[list[dict], Page]:
     """`dateline docs`, filtered by publication date, source and words in the text."""
-    rows = query.documents(store)
+    rows = _documents(store)
     lo, hi = date_bound(date_from, False), date_bound(date_to, True)
     rows = [r for r in rows if _published_in(r["published"], lo, hi)]
     if source:
@@ -123,7 +185,7 @@ def documents(
 
 def recent_documents(store: Store, n: int) -> list[dict]:
     """The latest published documents first (the home page)."""
-    rows = query.documents(store)
+    rows = _documents(store)
     return sorted(rows, key=lambda r: r["published"] or "", reverse=True)[:n]
 
 
@@ -167,7 +229,7 @@ def entities(
 
 def entity(store: Store, entity_id_: str) -> dict:
     """`dateline entity NAME` for the name the URL id stands for."""
-    return query.entity_info(store, entity_name(entity_id_))
+    return _entity_info(store, entity_name(entity_id_))
 
 
 # -- timeline, search, ask, stats ------------------------------------------------------------
@@ -184,7 +246,7 @@ def timeline(
     limit: int = 100,
 ) -> tuple[dict, Page]:
     """`dateline timeline`, with events filtered by status and type, one page of them."""
-    out = query.timeline(
+    out = _timeline(
         store,
         entity=entity,
         date_from=date_bound(date_from, False),
@@ -213,7 +275,7 @@ def ask(store: Store, question: str) -> Answer:
 
 
 def stats(store: Store) -> dict:
-    return query.stats(store)
+    return _stats(store)
 
 
 # -- checks --------------------------------------------------------------------------------------
@@ -251,7 +313,7 @@ def places_geojson(
     naming the entity), one page of documents at a time; places with no coordinates
     are left out (a map cannot draw them)."""
     lo, hi = date_bound(date_from, False), date_bound(date_to, True)
-    ids = [r["doc_id"] for r in query.documents(store) if _published_in(r["published"], lo, hi)]
+    ids = [r["doc_id"] for r in _documents(store) if _published_in(r["published"], lo, hi)]
     if entity:
         mine = _entity_docs(store, entity)
         ids = [d for d in ids if d in mine]

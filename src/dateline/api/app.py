@@ -3,7 +3,10 @@ static files and the interactive API docs, behind the guard (headers, limits, er
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
+import threading
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -12,7 +15,7 @@ from starlette.types import ASGIApp
 
 from .. import __name__ as _package
 from ..store import open_store
-from . import errors, ingest, routes
+from . import errors, ingest, queries, routes
 from .deps import Context
 from .middleware import Guard
 from .settings import Settings, limits
@@ -25,11 +28,27 @@ DESCRIPTION = (
 )
 
 
+@contextlib.asynccontextmanager
+async def lifespan(app: FastAPI):
+    """Warm the corpus-wide results in the background: the server answers meanwhile."""
+    store = app.state.context.store
+    threading.Thread(target=_warm, args=(store,), name="dateline-warm", daemon=True).start()
+    yield
+
+
+def _warm(store) -> None:
+    try:
+        queries.warm(store)
+    except Exception:  # a broken store shows up in the requests' coded errors, not here
+        logging.getLogger("dateline.api").exception("warm-up failed")
+
+
 def build(settings: Settings) -> FastAPI:
     """The FastAPI application itself (no guard): routes, pages, static files, error handlers."""
     from ..web import pages
 
     app = FastAPI(
+        lifespan=lifespan,
         title="Dateline",
         version=_version(),
         description=DESCRIPTION,

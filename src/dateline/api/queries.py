@@ -50,6 +50,7 @@ NLP_LOCK = threading.Lock()
 _MEMO: OrderedDict[tuple, object] = OrderedDict()
 _MEMO_LOCK = threading.Lock()
 _MEMO_SIZE = 256
+_FLIGHTS: dict[tuple, threading.Lock] = {}
 
 
 def store_version(store: Store) -> tuple:
@@ -65,14 +66,20 @@ def memo(fn: Callable[..., T]) -> Callable[..., T]:
     def cached(store: Store, *args, **kwargs) -> T:
         key = (fn.__qualname__, store_version(store), args, tuple(sorted(kwargs.items())))
         with _MEMO_LOCK:
-            if key in _MEMO:
-                _MEMO.move_to_end(key)
-                return typing.cast(T, _MEMO[key])
-        value = fn(store, *args, **kwargs)
-        with _MEMO_LOCK:
-            _MEMO[key] = value
-            while len(_MEMO) > _MEMO_SIZE:
-                _MEMO.popitem(last=False)
+            flight = _FLIGHTS.setdefault(key, threading.Lock())
+        # one computation per key at a time: a request that timed out leaves its thread
+        # running, and the next request for the same result waits for it, not beside it
+        with flight:
+            with _MEMO_LOCK:
+                if key in _MEMO:
+                    _MEMO.move_to_end(key)
+                    return typing.cast(T, _MEMO[key])
+            value = fn(store, *args, **kwargs)
+            with _MEMO_LOCK:
+                _MEMO[key] = value
+                _FLIGHTS.pop(key, None)
+                while len(_MEMO) > _MEMO_SIZE:
+                    _MEMO.popitem(last=False)
         return value
 
     return cached
@@ -84,13 +91,29 @@ def _documents(store: Store) -> list[dict]:
 
 
 @memo
+def _entity_index(store: Store) -> bool:
+    """Build the read side's cross-document entity index once (it caches it itself)."""
+    query.entity_index(store)
+    return True
+
+
+@memo
 def _timeline(store: Store, **kwargs) -> dict:
+    _entity_index(store)
     return query.timeline(store, **kwargs)
 
 
 @memo
 def _entity_info(store: Store, name: str) -> dict:
+    _entity_index(store)
     return query.entity_info(store, name)
+
+
+def warm(store: Store) -> None:
+    """What a server computes once at start, so that first visitors do not wait for it."""
+    _stats(store)
+    _documents(store)
+    _entity_index(store)
 
 
 @memo

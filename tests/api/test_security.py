@@ -130,10 +130,10 @@ def test_unexpected_failures_are_e808_without_a_trace(writable_db):
         con.execute("DROP TABLE quantities")  # the store breaks under the running server
         con.commit()
         con.close()
-        r = c.get("/api/v1/stats")
+        r = c.get("/api/v1/documents/85483fa9")
         msg = error_of(r, 500, "E808")
         assert "reference" in msg and "quantities" not in r.text and "sqlite" not in r.text.lower()
-        page = c.get("/")
+        page = c.get("/documents/85483fa9")
         assert page.status_code == 500 and "E808" in page.text and "Traceback" not in page.text
 
 

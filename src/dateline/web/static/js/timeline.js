@@ -101,11 +101,15 @@
       if (e._b < v0 || e._a > v1) continue;
       const left = x(e._a, width);
       const bar = Math.max(8, x(e._b + DAY, width) - left);
-      const box = bar + Math.min(260, 12 + 6.5 * (e.type.length + e.what.length));
-      let lane = laneEnds.findIndex((end) => end + 6 <= left);
+      const box = bar + Math.min(266, 12 + 6.5 * (e.type.length + e.what.length));
+      const flip = left + box > width && left + bar - box >= 0; // near the right edge: label on the left
+      const [s, end] = flip ? [left + bar - box, left + bar] : [left, left + box];
+      let lane = laneEnds.findIndex((last) => last + 6 <= s);
       if (lane < 0) { lane = laneEnds.length; laneEnds.push(0); }
-      laneEnds[lane] = left + box;
-      canvas.appendChild(eventNode(e, left, bar, lane));
+      laneEnds[lane] = end;
+      const node = eventNode(e, left, bar, lane);
+      if (flip) { node.classList.add("tl-flip"); node.style.left = "auto"; node.style.right = width - end + "px"; }
+      canvas.appendChild(node);
       shown += 1;
     }
     canvas.style.height = 50 + laneEnds.length * 24 + "px";

@@ -32,7 +32,6 @@ DEBT: dict[str, set[str]] = {
         "query/ask.py:ask",
         "query/entity.py:build_index",
         "query/timeline.py:timeline",
-        "store/db.py:_insert",
         "time/rules.py:__init__",
         "verify/timing.py:_claims",
         "verify/timing.py:check_durations_vs_dates",

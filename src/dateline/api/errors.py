@@ -76,7 +76,18 @@ def wants_json(request: Request) -> bool:
 HtmlRenderer = Callable[[Request, E.DatelineError, int], Response]
 
 
+def public(exc: E.DatelineError) -> E.DatelineError:
+    """Store errors carry the database URL and driver message: those go to the log, and the
+    client gets the same code with a reference to find them there."""
+    if not isinstance(exc, E.StoreError):
+        return exc
+    ref = secrets.token_hex(6)
+    log.error("%s reference %s: %s", exc.code, ref, exc.message)
+    return type(exc)(f"reference {ref}, details in the server log")
+
+
 def error_response(request: Request, exc: E.DatelineError, html: HtmlRenderer | None = None) -> Response:
+    exc = public(exc)
     status = status_of(exc)
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
     if html is not None and not wants_json(request):

@@ -11,6 +11,7 @@ from . import (
     answer_cmds,
     core_cmds,
     demo_cmds,
+    eval_cmds,
     events_cmds,
     export_cmds,
     geo_cmds,
@@ -18,11 +19,23 @@ from . import (
     serve_cmds,
     time_cmds,
 )
+from .common import DatelineGroup
 
-MODULES = (demo_cmds, core_cmds, time_cmds, geo_cmds, quantity_cmds, events_cmds, answer_cmds, export_cmds, serve_cmds)
+MODULES = (
+    demo_cmds,
+    core_cmds,
+    time_cmds,
+    geo_cmds,
+    quantity_cmds,
+    events_cmds,
+    answer_cmds,
+    export_cmds,
+    eval_cmds,
+    serve_cmds,
+)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=DatelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="dateline")
 def cli():
     """Dateline: dated news in, a verified time-aware record of events out."""
@@ -30,7 +43,7 @@ def cli():
 
 @cli.group("eval")
 def eval_group():
-    """Score Dateline against public gold data (TimeML, geoparsing, 5W1H, questions)."""
+    """Score Dateline against public gold data (TimeML, geoparsing, 5W1H, questions, timelines, coreference)."""
 
 
 for _m in MODULES:

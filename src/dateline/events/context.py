@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..nlp.lexicon import english
 from ..nlp.syntax import Tree
-from ..types import Mention, ParsedDoc
+from ..types import EntityKey, Mention, ParsedDoc
 
 NAME_LABELS = english().labels.names
 PLACE_LABELS = english().labels.places
@@ -44,7 +44,7 @@ class DocContext:
                 continue
             for k in range(m.token_start, m.token_end):
                 target[k] = m
-        self.coref: dict[int, tuple[str, ...]] = {}
+        self.coref: dict[int, tuple[EntityKey, ...]] = {}
         self.memo: dict = {}  # per-document values computed once by later steps
         art = parsed.article
         # the title, then the description: news puts the main event there
@@ -72,7 +72,7 @@ class DocContext:
             e = toks[b - 1].end
         return self.parsed.text[s:e], s, e
 
-    def entity_keys(self, i: int) -> tuple[str, ...]:
+    def entity_keys(self, i: int) -> tuple[EntityKey, ...]:
         """Entities a token refers to: its own named mention, else what coreference found."""
         m = self.mention_at.get(i)
         if m is not None:

@@ -9,7 +9,7 @@ in Vladivostok" gives the place to "met", not to the sentence's main verb.
 from __future__ import annotations
 
 from ..nlp.syntax import span_head
-from ..types import Event, ParsedDoc, Place, Role, SentenceTime, TimeValue
+from ..types import EntityKey, Event, ParsedDoc, Place, Role, SentenceTime, TimeValue
 from ._data import lexicon
 from .context import PLACE_LABELS, DocContext
 from .coref import resolve
@@ -64,22 +64,8 @@ def _owner(i: int, triggers: dict[int, str], ctx: DocContext, stop: int | None =
     return None
 
 
-# The pipeline calls extract_events then main_event on the same ParsedDoc: keep
-# the last context so coreference is computed once per document.
-_LAST: list = [None, None]
-
-
-def cached_context(parsed: ParsedDoc) -> DocContext:
-    if _LAST[0] is parsed:
-        return _LAST[1]
-    ctx = build_context(parsed)
-    _LAST[0], _LAST[1] = parsed, ctx
-    return ctx
-
-
 def extract_events(parsed: ParsedDoc, times=(), sentence_times=(), places=()) -> tuple[Event, ...]:
-    ctx = cached_context(parsed)
-    return extract_events_ctx(ctx, times, sentence_times, places)
+    return extract_events_ctx(build_context(parsed), times, sentence_times, places)
 
 
 def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[Event, ...]:
@@ -127,7 +113,8 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
             rep_key = None
             if rep is not None:
                 keys = ctx.entity_keys(rep)
-                rep_key = keys[0] if keys else ctx.span_text(*ctx.subtree(rep))[0] or None
+                rep_text = ctx.span_text(*ctx.subtree(rep))[0]
+                rep_key = keys[0] if keys else EntityKey("", rep_text) if rep_text else None
             tval = tearly = tlate = trule = None
             status = event_status(ctx, i, in_title)
             if i in own_time:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from ..types import ParsedDoc, Place, PlaceCandidate
+from ..types import EntityKey, ParsedDoc, Place, PlaceCandidate
 from .distance import great_circle_km
 from .gazetteer import Entry, get_gazetteer, normalize
 
@@ -94,7 +94,7 @@ def find_toponyms(parsed: ParsedDoc, demonym_policy: bool | None = None) -> list
             person_words.add(m.text)
             person_words.update(m.text.split())
     for m in parsed.mentions:
-        label, _, keyname = m.entity.partition(":")
+        label, keyname = m.entity.label, m.entity.name
         name = keyname if label == m.label and keyname else m.text
         if m.label in ("GPE", "LOC", "FAC") and (m.text in person_words or label == "PERSON"):
             ents = gaz.lookup(name)
@@ -167,7 +167,7 @@ def _inside_name(parsed: ParsedDoc, m, gaz, cfg) -> Toponym | None:
         return None
     if m.label == "PERSON":
         # only a lone name that no full person name in the document claims
-        if len(toks) > 1 or m.entity != f"PERSON:{m.text}":
+        if len(toks) > 1 or m.entity != EntityKey("PERSON", m.text):
             return None
         prev = parsed.tokens[m.token_start - 1].text.lower().rstrip(".") if m.token_start > 0 else ""
         if prev in cfg["person_titles"]:

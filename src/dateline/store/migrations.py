@@ -170,7 +170,8 @@ STAGES = [
 
 FTS = {
     "sqlite": [
-        "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, doc_id UNINDEXED, idx UNINDEXED, tokenize='porter unicode61')",
+        "CREATE VIRTUAL TABLE sentences_fts USING fts5("
+        "text, doc_id UNINDEXED, idx UNINDEXED, tokenize='porter unicode61')",
     ],
     "postgresql": [
         "CREATE INDEX sentences_fts ON sentences USING GIN (to_tsvector('english', text))",
@@ -199,6 +200,22 @@ FTS_BY_DOC = {
     ],
 }
 
+# Each sentence keeps its tokens (text, offsets, lemma, POS, tag, dep, head, entity IOB)
+# and noun chunks as one compressed blob (store/tokens.py), so that the read side gets
+# back the parse the pipeline made instead of parsing stored text again.
+SENTENCE_TOKENS = {
+    "sqlite": [
+        "ALTER TABLE sentences ADD COLUMN token_start INTEGER",
+        "ALTER TABLE sentences ADD COLUMN token_end INTEGER",
+        "ALTER TABLE sentences ADD COLUMN tokens BLOB",
+    ],
+    "postgresql": [
+        "ALTER TABLE sentences ADD COLUMN token_start INTEGER",
+        "ALTER TABLE sentences ADD COLUMN token_end INTEGER",
+        "ALTER TABLE sentences ADD COLUMN tokens BYTEA",
+    ],
+}
+
 MIGRATIONS: list[tuple[str, dict[str, list[str]] | list[str]]] = [
     ("0001_core_documents_sentences_mentions", CORE),
     ("0002_sentence_full_text_search", FTS),
@@ -206,6 +223,7 @@ MIGRATIONS: list[tuple[str, dict[str, list[str]] | list[str]]] = [
     ("0004_event_roles_by_event", QUERY_INDEXES),
     ("0005_sentence_governing_timex", SENTENCE_TIMEX),
     ("0006_fts_rows_by_document", FTS_BY_DOC),
+    ("0007_sentence_tokens", SENTENCE_TOKENS),
 ]
 
 

@@ -23,13 +23,14 @@ from .. import query
 from ..errors import BadRequest, NotFound
 from ..export.geojson import feature_collection
 from ..export.giveme5w1h import main_event_json
+from ..query.records import DocumentSummary, StoreStats
 from ..store import Store
-from ..types import Answer
+from ..types import Answer, EntityKey
 from ..verify import check_corpus, check_corpus_for, check_document
 from .records import (
     CorpusChecks,
     DocumentChecks,
-    DocumentView,
+    DocumentDetail,
     Feature,
     FeatureCollection,
     OneDocumentChecks,
@@ -86,7 +87,7 @@ def memo(fn: Callable[..., T]) -> Callable[..., T]:
 
 
 @memo
-def _documents(store: Store) -> list[dict]:
+def _documents(store: Store) -> list[DocumentSummary]:
     return query.documents(store)
 
 
@@ -117,7 +118,7 @@ def warm(store: Store) -> None:
 
 
 @memo
-def _stats(store: Store) -> dict:
+def _stats(store: Store) -> StoreStats:
     return query.stats(store)
 
 
@@ -139,12 +140,12 @@ def entity_name(entity_id_: str) -> str:
     return entity_id_.split("-", 1)[1].replace("-", " ")
 
 
-def entity_key_id(key: str | None) -> str | None:
-    """A per-document entity key ('PERSON:Vladimir Putin') -> its URL id."""
-    if not key or ":" not in key:
+def entity_key_id(key: EntityKey | str | None) -> str | None:
+    """A per-document entity key (PERSON:Vladimir Putin) -> its URL id."""
+    k = key if isinstance(key, EntityKey) or key is None else EntityKey.parse(key)
+    if k is None or not k.label or not k.name:
         return None
-    label, name = key.split(":", 1)
-    return entity_id(name, label)
+    return entity_id(k.name, k.label)
 
 
 def cross_entity_id(cross_id: str, name: str) -> str:
@@ -192,32 +193,32 @@ def documents(
     text: str | None = None,
     offset: int = 0,
     limit: int = 100,
-) -> tuple[list[dict], Page]:
+) -> tuple[list[DocumentSummary], Page]:
     """`dateline docs`, filtered by publication date, source and words in the text."""
     rows = _documents(store)
     lo, hi = date_bound(date_from, False), date_bound(date_to, True)
-    rows = [r for r in rows if _published_in(r["published"], lo, hi)]
+    rows = [r for r in rows if _published_in(r.published, lo, hi)]
     if source:
         s = source.lower()
-        rows = [r for r in rows if s in (r["source"] or "").lower() or s in (r["title"] or "").lower()]
+        rows = [r for r in rows if s in (r.source or "").lower() or s in (r.title or "").lower()]
     if text:
-        hits = {h["doc_id"] for h in query.search(store, text, limit=5000)}
-        rows = [r for r in rows if r["doc_id"] in hits]
+        hits = {h.doc_id for h in query.search(store, text, limit=5000)}
+        rows = [r for r in rows if r.doc_id in hits]
     return paged(rows, offset, limit)
 
 
-def recent_documents(store: Store, n: int) -> list[dict]:
+def recent_documents(store: Store, n: int) -> list[DocumentSummary]:
     """The latest published documents first (the home page)."""
     rows = _documents(store)
-    return sorted(rows, key=lambda r: r["published"] or "", reverse=True)[:n]
+    return sorted(rows, key=lambda r: r.published or "", reverse=True)[:n]
 
 
-def document(store: Store, doc: str) -> DocumentView:
+def document(store: Store, doc: str) -> DocumentDetail:
     """Everything about one document: what `show`, `times`, `places`, `quantities`,
     `events`, `main-event` and `check` (its own checks) give for it."""
     shown = query.show(store, doc)
-    a = store.load_analysis(shown["doc_id"])
-    return DocumentView(
+    a = store.load_analysis(shown.doc_id)
+    return DocumentDetail(
         document=shown,
         times=a.times,
         sentence_times=a.sentence_times,
@@ -297,7 +298,7 @@ def ask(store: Store, question: str) -> Answer:
         return query.ask(store, question)
 
 
-def stats(store: Store) -> dict:
+def stats(store: Store) -> StoreStats:
     return _stats(store)
 
 
@@ -336,7 +337,7 @@ def places_geojson(
     naming the entity), one page of documents at a time; places with no coordinates
     are left out (a map cannot draw them)."""
     lo, hi = date_bound(date_from, False), date_bound(date_to, True)
-    ids = [r["doc_id"] for r in _documents(store) if _published_in(r["published"], lo, hi)]
+    ids = [r.doc_id for r in _documents(store) if _published_in(r.published, lo, hi)]
     if entity:
         mine = _entity_docs(store, entity)
         ids = [d for d in ids if d in mine]

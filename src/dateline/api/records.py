@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..query.records import DocumentView
 from ..types import Check, Event, Place, Quantity, RelativeLocation, SentenceTime, TimeValue
 
 
@@ -23,11 +24,11 @@ class Page:
 
 
 @dataclass(frozen=True, slots=True)
-class DocumentView:
+class DocumentDetail:
     """One document with everything known about it: what `show`, `times`, `places`,
     `quantities`, `events`, `main-event` and `check` print for it, in one response."""
 
-    document: dict  # query.show(): text, sentences, mentions (with entity keys), entities
+    document: DocumentView  # query.show(): text, sentences, mentions (with entity keys), entities
     times: tuple[TimeValue, ...]
     sentence_times: tuple[SentenceTime, ...]
     places: tuple[Place, ...]

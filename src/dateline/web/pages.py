@@ -14,10 +14,11 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from .. import errors as E
 from ..api import queries
 from ..api.deps import Context, context
-from ..api.routes import DATE, DOC_ID, LABEL, STATUS, DocId, EntityId, From, OptText, To
+from ..api.routes import DATE, DOC_ID, LABEL, STATUS, DocId, EntityId, From, Limit, Offset, OptText, To
 from ..api.settings import limits
 from . import render
 
+L = limits()
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 Ctx = Annotated[Context, Depends(context)]
 
@@ -66,7 +67,7 @@ async def home(request: Request, ctx: Ctx):
 @router.get("/documents/{doc_id}")
 async def document(request: Request, ctx: Ctx, doc_id: DocId):
     view = await ctx.run(queries.document, doc_id)
-    real_id = view.document["doc_id"]
+    real_id = view.document.doc_id
     return page(request, "document.html", f"/api/v1/documents/{real_id}", view=view, rows=render.rows(view))
 
 
@@ -86,6 +87,8 @@ async def timeline(
     status: Annotated[str | None, Query(pattern=STATUS)] = None,
     type: Annotated[str | None, Query(pattern=LABEL)] = None,
     all: bool = False,
+    offset: Offset = 0,
+    limit: Limit = L.default_page_size,
 ):
     out, pg = await ctx.run(
         queries.timeline,
@@ -95,10 +98,15 @@ async def timeline(
         status=status,
         type_=type,
         include_all=all,
-        limit=limits().max_page_size,
+        offset=offset,
+        limit=limit,
     )
     form = {"entity": entity, "from": date_from, "to": date_to, "status": status, "type": type, "all": all}
-    return page(request, "timeline.html", twin(request, "/api/v1/timeline"), out=out, page_=pg, form=form)
+    nxt = None
+    if pg.offset + pg.limit < pg.total:
+        u = request.url.include_query_params(offset=pg.offset + pg.limit)
+        nxt = f"{u.path}?{u.query}"
+    return page(request, "timeline.html", twin(request, "/api/v1/timeline"), out=out, page_=pg, form=form, next_url=nxt)
 
 
 @router.get("/map")

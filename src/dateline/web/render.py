@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..api.queries import entity_key_id
-from ..api.records import DocumentView
-from ..types import Check, Place, Quantity, TimeValue
+from ..api.records import DocumentDetail
+from ..types import Check, Mention, Place, Quantity, TimeValue
 
 # Labels whose mentions are named things with an entity page; numbers and dates are not.
 NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
@@ -81,21 +81,22 @@ def _quantity_span(q: Quantity) -> _Span:
     return _Span(q.start, q.end, 2, Segment(q.text, "qty", q.kind, None, title))
 
 
-def _mention_span(m: dict) -> _Span:
-    named = m["label"] in NAMED
-    href = f"/entities/{entity_key_id(m['entity'])}" if named and entity_key_id(m["entity"]) else None
-    seg = Segment(m["text"], "ent", m["label"], href, m["entity"] if named else m["label"], m["entity"])
-    return _Span(m["start"], m["end"], 1, seg)
+def _mention_span(m: Mention) -> _Span:
+    named = m.label in NAMED
+    url_id = entity_key_id(m.entity) if named else None
+    key = str(m.entity)
+    seg = Segment(m.text, "ent", m.label, f"/entities/{url_id}" if url_id else None, key if named else m.label, key)
+    return _Span(m.start, m.end, 1, seg)
 
 
-def spans(view: DocumentView) -> list[_Span]:
+def spans(view: DocumentDetail) -> list[_Span]:
     """Non-overlapping marked spans, in text order: a place wins over its mention, a
     resolved time over a DATE mention, a quantity over a CARDINAL one."""
-    keys = {m["start"]: m["entity"] for m in view.document["mentions"]}
+    keys = {m.start: str(m.entity) for m in view.document.mentions}
     cands = [_time_span(t) for t in view.times]
     cands += [_place_span(p, keys) for p in view.places]
     cands += [_quantity_span(q) for q in view.quantities]
-    cands += [_mention_span(m) for m in view.document["mentions"]]
+    cands += [_mention_span(m) for m in view.document.mentions]
     cands.sort(key=lambda s: (s.start, -s.priority, s.start - s.end))
     kept: list[_Span] = []
     for s in cands:
@@ -124,17 +125,17 @@ def _fields(seg: Segment) -> tuple:
     return (seg.text, seg.kind, seg.label, seg.href, seg.title, seg.key)
 
 
-def rows(view: DocumentView) -> list[Row]:
+def rows(view: DocumentDetail) -> list[Row]:
     """The article as sentence rows, each with its resolved time and the checks citing it."""
-    doc_id = view.document["doc_id"]
+    doc_id = view.document.doc_id
     marked = spans(view)
     cited: dict[int, list[Check]] = {}
     for c in view.checks:
         for x in {cit.sentence_index for cit in c.citations if cit.doc_id == doc_id}:
             cited.setdefault(x, []).append(c)
     out = []
-    for s in view.document["sentences"]:
-        inside = [m for m in marked if m.start >= s["start"] and m.end <= s["end"]]
-        when = (s.get("time") or {}).get("value")
-        out.append(Row(s["index"], _cut(s["text"], s["start"], inside), when, tuple(cited.get(s["index"], ()))))
+    for s in view.document.sentences:
+        inside = [m for m in marked if m.start >= s.start and m.end <= s.end]
+        when = s.time.value if s.time else None
+        out.append(Row(s.index, _cut(s.text, s.start, inside), when, tuple(cited.get(s.index, ()))))
     return out

@@ -1,14 +1,14 @@
 """Load on ``dateline serve``: bounded concurrent clients on loopback over the pages.
 
     .venv/bin/python bench/serve.py [--db /tmp/dateline_bench_ask.db] [--n 10000] [--workers 2]
-                                    [--clients 32] [--seconds 60] [--single-rounds 2]
+                                    [--clients 32] [--seconds 60] [--single-rounds 2] [--think 0]
 
 Builds (or reuses) the 10,000-document store of ``bench/ask.py`` (its builder), starts
 ``dateline serve --workers W`` on a free 127.0.0.1 port, warms every URL of the mix
 until each worker answers it fast, then:
   1. one client asks the questions one after another (the single-client ``ask`` p95);
   2. C clients at once, for S seconds, cycle over ask, search, timeline and document
-     pages (each client waits for its answer before sending the next request).
+     pages (each client waits for its answer, and --think seconds more, before its next).
 Prints requests/s, p50/p95/p99 and errors per kind, the ratio of ``ask`` p95 under
 load to its single-client p95, and the server's memory (RSS of all its processes)
 before and after the load. Traffic goes to 127.0.0.1 only; every loop is bounded in
@@ -109,11 +109,12 @@ def warm(base: str, mix: list[tuple[str, str]], workers: int, budget_s: float = 
     with httpx.Client(base_url=base, timeout=120) as c:
         while time.monotonic() - t0 < budget_s:
             slow = 0
-            for _ in range(2 * workers):
-                for _, url in mix:
-                    t = time.perf_counter()
-                    r = c.get(url, headers={"Connection": "close"})
-                    slow += r.status_code != 200 or time.perf_counter() - t > 2.0
+            for _, url in mix * (2 * workers):
+                t = time.perf_counter()
+                r = c.get(url, headers={"Connection": "close"})
+                slow += r.status_code != 200 or time.perf_counter() - t > 2.0
+                if time.monotonic() - t0 > budget_s:
+                    break
             if not slow:
                 break
     return time.monotonic() - t0
@@ -132,7 +133,7 @@ def single_client_ask(base: str, urls: list[str], rounds: int) -> list[float]:
     return out
 
 
-async def load(base: str, mix: list[tuple[str, str]], clients: int, seconds: float) -> dict:
+async def load(base: str, mix: list[tuple[str, str]], clients: int, seconds: float, think: float = 0.0) -> dict:
     results: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
     sent = 0
@@ -154,6 +155,8 @@ async def load(base: str, mix: list[tuple[str, str]], clients: int, seconds: flo
                 ok = False
             results[kind].append(time.perf_counter() - t)
             errors[kind] += not ok
+            if think:  # a reader looking at the page before the next click
+                await asyncio.sleep(think)
 
     t0 = time.monotonic()
     async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as http:
@@ -166,7 +169,11 @@ def report(single: list[float], run: dict, rss_before: float, rss_after: float, 
     el = run["elapsed"]
     total = sum(len(v) for v in run["results"].values())
     errs = sum(run["errors"].values())
-    print(f"\nload: {args.clients} clients for {el:.1f} s, {args.workers} worker(s); {total} requests, {errs} errors")
+    think = f", {args.think:g} s between a client's requests" if args.think else ", no pause between requests"
+    print(
+        f"\nload: {args.clients} clients for {el:.1f} s{think}, {args.workers} worker(s); "
+        f"{total} requests, {errs} errors"
+    )
     print(f"{'kind':10}{'n':>7}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
     for kind in ("ask", "search", "timeline", "document"):
         xs = run["results"].get(kind, [])
@@ -198,6 +205,7 @@ def main(argv=None) -> int:
     ap.add_argument("--clients", type=int, default=32)
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--single-rounds", type=int, default=2)
+    ap.add_argument("--think", type=float, default=0.0, help="Seconds each client waits between requests.")
     args = ap.parse_args(argv)
     if not Path(args.db).exists():
         ask_bench.build(args.db, args.n)
@@ -212,7 +220,7 @@ def main(argv=None) -> int:
         print(f"warm-up: every URL fast on every worker after {warm(base, mix, args.workers):.0f} s")
         single = single_client_ask(base, [u for k, u in mix if k == "ask"], args.single_rounds)
         rss_before = tree_rss_mb(proc.pid)
-        run = asyncio.run(load(base, mix, args.clients, args.seconds))
+        run = asyncio.run(load(base, mix, args.clients, args.seconds, args.think))
         rss_after = tree_rss_mb(proc.pid)
         report(single, run, rss_before, rss_after, args)
     finally:

@@ -13,6 +13,7 @@ import calendar
 import functools
 import re
 import threading
+import time
 import typing
 from collections import OrderedDict
 from collections.abc import Callable
@@ -54,10 +55,20 @@ _MEMO_SIZE = 256
 _FLIGHTS: dict[tuple, threading.Lock] = {}
 
 
+_VERSIONS: dict[str, tuple[float, tuple]] = {}
+VERSION_TTL_S = 2.0  # how stale a cached result may be after an ingest (the query scans the documents)
+
+
 def store_version(store: Store) -> tuple:
-    """Changes whenever a document is added, re-analysed or deleted."""
+    """Changes whenever a document is added, re-analysed or deleted (read at most every 2 s)."""
+    now = time.monotonic()
+    hit = _VERSIONS.get(store.url)
+    if hit and now - hit[0] < VERSION_TTL_S:
+        return hit[1]
     r = store.query("SELECT COUNT(*) AS n, MAX(ingested_at) AS t, MAX(doc_id) AS d FROM documents")[0]
-    return (store.url, r["n"], r["t"], r["d"])
+    version = (store.url, r["n"], r["t"], r["d"])
+    _VERSIONS[store.url] = (now, version)
+    return version
 
 
 def memo(fn: Callable[..., T]) -> Callable[..., T]:
@@ -213,6 +224,7 @@ def recent_documents(store: Store, n: int) -> list[DocumentSummary]:
     return sorted(rows, key=lambda r: r.published or "", reverse=True)[:n]
 
 
+@memo
 def document(store: Store, doc: str) -> DocumentDetail:
     """Everything about one document: what `show`, `times`, `places`, `quantities`,
     `events`, `main-event` and `check` (its own checks) give for it."""

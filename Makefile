@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup system demo test lint bench eval lock clean
+.PHONY: setup system demo serve test lint bench eval lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ setup: system $(STAMP)
 
 demo: setup
 	$(BIN)/dateline demo
+
+# The web page and the HTTP API on the demo store (built by `make demo` when missing).
+serve: setup
+	[ -f demo.db ] || $(BIN)/dateline demo
+	$(BIN)/dateline serve --db demo.db
 
 # The gate: lint, format, types, then every test (skips are listed with their reason).
 lint: setup

@@ -19,7 +19,18 @@
     │   └── StoreQueryFailed  E305  (any other database error)
     ├── GazetteerMissing      E401
     ├── NotFound              E501  (a document or entity asked for is not in the store)
-    └── AnalysisError         E601  (a stage failed on one document; the batch goes on)
+    ├── AnalysisError         E601  (a stage failed on one document; the batch goes on)
+    └── ServerError           (dateline serve: a request the HTTP server refuses)
+        ├── BadRequest        E801  (a parameter fails validation)
+        ├── BodyTooLarge      E802
+        ├── QueryTooLong      E803
+        ├── IngestDisabled    E804
+        ├── TokenMissing      E805
+        ├── TokenInvalid      E806
+        ├── RequestTimeout    E807
+        ├── InternalError     E808  (anything unexpected: logged, never shown)
+        ├── NoSuchRoute       E809
+        └── MethodNotAllowed  E810
 
 Every message says what is wrong and what to do: the codes are stable, so
 users and scripts can search for them.
@@ -55,6 +66,19 @@ MESSAGES = {
         "analysis failed ({detail}); the document was not stored and the rest of the batch goes on."
         " Report the file with this line."
     ),
+    "E801": "invalid request: {detail}. See /docs for the parameters each address takes.",
+    "E802": "request body is over {detail} bytes. Send one smaller file per request.",
+    "E803": "query string is over {detail} characters. Shorten the question or the filters.",
+    "E804": (
+        "this server is read-only: ingest over HTTP is off. Start it with 'dateline serve --allow-ingest' "
+        "and DATELINE_TOKEN set, or ingest with 'dateline ingest'."
+    ),
+    "E805": "no bearer token: send 'Authorization: Bearer <token>' with the value of DATELINE_TOKEN.",
+    "E806": "wrong bearer token. Send the value of DATELINE_TOKEN the server was started with.",
+    "E807": "the request took longer than {detail} s and was stopped. Narrow it (a filter, a smaller page).",
+    "E808": "internal error (reference {detail}). The server log has the details; report it with the reference.",
+    "E809": "no such address: {detail}. The API is under /api/v1/ (see /docs); the pages start at /.",
+    "E810": "method {detail} not allowed here. See /docs for the methods each address takes.",
 }
 
 
@@ -151,3 +175,47 @@ class NotFound(DatelineError):
 
 class AnalysisError(DatelineError):
     code = "E601"
+
+
+class ServerError(DatelineError):
+    pass
+
+
+class BadRequest(ServerError):
+    code = "E801"
+
+
+class BodyTooLarge(ServerError):
+    code = "E802"
+
+
+class QueryTooLong(ServerError):
+    code = "E803"
+
+
+class IngestDisabled(ServerError):
+    code = "E804"
+
+
+class TokenMissing(ServerError):
+    code = "E805"
+
+
+class TokenInvalid(ServerError):
+    code = "E806"
+
+
+class RequestTimeout(ServerError):
+    code = "E807"
+
+
+class InternalError(ServerError):
+    code = "E808"
+
+
+class NoSuchRoute(ServerError):
+    code = "E809"
+
+
+class MethodNotAllowed(ServerError):
+    code = "E810"

@@ -16,6 +16,7 @@ from . import (
     export_cmds,
     geo_cmds,
     quantity_cmds,
+    serve_cmds,
     time_cmds,
 )
 from .common import DatelineGroup
@@ -30,6 +31,7 @@ MODULES = (
     answer_cmds,
     export_cmds,
     eval_cmds,
+    serve_cmds,
 )
 
 

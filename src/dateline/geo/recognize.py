@@ -129,13 +129,15 @@ def containment(t: Toponym, text: str) -> None:
 
 
 def is_street_name(t: Toponym, text: str, cfg: Recognition) -> bool:
-    """ "South Lawn", "Union Square Park", "St George's hospital": the name is, or is part
-    of, the name of a street, park or building."""
+    """ "South Lawn", "Union Square Park": the name is a street's, park's or building's;
+    "St George's hospital": it is the first part of one, which it is named after
+    (``in_name_of``)."""
     words = t.lookup.split()
     if len(words) > 1 and words[-1].lower() in cfg.street_words:
         return True
     m = _POSSESSIVE.match(text[t.end : t.end + 30])
-    return m is not None and m.group(1).lower() in cfg.street_words
+    t.in_name_of = m is not None and m.group(1).lower() in cfg.street_words
+    return t.in_name_of
 
 
 def _place_cue(doc: _Doc, m: Mention) -> bool:

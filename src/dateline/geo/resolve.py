@@ -362,7 +362,7 @@ def _near_document(doc: _Doc, t: Toponym, e: Entry, anchors: list[Entry], region
     """A facility's reading is kept inside the document's own area, or when it is a
     sizeable town by that very name ("Sterling Heights"), not a town a street is named
     after ("Elgin Road")."""
-    if e.kind in SITE_KINDS or (e.admin1 and e.admin1 in regions):
+    if e.kind in SITE_KINDS or (not t.in_name_of and e.admin1 and e.admin1 in regions):
         return True
     if not t.in_name_of and e.primary and e.kind == "city" and (e.population or 0) >= doc.cfg.facility_town_min_pop:
         return True

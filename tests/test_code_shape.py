@@ -30,7 +30,6 @@ DEBT: dict[str, set[str]] = {
         "query/ask.py:ask",
         "query/entity.py:build_index",
         "query/timeline.py:timeline",
-        "store/db.py:_insert",
         "time/rules.py:__init__",
         "verify/timing.py:_claims",
         "verify/timing.py:check_durations_vs_dates",
@@ -38,7 +37,6 @@ DEBT: dict[str, set[str]] = {
     },
     "modules": {
         "events/frames.py",
-        "events/main_event.py",
         "query/ask.py",
         "time/rules.py",
         "verify/timing.py",

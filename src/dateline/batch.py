@@ -1,19 +1,30 @@
 """Batch ingest: read inputs, skip what is stored, analyse, commit one document
 per transaction. Analysis runs in N worker processes; this process is the one writer.
+
+A document whose analysis raises becomes one :class:`AnalysisError` line naming its
+file; it is not stored, and the rest of the batch goes on. A store error (disk full,
+locked file) stops the batch with its coded line: every document committed before
+it stays whole.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing as mp
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from .errors import InputError
+from .errors import AnalysisError, DatelineError, InputError
 from .ingest import read_paths
 from .store import Store
-from .types import Analysis, Article
+from .types import Analysis, Article, StageTimes
+
+log = logging.getLogger(__name__)
+
+# One analysed document, or the error that stopped its analysis.
+Outcome = tuple[Analysis, StageTimes] | AnalysisError
 
 
 @dataclass
@@ -21,7 +32,7 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     reanalysed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)  # already stored, or repeated in this batch
-    failed: list[InputError] = field(default_factory=list)
+    failed: list[DatelineError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
@@ -37,17 +48,47 @@ class IngestReport:
     def docs_per_second(self) -> float:
         return self.analysed / self.seconds if self.seconds > 0 else 0.0
 
+    def add_times(self, times: StageTimes) -> None:
+        for k, v in times.seconds:
+            self.stage_seconds[k] = self.stage_seconds.get(k, 0.0) + v
 
-def _worker_init():
+
+def _failure(article: Article, exc: BaseException) -> AnalysisError:
+    log.debug("analysis of %s failed", article.source, exc_info=exc)
+    detail = exc.message if isinstance(exc, DatelineError) else f"{type(exc).__name__}: {exc}"
+    return AnalysisError(detail, source=article.source)
+
+
+def analyse_batch(batch: list[Article]) -> list[Outcome]:
+    """Analyse a batch together; when it fails, each document alone, so one bad
+    document costs only itself."""
+    from .pipeline import analyse_timed
+
+    try:
+        return list(analyse_timed(batch, batch_size=len(batch)))
+    except Exception:
+        if len(batch) == 1:
+            raise
+    out: list[Outcome] = []
+    for a in batch:
+        try:
+            out.extend(analyse_timed([a], batch_size=1))
+        except Exception as exc:
+            out.append(_failure(a, exc))
+    return out
+
+
+def _analyse_batch_safely(batch: list[Article]) -> list[Outcome]:
+    try:
+        return analyse_batch(batch)
+    except Exception as exc:  # a batch of one that failed
+        return [_failure(batch[0], exc)]
+
+
+def _worker_init() -> None:
     from .nlp import load_pipeline
 
     load_pipeline()
-
-
-def _worker_analyse(batch: list[Article]) -> list[Analysis]:
-    from .pipeline import analyse_many
-
-    return list(analyse_many(batch))
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -61,17 +102,41 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def analyse_stream(articles: Iterable[Article], workers: int = 1, batch_size: int = 16) -> Iterator[Analysis]:
-    """Analyses in input order; with workers > 1, batches go to a process pool."""
+def analyse_stream(articles: Iterable[Article], workers: int = 1, batch_size: int = 16) -> Iterator[Outcome]:
+    """Outcomes in input order; with workers > 1, batches go to a process pool."""
     if workers <= 1:
-        from .pipeline import analyse_many
-
-        yield from analyse_many(articles, batch_size=batch_size)
+        for batch in _batches(articles, batch_size):
+            yield from _analyse_batch_safely(batch)
         return
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
     with ctx.Pool(workers, initializer=_worker_init) as pool:
-        for result in pool.imap(_worker_analyse, _batches(articles, batch_size)):
+        for result in pool.imap(_analyse_batch_safely, _batches(articles, batch_size)):
             yield from result
+
+
+def _read(
+    paths: Iterable[str], default_date: date | None, report: IngestReport, on_error: Callable | None
+) -> list[Article]:
+    """The articles to consider, each once; unreadable inputs go to the report."""
+    seen: set[str] = set()
+    todo: list[Article] = []
+    for item in read_paths(paths, default_date):
+        if isinstance(item, InputError):
+            _fail(report, item, on_error)
+            continue
+        if item.doc_id in seen:
+            report.unchanged.append(item.doc_id)
+            continue
+        seen.add(item.doc_id)
+        report.warnings.extend(f"{item.source}: {w}" for w in item.warnings)
+        todo.append(item)
+    return todo
+
+
+def _fail(report: IngestReport, err: DatelineError, on_error: Callable | None) -> None:
+    report.failed.append(err)
+    if on_error:
+        on_error(err)
 
 
 def ingest(
@@ -82,38 +147,27 @@ def ingest(
     force: bool = False,
     workers: int = 1,
     on_progress: Callable[[IngestReport, int], None] | None = None,
-    on_error: Callable[[InputError], None] | None = None,
+    on_error: Callable[[DatelineError], None] | None = None,
 ) -> IngestReport:
     """Ingest every article under ``paths`` into ``store``; never raises for bad input."""
     report = IngestReport()
     t0 = time.perf_counter()
-    seen: set[str] = set()
-    todo: list[Article] = []
-    for item in read_paths(paths, default_date):
-        if isinstance(item, InputError):
-            report.failed.append(item)
-            if on_error:
-                on_error(item)
-            continue
-        if item.doc_id in seen:
-            report.unchanged.append(item.doc_id)
-            continue
-        seen.add(item.doc_id)
-        for w in item.warnings:
-            report.warnings.append(f"{item.source}: {w}")
-        todo.append(item)
+    todo = _read(paths, default_date, report, on_error)
     stored = store.existing(a.doc_id for a in todo)
     if not force:
         report.unchanged.extend(a.doc_id for a in todo if a.doc_id in stored)
         todo = [a for a in todo if a.doc_id not in stored]
     if on_progress:
         on_progress(report, len(todo))
-    for analysis in analyse_stream(todo, workers=workers):
-        store.save(analysis)
-        doc_id = analysis.article.doc_id
-        (report.reanalysed if doc_id in stored else report.added).append(doc_id)
-        for k, v in analysis.timings.items():
-            report.stage_seconds[k] = report.stage_seconds.get(k, 0.0) + v
+    for outcome in analyse_stream(todo, workers=workers):
+        if isinstance(outcome, AnalysisError):
+            _fail(report, outcome, on_error)
+        else:
+            analysis, times = outcome
+            store.save(analysis)
+            doc_id = analysis.article.doc_id
+            (report.reanalysed if doc_id in stored else report.added).append(doc_id)
+            report.add_times(times)
         report.seconds = time.perf_counter() - t0
         if on_progress:
             on_progress(report, len(todo))

@@ -12,8 +12,13 @@
     │   └── BadDate           E108
     ├── ModelNotFound         E201
     ├── StoreError            E301  (database cannot be opened or migrated)
+    │   ├── StoreWriteFailed  E302  (disk full, read-only file)
+    │   ├── StoreBusy         E303  (locked by another process for too long)
+    │   ├── StaleDocument     E304  (stored by an older version, without its parse)
+    │   └── StoreQueryFailed  E305  (any other database error)
     ├── GazetteerMissing      E401
-    └── NotFound              E501  (a document or entity asked for is not in the store)
+    ├── NotFound              E501  (a document or entity asked for is not in the store)
+    └── AnalysisError         E601  (a stage failed on one document; the batch goes on)
 
 Every message says what is wrong and what to do: the codes are stable, so
 users and scripts can search for them.
@@ -35,8 +40,19 @@ MESSAGES = {
         "imports. Run 'make demo' (or pip install -r requirements.lock) in this environment."
     ),
     "E301": "cannot open the database {detail}. Check --db / DATELINE_DB and that the folder is writable.",
+    "E302": (
+        "cannot write to the database {detail}: the disk is full or the file is read-only. Free space or fix the"
+        " permissions and run the command again; documents already stored are kept whole."
+    ),
+    "E303": "the database {detail} stayed locked by another process. Wait for it to finish and run the command again.",
+    "E304": "{detail} was stored by an older Dateline, without its parse. Re-ingest it with 'dateline ingest --force'.",
+    "E305": "database error ({detail}). Check --db / DATELINE_DB; if it persists, report it with this line.",
     "E401": "gazetteer not built at {detail}. Run 'dateline gazetteer build' (make demo does it).",
     "E501": "{detail} not found in the store. List what is there with 'dateline docs'.",
+    "E601": (
+        "analysis failed ({detail}); the document was not stored and the rest of the batch goes on."
+        " Report the file with this line."
+    ),
 }
 
 
@@ -103,9 +119,29 @@ class StoreError(DatelineError):
     code = "E301"
 
 
+class StoreWriteFailed(StoreError):
+    code = "E302"
+
+
+class StoreBusy(StoreError):
+    code = "E303"
+
+
+class StaleDocument(StoreError):
+    code = "E304"
+
+
+class StoreQueryFailed(StoreError):
+    code = "E305"
+
+
 class GazetteerMissing(DatelineError):
     code = "E401"
 
 
 class NotFound(DatelineError):
     code = "E501"
+
+
+class AnalysisError(DatelineError):
+    code = "E601"

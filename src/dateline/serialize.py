@@ -17,6 +17,8 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, TypeVar
 
+from .types import EntityKey
+
 T = TypeVar("T")
 
 
@@ -24,6 +26,8 @@ def to_json(obj: Any) -> Any:
     """A value made only of dicts, lists, strings, numbers, booleans and None."""
     if obj is None or isinstance(obj, (str, int, float, bool)):
         return obj
+    if isinstance(obj, EntityKey):
+        return str(obj)  # the key's one written form, as in the store
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {f.name: to_json(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.repr}
     if isinstance(obj, dict):
@@ -62,6 +66,8 @@ def _hints(cls: type) -> dict[str, Any]:
 def _build(tp: Any, value: Any) -> Any:
     if value is None:
         return None
+    if tp is EntityKey:
+        return EntityKey.parse(value)
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(tp) if a is not type(None)]
@@ -70,19 +76,20 @@ def _build(tp: Any, value: Any) -> Any:
         hints = _hints(tp)
         names = {f.name for f in dataclasses.fields(tp) if f.init}
         return tp(**{k: _build(hints[k], v) for k, v in value.items() if k in names})
-    if origin is tuple:
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_build(args[0], v) for v in value)
-        return tuple(_build(a, v) for a, v in zip(args, value, strict=False))
-    if origin in (frozenset, set):
-        (arg,) = typing.get_args(tp)
-        return origin(_build(arg, v) for v in value)
-    if origin is dict:
-        _, vt = typing.get_args(tp)
-        return {k: _build(vt, v) for k, v in value.items()}
+    if origin in (tuple, frozenset, set, dict):
+        return _build_container(origin, typing.get_args(tp), value)
     if tp is date and isinstance(value, str):
         return date.fromisoformat(value)
     if tp is float and isinstance(value, int):
         return float(value)
     return value
+
+
+def _build_container(origin: Any, args: tuple, value: Any) -> Any:
+    if origin is dict:
+        return {k: _build(args[1], v) for k, v in value.items()}
+    if origin in (frozenset, set):
+        return origin(_build(args[0], v) for v in value)
+    if len(args) == 2 and args[1] is Ellipsis:
+        return tuple(_build(args[0], v) for v in value)
+    return tuple(_build(a, v) for a, v in zip(args, value, strict=False))

@@ -7,7 +7,7 @@ character offsets into ``Article.text`` (end exclusive); ``sentence`` is the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 
@@ -28,6 +28,27 @@ class Article:
     record_id: str | None = None  # news-please ``dId`` or the file stem
     format: str = "text"  # text | newsplease | html
     warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class EntityKey:
+    """An entity's identity within one document: its type and canonical name.
+
+    Written ``LABEL:name`` in the store and in JSON ("PERSON:Vladimir Putin");
+    :meth:`parse` is the one reader of that form. An empty label marks a phrase
+    that names no known entity ("police officials", who said something).
+    """
+
+    label: str
+    name: str
+
+    def __str__(self) -> str:
+        return f"{self.label}:{self.name}"
+
+    @classmethod
+    def parse(cls, text: str) -> EntityKey:
+        label, sep, name = text.partition(":")
+        return cls(label, name) if sep else cls("", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,14 +90,14 @@ class Mention:
     sentence: int
     token_start: int
     token_end: int
-    entity: str  # canonical key, e.g. "PERSON:Vladimir Putin"
+    entity: EntityKey  # canonical key within the document, e.g. PERSON:Vladimir Putin
 
 
 @dataclass(frozen=True, slots=True)
 class Entity:
     """A canonical entity within one document (cross-document merging is later)."""
 
-    key: str
+    key: EntityKey
     name: str
     label: str
     mentions: int
@@ -224,7 +245,7 @@ class Role:
     text: str
     start: int
     end: int
-    entity: str | None = None  # canonical entity key when the role is a known entity
+    entity: EntityKey | None = None  # the entity the role names, when it is a known one
     value: str | None = None  # normalized value (TIMEX3 for time)
     lat: float | None = None
     lon: float | None = None
@@ -245,7 +266,7 @@ class Event:
     time_earliest: str | None = None
     time_latest: str | None = None
     time_rule: str | None = None
-    reported_by: str | None = None  # entity key of who said it, for reported events
+    reported_by: EntityKey | None = None  # who said it, for reported events
 
     def role(self, name: str) -> Role | None:
         for r in self.roles:
@@ -292,11 +313,18 @@ class Analysis:
     quantities: tuple[Quantity, ...] = ()
     events: tuple[Event, ...] = ()
     main_event: MainEvent | None = None
-    timings: dict = field(default_factory=dict, compare=False, hash=False)  # stage -> seconds
 
     @property
     def article(self) -> Article:
         return self.parsed.article
+
+
+@dataclass(frozen=True, slots=True)
+class StageTimes:
+    """Seconds each stage took on one document (``nlp`` is the document's share of its batch)."""
+
+    doc_id: str
+    seconds: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

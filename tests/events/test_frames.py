@@ -9,10 +9,15 @@ import pytest
 from dateline.events import extract_events
 from dateline.events.coref import resolve
 from dateline.events.frames import build_context
-from dateline.events.timeguess import guess
 from dateline.nlp import parse_text
+from dateline.pipeline import analyse_parsed
 
 PUB = date(2023, 9, 12)
+
+
+def _events(parsed):
+    """Events as the pipeline makes them: after the time, geo and quantity stages."""
+    return analyse_parsed(parsed).events
 
 
 def _only(events, lemma):
@@ -33,27 +38,27 @@ def _only(events, lemma):
     ],
 )
 def test_status(text, lemma, status):
-    ev = _only(extract_events(parse_text(text, published=PUB)), lemma)
+    ev = _only(_events(parse_text(text, published=PUB)), lemma)
     assert ev.status == status
 
 
 def test_types_from_ontology():
-    evs = extract_events(parse_text("Police arrested the driver after the tram crashed.", published=PUB))
+    evs = _events(parse_text("Police arrested the driver after the tram crashed.", published=PUB))
     assert _only(evs, "arrest").type == "ARREST"
     assert _only(evs, "crash").type == "ACCIDENT"
 
 
 def test_reported_by_speaker():
     p = parse_text("Barack Obama said that the two countries signed a trade agreement.", published=PUB)
-    ev = _only(extract_events(p), "sign")
-    assert ev.reported_by == "PERSON:Barack Obama"
+    ev = _only(_events(p), "sign")
+    assert str(ev.reported_by) == "PERSON:Barack Obama"
 
 
 def test_roles_agent_patient_place_time_reason():
     p = parse_text("Angela Merkel met Emmanuel Macron in Paris on Monday because of the crisis.", published=PUB)
-    ev = _only(extract_events(p), "meet")
-    assert ev.role("agent").entity == "PERSON:Angela Merkel"
-    assert ev.role("patient").entity == "PERSON:Emmanuel Macron"
+    ev = _only(_events(p), "meet")
+    assert str(ev.role("agent").entity) == "PERSON:Angela Merkel"
+    assert str(ev.role("patient").entity) == "PERSON:Emmanuel Macron"
     assert ev.role("place").text == "Paris"
     assert ev.time_value == "2023-09-11"  # the Monday before publication
     assert "crisis" in ev.role("reason").text
@@ -61,7 +66,7 @@ def test_roles_agent_patient_place_time_reason():
 
 def test_purpose_in_exchange_for():
     p = parse_text("Kim Jong Un is seeking food aid in exchange for supplying Russia with munitions.", published=PUB)
-    ev = _only(extract_events(p), "seek")
+    ev = _only(_events(p), "seek")
     assert ev.role("purpose").text.startswith("in exchange for supplying Russia")
 
 
@@ -77,43 +82,25 @@ def test_coreference_pronouns_titles_and_the_two_leaders():
     coref = resolve(ctx)
     by_text = {}
     for i, keys in coref.items():
-        by_text.setdefault(p.tokens[i].text, set()).update(keys)
+        by_text.setdefault(p.tokens[i].text, set()).update(str(k) for k in keys)
     kim, putin = "PERSON:Kim Jong Un", "PERSON:Vladimir Putin"
     assert by_text["president"] == {putin}
     assert by_text["him"] == {kim}  # not the subject of its own clause
     assert by_text["leaders"] == {kim, putin}
     assert by_text["they"] == {kim, putin}
     assert by_text["his"] == {kim}
-    greet = _only(extract_events(p), "greet")
-    assert greet.role("agent").entity == putin
-    assert greet.role("patient").entity == kim
-    talks = _only(extract_events(p), "hold")
-    assert {r.entity for r in talks.roles if r.name == "agent"} == {kim, putin}
+    greet = _only(_events(p), "greet")
+    assert str(greet.role("agent").entity) == putin
+    assert str(greet.role("patient").entity) == kim
+    talks = _only(_events(p), "hold")
+    assert {str(r.entity) for r in talks.roles if r.name == "agent"} == {kim, putin}
 
 
 def test_headline_verb_read_as_noun():
     p = parse_text("Body of the report.", title="Lady Gaga stages protest at Trump Tower", published=PUB)
-    ev = _only(extract_events(p), "stage")
-    assert ev.role("agent").entity == "PERSON:Lady Gaga"
+    ev = _only(_events(p), "stage")
+    assert str(ev.role("agent").entity) == "PERSON:Lady Gaga"
     assert ev.role("patient").text == "protest"
-
-
-@pytest.mark.parametrize(
-    "text,value",
-    [
-        ("2019", "2019"),
-        ("September 2016", "2016-09"),
-        ("March 22, 2016", "2016-03-22"),
-        ("Tuesday", "2023-09-12"),
-        ("Sunday", "2023-09-10"),
-        ("yesterday", "2023-09-11"),
-        ("last year", "2022"),
-        ("the spring", None),
-    ],
-)
-def test_date_guess(text, value):
-    g = guess(text, PUB)
-    assert (g[0] if g else None) == value
 
 
 @pytest.mark.parametrize("text", [" ", "42.", "Hello world"])
@@ -127,14 +114,13 @@ def test_no_events_no_main_event_answers(text):
 
 
 def test_full_name_and_possessive_in_who():
-    from dateline.events import main_event
 
     p = parse_text(
         "Felipe Massa waved to the crowd in Sao Paulo on Sunday. He retired after the race.",
         title="Brazil's Massa crashes but gets warm farewell at home GP",
         published=date(2016, 11, 14),
     )
-    me = main_event(p, extract_events(p))
+    me = analyse_parsed(p).main_event
     assert me.who[0].text == "Felipe Massa"
     assert me.what[0].text.startswith("crashes")
     assert me.when[0].value == "2016-11-13"

@@ -24,8 +24,8 @@ def test_seed_entities(seed_parsed):
 
 def test_surname_is_the_same_person(seed_parsed):
     putin = [m for m in seed_parsed.mentions if m.text == "Putin"]
-    assert putin and all(m.entity == "PERSON:Vladimir Putin" for m in putin)
-    (ent,) = [e for e in seed_parsed.entities if e.key == "PERSON:Vladimir Putin"]
+    assert putin and all(str(m.entity) == "PERSON:Vladimir Putin" for m in putin)
+    (ent,) = [e for e in seed_parsed.entities if str(e.key) == "PERSON:Vladimir Putin"]
     assert "Putin" in ent.aliases and ent.mentions >= 10
 
 
@@ -43,7 +43,7 @@ def test_ruler_does_not_take_amur_inside_other_names():
     from dateline.nlp import parse_text
 
     p = parse_text("Kim Jong Un visited a factory in Komsomolsk-on-Amur on Friday.")
-    assert "LOC:Amur Oblast" not in {m.entity for m in p.mentions}
+    assert "LOC:Amur Oblast" not in {str(m.entity) for m in p.mentions}
 
 
 def test_two_people_sharing_a_first_name_stay_apart():

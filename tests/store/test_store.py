@@ -94,16 +94,69 @@ def test_upgrade_from_an_older_schema_keeps_search(tmp_path, seed_analysis, monk
 
     path = str(tmp_path / "old.db")
     monkeypatch.setattr(dbmod, "MIGRATIONS", MIGRATIONS[:5])
-    old = open_store(path)
-    old.save(seed_analysis)
-    old.close()
+    open_store(path).close()
+    _save_with_old_columns(path, seed_analysis)
     monkeypatch.setattr(dbmod, "MIGRATIONS", MIGRATIONS)
     store = open_store(path)
     assert [n for n, _ in store.migrations()] == [n for n, _ in MIGRATIONS]
     con = sqlite3.connect(path)
     assert con.execute("SELECT COUNT(*) FROM sentences_fts").fetchone()[0] == len(seed_analysis.parsed.sentences)
-    assert "55 mph" in search(store, "top speed")[0]["text"]
+    assert "55 mph" in search(store, "top speed")[0].text
     store.save_many([seed_analysis])  # replacing deletes the old rows through the doc_id index
     assert con.execute("SELECT COUNT(*) FROM sentences_fts").fetchone()[0] == len(seed_analysis.parsed.sentences)
     store.delete(seed_analysis.article.doc_id)
     assert con.execute("SELECT COUNT(*) FROM sentences_fts").fetchone()[0] == 0
+
+
+def _save_with_old_columns(path, analysis):
+    """A document and its searchable sentences as a release before stored tokens wrote them."""
+    from dateline.store import write
+
+    con = sqlite3.connect(path)
+    doc = write.document_row(analysis)
+    con.execute(f"INSERT INTO documents ({', '.join(doc)}) VALUES ({', '.join('?' * len(doc))})", list(doc.values()))
+    for r in write.sentence_rows(analysis):
+        con.execute(
+            "INSERT INTO sentences (doc_id, idx, start_char, end_char, text) VALUES (?, ?, ?, ?, ?)",
+            (r["doc_id"], r["idx"], r["start_char"], r["end_char"], r["text"]),
+        )
+        con.execute(
+            "INSERT INTO sentences_fts (text, doc_id, idx) VALUES (?, ?, ?)", (r["text"], r["doc_id"], r["idx"])
+        )
+    con.commit()
+    con.close()
+
+
+def test_load_analysis_returns_the_parse_the_pipeline_made(db_url, seed_analysis):
+    """Tokens, sentences, mentions, entities and noun chunks come back field by field."""
+    store = open_store(db_url)
+    store.save(seed_analysis)
+    back = store.load_analysis(seed_analysis.article.doc_id)
+    made, got = seed_analysis.parsed, back.parsed
+    assert len(got.tokens) == len(made.tokens) > 500
+    for a, b in zip(made.tokens, got.tokens, strict=True):
+        assert a == b, (a, b)
+    assert got.sentences == made.sentences
+    assert got.mentions == made.mentions
+    assert got.entities == made.entities
+    assert got.noun_chunks == made.noun_chunks and got.noun_chunks
+    assert got.article == made.article
+    assert back.times == seed_analysis.times
+    assert back.events == seed_analysis.events
+    assert back.main_event == seed_analysis.main_event
+    assert back.places == seed_analysis.places
+    assert back.quantities == seed_analysis.quantities
+
+
+def test_a_document_stored_without_its_parse_is_a_coded_error(tmp_path, seed_analysis, monkeypatch):
+    from dateline.errors import StaleDocument
+    from dateline.store import db as dbmod
+
+    path = str(tmp_path / "old.db")
+    monkeypatch.setattr(dbmod, "MIGRATIONS", MIGRATIONS[:6])
+    open_store(path).close()
+    _save_with_old_columns(path, seed_analysis)
+    monkeypatch.setattr(dbmod, "MIGRATIONS", MIGRATIONS)
+    store = open_store(path)
+    with pytest.raises(StaleDocument, match=r"\[E304\].*--force"):
+        store.load_analysis(seed_analysis.article.doc_id)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import click
 from rich.markup import escape
 
-from ..errors import DatelineError
-from .common import console, db_option, fail, json_option, open_store_or_fail, print_json
+from .common import console, db_option, json_option, open_store_or_fail, print_json
 
 
 def _when(e: dict) -> str:
@@ -44,10 +43,7 @@ def entity_cmd(name, db, as_json):
     from ..query.entity import entity_info
 
     store = open_store_or_fail(db)
-    try:
-        info = entity_info(store, name)
-    except DatelineError as exc:
-        fail(exc)
+    info = entity_info(store, name)
     if as_json:
         print_json(info)
         return
@@ -90,16 +86,13 @@ def timeline_cmd(entity, date_from, date_to, include_all, db, as_json):
     from ..query.timeline import timeline
 
     store = open_store_or_fail(db)
-    try:
-        out = timeline(
-            store,
-            entity=entity,
-            date_from=_bound(date_from, False),
-            date_to=_bound(date_to, True),
-            include_all=include_all,
-        )
-    except DatelineError as exc:
-        fail(exc)
+    out = timeline(
+        store,
+        entity=entity,
+        date_from=_bound(date_from, False),
+        date_to=_bound(date_to, True),
+        include_all=include_all,
+    )
     if as_json:
         print_json(out)
         return

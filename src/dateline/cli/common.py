@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import NoReturn
 
 import click
 from rich.console import Console
 
 from .. import serialize
+from ..errors import DatelineError
 
 DEFAULT_DB = "dateline.db"
 
@@ -47,9 +47,14 @@ def print_json(obj) -> None:
     sys.stdout.write(serialize.dumps(obj, indent=2) + "\n")
 
 
-def fail(exc) -> NoReturn:
-    """End a command with a DatelineError's message (code and what to check), no traceback."""
-    raise click.ClickException(exc.message) from None
+class DatelineGroup(click.Group):
+    """The one place a command's DatelineError becomes its coded line and exit code 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except DatelineError as exc:
+            raise click.ClickException(exc.message) from None
 
 
 def open_store_or_fail(db: str):
@@ -58,20 +63,15 @@ def open_store_or_fail(db: str):
     from ..store import open_store
 
     if "://" not in db and not os.path.exists(db):
-        fail(StoreError(f"{db!r}: no such file (ingest something first)"))
+        raise StoreError(f"{db!r}: no such file (ingest something first)")
     return open_store(db)
 
 
 def doc_ids_or_fail(store, doc: str | None) -> list[str]:
     """The one document DOC names (id, id prefix, record id, file name), or all of them."""
-    from ..errors import DatelineError
-
     if doc is None:
         return store.doc_ids()
-    try:
-        return [store.resolve_doc(doc)]
-    except DatelineError as exc:
-        fail(exc)
+    return [store.resolve_doc(doc)]
 
 
 def analyses_for(db: str, doc: str | None):

@@ -8,11 +8,12 @@ from __future__ import annotations
 import click
 
 from . import answer_cmds, core_cmds, demo_cmds, events_cmds, export_cmds, geo_cmds, quantity_cmds, time_cmds
+from .common import DatelineGroup
 
 MODULES = (demo_cmds, core_cmds, time_cmds, geo_cmds, quantity_cmds, events_cmds, answer_cmds, export_cmds)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=DatelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="dateline")
 def cli():
     """Dateline: dated news in, a verified time-aware record of events out."""

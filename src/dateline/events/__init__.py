@@ -15,7 +15,21 @@
   Giveme5W1H's output layout.
 """
 
-from .frames import extract_events
-from .main_event import main_event
+from ..types import Event, MainEvent, ParsedDoc, Place, SentenceTime, TimeValue
+from .frames import build_context, extract_events, extract_events_ctx
+from .main_event import main_event, main_event_ctx
 
-__all__ = ["extract_events", "main_event"]
+
+def analyse_events(
+    parsed: ParsedDoc,
+    times: tuple[TimeValue, ...],
+    sentence_times: tuple[SentenceTime, ...],
+    places: tuple[Place, ...],
+) -> tuple[tuple[Event, ...], MainEvent]:
+    """The stage: every event frame and the main event, from one coreference pass."""
+    ctx = build_context(parsed)
+    events = extract_events_ctx(ctx, times, sentence_times, places)
+    return events, main_event_ctx(ctx, events, times, sentence_times, places)
+
+
+__all__ = ["analyse_events", "extract_events", "main_event"]

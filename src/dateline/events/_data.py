@@ -7,6 +7,8 @@ from pathlib import Path
 
 import yaml
 
+from ..nlp.lexicon import english
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -37,13 +39,14 @@ class Lexicon:
 
         cues = _load("cues.yaml")
         st = cues["status"]
-        self.planned_aux = frozenset(st["planned_aux"])
-        self.possible_aux = frozenset(st["possible_aux"])
-        self.planned_governors = frozenset(st["planned_governors"])
+        eng = english()
+        self.planned_aux = eng.auxiliaries.future
+        self.possible_aux = eng.auxiliaries.modal
+        self.planned_governors = eng.planned_governors
         self.possible_governors = frozenset(st["possible_governors"])
         self.control_verbs = self.planned_governors | self.possible_governors
         self.planned_nouns = frozenset(st["planned_nouns"])
-        self.negation_words = frozenset(st["negation_words"])
+        self.negation_words = eng.negation
         self.reporting_verbs = frozenset(st["reporting_verbs"])
         why = cues["why"]
         self.reason_marks = frozenset(why["reason_marks"])
@@ -61,9 +64,9 @@ class Lexicon:
         self.place_preps = frozenset(cues["place_preps"])
 
         co = _load("coref.yaml")
-        self.pron_person = frozenset(co["pronouns"]["person_singular"])
-        self.pron_plural = frozenset(co["pronouns"]["plural"])
-        self.pron_thing = frozenset(co["pronouns"]["thing"])
+        self.pron_person = eng.pronouns.person_singular
+        self.pron_plural = eng.pronouns.plural
+        self.pron_thing = eng.pronouns.thing
         self.role_nouns = frozenset(co["role_nouns"])
         self.plural_role_nouns = frozenset(co["plural_role_nouns"])
 

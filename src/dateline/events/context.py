@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from ..types import Mention, ParsedDoc
+from ..nlp.lexicon import english
+from ..nlp.syntax import Tree
+from ..types import EntityKey, Mention, ParsedDoc
 
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-TIME_LABELS = frozenset({"DATE", "TIME"})
+NAME_LABELS = english().labels.names
+PLACE_LABELS = english().labels.places
+TIME_LABELS = english().labels.times
 
 
 class DocContext:
-    """Children lists, token->mention maps and subtree spans for one document."""
+    """The document's syntax tree plus token->mention maps, built once for the events stage."""
 
     __slots__ = (
         "parsed",
@@ -19,7 +21,7 @@ class DocContext:
         "mention_at",
         "time_mention_at",
         "lower",
-        "_subtree",
+        "tree",
         "coref",
         "title_end",
         "lead_end",
@@ -29,12 +31,9 @@ class DocContext:
     def __init__(self, parsed: ParsedDoc) -> None:
         self.parsed = parsed
         self.toks = parsed.tokens
-        n = len(self.toks)
-        self.kids: list[list[int]] = [[] for _ in range(n)]
-        for t in self.toks:
-            if t.head != t.i:
-                self.kids[t.head].append(t.i)
-        self.lower = [t.text.lower() for t in self.toks]
+        self.tree = Tree(parsed)
+        self.kids = self.tree.kids
+        self.lower = self.tree.lower
         self.mention_at: dict[int, Mention] = {}
         self.time_mention_at: dict[int, Mention] = {}
         for m in parsed.mentions:
@@ -45,8 +44,7 @@ class DocContext:
                 continue
             for k in range(m.token_start, m.token_end):
                 target[k] = m
-        self._subtree: dict[int, tuple[int, int]] = {}
-        self.coref: dict[int, tuple[str, ...]] = {}
+        self.coref: dict[int, tuple[EntityKey, ...]] = {}
         self.memo: dict = {}  # per-document values computed once by later steps
         art = parsed.article
         # the title, then the description: news puts the main event there
@@ -54,21 +52,7 @@ class DocContext:
         self.lead_end = art.body_start
 
     def subtree(self, i: int) -> tuple[int, int]:
-        """Token span (start, end exclusive) of the subtree headed by ``i`` (memoized)."""
-        got = self._subtree.get(i)
-        if got is not None:
-            return got
-        lo = hi = i
-        stack = [i]
-        while stack:
-            k = stack.pop()
-            if k < lo:
-                lo = k
-            if k > hi:
-                hi = k
-            stack.extend(self.kids[k])
-        self._subtree[i] = (lo, hi + 1)
-        return lo, hi + 1
+        return self.tree.subtree(i)
 
     def span_text(self, a: int, b: int) -> tuple[str, int, int]:
         """Text and character offsets of tokens [a, b), trimmed of edge punctuation."""
@@ -88,7 +72,7 @@ class DocContext:
             e = toks[b - 1].end
         return self.parsed.text[s:e], s, e
 
-    def entity_keys(self, i: int) -> tuple[str, ...]:
+    def entity_keys(self, i: int) -> tuple[EntityKey, ...]:
         """Entities a token refers to: its own named mention, else what coreference found."""
         m = self.mention_at.get(i)
         if m is not None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..nlp.syntax import span_head
+from ..types import EntityKey
 from ._data import lexicon
 from .context import DocContext
 
@@ -20,26 +22,22 @@ GROUPISH = ("ORG", "NORP", "GPE", "FAC")
 _SUBJ = ("nsubj", "nsubjpass")
 
 
-def resolve(ctx: DocContext) -> dict[int, tuple[str, ...]]:
+def resolve(ctx: DocContext) -> dict[int, tuple[EntityKey, ...]]:
     """Resolve non-name references of a document; also stores the map on ``ctx``."""
     lex = lexicon()
     toks = ctx.toks
-    out: dict[int, tuple[str, ...]] = {}
-    descriptors: dict[str, set[str]] = {}  # person key -> role nouns and modifiers seen with it
+    out: dict[int, tuple[EntityKey, ...]] = {}
+    descriptors: dict[EntityKey, set[str]] = {}  # person key -> role nouns and modifiers seen with it
     # (token index, entity key, is subject) of person / group references in order
-    persons: list[tuple[int, str, bool]] = []
-    groups: list[tuple[int, str, bool]] = []
-    pairs: list[tuple[int, tuple[str, ...]]] = []  # conjoined person pairs "Putin and Kim"
+    persons: list[tuple[int, EntityKey, bool]] = []
+    groups: list[tuple[int, EntityKey, bool]] = []
+    pairs: list[tuple[int, tuple[EntityKey, ...]]] = []  # conjoined person pairs "Putin and Kim"
     seen_heads: set[int] = set()
     freq: Counter = Counter()
-    last_word: dict[str, str] = {}  # head word of a multiword organisation/facility name -> key
+    last_word: dict[str, EntityKey] = {}  # head word of a multiword organisation/facility name -> key
 
     def head_of_mention(m) -> int:
-        for k in range(m.token_start, m.token_end):
-            h = toks[k].head
-            if h < m.token_start or h >= m.token_end or h == k:
-                return k
-        return m.token_end - 1
+        return span_head(toks, m.token_start, m.token_end)
 
     mentions = [m for m in ctx.parsed.mentions if m.label in PERSONISH or m.label in GROUPISH]
     mention_heads = {}

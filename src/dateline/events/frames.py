@@ -8,8 +8,8 @@ in Vladivostok" gives the place to "met", not to the sentence's main verb.
 
 from __future__ import annotations
 
-from ..types import Event, ParsedDoc, Place, Role, SentenceTime, TimeValue
-from . import timeguess
+from ..nlp.syntax import span_head
+from ..types import EntityKey, Event, ParsedDoc, Place, Role, SentenceTime, TimeValue
 from ._data import lexicon
 from .context import PLACE_LABELS, DocContext
 from .coref import resolve
@@ -64,22 +64,8 @@ def _owner(i: int, triggers: dict[int, str], ctx: DocContext, stop: int | None =
     return None
 
 
-# The pipeline calls extract_events then main_event on the same ParsedDoc: keep
-# the last context so coreference is computed once per document.
-_LAST: list = [None, None]
-
-
-def cached_context(parsed: ParsedDoc) -> DocContext:
-    if _LAST[0] is parsed:
-        return _LAST[1]
-    ctx = build_context(parsed)
-    _LAST[0], _LAST[1] = parsed, ctx
-    return ctx
-
-
 def extract_events(parsed: ParsedDoc, times=(), sentence_times=(), places=()) -> tuple[Event, ...]:
-    ctx = cached_context(parsed)
-    return extract_events_ctx(ctx, times, sentence_times, places)
+    return extract_events_ctx(build_context(parsed), times, sentence_times, places)
 
 
 def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[Event, ...]:
@@ -127,7 +113,8 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
             rep_key = None
             if rep is not None:
                 keys = ctx.entity_keys(rep)
-                rep_key = keys[0] if keys else ctx.span_text(*ctx.subtree(rep))[0] or None
+                rep_text = ctx.span_text(*ctx.subtree(rep))[0]
+                rep_key = keys[0] if keys else EntityKey("", rep_text) if rep_text else None
             tval = tearly = tlate = trule = None
             status = event_status(ctx, i, in_title)
             if i in own_time:
@@ -136,10 +123,6 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
                 pass  # the sentence's date is when it was said, not when a plan will happen
             elif stime is not None and stime.value:
                 tval, tearly, tlate, trule = stime.value, stime.earliest, stime.latest, f"sentence:{stime.rule}"
-            elif not sentence_times:
-                g = _sentence_date_guess(ctx, sent, published)
-                if g:
-                    tval, tearly, tlate, trule = g
             events.append(
                 Event(
                     index=len(events),
@@ -589,7 +572,7 @@ def _time_roles(ctx, sent, triggers, roles, times_here, published) -> dict[int, 
         last = first
         while last + 1 < sent.token_end and toks[last + 1].end <= tv.end:
             last += 1
-        head = _span_head(ctx, first, last + 1)
+        head = span_head(ctx.toks, first, last + 1)
         cands.append(
             (
                 head,
@@ -603,15 +586,6 @@ def _time_roles(ctx, sent, triggers, roles, times_here, published) -> dict[int, 
             )
         )
         done_mentions.update(range(first, last + 1))
-    if not times_here:
-        for m in {id(m): m for k, m in ctx.time_mention_at.items() if sent.token_start <= k < sent.token_end}.values():
-            if m.label != "DATE":
-                continue
-            g = timeguess.guess(m.text, published)
-            if g is None:
-                continue
-            head = _span_head(ctx, m.token_start, m.token_end)
-            cands.append((head, m.text, m.start, m.end, g[0], g[1], g[2], "guess"))
     for head, text, s, e, val, early, late, rule in cands:
         owner = head if head in triggers else _owner(head, triggers, ctx)
         h = toks[head].head
@@ -627,21 +601,3 @@ def _time_roles(ctx, sent, triggers, roles, times_here, published) -> dict[int, 
         roles[owner].append(Role("time", text, s, e, value=val))
         out.setdefault(owner, (val, early, late, rule))
     return out
-
-
-def _span_head(ctx, a: int, b: int) -> int:
-    for k in range(a, b):
-        h = ctx.toks[k].head
-        if h < a or h >= b or h == k:
-            return k
-    return b - 1
-
-
-def _sentence_date_guess(ctx, sent, published):
-    for k in range(sent.token_start, sent.token_end):
-        m = ctx.time_mention_at.get(k)
-        if m is not None and m.label == "DATE" and ctx.lower[ctx.toks[k].head] not in _ANCHOR_PREPS:
-            g = timeguess.guess(m.text, published)
-            if g:
-                return g[0], g[1], g[2], "sentence:guess"
-    return None

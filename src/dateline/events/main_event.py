@@ -16,35 +16,13 @@ import calendar
 import re
 from collections import Counter
 
-from ..types import Event, MainEvent, ParsedDoc, W5Answer
-from . import timeguess
+from ..nlp.lexicon import english
+from ..types import EntityKey, Event, MainEvent, ParsedDoc, W5Answer
 from ._data import lexicon
 from .context import PLACE_LABELS, DocContext
-from .frames import cached_context
+from .frames import build_context
 
-_PRONOUNS = frozenset(
-    {
-        "he",
-        "she",
-        "it",
-        "they",
-        "him",
-        "her",
-        "them",
-        "his",
-        "its",
-        "their",
-        "who",
-        "which",
-        "that",
-        "this",
-        "these",
-        "those",
-        "we",
-        "i",
-        "you",
-    }
-)
+_PRONOUNS = english().pronouns.all
 _DURATION = re.compile(r"^\d+[- ]?(?:year|month|week|day|hour|minute)s?\b", re.I)
 _MAX_CANDIDATES = 5
 _QUOTES = frozenset({"'", "‘", "’", '"', "“", "”", "``", "''"})
@@ -96,9 +74,7 @@ def _event_scores(ctx: DocContext, events: tuple[Event, ...]) -> list[tuple[floa
         agents = [r for r in e.roles if r.name == "agent"]
         if agents:
             sc += w["any_agent"]
-            ents = [
-                r.entity for r in agents if r.entity and r.entity.split(":", 1)[0] in ("PERSON", "ORG", "NORP", "GPE")
-            ]
+            ents = [r.entity for r in agents if r.entity and r.entity.label in ("PERSON", "ORG", "NORP", "GPE")]
             if ents:
                 sc += w["named_agent"] + w["agent_frequency"] * max(freq.get(k, 0) for k in ents) / maxf
         if any(r.name == "patient" for r in e.roles):
@@ -153,7 +129,11 @@ def _norm_scores(cands: list[tuple[float, W5Answer]]) -> tuple[W5Answer, ...]:
 
 
 def main_event(parsed: ParsedDoc, events, times=(), sentence_times=(), places=()) -> MainEvent:
-    ctx = cached_context(parsed)
+    return main_event_ctx(build_context(parsed), events, times, sentence_times, places)
+
+
+def main_event_ctx(ctx: DocContext, events, times=(), sentence_times=(), places=()) -> MainEvent:
+    parsed = ctx.parsed
     events = tuple(events or ())
     times = tuple(times or ())
     places = tuple(places or ())
@@ -178,11 +158,11 @@ def main_event(parsed: ParsedDoc, events, times=(), sentence_times=(), places=()
 # --- who -----------------------------------------------------------------
 
 
-def _entity_name(ctx: DocContext, key: str) -> str:
+def _entity_name(ctx: DocContext, key: EntityKey) -> str:
     for ent in ctx.parsed.entities:
         if ent.key == key:
             return ent.name
-    return key.split(":", 1)[-1]
+    return key.name
 
 
 def _who(ctx: DocContext, ranked) -> tuple[W5Answer, ...]:
@@ -205,13 +185,13 @@ def _who(ctx: DocContext, ranked) -> tuple[W5Answer, ...]:
             names = list(dict.fromkeys(_entity_name(ctx, k) for k in keys))
             text = " and ".join(names)
             start = end = None
-        elif len(agents) == 1 and r.entity and r.entity.startswith(("PERSON:", "ORG:")):
+        elif len(agents) == 1 and r.entity and r.entity.label in ("PERSON", "ORG"):
             name = _entity_name(ctx, r.entity)
             if text.endswith(("'s", "’s")):
                 text = text[:-2]
             if len(name) > len(text) and text in name:
                 text = name  # "Trump" -> "Donald Trump"
-            elif r.entity.startswith("PERSON:") and re.search(r"['’]s\s", text) and text.split()[-1] in name:
+            elif r.entity.label == "PERSON" and re.search(r"['’]s\s", text) and text.split()[-1] in name:
                 text = name  # "Brazil's Massa" -> "Felipe Massa"
         cands.append((sc - 0.01 * rank, W5Answer(text, sc, start, end)))
     return _norm_scores(cands)
@@ -395,18 +375,11 @@ def _when(ctx: DocContext, best: Event | None, times, sentence_times) -> tuple[W
         r = best.role("time")
         if r is not None:
             main_span = (r.start, r.end)
-    items = []  # (start, end, text, sentence, value)
-    if times:
-        for tv in times:
-            if tv.type in ("DATE", "TIME") and tv.value and tv.value[0].isdigit():
-                items.append((tv.start, tv.end, tv.text, tv.sentence, tv.value, tv.type))
-    else:
-        seen = set()
-        for m in ctx.parsed.mentions:
-            if m.label in ("DATE", "TIME") and (m.start, m.end) not in seen:
-                seen.add((m.start, m.end))
-                g = timeguess.guess(m.text, published) if m.label == "DATE" else None
-                items.append((m.start, m.end, m.text, m.sentence, g[0] if g else None, m.label))
+    items = [  # (start, end, text, sentence, value, type)
+        (tv.start, tv.end, tv.text, tv.sentence, tv.value, tv.type)
+        for tv in times
+        if tv.type in ("DATE", "TIME") and tv.value and tv.value[0].isdigit()
+    ]
     full = ctx.parsed.text
 
     def join_time(p, it, gap):  # "6.10am on Wednesday": a time of day and its day are one answer
@@ -469,7 +442,7 @@ def _where(ctx: DocContext, best: Event | None, places) -> tuple[W5Answer, ...]:
         # a resolved place the model did not tag as a place ("Croydon" read as ORG)
         if not any(p.start < e and s < p.end for s, e in have):
             text = p.text.strip()
-            items.append((p.start, p.start + len(text), text, p.sentence, "GPE", f"GPE:{p.name}"))
+            items.append((p.start, p.start + len(text), text, p.sentence, "GPE", EntityKey("GPE", p.name)))
     full = ctx.parsed.text
 
     def join_places(q, it, gap):  # "Croydon, south London": adjacent places are one answer

@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ..types import Mention, ParsedDoc, Token
+from ..types import EntityKey, Mention, ParsedDoc, Token
 from .gazetteer import Gazetteer, get_gazetteer
 from .names import Entry, normalize
 from .settings import Recognition, demonym_table, recognition
@@ -176,13 +176,12 @@ def _person_words(parsed: ParsedDoc) -> tuple[set[str], set[str]]:
 
 
 def _mention_name(m: Mention) -> str:
-    label, _, keyname = m.entity.partition(":")
-    return keyname if label == m.label and keyname else m.text
+    return m.entity.name if m.entity.label == m.label and m.entity.name else m.text
 
 
 def _is_person_name(doc: _Doc, m: Mention, name: str) -> bool:
     """A place mention the document elsewhere uses as a person's name, with no place cue."""
-    if not (m.text in doc.person_words or m.entity.startswith("PERSON:")):
+    if not (m.text in doc.person_words or m.entity.label == "PERSON"):
         return False
     if any(e.kind in ("country", "admin1", "continent") and e.primary for e in doc.gaz.lookup(name)):
         return False
@@ -240,7 +239,7 @@ def _person_as_place(doc: _Doc, m: Mention, toks: list[Token]) -> Toponym | None
     """A town spaCy labelled PERSON: a lone name that no person name of the document
     claims, with no title before it and a place cue."""
     cfg = doc.cfg
-    if len(toks) > 1 or m.entity != f"PERSON:{m.text}" or m.text in doc.surnames:
+    if len(toks) > 1 or m.entity != EntityKey("PERSON", m.text) or m.text in doc.surnames:
         return None
     prev = doc.parsed.tokens[m.token_start - 1].text.lower().rstrip(".") if m.token_start > 0 else ""
     if prev in cfg.person_titles or not _place_cue(doc, m):

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..types import Article, Entity, Mention, ParsedDoc, Sentence, Token
+from ..types import Article, Entity, EntityKey, Mention, ParsedDoc, Sentence, Token
+from .lexicon import english
 from .model import load_pipeline
 
 # Labels that name things; numbers are left to the quantity stage.
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+NAME_LABELS = english().labels.names
 # Dates are listed among a document's entities too (a reader looks for them there);
 # their values come from the time stage.
-ENTITY_LABELS = NAME_LABELS | {"DATE", "TIME"}
+ENTITY_LABELS = NAME_LABELS | english().labels.times
 POSSESSIVE = ("’s", "'s", "’", "'")
 
 
@@ -111,19 +112,25 @@ def _canonicalize(raw) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
         return label, text
 
     mentions = []
-    counts: dict[str, list] = {}
+    counts: dict[EntityKey, list] = {}
     for start, end, text, label, sent, ts, te, rid in raw:
         if label in ENTITY_LABELS:
             elabel, name = key_for(text, label, rid) if label in NAME_LABELS else (label, text)
-            key = f"{elabel}:{name}"
+            key = EntityKey(elabel, name)
             entry = counts.setdefault(key, [elabel, name, 0, set()])
             entry[2] += 1
             entry[3].add(text)
         else:
-            key = f"{label}:{text}"
+            key = EntityKey(label, text)
         mentions.append(Mention(start, end, text, label, sent, ts, te, key))
+    # most mentioned first, as the store returns them
     entities = tuple(
-        Entity(key, name, label, n, tuple(sorted(aliases - {name})))
-        for key, (label, name, n, aliases) in counts.items()
+        sorted(
+            (
+                Entity(key, name, label, n, tuple(sorted(aliases - {name})))
+                for key, (label, name, n, aliases) in counts.items()
+            ),
+            key=lambda e: (-e.mentions, e.name, str(e.key)),
+        )
     )
     return tuple(mentions), entities

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..nlp.syntax import Tree, span_head
 from ..types import ParsedDoc, Quantity, Token
 from .lexicon import Lexicon, UnitInfo, load_lexicon
 
@@ -28,10 +29,11 @@ def extract_quantities(parsed: ParsedDoc) -> tuple[Quantity, ...]:
     out: list[Quantity] = []
     toks = parsed.tokens
     text = parsed.text
+    tree = Tree(parsed)
     for s in parsed.sentences:
         i, end = s.token_start, s.token_end
         while i < end:
-            q, nxt = _quantity_at(parsed, toks, text, i, end, lex)
+            q, nxt = _quantity_at(tree, toks, text, i, end, lex)
             if q is not None:
                 out.append(q)
                 i = nxt
@@ -111,7 +113,8 @@ def _read_number(toks, text, i, end, lex: Lexicon):
     return total + current, j, "", "words", None
 
 
-def _quantity_at(parsed: ParsedDoc, toks, text, i, end, lex: Lexicon):
+def _quantity_at(tree: Tree, toks, text, i, end, lex: Lexicon):
+    parsed = tree.parsed
     t = toks[i]
     if t.ent_type == "ORDINAL":
         return None, i + 1
@@ -237,7 +240,7 @@ def _quantity_at(parsed: ParsedDoc, toks, text, i, end, lex: Lexicon):
             kind, unit = "percent", "fraction"
         else:
             kind = "count"
-            if not _is_count(parsed, toks, i, j, end, lex, nkind, value):
+            if not _is_count(tree, toks, i, j, end, lex, nkind, value):
                 return None, j
 
     # modifiers after ("20 hours or so") and before ("about", "more than")
@@ -267,7 +270,7 @@ def _quantity_at(parsed: ParsedDoc, toks, text, i, end, lex: Lexicon):
     q_start, q_end = toks[first].start, toks[j - 1].end
     if len(toks[j - 1].text) > 1 and text[q_end - 1] == "." and toks[j - 1].text.lower() not in lex.units:
         q_end -= 1  # "£20m." at a sentence end: the full stop is not part of it
-    measures, m_start = _measures(parsed, toks, i, j, kind, lex)
+    measures, m_start = _measures(tree, toks, i, j, kind, lex)
     if mod is None and measures and measures.lower() in lex.max_measures:
         mod = "MAX"
     return (
@@ -341,7 +344,7 @@ def _mod_before(toks, text, first, sent_start, lex: Lexicon):
     return None
 
 
-def _is_count(parsed, toks, i, j, end, lex, nkind, value) -> bool:
+def _is_count(tree: Tree, toks, i, j, end, lex, nkind, value) -> bool:
     """A bare number is a count when it counts a noun or stands as an argument."""
     t = toks[i]
     if nkind == "digits" and i > 0:
@@ -352,7 +355,7 @@ def _is_count(parsed, toks, i, j, end, lex, nkind, value) -> bool:
         return False  # scores, clock times, ratios written "2-1"
     if j < end and _is_casualty(toks[j], lex):
         return True  # "Seven killed", "120 wounded", "more than 50 injured"
-    head = _span_head(toks, i, j)
+    head = toks[span_head(toks, i, j)]
     h = toks[head.head]
     if head.dep == "nummod" and h.i >= j and (h.pos == "NOUN" or h.tag == "NNPS"):
         return h.lemma not in lex.uncounted_nouns and h.text.lower() not in lex.uncounted_nouns
@@ -364,7 +367,7 @@ def _is_count(parsed, toks, i, j, end, lex, nkind, value) -> bool:
         return False
     if head.dep in ("nsubj", "nsubjpass", "dobj", "attr", "appos", "conj", "pobj"):
         # "Three of those trapped", "dozens were injured", "five dead"
-        if any(c.dep == "prep" and c.text.lower() == "of" for c in parsed.children(head.i)):
+        if any(c.dep == "prep" and c.text.lower() == "of" for c in tree.children(head.i)):
             return True
         if h.lemma in lex.casualty_words or h.text.lower() in lex.casualty_words:
             return True
@@ -377,13 +380,6 @@ def _is_casualty(t: Token, lex: Lexicon) -> bool:
     if t.dep == "amod" or t.tag not in ("VBN", "VBD", "JJ"):
         return False
     return t.lemma in lex.casualty_words or t.text.lower() in lex.casualty_words
-
-
-def _span_head(toks, a, b) -> Token:
-    for k in range(a, b):
-        if not (a <= toks[k].head < b) or toks[k].head == k:
-            return toks[k]
-    return toks[b - 1]
 
 
 def _np(parsed, toks, i, lo: int = 0) -> tuple[str, int]:
@@ -402,27 +398,28 @@ def _np(parsed, toks, i, lo: int = 0) -> tuple[str, int]:
     return parsed.text[toks[a].start : toks[i].end], toks[a].start
 
 
-def _subject(parsed, toks, verb) -> Token | None:
-    for c in parsed.children(verb):
+def _subject(tree: Tree, verb: int) -> Token | None:
+    for c in tree.children(verb):
         if c.dep in ("nsubj", "nsubjpass") and c.pos in ("NOUN", "PROPN"):
             return c
     return None
 
 
-def _measures(parsed: ParsedDoc, toks, i, j, kind, lex: Lexicon) -> tuple[str | None, int | None]:
+def _measures(tree: Tree, toks, i, j, kind, lex: Lexicon) -> tuple[str | None, int | None]:
     """What the quantity measures, from the dependency parse around its head."""
-    head = _span_head(toks, i, j)
+    parsed = tree.parsed
+    head = toks[span_head(toks, i, j)]
     h = toks[head.head]
     if kind in ("count", "percent"):
         if kind == "count" and j < len(toks) and toks[j].sentence == head.sentence and _is_casualty(toks[j], lex):
             return toks[j].text, toks[j].start
         if kind == "count" and head.dep == "nummod" and h.pos in ("NOUN", "PROPN"):
             return _np(parsed, toks, h.i, lo=j)
-        for c in parsed.children(head.i):
+        for c in tree.children(head.i):
             if c.dep == "prep" and c.text.lower() == "of":
-                objs = [g for g in parsed.children(c.i) if g.dep == "pobj"]
+                objs = [g for g in tree.children(c.i) if g.dep == "pobj"]
                 if objs:
-                    a, b = parsed.subtree(objs[0].i)
+                    a, b = tree.subtree(objs[0].i)
                     if b - a > 4:  # a long clause: keep its head noun phrase
                         return _np(parsed, toks, objs[0].i)
                     return parsed.text[toks[a].start : toks[b - 1].end], toks[a].start
@@ -445,14 +442,14 @@ def _measures(parsed: ParsedDoc, toks, i, j, kind, lex: Lexicon) -> tuple[str | 
             return _np(parsed, toks, g.i)
     # "900 miles north of Vladivostok"
     if head.dep == "npadvmod" and h.text.lower() in lex.directions:
-        a, b = parsed.subtree(h.i)
+        a, b = tree.subtree(h.i)
         return "distance " + parsed.text[h.start : toks[b - 1].end], h.start
     # "a 20-hour journey", "a $5bn deal"
     if head.dep in ("compound", "amod", "nmod", "nummod") and h.pos in ("NOUN", "PROPN") and h.i >= j:
         return _np(parsed, toks, h.i, lo=j)
     # "the journey took about 20 hours", "the project cost $1.5 billion"
     if head.dep in ("dobj", "attr", "npadvmod", "oprd", "acomp") and h.pos in ("VERB", "AUX"):
-        subj = _subject(parsed, toks, h.i)
+        subj = _subject(tree, h.i)
         if subj is not None and h.lemma in lex.measure_verbs:
             return _np(parsed, toks, subj.i)
         return h.text, h.start

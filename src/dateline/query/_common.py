@@ -1,16 +1,15 @@
-"""Helpers shared by the cross-document queries: data files, batched fact loading
-from the store, and a cache of re-parsed sentences (the store keeps no tokens)."""
+"""Helpers shared by the cross-document queries: data files and batched fact loading
+from the store."""
 
 from __future__ import annotations
 
 import functools
-from collections import OrderedDict
 from pathlib import Path
 
 import yaml
 
 from .. import serialize
-from ..types import Article, Event, ParsedDoc, Place, Quantity, TimeValue
+from ..types import EntityKey, Event, Place, Quantity, TimeValue
 
 DATA = Path(__file__).parent / "data"
 
@@ -86,43 +85,8 @@ def _load_chunk(store, wanted, tables, out) -> None:
             out[table].setdefault((r["doc_id"], r["sentence_idx"]), []).append(serialize.loads(cls, r["data"]))
 
 
-# -- sentence parses -----------------------------------------------------------
-_PARSES: OrderedDict[str, ParsedDoc] = OrderedDict()
-_MAX_PARSES = 20000
-
-
-# Stored sentences already have their entities; re-parsing them needs no NER.
-_NO_NER = ("ner", "dateline_ruler")
-
-
-def parse_sentences(texts: list[str], entities: bool = True) -> dict[str, ParsedDoc]:
-    """Parse each distinct text once per process (LRU); returns text -> ParsedDoc.
-
-    With ``entities=False`` the NER components are skipped (faster); such parses
-    are cached apart from full ones."""
-    from ..nlp import from_doc, load_pipeline
-
-    tag = "" if entities else "\x00"
-    todo = [t for t in dict.fromkeys(texts) if tag + t not in _PARSES]
-    if todo:
-        nlp = load_pipeline()
-        off = [] if entities else [p for p in _NO_NER if p in nlp.pipe_names]
-        arts = [Article(doc_id=f"q{i}", text=t, source="<query>") for i, t in enumerate(todo)]
-        for t, a, doc in zip(todo, arts, nlp.pipe(todo, disable=off), strict=False):
-            _PARSES[tag + t] = from_doc(a, doc)
-        while len(_PARSES) > _MAX_PARSES:
-            _PARSES.popitem(last=False)
-    out = {}
-    for t in texts:
-        p = _PARSES.get(tag + t)
-        if p is not None:
-            _PARSES.move_to_end(tag + t)
-            out[t] = p
-    return out
-
-
-def entity_name(key: str | None) -> str | None:
-    """ "PERSON:Vladimir Putin" -> "Vladimir Putin"."""
+def entity_name(key: EntityKey | str | None) -> str | None:
+    """The name in an entity key, stored ("PERSON:Vladimir Putin") or typed."""
     if not key:
         return None
-    return key.split(":", 1)[1] if ":" in key else key
+    return (key if isinstance(key, EntityKey) else EntityKey.parse(key)).name

@@ -22,8 +22,9 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from ..nlp import parse_text
 from ..types import Answer, Citation, ParsedDoc
-from ._common import entity_name, load_data, load_facts, parse_sentences
+from ._common import entity_name, load_data, load_facts
 from .basic import fts_query, in_text, search
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
@@ -123,7 +124,7 @@ def _verb_lemma(tok) -> str:
 def analyse_question(question: str) -> Frame:
     cfg = _cfg()
     q = question.strip()
-    pd = parse_sentences([q])[q]
+    pd = parse_text(q, source="<question>")
     toks = pd.tokens
     f = Frame(question=q)
     if not toks:
@@ -972,9 +973,9 @@ def _retrieve(store, terms: list[str], limit: int, copies: int, names: list[str]
         seen: dict[str, int] = {}
         out = []
         for h in hits:
-            seen[h["text"]] = seen.get(h["text"], 0) + 1
-            if seen[h["text"]] <= copies:
-                out.append(h)
+            seen[h.text] = seen.get(h.text, 0) + 1
+            if seen[h.text] <= copies:
+                out.append({"doc_id": h.doc_id, "sentence_index": h.sentence_index, "text": h.text})
         return out
     q = " OR ".join(fts_query(t) for t in terms if fts_query(t))
     if not q:
@@ -1074,10 +1075,10 @@ def ask(store, question: str) -> Answer:
         ("times", "places", "quantities", "events") if not f.times else ("places", "quantities", "events"),
         out=facts,
     )
-    parses = parse_sentences([c.text for c in chosen], entities=False)
+    parses = store.sentence_docs((c.doc_id, c.idx) for c in chosen)
     options: dict[str, dict] = {}
     for c in chosen:
-        pd = parses.get(c.text)
+        pd = parses.get((c.doc_id, c.idx))
         if pd is None:
             continue
         evs = facts["events"].get((c.doc_id, c.idx), [])

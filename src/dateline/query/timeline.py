@@ -89,7 +89,7 @@ def timeline(
     items, undated = [], 0
     for r in rows:
         ev: Event = serialize.loads(Event, r["data"])
-        if ent is not None and not any((r["doc_id"], x.entity) in doc_keys for x in ev.roles if x.entity):
+        if ent is not None and not any((r["doc_id"], str(x.entity)) in doc_keys for x in ev.roles if x.entity):
             continue
         earliest, latest, value, rule = ev.time_earliest, ev.time_latest, ev.time_value, ev.time_rule or ""
         if not earliest:
@@ -102,16 +102,14 @@ def timeline(
         participants = []
         for x in ev.roles:
             if x.name in roles_p and x.entity:
-                ce = idx.of(r["doc_id"], x.entity)
-                pid = ce.id if ce else x.entity
+                ce = idx.of(r["doc_id"], str(x.entity))
+                pid = ce.id if ce else str(x.entity)
                 if pid not in [p["id"] for p in participants]:
-                    participants.append(
-                        {"id": pid, "name": ce.name if ce else x.entity.split(":", 1)[-1], "role": x.name}
-                    )
+                    participants.append({"id": pid, "name": ce.name if ce else x.entity.name, "role": x.name})
         place = None
         for x in ev.roles:
             if x.name == "place":
-                ce = idx.of(r["doc_id"], x.entity) if x.entity else None
+                ce = idx.of(r["doc_id"], str(x.entity)) if x.entity else None
                 place = {"id": ce.id if ce else None, "name": ce.name if ce else x.text, "lat": x.lat, "lon": x.lon}
                 if ce and ce.place:
                     place["lat"], place["lon"] = ce.place["lat"], ce.place["lon"]
@@ -168,8 +166,8 @@ def _what(ev: Event, idx, doc_id: str) -> str:
             same = [y.entity for y in ev.roles if y.name == name and (y.start, y.end) == (x.start, x.end) and y.entity]
             names = []
             for k in dict.fromkeys(same):
-                ce = idx.of(doc_id, k)
-                names.append(ce.name if ce else k.split(":", 1)[-1])
+                ce = idx.of(doc_id, str(k))
+                names.append(ce.name if ce else k.name)
             return " and ".join(names)
         return " ".join(x.text.split())
 

@@ -170,8 +170,8 @@ STAGES = [
 
 FTS = {
     "sqlite": [
-        "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, doc_id UNINDEXED, idx UNINDEXED,"
-        " tokenize='porter unicode61')",
+        "CREATE VIRTUAL TABLE sentences_fts USING fts5("
+        "text, doc_id UNINDEXED, idx UNINDEXED, tokenize='porter unicode61')",
     ],
     "postgresql": [
         "CREATE INDEX sentences_fts ON sentences USING GIN (to_tsvector('english', text))",
@@ -197,6 +197,22 @@ FTS_BY_DOC = {
         "DROP TABLE sentences_fts",
         "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, doc_id, idx UNINDEXED, tokenize='porter unicode61')",
         "INSERT INTO sentences_fts (text, doc_id, idx) SELECT text, doc_id, idx FROM sentences",
+    ],
+}
+
+# Each sentence keeps its tokens (text, offsets, lemma, POS, tag, dep, head, entity IOB)
+# and noun chunks as one compressed blob (store/tokens.py), so that the read side gets
+# back the parse the pipeline made instead of parsing stored text again.
+SENTENCE_TOKENS = {
+    "sqlite": [
+        "ALTER TABLE sentences ADD COLUMN token_start INTEGER",
+        "ALTER TABLE sentences ADD COLUMN token_end INTEGER",
+        "ALTER TABLE sentences ADD COLUMN tokens BLOB",
+    ],
+    "postgresql": [
+        "ALTER TABLE sentences ADD COLUMN token_start INTEGER",
+        "ALTER TABLE sentences ADD COLUMN token_end INTEGER",
+        "ALTER TABLE sentences ADD COLUMN tokens BYTEA",
     ],
 }
 
@@ -241,7 +257,8 @@ MIGRATIONS: list[tuple[str, dict[str, list[str]] | list[str]]] = [
     ("0004_event_roles_by_event", QUERY_INDEXES),
     ("0005_sentence_governing_timex", SENTENCE_TIMEX),
     ("0006_fts_rows_by_document", FTS_BY_DOC),
-    ("0007_places_unresolved_without_point", PLACES_NULLABLE_POINT),
+    ("0007_sentence_tokens", SENTENCE_TOKENS),
+    ("0008_places_unresolved_without_point", PLACES_NULLABLE_POINT),
 ]
 
 

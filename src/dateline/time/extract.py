@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from ..nlp import syntax
+from ..nlp.syntax import Tree, governing_verb
 from ..types import ParsedDoc, TimeValue, Token
 from . import normalize as N
 from .rules import Ctx, find_all
@@ -53,56 +55,11 @@ _TIME_NOUNS = frozenset(
 def context_rules() -> dict:
     with open(DATA / "context.yaml", encoding="utf-8") as f:
         c = yaml.safe_load(f)
-    c["future_aux"] = frozenset(c["future_aux"])
-    c["future_governors"] = frozenset(c["future_governors"])
     c["non_governing_signals"] = frozenset(c["non_governing_signals"])
-    c["clause_deps"] = frozenset(c["clause_deps"])
     c["context_breakers"] = frozenset(c["context_breakers"])
     sig = sorted(c["signals"], key=len, reverse=True)
     c["signal_rx"] = re.compile(r"\b(" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sig) + r")\s+$", re.I)
     return c
-
-
-def governing_verb(parsed: ParsedDoc, i: int) -> int | None:
-    """The first verb up the head chain from token ``i`` (itself when it is one)."""
-    toks = parsed.tokens
-    for _ in range(12):
-        t = toks[i]
-        if t.pos in ("VERB", "AUX") and t.dep not in ("aux", "auxpass"):
-            return i
-        if t.head == i:
-            return None
-        i = t.head
-    return None
-
-
-def tense_of(parsed: ParsedDoc, v: int) -> str:
-    """past | perfect | present | future | modal | infinitive | other, for verb token ``v``."""
-    c = context_rules()
-    toks = parsed.tokens
-    verb = toks[v]
-    s = parsed.sentences[verb.sentence]
-    auxes = [t for t in toks[s.token_start : s.token_end] if t.head == v and t.dep in ("aux", "auxpass") and t.i != v]
-    low = [a.text.lower() for a in auxes]
-    if any(a in c["future_aux"] for a in low):
-        return "future"
-    if any(a.tag == "MD" for a in auxes):
-        return "modal"
-    if verb.tag == "VBD" or any(a.tag == "VBD" for a in auxes):
-        return "past"
-    if any(a.lemma == "have" for a in auxes):
-        return "perfect"
-    if verb.tag == "VB" and "to" in low:
-        head = toks[verb.head]
-        if head.lemma in c["future_governors"] or head.lemma == "be":
-            return "future"
-        if head.i != v and head.pos in ("VERB", "AUX", "ADJ", "NOUN"):
-            t = tense_of(parsed, head.i) if head.pos in ("VERB", "AUX") else "other"
-            return "future" if t in ("present", "future") else "infinitive"
-        return "infinitive"
-    if verb.tag in ("VBZ", "VBP") or any(a.tag in ("VBZ", "VBP") for a in auxes):
-        return "present"
-    return "other"
 
 
 _DIRECTION = {"past": -1, "perfect": -1, "future": 1}
@@ -114,6 +71,7 @@ class _Doc:
     def __init__(self, parsed: ParsedDoc) -> None:
         self.parsed = parsed
         self.tokens = parsed.tokens
+        self.tree = Tree(parsed)
         self.starts = [t.start for t in parsed.tokens]
 
     def tok(self, off: int) -> Token | None:
@@ -129,13 +87,21 @@ class _Doc:
         t = self.tok(off)
         if t is None:
             return 0
-        v = governing_verb(self.parsed, t.i)
+        v = governing_verb(self.tokens, t.i)
         if v is None:
             return 0
-        tense = tense_of(self.parsed, v)
+        tense = syntax.tense(self.tree, v)
         if tense == "modal":
             return modal
         return _DIRECTION.get(tense, 0)
+
+    def span_head(self, start: int, end: int) -> Token | None:
+        """The syntactic head of the tokens covering characters [start, end)."""
+        t0 = self.tok(start)
+        if t0 is None:
+            return None
+        last = bisect_right(self.starts, end - 1) - 1
+        return self.tokens[syntax.span_head(self.tokens, t0.i, max(last, t0.i) + 1)]
 
     def is_person(self, off: int) -> bool:
         t = self.tok(off)
@@ -153,23 +119,6 @@ class _Doc:
             det = t.i > 0 and self.tokens[t.i - 1].tag in ("DT", "PRP$", "POS")
             return h.i > t.i and h.tag == "NNS" and h.text.lower() not in _TIME_NOUNS and not det
         return False
-
-
-def _span_head(parsed: ParsedDoc, d: _Doc, start: int, end: int) -> Token | None:
-    """The token of [start, end) whose head lies outside it (the span's syntactic head)."""
-    t0 = d.tok(start)
-    if t0 is None:
-        return None
-    best = t0
-    i = t0.i
-    toks = parsed.tokens
-    while i < len(toks) and toks[i].start < end:
-        t = toks[i]
-        h = toks[t.head]
-        if not (start <= h.start < end) or t.head == t.i:
-            return t
-        i += 1
-    return best
 
 
 def extract_times(parsed: ParsedDoc) -> tuple[TimeValue, ...]:

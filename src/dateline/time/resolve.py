@@ -13,8 +13,10 @@ Rules, in order (the ``rule`` field records which one applied):
 
 from __future__ import annotations
 
+from ..nlp import syntax
+from ..nlp.syntax import governing_verb
 from ..types import ParsedDoc, SentenceTime, TimeValue
-from .extract import _Doc, _span_head, context_rules, governing_verb, signal_of, tense_of
+from .extract import _Doc, context_rules, signal_of
 
 _SPECIFIC = ("TIME", "DATE")
 
@@ -80,7 +82,7 @@ def resolve_sentence_times(parsed: ParsedDoc, times) -> tuple[SentenceTime, ...]
             prev = None
             continue
         chain = _main_chain(parsed, main)
-        tense = tense_of(parsed, main)
+        tense = syntax.tense(d.tree, main)
         best = None
         for k in by_sent.get(s.index, ()):
             tv = times[k]
@@ -88,10 +90,10 @@ def resolve_sentence_times(parsed: ParsedDoc, times) -> tuple[SentenceTime, ...]
                 continue
             if signal_of(tv) in c["non_governing_signals"]:
                 continue
-            head = _span_head(parsed, d, tv.start, tv.end)
+            head = d.span_head(tv.start, tv.end)
             if head is None:
                 continue
-            gv = governing_verb(parsed, head.i)
+            gv = governing_verb(parsed.tokens, head.i)
             if gv is None or gv not in chain:
                 continue
             if not _adverbial(parsed, head.i, gv):

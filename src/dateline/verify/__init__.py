@@ -22,28 +22,16 @@ DOCUMENT_RULES = (check_kinematics, check_geography, check_durations_vs_dates)
 CORPUS_RULES = (check_numbers_across, check_first_since, check_event_dates_across)
 
 
-def _with_quantities(analysis: Analysis) -> Analysis:
-    """Analyses stored before the quantity stage existed get their quantities now."""
-    if analysis.quantities or not analysis.parsed.tokens:
-        return analysis
-    import dataclasses
-
-    from ..quantity import extract_quantities
-
-    return dataclasses.replace(analysis, quantities=extract_quantities(analysis.parsed))
-
-
 def check_document(analysis: Analysis) -> tuple[Check, ...]:
-    a = _with_quantities(analysis)
     out: list[Check] = []
     for rule in DOCUMENT_RULES:
-        out.extend(rule(a))
+        out.extend(rule(analysis))
     return tuple(out)
 
 
 def check_corpus(analyses: Iterable[Analysis]) -> tuple[Check, ...]:
     """Cross-document checks: numbers, and time ("first since" claims, event dates)."""
-    items = [_with_quantities(a) for a in analyses]
+    items = list(analyses)
     out: list[Check] = []
     for rule in CORPUS_RULES:
         out.extend(rule(items))

@@ -34,13 +34,6 @@ _REL = re.compile(
 
 
 _LAST_WORD = re.compile(r"(\w+)\W*(?:the\s+)?$", re.I)
-_WORDS = re.compile(r"[a-z]+")
-# "The cosmodrome is ...": a definite noun phrase opening the sentence, for
-# analyses loaded from the store, which keep no tokens
-_DEF_SUBJECT = re.compile(
-    r"^\W*(?:the|this|that)\s+(?:[a-z-]+\s+)?([a-z]+)\s+(?:is|was|lies|sits|stands|has|had|will|would|can|could|remains)\b",
-    re.I,
-)
 
 
 def _word_before(parsed, place: Place) -> str:
@@ -50,9 +43,8 @@ def _word_before(parsed, place: Place) -> str:
 
 
 def _sentence_words(parsed, sentence: int) -> set[str]:
-    toks = parsed.sentence_tokens(sentence) if parsed.tokens else ()
-    words = set(_WORDS.findall(parsed.sentences[sentence].text.lower()))
-    return words | {t.lemma.lower() for t in toks}
+    toks = parsed.sentence_tokens(sentence)
+    return {t.text.lower() for t in toks} | {t.lemma.lower() for t in toks}
 
 
 def check_route_distances(analysis: Analysis) -> list[Check]:
@@ -150,16 +142,10 @@ def _subject_place(analysis: Analysis, rl: RelativeLocation, anchor: Place | Non
         return anchor is None or (p.name != anchor.name and abs(p.lat - anchor.lat) + abs(p.lon - anchor.lon) > 1e-6)
 
     word, subj_start = None, None
-    if parsed.tokens:
-        toks = parsed.sentence_tokens(rl.sentence)
-        subj = next((t for t in toks if t.dep in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.pos in ("NOUN", "PROPN"):
-            word, subj_start = subj.text.lower(), subj.start
-    else:
-        sent = parsed.sentences[rl.sentence]
-        m = _DEF_SUBJECT.match(sent.text)
-        if m:
-            word, subj_start = m.group(1).lower(), sent.start + m.start(1)
+    toks = parsed.sentence_tokens(rl.sentence)
+    subj = next((t for t in toks if t.dep in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.pos in ("NOUN", "PROPN"):
+        word, subj_start = subj.text.lower(), subj.start
     if word is not None:
         inside = [p for p in places if p.start <= subj_start < p.end and not_anchor(p)]
         if inside:

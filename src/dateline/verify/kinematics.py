@@ -9,7 +9,6 @@ for it ("could last days").
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..types import Analysis, Check, Quantity
@@ -132,17 +131,19 @@ def _claimed_duration(analysis: Analysis, sentence: int):
             if r:
                 return r[0], r[1], t.text
     cfg = tolerances()["kinematics"]
-    # text, not tokens: analyses loaded from the store keep no tokens
-    for m in _BARE_PLURAL.finditer(analysis.parsed.sentences[sentence].text):
-        prev, w = (m.group(1) or "").lower(), m.group(2).lower()
-        if w not in cfg["vague_duration_words"] or (prev and (prev[0].isdigit() or prev in _NUMBER_WORDS)):
+    toks = analysis.parsed.sentence_tokens(sentence)
+    for k, t in enumerate(toks):
+        w = t.text.lower()
+        prev = toks[k - 1] if k else None
+        if w not in cfg["vague_duration_words"] or (
+            prev is not None and (prev.like_num or prev.text.lower() in _NUMBER_WORDS)
+        ):
             continue  # "three days" is a counted duration, a Quantity already
         lo, hi = cfg["vague_durations"][cfg["vague_duration_words"][w]]
         return lo * 3600, hi * 3600, w
     return None
 
 
-_BARE_PLURAL = re.compile(r"(?:(\S+)\s+)?\b(minutes|hours|days|weeks|months|years)\b", re.I)
 _NUMBER_WORDS = frozenset(
     [
         "a",

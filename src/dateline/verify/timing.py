@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..types import Analysis, Check, Citation, Event
+from ..types import Analysis, Check, Citation, EntityKey, Event
 from .rules import bounds, tolerances
 
 _UNIT_DAYS = {"Y": 365.25, "M": 30.44, "W": 7.0, "D": 1.0}
@@ -92,12 +92,12 @@ class Occ:
         return self.analysis.article.doc_id
 
 
-def _label(key: str) -> str:
-    return key.split(":", 1)[0]
+def _label(key: EntityKey) -> str:
+    return key.label
 
 
-def _name(key: str) -> str:
-    return key.split(":", 1)[-1]
+def _name(key: EntityKey) -> str:
+    return key.name
 
 
 def _place_of(a: Analysis, name: str, start: int | None = None, end: int | None = None):

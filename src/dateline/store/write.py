@@ -1,0 +1,228 @@
+"""Rows of one analysed document, table by table, and the statements that write them.
+
+Each table has one function from the analysis to its rows (plain dicts of column
+values); :func:`insert_analysis` writes them all inside the caller's transaction.
+Per-stage tables keep queryable columns plus the whole record as JSON (``data``,
+through :mod:`dateline.serialize`), so the read side rebuilds the same record.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from .. import serialize
+from ..types import Analysis, W5Answer
+from . import tokens
+
+Row = dict[str, object]
+
+
+def now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def insert_rows(conn: Connection, table: str, rows: list[Row]) -> None:
+    """One executemany per table; columns come from the first row."""
+    if not rows:
+        return
+    cols = list(rows[0])
+    sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)})"
+    conn.execute(text(sql), rows)
+
+
+def document_row(a: Analysis) -> Row:
+    art, p = a.article, a.parsed
+    return {
+        "doc_id": art.doc_id,
+        "source": art.source,
+        "format": art.format,
+        "title": art.title,
+        "description": art.description,
+        "published": art.published.isoformat() if art.published else None,
+        "url": art.url,
+        "source_domain": art.source_domain,
+        "language": art.language,
+        "record_id": art.record_id,
+        "body_start": art.body_start,
+        "text": art.text,
+        "n_sentences": len(p.sentences),
+        "n_tokens": len(p.tokens),
+        "warnings": json.dumps(list(art.warnings)),
+        "ingested_at": now(),
+    }
+
+
+def sentence_rows(a: Analysis) -> list[Row]:
+    p, d = a.parsed, a.article.doc_id
+    st = {s.sentence: s for s in a.sentence_times}
+    rows: list[Row] = []
+    for s in p.sentences:
+        t = st.get(s.index)
+        rows.append(
+            {
+                "doc_id": d,
+                "idx": s.index,
+                "start_char": s.start,
+                "end_char": s.end,
+                "text": s.text,
+                "time_value": t.value if t else None,
+                "time_earliest": t.earliest if t else None,
+                "time_latest": t.latest if t else None,
+                "time_rule": t.rule if t else None,
+                "time_timex": t.timex if t else None,
+                "token_start": s.token_start,
+                "token_end": s.token_end,
+                "tokens": tokens.encode(p.tokens, s, p.noun_chunks),
+            }
+        )
+    return rows
+
+
+def fts_rows(a: Analysis) -> list[Row]:
+    d = a.article.doc_id
+    return [{"text": s.text, "doc_id": d, "idx": s.index} for s in a.parsed.sentences]
+
+
+def entity_rows(a: Analysis) -> list[Row]:
+    d = a.article.doc_id
+    return [
+        {
+            "doc_id": d,
+            "entity_key": str(e.key),
+            "name": e.name,
+            "label": e.label,
+            "mentions": e.mentions,
+            "aliases": json.dumps(list(e.aliases), ensure_ascii=False),
+        }
+        for e in a.parsed.entities
+    ]
+
+
+def mention_rows(a: Analysis) -> list[Row]:
+    d = a.article.doc_id
+    return [
+        {
+            "doc_id": d,
+            "idx": i,
+            "sentence_idx": m.sentence,
+            "start_char": m.start,
+            "end_char": m.end,
+            "token_start": m.token_start,
+            "token_end": m.token_end,
+            "text": m.text,
+            "label": m.label,
+            "entity_key": str(m.entity),
+        }
+        for i, m in enumerate(a.parsed.mentions)
+    ]
+
+
+def time_rows(a: Analysis) -> list[Row]:
+    return [
+        _stage_row(a, i, t, t.sentence, start_char=t.start, end_char=t.end, text=t.text, type=t.type, value=t.value)
+        | {"mod": t.mod, "earliest": t.earliest, "latest": t.latest}
+        for i, t in enumerate(a.times)
+    ]
+
+
+def place_rows(a: Analysis) -> list[Row]:
+    return [
+        _stage_row(a, i, x, x.sentence, start_char=x.start, end_char=x.end, text=x.text, name=x.name)
+        | {"feature": x.feature, "country_code": x.country_code, "admin1": x.admin1, "lat": x.lat, "lon": x.lon}
+        | {"geonameid": x.geonameid, "confidence": x.confidence}
+        for i, x in enumerate(a.places)
+    ]
+
+
+def relative_rows(a: Analysis) -> list[Row]:
+    return [_stage_row(a, i, r, r.sentence, text=r.text) for i, r in enumerate(a.relative_locations)]
+
+
+def quantity_rows(a: Analysis) -> list[Row]:
+    return [
+        _stage_row(a, i, q, q.sentence, start_char=q.start, end_char=q.end, text=q.text, kind=q.kind)
+        | {"number": q.number, "unit": q.unit, "si_value": q.si_value, "si_unit": q.si_unit}
+        | {"mod": q.mod, "measures": q.measures}
+        for i, q in enumerate(a.quantities)
+    ]
+
+
+def event_rows(a: Analysis) -> list[Row]:
+    return [
+        _stage_row(a, i, e, e.sentence, type=e.type, status=e.status, lemma=e.lemma, trigger=e.trigger)
+        | {"time_value": e.time_value, "time_earliest": e.time_earliest, "time_latest": e.time_latest}
+        for i, e in enumerate(a.events)
+    ]
+
+
+def event_role_rows(a: Analysis) -> list[Row]:
+    d = a.article.doc_id
+    return [
+        {"doc_id": d, "event_idx": i, "role": r.name, "text": r.text, "entity_key": str(r.entity) if r.entity else None}
+        for i, e in enumerate(a.events)
+        for r in e.roles
+    ]
+
+
+def main_event_rows(a: Analysis) -> list[Row]:
+    m = a.main_event
+    if m is None:
+        return []
+
+    def top(c: tuple[W5Answer, ...]) -> W5Answer | None:
+        return c[0] if c else None
+
+    when = top(m.when)
+    return [
+        {
+            "doc_id": a.article.doc_id,
+            "who": getattr(top(m.who), "text", None),
+            "what": getattr(top(m.what), "text", None),
+            "when_text": when.text if when else None,
+            "when_value": when.value if when else None,
+            "where_text": getattr(top(m.where), "text", None),
+            "why": getattr(top(m.why), "text", None),
+            "how": getattr(top(m.how), "text", None),
+            "data": serialize.dumps(m),
+        }
+    ]
+
+
+def _stage_row(a: Analysis, i: int, record: object, sentence: int, **columns: object) -> Row:
+    return {"doc_id": a.article.doc_id, "idx": i, "sentence_idx": sentence, **columns, "data": serialize.dumps(record)}
+
+
+# Written in this order (parents first); deleted in the reverse order.
+TABLES: tuple[tuple[str, Callable[[Analysis], Iterable[Row]]], ...] = (
+    ("sentences", sentence_rows),
+    ("entities", entity_rows),
+    ("mentions", mention_rows),
+    ("times", time_rows),
+    ("places", place_rows),
+    ("relative_locations", relative_rows),
+    ("quantities", quantity_rows),
+    ("events", event_rows),
+    ("event_roles", event_role_rows),
+    ("main_events", main_event_rows),
+)
+
+
+def insert_analysis(conn: Connection, dialect: str, a: Analysis) -> None:
+    insert_rows(conn, "documents", [document_row(a)])
+    for table, rows in TABLES:
+        insert_rows(conn, table, list(rows(a)))
+    if dialect == "sqlite":
+        insert_rows(conn, "sentences_fts", fts_rows(a))
+
+
+def delete_document(conn: Connection, dialect: str, doc_id: str) -> None:
+    if dialect == "sqlite":
+        conn.execute(text("DELETE FROM sentences_fts WHERE sentences_fts MATCH :m"), {"m": f'doc_id : "{doc_id}"'})
+    for table, _ in reversed(TABLES):  # explicit, so it also holds where cascades are off
+        conn.execute(text(f"DELETE FROM {table} WHERE doc_id = :d"), {"d": doc_id})
+    conn.execute(text("DELETE FROM documents WHERE doc_id = :d"), {"d": doc_id})

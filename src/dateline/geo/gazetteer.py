@@ -16,7 +16,7 @@ from pathlib import Path
 from .names import Entry, normalize
 from .settings import DATA
 
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 FILENAME = "gazetteer.sqlite"
 
 

@@ -38,6 +38,7 @@ class Toponym:
     forced: Entry | None = None  # demonyms: the country they name
     container: str | None = None  # "Alexandria, Louisiana": the normalized container name
     region_cue: bool = False  # "the state of X", "X state"
+    county_cue: bool = False  # "X county", "X and Y counties"
     facility: bool = False  # a street, park or building: resolves near the document's places
     in_name_of: bool = False  # the candidates are the town a street is named after ("Elgin Road")
     candidates: list[Entry] = field(default_factory=list)
@@ -99,8 +100,8 @@ def _demonym_toponym(tok_start: int, toks: list[Token], sentence: int) -> Topony
 def strong(ents, min_pop: int, kinds: frozenset[str] = STRONG_KINDS) -> bool:
     """A name that is very likely a place: a country/region/continent or a sizeable town."""
     for e in ents:
-        if e.kind in kinds and e.kind != "city":
-            return True  # aliases count here ("U.S.", "B.C.")
+        if e.kind in kinds and e.kind != "city" and (e.primary or e.kind != "admin2"):
+            return True  # aliases count here ("U.S.", "B.C."), but not a county without its kind
         if e.primary and e.kind == "city" and (e.population or 0) >= min_pop:
             return True
     return False
@@ -110,7 +111,10 @@ _CONTAINER = re.compile(r"^,\s*((?:[A-Z][\w.’']*\.?)(?:\s+[A-Z][\w.’']*)?)")
 # "the state of Victoria", "Washington state": the text says it is a region
 _REGION_BEFORE = re.compile(r"\b(?:state|province|region|prefecture|county|oblast)\s+of\s+$", re.I)
 _REGION_AFTER = re.compile(r"^\s+(?:state|province)\b")  # lower case: not "Washington State University"
-_POSSESSIVE = re.compile(r"^(?:’s|'s)?\s+([A-Za-z]+)")
+_COUNTY_AFTER = re.compile(r"^\s+(?:county|counties|parish|parishes)\b")  # "Clarke and Oconee counties"
+# "St George's hospital", "Guy's Hospital": a possessive names whom it is named after
+# ("Hartford Hospital", "the Ohio church" are in Hartford and Ohio)
+_POSSESSIVE = re.compile(r"^(?:’s|'s)\s+([A-Za-z]+)")
 
 
 def containment(t: Toponym, text: str) -> None:
@@ -119,6 +123,7 @@ def containment(t: Toponym, text: str) -> None:
     t.region_cue = bool(
         _REGION_BEFORE.search(text[max(0, t.start - 30) : t.start]) or _REGION_AFTER.match(text[t.end : t.end + 12])
     )
+    t.county_cue = bool(_COUNTY_AFTER.match(text[t.end : t.end + 12]))
     if ", " in t.lookup:
         head, _, tail = t.lookup.partition(", ")
         t.lookup, t.container = head, normalize(tail)

@@ -83,6 +83,8 @@ def prior(e: Entry, cfg: Resolution) -> float:
         # English exonyms of big cities are alternates too ("Mecca" for Makkah)
         big = (e.population or 0) >= cfg.big_city_population
         p -= cfg.alternate_name_penalty_big if big else cfg.alternate_name_penalty
+    elif not e.primary and e.kind == "admin2":
+        p -= cfg.alternate_name_penalty  # a county without its kind ("Oconee")
     return p
 
 
@@ -273,7 +275,7 @@ def _text_parts(doc: _Doc, t: Toponym, e: Entry, cont: tuple[Entry, ...]) -> lis
         parts.append(("publisher's town", w.domain_town))
     if cont and any(_contains(c, e) for c in cont):
         parts.append(("container", w.containment))
-    if t.region_cue and e.primary and e.kind in ("admin1", "admin2"):
+    if (t.region_cue and e.primary and e.kind in ("admin1", "admin2")) or (t.county_cue and e.kind == "admin2"):
         parts.append(("region cue", w.region_cue))
     return parts
 

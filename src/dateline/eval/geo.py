@@ -206,7 +206,9 @@ def _bucket(g: GoldToponym, p: Place | None, err: float, countries: _Countries) 
     from ..geo.names import normalize
 
     same_name = normalize(g.name) in (normalize(p.name), normalize(p.text))
-    if (g.geonameid is not None and g.geonameid == p.geonameid) or (p.feature in AREA_FEATURES and same_name):
+    # a region by the same name within 500 km is the same region; farther, a namesake
+    same_area = same_name and (p.feature in AREA_FEATURES - {"region"} or (p.feature == "region" and err < 500))
+    if (g.geonameid is not None and g.geonameid == p.geonameid) or same_area:
         return "right area, other reference point"
     return "right country, wrong place"
 

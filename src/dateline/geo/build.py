@@ -16,6 +16,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from .build_postal import add_postal_towns
 from .build_regions import add_iso_regions, add_pycountry_regions, add_us_counties, add_us_states
 from .build_sources import (
     Cities,
@@ -152,6 +153,7 @@ def build_file(target: Path, version: str) -> Path:
     add_pycountry_regions(rows, seen_codes, cities)
     add_us_counties(rows, gdir, cities)
     _add_cities(rows, cities)
+    add_postal_towns(rows, cities, {k.split(".", 1)[1] for k in rows.admin1_names if k.startswith("US.")})
     _add_continents(rows, gdir)
     _add_supplement(rows)
     _write(rows, target, version)

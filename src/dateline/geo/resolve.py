@@ -111,10 +111,18 @@ def _sub_phrase(t: Toponym, gaz: Gazetteer, rec: Recognition) -> list[Entry]:
     return []
 
 
+def _bare_county(e: Entry) -> bool:
+    return e.kind == "admin2" and not e.primary
+
+
 def candidates(t: Toponym, gaz: Gazetteer, rec: Recognition) -> list[Entry]:
+    """The readings of a toponym; a county by its bare name ("Oconee") only with a county
+    cue or when the name has no other reading."""
     if t.forced is not None:
         return [t.forced]
     cands = list(gaz.lookup(t.lookup))
+    if not t.county_cue and not all(_bare_county(e) for e in cands):
+        cands = [e for e in cands if not _bare_county(e)]
     if not cands:
         stripped = strip_generic(t.lookup, rec)
         cands = list(gaz.lookup(stripped)) if stripped else []

@@ -23,8 +23,6 @@ DEBT: dict[str, set[str]] = {
         "events/frames.py:_why_roles",
         "events/main_event.py:_what_phrase",
         "events/status.py:event_status",
-        "geo/gazetteer.py:build",
-        "geo/resolve.py:resolve",
         "quantity/extract.py:_quantity_at",
         "query/ask.py:_agents",
         "query/ask.py:_extract",
@@ -38,8 +36,6 @@ DEBT: dict[str, set[str]] = {
     },
     "modules": {
         "events/frames.py",
-        "geo/gazetteer.py",
-        "geo/resolve.py",
         "query/ask.py",
         "verify/timing.py",
     },

@@ -216,6 +216,40 @@ SENTENCE_TOKENS = {
     ],
 }
 
+# An unresolved place has no coordinates (None, not the document's main place): lat/lon
+# become nullable. SQLite cannot drop NOT NULL, so the table is rebuilt with its index.
+PLACES_NULLABLE_POINT = {
+    "sqlite": [
+        f"""CREATE TABLE places_new (
+        doc_id TEXT NOT NULL {_DOC_FK},
+        idx INTEGER NOT NULL,
+        sentence_idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        name TEXT NOT NULL,
+        feature TEXT NOT NULL,
+        country_code TEXT,
+        admin1 TEXT,
+        lat REAL,
+        lon REAL,
+        geonameid INTEGER,
+        confidence REAL NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    )""",
+        "INSERT INTO places_new SELECT doc_id, idx, sentence_idx, start_char, end_char, text, name, feature,"
+        " country_code, admin1, lat, lon, geonameid, confidence, data FROM places",
+        "DROP TABLE places",
+        "ALTER TABLE places_new RENAME TO places",
+        "CREATE INDEX places_name ON places(name)",
+    ],
+    "postgresql": [
+        "ALTER TABLE places ALTER COLUMN lat DROP NOT NULL",
+        "ALTER TABLE places ALTER COLUMN lon DROP NOT NULL",
+    ],
+}
+
 MIGRATIONS: list[tuple[str, dict[str, list[str]] | list[str]]] = [
     ("0001_core_documents_sentences_mentions", CORE),
     ("0002_sentence_full_text_search", FTS),
@@ -224,6 +258,7 @@ MIGRATIONS: list[tuple[str, dict[str, list[str]] | list[str]]] = [
     ("0005_sentence_governing_timex", SENTENCE_TIMEX),
     ("0006_fts_rows_by_document", FTS_BY_DOC),
     ("0007_sentence_tokens", SENTENCE_TOKENS),
+    ("0008_places_unresolved_without_point", PLACES_NULLABLE_POINT),
 ]
 
 

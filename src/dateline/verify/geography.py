@@ -55,7 +55,7 @@ def check_route_distances(analysis: Analysis) -> list[Check]:
     for q in analysis.quantities:
         if q.kind != "distance" or not q.si_value or (q.measures or "").startswith("distance "):
             continue
-        here = [p for p in analysis.places if p.sentence == q.sentence]
+        here = [p for p in analysis.places if p.sentence == q.sentence and p.lat is not None]
         origin = next((p for p in here if _word_before(parsed, p) in ("from", "between")), None)
         dest = next((p for p in here if p is not origin and _word_before(parsed, p) in ("to", "and")), None)
         if origin is None or dest is None:
@@ -126,7 +126,7 @@ def _relative_claims(analysis: Analysis) -> list[RelativeLocation]:
 
 
 def _anchor_place(analysis: Analysis, rl: RelativeLocation) -> Place | None:
-    same = [p for p in analysis.places if p.text == rl.anchor or p.name == rl.anchor]
+    same = [p for p in analysis.places if (p.text == rl.anchor or p.name == rl.anchor) and p.lat is not None]
     if not same:
         return None
     return min(same, key=lambda p: (abs(p.sentence - rl.sentence), abs(p.start - rl.start)))
@@ -136,7 +136,7 @@ def _subject_place(analysis: Analysis, rl: RelativeLocation, anchor: Place | Non
     """The place the claim locates: the sentence's subject ("The cosmodrome"),
     matched to a place named in this or an earlier sentence."""
     parsed = analysis.parsed
-    places = [p for p in analysis.places if p.sentence <= rl.sentence and p.start < rl.start]
+    places = [p for p in analysis.places if p.sentence <= rl.sentence and p.start < rl.start and p.lat is not None]
 
     def not_anchor(p: Place) -> bool:
         return anchor is None or (p.name != anchor.name and abs(p.lat - anchor.lat) + abs(p.lon - anchor.lon) > 1e-6)

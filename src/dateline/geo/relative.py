@@ -23,7 +23,7 @@ def _pattern() -> tuple[re.Pattern, dict]:
 
     rx = re.compile(
         rf"(?:\b(?P<mod>(?i:{alt(cfg['modifiers'])}))\s+)?"
-        r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
+        r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})++|\d++(?:\.\d+)?)\s*"  # a number from its start, no backtracking
         rf"(?P<unit>(?i:{alt(cfg['units_m'])}))\b"
         r"(?:\s*\([^)]{0,40}\))?\s*"
         rf"(?P<dir>(?i:{alt(cfg['directions'])}))\s+of\s+"

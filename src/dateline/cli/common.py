@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 
 from .. import serialize
-from ..errors import DatelineError
+from ..errors import DatelineError, UsageError
 
 DEFAULT_DB = "dateline.db"
 
@@ -45,6 +45,31 @@ def to_jsonable(obj):
 
 def print_json(obj) -> None:
     sys.stdout.write(serialize.dumps(obj, indent=2) + "\n")
+
+
+# A row count beyond this is no query a person means (and SQLite integers stop at 2**63).
+MAX_LIMIT = 100_000
+
+
+class Limit(click.ParamType):
+    """A row count from 1 to MAX_LIMIT; anything else is one coded line (E701)."""
+
+    name = "N"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            n = value
+        else:
+            text = str(value).strip()
+            if not text.isdigit() or len(text) > 7:
+                raise UsageError(f"--limit {text[:40]!r} is not a whole number from 1 to {MAX_LIMIT:,}")
+            n = int(text)
+        if not 1 <= n <= MAX_LIMIT:
+            raise UsageError(f"--limit {n} is out of range: give a whole number from 1 to {MAX_LIMIT:,}")
+        return n
+
+
+LIMIT = Limit()
 
 
 class DatelineGroup(click.Group):

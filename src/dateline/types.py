@@ -241,7 +241,8 @@ class Quantity:
 class Role:
     """One argument of an event: who, whom, where, when, why, how..."""
 
-    name: str  # agent | patient | recipient | instrument | manner | place | time | reason | purpose | source | weak_reason
+    # agent | patient | recipient | instrument | manner | place | time | reason | purpose | source | weak_reason
+    name: str
     text: str
     start: int
     end: int

@@ -42,8 +42,15 @@ def like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+# PostgreSQL URLs as users write them go through psycopg 3, the driver in the lock file.
+_SCHEMES = {"postgresql://": "postgresql+psycopg://", "postgres://": "postgresql+psycopg://"}
+
+
 def to_url(db: str) -> str:
     """A bare path means a SQLite file; anything with a scheme is an SQLAlchemy URL."""
+    for plain, full in _SCHEMES.items():
+        if db.startswith(plain):
+            return full + db[len(plain) :]
     if "://" in db:
         return db
     return f"sqlite:///{os.path.abspath(db)}"

@@ -49,7 +49,9 @@ def _record(tag: str, **fields: object) -> dict:
 
 def _json_cases(tag: str) -> Iterator[Hostile]:
     body = _article(tag)
-    yield Hostile("surrogate_text.json", f'{{"text": "{body} \\ud800 end.", "date_publish": "2023-09-12"}}'.encode(), GOOD)
+    yield Hostile(
+        "surrogate_text.json", f'{{"text": "{body} \\ud800 end.", "date_publish": "2023-09-12"}}'.encode(), GOOD
+    )
     yield Hostile("surrogate_title.json", f'{{"title": "A \\udfff", "text": "{body}"}}'.encode(), GOOD)
     yield Hostile("surrogate_did.json", f'{{"dId": "x\\ud800y", "text": "{body}"}}'.encode(), GOOD)
     yield Hostile("nested.json", b"[" * 100_000 + b"]" * 100_000, BAD)

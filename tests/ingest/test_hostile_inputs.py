@@ -150,7 +150,7 @@ def test_plain_text_starting_with_a_bracket_is_an_article(tmp_path, start):
 
 
 def test_pretty_printed_json_with_one_error_is_reported_once_where_it_is(tmp_path):
-    raw = '{\n  "title": "x",\n  "text": "%s"\n  "date_publish": "2023-01-01"\n}\n' % GOOD
+    raw = '{\n  "title": "x",\n  "text": "' + GOOD + '"\n  "date_publish": "2023-01-01"\n}\n'
     err = _error(tmp_path, "p.json", raw, MalformedJSON)
     assert "line 4 column 3" in err.detail
 

@@ -37,8 +37,11 @@ def check_sqlite_file(path: str, url: str, *, create: bool) -> None:
         if not create:
             raise StoreError(f"{url!r}: no Dateline database here (ingest something first)")
         return
-    with open(path, "rb") as fh:
-        head = fh.read(len(HEADER))
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(HEADER))
+    except OSError as exc:  # a folder, a file this user may not read
+        raise StoreError(f"{url!r} ({exc.strerror or exc})") from None
     if head != HEADER:
         raise NotADatabase(repr(url))
     tables = _tables(path, url)

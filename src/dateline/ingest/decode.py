@@ -22,7 +22,8 @@ HEAD = 8192
 # UTF-16 of mostly Latin text has a zero in nearly every other byte, always the same side.
 _UTF16_ZEROS = 0.3
 _STRAY_ZEROS = 0.02  # a few characters such as U+0100 put a zero on the other side
-MAX_CONTROLS = 0.05
+# Text with more control characters than this is not text (binaries decode to many).
+MAX_CONTROLS = 0.2
 LEGACY = "cp1252"
 
 
@@ -116,5 +117,5 @@ def _checked(text: str, source: str) -> str:
     sample = text[:4096]
     controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
     if controls > MAX_CONTROLS * max(1, len(sample)):
-        raise BinaryInput("mostly control characters", source=source)
+        raise BinaryInput(f"{controls / max(1, len(sample)):.0%} control characters", source=source)
     return text

@@ -12,8 +12,7 @@ import pytest
 from dateline.errors import DocumentTooLarge
 from dateline.ingest import make_article, read_path
 from dateline.ingest.limits import limits
-from dateline.nlp import load_pipeline, parse, parse_many
-from dateline.nlp import segment
+from dateline.nlp import load_pipeline, parse, parse_many, segment
 from dateline.pipeline import analyse
 from dateline.store import open_store
 from dateline.types import Article

@@ -30,8 +30,6 @@ DEBT = {
     "query/data/entities.yaml",
     "query/data/questions.yaml",
     "query/data/timeline.yaml",
-    "time/data/context.yaml",
-    "time/data/lexicon.yaml",
     "verify/data/tolerances.yaml",
 }
 

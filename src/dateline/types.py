@@ -155,6 +155,9 @@ class TimeValue:
     latest: str | None = None  # ISO date: last day the value covers
     anchor: str | None = None  # for "since 2019"/"between X and Y": the anchoring value(s)
     rule: str = ""  # which rule produced it, for debugging and the scorer
+    # DATE/TIME only: the unit the value names, as the text gives it: time | day | week | month |
+    # quarter | half | season | year | decade | century (None for PRESENT_REF, durations, sets)
+    granularity: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,9 +56,11 @@ def _json_cases(tag: str) -> Iterator[Hostile]:
     yield Hostile("surrogate_did.json", f'{{"dId": "x\\ud800y", "text": "{body}"}}'.encode(), GOOD)
     yield Hostile("nested.json", b"[" * 100_000 + b"]" * 100_000, BAD)
     yield Hostile("bignum.json", f'{{"text": "{body}", "n": {"9" * 5000}}}'.encode(), GOOD)
-    for key, value in (("dId", {"a": 1}), ("url", [1, 2]), ("language", {"x": "en"}), ("source_domain", ["a.com"])):
+    wrong: tuple[tuple[str, object], ...] = (("dId", {"a": 1}), ("url", [1, 2]), ("language", {"x": "en"}))
+    for key, value in (*wrong, ("source_domain", ["a.com"])):
         yield Hostile(f"field_{key}.json", _js(_record(f"{tag}{key}", **{key: value})), GOOD)
-    for key, value in (("list", ["a", "b"]), ("object", {"a": "b"}), ("number", 42)):
+    not_text: tuple[tuple[str, object], ...] = (("list", ["a", "b"]), ("object", {"a": "b"}), ("number", 42))
+    for key, value in not_text:
         yield Hostile(f"text_{key}.json", _js({"text": value}), BAD)
     yield Hostile("empty_list.json", b"[]", BAD)
     yield Hostile("did_300.json", _js(_record(f"{tag}d300", dId="d" * 300)), GOOD)

@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup system demo serve test lint bench eval lock clean
+.PHONY: setup system demo serve test lint bench fuzz eval lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ test: lint
 
 bench: setup
 	$(BIN)/python bench/ingest.py
+
+# Hostile inputs through ingest (issue 18): 2,000 generated files plus every listed case;
+# a fixed-seed sample of the same runs in `make test` (tests/fuzz).
+fuzz: setup
+	$(BIN)/python bench/fuzz.py --files 2000
+	$(BIN)/python bench/hostile.py
 
 # Regenerate the lock file after editing requirements.in (needs network and uv).
 lock:

@@ -24,7 +24,7 @@ def pattern() -> re.Pattern:
     cfg = relative()
     return re.compile(
         rf"(?:\b(?P<mod>(?i:{_alt(cfg.modifiers)}))\s+)?"
-        r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
+        r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})++|\d++(?:\.\d+)?)\s*"  # a number from its start, no backtracking
         rf"(?P<unit>(?i:{_alt(cfg.units_m)}))\b"
         r"(?:\s*\([^)]{0,40}\))?\s*"
         rf"(?P<dir>(?i:{_alt(cfg.directions)}))\s+of\s+"

@@ -250,6 +250,22 @@ PLACES_NULLABLE_POINT = {
     ],
 }
 
+# The document id was an indexed FTS column, so it went through the porter stemmer: two ids
+# could stem alike ("...a0ed", "...a0ee") and replacing one document deleted the other's
+# search rows. Now the id is stored unindexed (never tokenized), and each sentence records the
+# rowid of its search row, so a document's rows are deleted by exact rowid through the
+# sentences' own (doc_id, idx) index. Existing sentences keep their rowid as that number.
+FTS_ROWIDS = {
+    "sqlite": [
+        "ALTER TABLE sentences ADD COLUMN fts_rowid INTEGER",
+        "UPDATE sentences SET fts_rowid = rowid",
+        "DROP TABLE sentences_fts",
+        "CREATE VIRTUAL TABLE sentences_fts USING fts5("
+        "text, doc_id UNINDEXED, idx UNINDEXED, tokenize='porter unicode61')",
+        "INSERT INTO sentences_fts (rowid, text, doc_id, idx) SELECT fts_rowid, text, doc_id, idx FROM sentences",
+    ],
+}
+
 MIGRATIONS: list[tuple[str, dict[str, list[str]] | list[str]]] = [
     ("0001_core_documents_sentences_mentions", CORE),
     ("0002_sentence_full_text_search", FTS),
@@ -259,7 +275,17 @@ MIGRATIONS: list[tuple[str, dict[str, list[str]] | list[str]]] = [
     ("0006_fts_rows_by_document", FTS_BY_DOC),
     ("0007_sentence_tokens", SENTENCE_TOKENS),
     ("0008_places_unresolved_without_point", PLACES_NULLABLE_POINT),
+    ("0009_fts_doc_id_unstemmed", FTS_ROWIDS),
 ]
+
+
+def version(name: str) -> int:
+    """A migration's number: the schema version a store has once it is applied."""
+    head = name.split("_", 1)[0]
+    return int(head) if head.isdigit() else 0
+
+
+SCHEMA_VERSION = max(version(name) for name, _ in MIGRATIONS)
 
 
 def statements(migration, dialect: str) -> list[str]:

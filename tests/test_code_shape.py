@@ -19,7 +19,6 @@ STAGES = ("ingest", "nlp", "time", "geo", "quantity", "entities", "events", "ver
 
 DEBT: dict[str, set[str]] = {
     "functions": {
-        "events/coref.py:resolve",
         "events/frames.py:_why_roles",
         "events/main_event.py:_what_phrase",
         "events/status.py:event_status",

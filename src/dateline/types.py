@@ -81,16 +81,40 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A named-entity mention; ``entity`` is its canonical key within the document."""
+    """A named-entity mention; ``entity`` is its canonical key within the document.
+
+    From ``nlp`` alone, ``label`` is the model's and ``entity`` is the raw key (the
+    ruler's canonical name or the text); the ``entities`` stage replaces both with the
+    entity's type by vote and its canonical key, and drops page furniture.
+    """
 
     start: int
     end: int
     text: str
-    label: str  # spaCy label: PERSON, ORG, GPE, LOC, FAC, NORP, DATE, ...
+    label: str  # PERSON, ORG, GPE, LOC, FAC, NORP, PRODUCT, EVENT, LAW, INDEX, DATE, ...
     sentence: int
     token_start: int
     token_end: int
     entity: EntityKey  # canonical key within the document, e.g. PERSON:Vladimir Putin
+
+
+@dataclass(frozen=True, slots=True)
+class EntityLink:
+    """A reference to an entity that is not one of its name mentions: a title before a
+    name ("President" in "President Obama"), a description ("the company", "the Russian
+    president") or a pronoun ("he", "its"), linked within its document by the ``entities``
+    stage. A plural reference ("the two leaders", "they") is one link per entity, with
+    the same span. ``head`` is the token the phrase is about (the noun, the pronoun)."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    token_start: int
+    token_end: int
+    head: int
+    kind: str  # title | description | pronoun | acronym | name
+    entity: EntityKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +337,7 @@ class Analysis:
     quantities: tuple[Quantity, ...] = ()
     events: tuple[Event, ...] = ()
     main_event: MainEvent | None = None
+    coref: tuple[EntityLink, ...] = ()  # pronouns, descriptions, titles (the entities stage)
 
     @property
     def article(self) -> Article:

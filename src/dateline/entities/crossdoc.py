@@ -131,9 +131,9 @@ def choose(
 def compatible(e: DocEntity, c: Candidate) -> bool:
     if e.geonameid is not None and c.geonameid is not None and e.geonameid != c.geonameid:
         return False
-    if not names.kin(e.label, c.label):
-        if not (e.one_word and c.mentions >= _ESTABLISHED * e.mentions and _name_matched(e, c)):
-            return False
+    established = e.one_word and c.mentions >= _ESTABLISHED * e.mentions and _name_matched(e, c)
+    if not names.kin(e.label, c.label) and not established:
+        return False
     if "PERSON" in (e.label, c.label) and (e.label == c.label or not e.one_word):
         return _same_person_names(e, c)
     return True

@@ -22,6 +22,7 @@ ingested in the same order gives the same ids. The decisions are ``crossdoc.py``
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -162,7 +163,7 @@ def link_document(conn: Connection, a: Analysis, before: Mapping[str, str] | Non
         context = set(chosen.values())
         found = _previous(e, cands.get(e.key, []), (before or {}).get(e.key), blocked)
         if found is None:
-            found = choose(e, cands.get(e.key, []), lambda ids: _shared(conn, ids, context), blocked)
+            found = choose(e, cands.get(e.key, []), functools.partial(_shared, conn, context=context), blocked)
         chosen[e.key] = ov.target(found) if found else _new_entity(conn, e, ov)
         if found is None and e.label == "PERSON" and not e.one_word:
             fresh.append(e)

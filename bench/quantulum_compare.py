@@ -122,39 +122,37 @@ def judged_blocks(gold, arts, parsed):
     return blocks
 
 
+def _match(o, gold, used):
+    """("optional" | "correct", gold index) for the first gold item system item ``o`` overlaps, or None."""
+    for gi, g in enumerate(gold):
+        if gi in used or o[1] <= g["start"] or o[0] >= g["end"]:
+            continue
+        if g.get("optional"):
+            return "optional", gi
+        num_ok = g["number"] is None or abs(o[3] - g["number"]) <= 0.01 * abs(g["number"])
+        # a fraction of a whole ("half of the money") is a share; a dimensionless 0.5 states the same thing
+        kind_ok = g["kind"] == o[4] or (g["kind"] == "percent" and o[4] == "count" and (g["number"] or 1) < 1)
+        if kind_ok and num_ok:
+            return "correct", gi
+    return None
+
+
 def score(system_items, blocks):
     found = correct = wrong = missed = 0
     errors = []
     for key, bl in blocks.items():
         for lo, hi, gold in bl:
-            outs = [o for o in system_items.get(key, []) if lo <= o[0] < hi]
             used = set()
-            for o in outs:
-                hit = None
-                for gi, g in enumerate(gold):
-                    if gi in used or o[1] <= g["start"] or o[0] >= g["end"]:
-                        continue
-                    if g.get("optional"):
-                        hit = ("optional", gi)
-                        break
-                    num_ok = g["number"] is None or abs(o[3] - g["number"]) <= 0.01 * abs(g["number"])
-                    # a fraction of a whole ("half of the money") is a share; a
-                    # dimensionless 0.5 states the same thing
-                    kind_ok = g["kind"] == o[4] or (
-                        g["kind"] == "percent" and o[4] == "count" and (g["number"] or 1) < 1
-                    )
-                    if kind_ok and num_ok:
-                        hit = ("correct", gi)
-                        break
-                if hit and hit[0] == "optional":
+            for o in (o for o in system_items.get(key, []) if lo <= o[0] < hi):
+                hit = _match(o, gold, used)
+                if hit:
                     used.add(hit[1])
+                if hit and hit[0] == "optional":
                     continue
                 found += 1
-                if hit:
-                    correct += 1
-                    used.add(hit[1])
-                else:
-                    wrong += 1
+                correct += bool(hit)
+                wrong += not hit
+                if not hit:
                     errors.append(f"{key}: wrong {o[2]!r} ({o[3]:g}, {o[4]})")
             for gi, g in enumerate(gold):
                 if gi not in used and not g.get("optional"):

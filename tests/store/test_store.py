@@ -101,7 +101,7 @@ def test_upgrade_from_an_older_schema_keeps_search(tmp_path, seed_analysis, monk
     assert [n for n, _ in store.migrations()] == [n for n, _ in MIGRATIONS]
     con = sqlite3.connect(path)
     assert con.execute("SELECT COUNT(*) FROM sentences_fts").fetchone()[0] == len(seed_analysis.parsed.sentences)
-    assert "55 mph" in search(store, "top speed")[0]["text"]
+    assert "55 mph" in search(store, "top speed")[0].text
     store.save_many([seed_analysis])  # replacing deletes the old rows through the doc_id index
     assert con.execute("SELECT COUNT(*) FROM sentences_fts").fetchone()[0] == len(seed_analysis.parsed.sentences)
     store.delete(seed_analysis.article.doc_id)

@@ -13,7 +13,8 @@ from rich.table import Table
 from .. import query
 from ..errors import BadDate
 from ..ingest import parse_date
-from .common import console, db_option, err_console, json_option, open_store_or_fail, print_json
+from ..types import Mention
+from .common import console, db_option, err_console, json_option, open_store_or_fail, print_json, to_jsonable
 
 LABEL_STYLE = {
     "PERSON": "bold cyan",
@@ -162,29 +163,29 @@ def docs(db, as_json):
     store = open_store_or_fail(db)
     rows = query.documents(store)
     if as_json:
-        return print_json(rows)
+        return print_json(to_jsonable(rows))
     t = Table("doc_id", "published", "sentences", "mentions", "title / source", box=None)
     for r in rows:
         t.add_row(
-            r["doc_id"],
-            r["published"] or "unknown",
-            str(r["n_sentences"]),
-            str(r["n_mentions"]),
-            escape((r["title"] or r["source"])[:70]),
+            r.doc_id,
+            r.published or "unknown",
+            str(r.n_sentences),
+            str(r.n_mentions),
+            escape((r.title or r.source)[:70]),
         )
     console.print(t)
     console.print(f"{len(rows)} documents")
 
 
-def _highlight(text: str, start: int, mentions: list[dict]) -> str:
+def _highlight(text: str, start: int, mentions: list[Mention]) -> str:
     out, pos = [], start
-    for m in sorted(mentions, key=lambda m: m["start"]):
-        if m["start"] < pos:
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.start < pos:
             continue
-        out.append(escape(text[pos - start : m["start"] - start]))
-        style = LABEL_STYLE.get(m["label"], "bold")
-        out.append(f"[{style}]{escape(text[m['start'] - start : m['end'] - start])}[/{style}][dim]/{m['label']}[/dim]")
-        pos = m["end"]
+        out.append(escape(text[pos - start : m.start - start]))
+        style = LABEL_STYLE.get(m.label, "bold")
+        out.append(f"[{style}]{escape(text[m.start - start : m.end - start])}[/{style}][dim]/{m.label}[/dim]")
+        pos = m.end
     out.append(escape(text[pos - start :]))
     return "".join(out)
 
@@ -198,19 +199,15 @@ def show(doc, db, as_json):
     store = open_store_or_fail(db)
     data = query.show(store, doc)
     if as_json:
-        return print_json(data)
-    console.print(f"[bold]{escape(data['title'] or data['source'])}[/bold]")
-    console.print(
-        f"doc_id {data['doc_id']}  published {data['published'] or 'unknown'}  source {escape(data['source'])}"
-    )
-    by_sent: dict[int, list[dict]] = {}
-    for m in data["mentions"]:
-        by_sent.setdefault(m["sentence"], []).append(m)
-    for s in data["sentences"]:
-        when = f" [dim]@{s['time']['value']}[/dim]" if s.get("time") and s["time"]["value"] else ""
-        console.print(
-            f"[dim]{s['index']:>3}[/dim] {_highlight(s['text'], s['start'], by_sent.get(s['index'], []))}{when}"
-        )
+        return print_json(to_jsonable(data))
+    console.print(f"[bold]{escape(data.title or data.source)}[/bold]")
+    console.print(f"doc_id {data.doc_id}  published {data.published or 'unknown'}  source {escape(data.source)}")
+    by_sent: dict[int, list[Mention]] = {}
+    for m in data.mentions:
+        by_sent.setdefault(m.sentence, []).append(m)
+    for s in data.sentences:
+        when = f" [dim]@{s.time.value}[/dim]" if s.time and s.time.value else ""
+        console.print(f"[dim]{s.index:>3}[/dim] {_highlight(s.text, s.start, by_sent.get(s.index, []))}{when}")
 
 
 @click.command()
@@ -249,16 +246,16 @@ def search(text, db, limit, any_word, as_json):
     store = open_store_or_fail(db)
     rows = query.search(store, " ".join(text), limit=limit, any_word=any_word)
     if as_json:
-        return print_json(rows)
+        return print_json(to_jsonable(rows))
     import re
 
     words = [re.escape(w) for w in " ".join(text).split() if w.strip()]
     pattern = re.compile(r"\b(" + "|".join(words) + r")", re.I) if words else None
     for r in rows:
-        line = escape(r["text"])
+        line = escape(r.text)
         if pattern:
             line = pattern.sub(lambda m: f"[bold yellow]{m.group(0)}[/bold yellow]", line)
-        console.print(f"[dim]{r['doc_id']}#{r['sentence_index']} {r['published'] or ''}[/dim]  {line}")
+        console.print(f"[dim]{r.doc_id}#{r.sentence_index} {r.published or ''}[/dim]  {line}")
     if not rows:
         console.print("no matching sentences")
 
@@ -269,7 +266,7 @@ def search(text, db, limit, any_word, as_json):
 def stats(db, as_json):
     """Counts of what the store holds."""
     store = open_store_or_fail(db)
-    data = query.stats(store)
+    data = to_jsonable(query.stats(store))
     if as_json:
         return print_json(data)
     for k, v in data.items():

@@ -72,7 +72,7 @@ def demo(path, db, workers):
     _show_checks(store)
     console.print(Rule("Summary"))
     console.print(
-        f"documents {st['documents']}  sentences {st['sentences']}  mentions {st['mentions']}  "
+        f"documents {st.documents}  sentences {st.sentences}  mentions {st.mentions}  "
         f"time {report.seconds:.2f} s  ({report.docs_per_second():.1f} docs/s, model load included)"
     )
     console.print("entities by type: " + ", ".join(f"{k} {v}" for k, v in label_counts.most_common()))

@@ -2,48 +2,117 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
+from typing import TextIO
 
 import click
 
 from .common import db_option, doc_ids_or_fail, err_console, open_store_or_fail
+
+FORMATS = {
+    "geojson": "places as a FeatureCollection",
+    "giveme5w1h": "main events, one JSON file per document",
+    "mentions": "every entity mention as JSON Lines, with its canonical entity_id",
+    "semeval-timeline": "one entity's timeline (--entity) in SemEval-2015 Task 4's line format",
+}
 
 
 @click.command("export")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["geojson", "giveme5w1h"]),
+    type=click.Choice(list(FORMATS)),
     required=True,
-    help="geojson: places as a FeatureCollection; giveme5w1h: main events, one JSON file per document.",
+    help="; ".join(f"{k}: {v}" for k, v in FORMATS.items()) + ".",
 )
-@click.option(
-    "--out", "out", type=click.Path(), help="geojson: a file (default stdout); giveme5w1h: a folder (required)."
-)
+@click.option("--out", "out", type=click.Path(), help="A file (default stdout); giveme5w1h: a folder (required).")
 @click.option("--doc", help="geojson: only this document (id, id prefix, record id or file name).")
+@click.option("--entity", help="semeval-timeline: the entity (name or alias) whose timeline to write.")
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True),
+    help="semeval-timeline: name mentions by the tokens of this CAT corpus (ingested as `eval timeline` does).",
+)
 @db_option
-def export(fmt, out, doc, db):
-    """Export places as GeoJSON (citing sentences as properties) or main events in Giveme5W1H's layout."""
+def export(fmt, out, doc, entity, corpus, db):
+    """Export places as GeoJSON, main events in Giveme5W1H's layout, mentions, or an entity's timeline."""
     store = open_store_or_fail(db)
     if fmt == "giveme5w1h":
-        from ..export.giveme5w1h import export_giveme5w1h
+        _giveme5w1h(store, out)
+    elif fmt == "mentions":
+        _mentions(store, out)
+    elif fmt == "semeval-timeline":
+        _semeval_timeline(store, entity, corpus, out)
+    else:
+        _geojson(store, doc, out)
 
-        if not out:
-            raise click.UsageError("--format giveme5w1h writes one file per document: give --out FOLDER")
-        n = export_giveme5w1h(store, out)
-        err_console.print(f"wrote {n} file(s) to {out}")
+
+@contextlib.contextmanager
+def _output(out: str | None) -> Iterator[TextIO]:
+    if not out:
+        yield sys.stdout
         return
+    with open(out, "w", encoding="utf-8") as f:
+        yield f
+
+
+def _giveme5w1h(store, out: str | None) -> None:
+    from ..export.giveme5w1h import export_giveme5w1h
+
+    if not out:
+        raise click.UsageError("--format giveme5w1h writes one file per document: give --out FOLDER")
+    n = export_giveme5w1h(store, out)
+    err_console.print(f"wrote {n} file(s) to {out}")
+
+
+def _geojson(store, doc: str | None, out: str | None) -> None:
     from ..export.geojson import feature_collection
 
     fc = feature_collection(store.load_analysis(d) for d in doc_ids_or_fail(store, doc))
-    text = json.dumps(fc, ensure_ascii=False, indent=2) + "\n"
+    with _output(out) as f:
+        f.write(json.dumps(fc, ensure_ascii=False, indent=2) + "\n")
     if out:
-        with open(out, "w", encoding="utf-8") as f:
-            f.write(text)
         err_console.print(f"{len(fc['features'])} features -> {out}")
-    else:
-        sys.stdout.write(text)
+
+
+def _mentions(store, out: str | None) -> None:
+    from ..export.mentions import write_mentions
+
+    with _output(out) as f:
+        n = write_mentions(store, f)
+    err_console.print(f"{n} mention(s)" + (f" -> {out}" if out else ""))
+
+
+def _locator(store, corpus: str | None):
+    from ..export.semeval_timeline import stored_locator
+
+    if not corpus:
+        return stored_locator(store)
+    from ..eval.cat import read_cat_dir, stored_ids
+    from ..eval.timeline_run import cat_locator
+
+    docs = read_cat_dir(corpus)
+    ids = stored_ids(store, docs)
+    err_console.print(f"{len(ids)} of {len(docs)} corpus document(s) found in the store")
+    return cat_locator({ids[d.doc_id]: d for d in docs if d.doc_id in ids})
+
+
+def _semeval_timeline(store, entity: str | None, corpus: str | None, out: str | None) -> None:
+    from ..export.semeval_timeline import entity_timeline, semeval_lines
+
+    if not entity:
+        raise click.UsageError("--format semeval-timeline writes one entity's timeline: give --entity NAME")
+    locate = _locator(store, corpus)
+    tl = entity_timeline(store, entity)
+    if tl.entity_id is None:
+        err_console.print(f"no entity answers to {entity!r}: the timeline is empty")
+    lines = semeval_lines(tl, locate)
+    with _output(out) as f:
+        f.write("\n".join(lines) + "\n")
+    err_console.print(f"{len(lines) - 1} line(s) for {tl.entity_name or entity}" + (f" -> {out}" if out else ""))
 
 
 commands = [export]

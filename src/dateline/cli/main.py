@@ -7,10 +7,30 @@ from __future__ import annotations
 
 import click
 
-from . import answer_cmds, core_cmds, demo_cmds, events_cmds, export_cmds, geo_cmds, quantity_cmds, time_cmds
+from . import (
+    answer_cmds,
+    core_cmds,
+    demo_cmds,
+    eval_cmds,
+    events_cmds,
+    export_cmds,
+    geo_cmds,
+    quantity_cmds,
+    time_cmds,
+)
 from .common import DatelineGroup
 
-MODULES = (demo_cmds, core_cmds, time_cmds, geo_cmds, quantity_cmds, events_cmds, answer_cmds, export_cmds)
+MODULES = (
+    demo_cmds,
+    core_cmds,
+    time_cmds,
+    geo_cmds,
+    quantity_cmds,
+    events_cmds,
+    answer_cmds,
+    export_cmds,
+    eval_cmds,
+)
 
 
 @click.group(cls=DatelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,7 +41,7 @@ def cli():
 
 @cli.group("eval")
 def eval_group():
-    """Score Dateline against public gold data (TimeML, geoparsing, 5W1H, questions)."""
+    """Score Dateline against public gold data (TimeML, geoparsing, 5W1H, questions, timelines, coreference)."""
 
 
 for _m in MODULES:

@@ -973,9 +973,9 @@ def _retrieve(store, terms: list[str], limit: int, copies: int, names: list[str]
         seen: dict[str, int] = {}
         out = []
         for h in hits:
-            seen[h["text"]] = seen.get(h["text"], 0) + 1
-            if seen[h["text"]] <= copies:
-                out.append(h)
+            seen[h.text] = seen.get(h.text, 0) + 1
+            if seen[h.text] <= copies:
+                out.append({"doc_id": h.doc_id, "sentence_index": h.sentence_index, "text": h.text})
         return out
     q = " OR ".join(fts_query(t) for t in terms if fts_query(t))
     if not q:

@@ -1,5 +1,5 @@
-"""Read-side query functions: each returns plain data that the CLI prints as a
-table or as JSON, and that the HTTP API serves (one function, two renderings)."""
+"""Read-side query functions: each returns records that the CLI prints as a table or
+as JSON, and that the HTTP API serves (one function, two renderings)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ import os
 import re
 
 from ..store import Store
+from .records import DocumentSummary, DocumentView, SearchHit, SentenceView, StoreStats
 
 _WORD = re.compile(r"[\w][\w'’-]*", re.UNICODE)
 
 
-def documents(store: Store) -> list[dict]:
-    return store.documents()
+def documents(store: Store) -> list[DocumentSummary]:
+    return [DocumentSummary(**r) for r in store.documents()]
 
 
 def entities(store: Store, label: str | None = None, doc: str | None = None, limit: int | None = None) -> list[dict]:
@@ -56,7 +57,7 @@ def in_text(query: str) -> str:
     return "{text} : (" + query + ")"
 
 
-def search(store: Store, text: str, limit: int = 20, any_word: bool = False) -> list[dict]:
+def search(store: Store, text: str, limit: int = 20, any_word: bool = False) -> list[SearchHit]:
     """Sentences matching the words, best first (BM25 on SQLite, ts_rank on PostgreSQL)."""
     if not _WORD.search(text):
         return []
@@ -71,7 +72,7 @@ def search(store: Store, text: str, limit: int = 20, any_word: bool = False) -> 
             "JOIN documents d ON d.doc_id = f.doc_id "
             "WHERE sentences_fts MATCH :q ORDER BY score LIMIT :n"
         )
-        return store.query(sql, q=in_text(q), n=limit)
+        return [SearchHit(**r) for r in store.query(sql, q=in_text(q), n=limit)]
     fn = "websearch_to_tsquery" if not any_word else "plainto_tsquery"
     sql = (
         "SELECT s.doc_id, s.idx AS sentence_index, s.text, d.published, d.title, d.source, "
@@ -79,10 +80,10 @@ def search(store: Store, text: str, limit: int = 20, any_word: bool = False) -> 
         "FROM sentences s JOIN documents d ON d.doc_id = s.doc_id "
         f"WHERE to_tsvector('english', s.text) @@ {fn}('english', :q) ORDER BY score LIMIT :n"
     )
-    return store.query(sql, q=text, n=limit)
+    return [SearchHit(**r) for r in store.query(sql, q=text, n=limit)]
 
 
-def stats(store: Store) -> dict:
+def stats(store: Store) -> StoreStats:
     one = lambda sql: store.query(sql)[0]["n"]  # noqa: E731
     out = {
         "documents": one("SELECT COUNT(*) AS n FROM documents"),
@@ -105,54 +106,31 @@ def stats(store: Store) -> dict:
     out["events_by_type"] = {
         r["type"]: r["n"] for r in store.query("SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY n DESC")
     }
-    out["migrations"] = [name for name, _ in store.migrations()]
+    out["migrations"] = tuple(name for name, _ in store.migrations())
     out["database"] = store.url
     if store.url.startswith("sqlite:///"):
         path = store.url[len("sqlite:///") :]
         out["database_bytes"] = os.path.getsize(path) if os.path.exists(path) else 0
-    return out
+    return StoreStats(**out)
 
 
-def show(store: Store, doc: str) -> dict:
+def show(store: Store, doc: str) -> DocumentView:
     """One document with its sentences and entity mentions (offsets into ``text``)."""
     doc_id = store.resolve_doc(doc)
     a = store.load_analysis(doc_id)
     art = a.article
-    return {
-        "doc_id": doc_id,
-        "source": art.source,
-        "format": art.format,
-        "title": art.title,
-        "published": art.published.isoformat() if art.published else None,
-        "url": art.url,
-        "record_id": art.record_id,
-        "warnings": list(art.warnings),
-        "text": art.text,
-        "sentences": [
-            {
-                "index": s.index,
-                "start": s.start,
-                "end": s.end,
-                "text": s.text,
-                "time": next(
-                    ({"value": t.value, "rule": t.rule} for t in a.sentence_times if t.sentence == s.index), None
-                ),
-            }
-            for s in a.parsed.sentences
-        ],
-        "mentions": [
-            {
-                "start": m.start,
-                "end": m.end,
-                "text": m.text,
-                "label": m.label,
-                "sentence": m.sentence,
-                "entity": m.entity,
-            }
-            for m in a.parsed.mentions
-        ],
-        "entities": [
-            {"key": e.key, "name": e.name, "label": e.label, "mentions": e.mentions, "aliases": list(e.aliases)}
-            for e in a.parsed.entities
-        ],
-    }
+    times = {t.sentence: t for t in a.sentence_times}
+    return DocumentView(
+        doc_id=doc_id,
+        source=art.source,
+        format=art.format,
+        title=art.title,
+        published=art.published.isoformat() if art.published else None,
+        url=art.url,
+        record_id=art.record_id,
+        warnings=art.warnings,
+        text=art.text,
+        sentences=tuple(SentenceView(s.index, s.start, s.end, s.text, times.get(s.index)) for s in a.parsed.sentences),
+        mentions=a.parsed.mentions,
+        entities=a.parsed.entities,
+    )

@@ -22,9 +22,15 @@ from ..types import Analysis, Article, ParsedDoc
 from . import read, write
 from .migrations import MIGRATIONS, statements
 
+# PostgreSQL URLs as users write them go through psycopg 3, the driver in the lock file.
+_SCHEMES = {"postgresql://": "postgresql+psycopg://", "postgres://": "postgresql+psycopg://"}
+
 
 def to_url(db: str) -> str:
     """A bare path means a SQLite file; anything with a scheme is an SQLAlchemy URL."""
+    for plain, full in _SCHEMES.items():
+        if db.startswith(plain):
+            return full + db[len(plain) :]
     if "://" in db:
         return db
     return f"sqlite:///{os.path.abspath(db)}"

@@ -170,7 +170,8 @@ STAGES = [
 
 FTS = {
     "sqlite": [
-        "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, doc_id UNINDEXED, idx UNINDEXED, tokenize='porter unicode61')",
+        "CREATE VIRTUAL TABLE sentences_fts USING fts5("
+        "text, doc_id UNINDEXED, idx UNINDEXED, tokenize='porter unicode61')",
     ],
     "postgresql": [
         "CREATE INDEX sentences_fts ON sentences USING GIN (to_tsvector('english', text))",

@@ -17,7 +17,6 @@ from dateline import config
 SRC = Path(dateline.__file__).parent
 
 DEBT = {
-    "events/data/coref.yaml",
     "events/data/cues.yaml",
     "events/data/main_event.yaml",
     "events/data/ontology.yaml",

@@ -30,6 +30,7 @@ class NameWords:
     title_modifiers: frozenset[str]
     org_suffixes: frozenset[str]
     org_descriptors: frozenset[str]
+    product_descriptors: frozenset[str]
     acronym_skip: frozenset[str]
     not_names: frozenset[str]
     never_entities: frozenset[str]
@@ -88,6 +89,7 @@ class Resolve:
     index_first_words: frozenset[str]
     version_pattern: str
     camel_case_pattern: str
+    model_words: frozenset[str]
     name_labels: frozenset[str]
     place_labels: frozenset[str]
     kin_labels: tuple[tuple[str, ...], ...]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..types import Mention, ParsedDoc, Token
 from . import names
-from ._data import name_words, resolve_data
+from ._data import coref_data, name_words, resolve_data
 
 
 @dataclass(eq=False)
@@ -57,8 +57,12 @@ def candidates(parsed: ParsedDoc) -> tuple[list[Cand], list[Mention]]:
         if c is not None:
             cands.append(c)
     cands += _camel_case_names(parsed, cands)
-    cands += _names_before_kind_nouns(parsed, cands)
+    cands += [c for c in _names_before_kind_nouns(parsed, cands) if _acceptable(c)]
     return _join_versions(parsed, cands, others)
+
+
+def _acceptable(c: Cand) -> bool:
+    return not _furniture(c.text) and not (c.token_end - c.token_start == 1 and _common_word(names.norm(c.text)))
 
 
 def _camel_case_names(parsed: ParsedDoc, cands: list[Cand]) -> list[Cand]:
@@ -73,6 +77,8 @@ def _names_before_kind_nouns(parsed: ParsedDoc, cands: list[Cand]) -> list[Cand]
     noun that says what kind of thing they name."""
     rd = resolve_data()
     kinds = rd.product_after_nouns | rd.org_after_nouns
+    cd = coref_data()
+    before = frozenset(cd.thing_type) | cd.role_nouns  # "the music seller Wal-Mart", "golfer Kim Si-woo"
     covered = {k for c in cands for k in range(c.token_start, c.token_end)}
     out: list[Cand] = []
     toks = parsed.tokens
@@ -81,17 +87,17 @@ def _names_before_kind_nouns(parsed: ParsedDoc, cands: list[Cand]) -> list[Cand]
         j = i
         while j < len(toks) and j not in covered and toks[j].pos == "PROPN" and toks[j].text[:1].isalnum():
             j += 1
-        if j > i and _kind_noun(toks, i, j, kinds):
+        if j > i and (_kind_noun(toks, i, j, kinds) or _kind_noun(toks, i, i - 1, before)):
             out.append(_found(parsed, i, j))
         i = max(j, i + 1)
     return out
 
 
 def _kind_noun(toks: Sequence[Token], i: int, j: int, kinds: frozenset[str]) -> bool:
-    """Token ``j`` ends the proper nouns [i, j) in their sentence and names their kind."""
-    if j >= len(toks) or toks[j].pos != "NOUN" or toks[i].sentence != toks[j].sentence:
+    """Token ``j`` (just after the proper nouns from ``i``, or just before them) names their kind."""
+    if not 0 <= j < len(toks) or toks[j].pos != "NOUN" or toks[i].sentence != toks[j].sentence:
         return False
-    return bool({toks[j].lemma.lower(), toks[j].text.lower()} & kinds) and any(t.text[:1].isupper() for t in toks[i:j])
+    return bool({toks[j].lemma.lower(), toks[j].text.lower()} & kinds) and toks[i].text[:1].isupper()
 
 
 def _rid(m: Mention) -> str | None:
@@ -106,9 +112,15 @@ def _cleaned(parsed: ParsedDoc, m: Mention) -> Cand | None:
         return None
     c = Cand(m.start, m.end, m.text, m.label, m.sentence, toks[0].i, toks[-1].i + 1, _rid(m))
     _strip_title(parsed, c, toks)
-    if c.token_end - c.token_start == 1 and names.norm(c.text) in name_words().not_names:
+    if c.token_end - c.token_start == 1 and _common_word(names.norm(c.text)):
         return None
     return c
+
+
+def _common_word(word: str) -> bool:
+    """A lone common word ("Defence") or title ("CEO", "President") the model tagged as a name."""
+    nw = name_words()
+    return word in nw.not_names or word in nw.titles or word in nw.honorifics
 
 
 def _furniture(text: str) -> bool:
@@ -163,8 +175,7 @@ def _set_title(parsed: ParsedDoc, c: Cand, a: int, b: int) -> None:
 
 
 def _join_versions(parsed: ParsedDoc, cands: list[Cand], others: list[Mention]) -> tuple[list[Cand], list[Mention]]:
-    """ "iPhone 4", "iOS 5", "Boeing 747": a model number after a product-like name is part of it."""
-    rd = resolve_data()
+    """ "iPhone 4", "iOS 5", "Boeing 747", "iPod nano": a model after a product-like name is part of it."""
     taken: set[int] = set()
     for c in cands:
         if c.label in ("PERSON", "GPE", "LOC", "NORP") or c.token_end >= len(parsed.tokens):
@@ -172,12 +183,20 @@ def _join_versions(parsed: ParsedDoc, cands: list[Cand], others: list[Mention]) 
         nxt = parsed.tokens[c.token_end]
         if nxt.sentence != c.sentence or nxt.start != parsed.tokens[c.token_end - 1].end + 1:
             continue
-        if rd.version_rx.match(nxt.text) and (nxt.like_num or nxt.text[:1].isupper() or nxt.text[:1].isdigit()):
+        if _model_of(c, nxt):
             c.end, c.token_end = nxt.end, nxt.i + 1
             c.text = parsed.text[c.start : c.end]
             taken.add(nxt.i)
     kept = [m for m in others if not any(k in taken for k in range(m.token_start, m.token_end))]
     return cands, kept
+
+
+def _model_of(c: Cand, nxt: Token) -> bool:
+    """A version ("4", "3GS", "X") or a model word ("nano") of the product ``c`` names."""
+    rd = resolve_data()
+    if nxt.text.lower() in rd.model_words and (c.label == "PRODUCT" or rd.camel_rx.match(c.text)):
+        return True
+    return bool(rd.version_rx.match(nxt.text)) and (nxt.like_num or nxt.text[:1].isupper() or nxt.text[:1].isdigit())
 
 
 def found_again(parsed: ParsedDoc, cands: list[Cand]) -> list[Cand]:
@@ -196,7 +215,9 @@ def found_again(parsed: ParsedDoc, cands: list[Cand]) -> list[Cand]:
     while i < len(toks):
         hit = _form_at(toks, i, forms.get(toks[i].text, ()), covered)
         if hit:
-            out.append(_found(parsed, i, i + hit))
+            c = _found(parsed, i, i + hit)
+            if _acceptable(c):
+                out.append(c)
             i += hit
         else:
             i += 1

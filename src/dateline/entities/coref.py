@@ -60,7 +60,7 @@ def coref_links(parsed: ParsedDoc, titles: tuple[EntityLink, ...] = ()) -> tuple
         d.speaker = speakers(parsed, d.tree, d.keys_of)
         for i in quoted:
             _speaker_pronoun(d, i, d.lower[i])
-    return _links(d)
+    return _links(d) + _name_phrases(d)
 
 
 def _named(d: DocState, i: int, m: Mention) -> None:
@@ -197,6 +197,57 @@ def _speaker_pronoun(d: DocState, i: int, low: str) -> None:
     orgs = [k for k, _ in d.freq.most_common() if k.label == "ORG"]
     if orgs:
         d.link(i, (orgs[0],), "pronoun")
+
+
+def _name_phrases(d: DocState) -> tuple[EntityLink, ...]:
+    """The whole phrase around a name when it says more than the name: "Apple CEO Steve Jobs",
+    "the top U.S. music seller Wal-Mart", "NPD Group, a market research firm", "Papermaster, 49"."""
+    out: list[EntityLink] = []
+    toks, text = d.toks, d.parsed.text
+    for h, m in d.head_at.items():
+        owner = _product_phrase(d, h, m)
+        if owner is not None:
+            out.append(owner)
+            continue
+        lo = min(d.np_span(h)[0], m.token_start)
+        hi = m.token_end
+        for c in d.kids[h]:
+            if c > h and toks[c].dep == "appos" and _describes(d, c):
+                hi = max(hi, d.np_span(c)[1], c + 1)
+        if lo < m.token_start and not any(_common_noun(d, k) for k in range(lo, m.token_start)):
+            lo = m.token_start  # only a determiner, an adjective or another name in front: the name says it all
+        if (lo, hi) == (m.token_start, m.token_end) or toks[lo].sentence != toks[hi - 1].sentence:
+            continue
+        s, e = toks[lo].start, toks[hi - 1].end
+        out.append(EntityLink(s, e, text[s:e], toks[h].sentence, lo, hi, h, "name", m.entity))
+    return tuple(out)
+
+
+def _product_phrase(d: DocState, h: int, m: Mention) -> EntityLink | None:
+    """ "the iTunes store", "Apple's iPod digital music players": a product's name before a noun
+    saying what kind of product it is names the product with that noun."""
+    t = d.toks[h]
+    noun = t.head
+    if m.entity.label != "PRODUCT" or t.dep != "compound" or noun <= h or noun in d.mention_at:
+        return None
+    if coref_data().thing_type.get(d.toks[noun].lemma.lower()) != "PRODUCT":
+        return None
+    lo, hi = d.np_span(noun)
+    s, e = d.toks[lo].start, d.toks[hi - 1].end
+    return EntityLink(s, e, d.parsed.text[s:e], t.sentence, lo, hi, noun, "name", m.entity)
+
+
+def _common_noun(d: DocState, k: int) -> bool:
+    """A title ("CEO") or a common noun ("retailer") that is no other name or time."""
+    t = d.toks[k]
+    return k in d.titled or (t.pos == "NOUN" and k not in d.mention_at and t.ent_type not in ("DATE", "TIME"))
+
+
+def _describes(d: DocState, c: int) -> bool:
+    """An apposition that describes the name ("a market research firm", "49"): no other name, no brackets."""
+    if c in d.mention_at or (c > 0 and d.toks[c - 1].text == "("):
+        return False
+    return d.toks[c].pos in ("NOUN", "NUM")
 
 
 def _links(d: DocState) -> tuple[EntityLink, ...]:

@@ -68,23 +68,24 @@ def lookup_keys(e: DocEntity) -> dict[str, str]:
     keys: dict[str, str] = {}
     for form in {e.name, *(a for a, _ in e.aliases)}:
         keys[names.norm(form)] = "name"
-    for k, kind in stored_keys(e).items():
-        keys.setdefault(k, kind)
+    for k, kind in stored_keys(e, initials=False).items():
+        keys.setdefault(k, kind)  # a long name is not looked up by its initials ("Apple Corps" is no "AC")
     return {k: v for k, v in keys.items() if k}
 
 
-def stored_keys(e: DocEntity) -> dict[str, str]:
-    """Keys a stored entity answers to besides its names: parts of its names, its place."""
+def stored_keys(e: DocEntity, initials: bool = True) -> dict[str, str]:
+    """Keys a stored entity answers to besides its names: parts of its names (and the
+    initials of a long one, for an acronym to find), its place."""
     keys: dict[str, str] = {}
     for form in {e.name, *(a for a, _ in e.aliases)}:
-        for part in _parts(form, e.label):
+        for part in _parts(form, e.label, initials):
             keys.setdefault(part, "part")
     if e.geonameid is not None:
         keys[f"geo:{e.geonameid}"] = "geo"
     return keys
 
 
-def _parts(form: str, label: str) -> set[str]:
+def _parts(form: str, label: str, initials: bool) -> set[str]:
     out: set[str] = set()
     cur = names.curated_entity(form)
     if cur is not None:
@@ -99,7 +100,7 @@ def _parts(form: str, label: str) -> set[str]:
     short = names.short_form(form)
     if short:
         out.add(short)
-    if len(core.split()) > 1:
+    if initials and len(core.split()) > 1:
         out.add(names.initials(form))
     return out
 

@@ -8,6 +8,7 @@ from ._data import coref_data
 from .state import PERSON, DocState
 
 _DEFINITE = ("the", "this", "that", "these", "those")
+_NOT_THINGS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 _NEAR_DEPS = ("compound", "amod", "appos", "nmod")
 _TYPE_FITS = {"ORG": ("ORG",), "PRODUCT": ("PRODUCT", "WORK_OF_ART"), "GPE": ("GPE", "LOC"), "INDEX": ("INDEX",)}
 
@@ -43,8 +44,8 @@ def _near_words(d: DocState, h: int, desc: set[str]) -> None:
 def description(d: DocState, i: int) -> None:
     """Link the noun at ``i`` when it describes an entity named before (or beside) it."""
     t = d.toks[i]
-    if _apposition(d, i):
-        return
+    if t.ent_type in _NOT_THINGS or _apposition(d, i):
+        return  # "the last year": a time, not a thing
     cd = coref_data()
     lem = t.lemma.lower()
     kids = d.kids[i]
@@ -120,10 +121,13 @@ def _compound_of_role(d: DocState, i: int) -> bool:
 
 def _thing_description(d: DocState, i: int, lem: str, label: str) -> None:
     """ "the company", "the device": the most salient entity of that type named before."""
+    head = d.toks[d.toks[i].head]
+    if d.toks[i].dep in ("compound", "appos") and head.pos == "PROPN":
+        return  # "the music seller Wal-Mart": it describes the name it stands with
     fits = _TYPE_FITS.get(label, (label,))
     for c in d.kids[i]:
-        if d.toks[c].dep == "poss":
-            return  # "its profits": someone's, not the entity itself
+        if d.toks[c].dep == "poss" or (d.toks[c].pos == "PROPN" and c not in d.mention_at):
+            return  # "its profits": someone's; "the Zune player": an untagged name's
         m = d.mention_at.get(c)
         if m is not None and m.entity.label in fits:
             return  # "the Nimbus phone": the name's own phrase, not a reference back

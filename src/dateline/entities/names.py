@@ -108,10 +108,14 @@ def core(name: str, label: str = "") -> str:
 
 
 def short_form(name: str) -> str | None:
-    """ "Apple Computer" -> "apple": the name without a trailing company descriptor, if it has one."""
+    """ "Apple Computer" -> "apple", "iTunes Music Store" -> "itunes": the name without a
+    trailing company or product descriptor, if it has one."""
     ws = org_core(name).split()
-    if len(ws) > 1 and ws[-1] in name_words().org_descriptors:
-        return " ".join(ws[:-1])
+    nw = name_words()
+    for n in (2, 1):
+        tail = " ".join(ws[-n:])
+        if len(ws) > n and (tail in nw.org_descriptors or tail in nw.product_descriptors):
+            return " ".join(ws[:-n])
     return None
 
 

@@ -18,6 +18,7 @@ from ._data import coref_data
 _OPEN = ("“", "``", "‘‘")
 _CLOSE = ("”", "''", "’’")
 _STRAIGHT = ('"',)
+_SUBJ = ("nsubj", "nsubjpass")
 
 
 def quotations(toks: Sequence[Token], text: str) -> list[tuple[int, int]]:
@@ -52,18 +53,36 @@ def speakers(parsed: ParsedDoc, tree: Tree, keys_of: Callable[[int], tuple[Entit
 def _speaker(
     parsed: ParsedDoc, tree: Tree, keys_of: Callable[[int], tuple[EntityKey, ...]], a: int, b: int
 ) -> EntityKey | None:
+    """The subject of a reporting verb outside the quotation ("Jobs said", "..., stating"),
+    else the one person who is a subject outside it in those sentences."""
     toks = parsed.tokens
     verbs = coref_data().speaker_verbs
+    people: list[EntityKey] = []
     for s in _attribution_sentences(parsed, a, b):
         sent = parsed.sentences[s]
         for k in range(sent.token_start, sent.token_end):
-            if a <= k < b or toks[k].lemma not in verbs or toks[k].pos not in ("VERB", "AUX"):
+            if a <= k < b:
                 continue
-            for c in tree.kids[k]:
-                if toks[c].dep in ("nsubj", "nsubjpass") and not a <= c < b:
-                    keys = keys_of(c)
-                    if len(keys) == 1:
-                        return keys[0]
+            if toks[k].lemma in verbs and toks[k].pos in ("VERB", "AUX"):
+                who = _subject(tree, keys_of, k, a, b)
+                if who is not None:
+                    return who
+            if toks[k].dep in _SUBJ:
+                people.extend(x for x in keys_of(k) if x.label == "PERSON")
+    return people[0] if len(set(people)) == 1 else None
+
+
+def _subject(tree: Tree, keys_of: Callable[[int], tuple[EntityKey, ...]], v: int, a: int, b: int) -> EntityKey | None:
+    """The subject of verb ``v``, or of the verb it hangs on ("Jobs resigned, stating ...")."""
+    toks = tree.tokens
+    for verb in (v, toks[v].head):
+        for c in tree.kids[verb]:
+            if toks[c].dep in _SUBJ and not a <= c < b:
+                keys = keys_of(c)
+                if len(keys) == 1:
+                    return keys[0]
+        if toks[v].dep not in ("advcl", "xcomp", "conj", "ccomp"):
+            break
     return None
 
 

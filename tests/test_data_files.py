@@ -26,7 +26,6 @@ DEBT = {
     "geo/data/resolve.yaml",
     "geo/data/supplement.yaml",
     "quantity/data/lexicon.yaml",
-    "query/data/entities.yaml",
     "query/data/questions.yaml",
     "query/data/timeline.yaml",
     "verify/data/tolerances.yaml",

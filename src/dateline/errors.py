@@ -19,7 +19,8 @@
     │   └── StoreQueryFailed  E305  (any other database error)
     ├── GazetteerMissing      E401
     ├── NotFound              E501  (a document or entity asked for is not in the store)
-    └── AnalysisError         E601  (a stage failed on one document; the batch goes on)
+    ├── AnalysisError         E601  (a stage failed on one document; the batch goes on)
+    └── BadEntityOverride     E701  (an entity merge, split or retype that cannot apply)
 
 Every message says what is wrong and what to do: the codes are stable, so
 users and scripts can search for them.
@@ -51,6 +52,10 @@ MESSAGES = {
     "E305": "database error ({detail}). Check --db / DATELINE_DB; if it persists, report it with this line.",
     "E401": "gazetteer not built at {detail}. Run 'dateline gazetteer build' (make demo does it).",
     "E501": "{detail} not found in the store. List what is there with 'dateline docs'.",
+    "E701": (
+        "cannot apply that entity correction: {detail}. See the entity with 'dateline entity NAME' and the"
+        " corrections made so far with 'dateline entity overrides'."
+    ),
     "E601": (
         "analysis failed ({detail}); the document was not stored and the rest of the batch goes on."
         " Report the file with this line."
@@ -151,3 +156,7 @@ class NotFound(DatelineError):
 
 class AnalysisError(DatelineError):
     code = "E601"
+
+
+class BadEntityOverride(DatelineError):
+    code = "E701"

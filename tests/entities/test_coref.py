@@ -32,7 +32,7 @@ def test_pronouns_titles_and_the_two_leaders():
     assert by_text["The two leaders"] == {kim, putin}
     assert by_text["they"] == {kim, putin}
     assert by_text["his"] == {kim}
-    assert by_text["leader"] == {kim} and by_text["Russian President"] == {putin}  # titles
+    assert by_text["North Korean leader"] == {kim} and by_text["Russian President"] == {putin}  # titles
     # the events stage reads those links for its participants
     greet = next(e for e in a.events if e.lemma == "greet")
     assert str(greet.role("agent").entity) == putin

@@ -79,10 +79,18 @@ def _mention(c: Cand, key: EntityKey) -> Mention:
 
 
 def _title_link(parsed: ParsedDoc, c: Cand, key: EntityKey) -> EntityLink:
+    """The title, with the names that qualify it: "North Korean leader", "Apple CEO"."""
     a, b = c.title or (c.token_start, c.token_start)
     toks = parsed.tokens
+    while a > 0 and toks[a - 1].sentence == c.sentence and toks[a - 1].ent_type in _QUALIFIERS:
+        if toks[a - 1].ent_iob == "O" or toks[a - 1].pos == "PUNCT":
+            break
+        a -= 1
     s, e = toks[a].start, toks[b - 1].end
     return EntityLink(s, e, parsed.text[s:e], c.sentence, a, b, b - 1, "title", key)
+
+
+_QUALIFIERS = ("NORP", "ORG", "GPE")
 
 
 def _time_entities(others: list[Mention]) -> list[Entity]:

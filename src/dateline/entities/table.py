@@ -164,7 +164,7 @@ def link_document(conn: Connection, a: Analysis, before: Mapping[str, str] | Non
         found = _previous(e, cands.get(e.key, []), (before or {}).get(e.key), blocked)
         if found is None:
             found = choose(e, cands.get(e.key, []), functools.partial(_shared, conn, context=context), blocked)
-        chosen[e.key] = ov.target(found) if found else _new_entity(conn, e, ov)
+        chosen[e.key] = ov.target(found) if found else new_entity(conn, e, ov)
         if found is None and e.label == "PERSON" and not e.one_word:
             fresh.append(e)
     published = a.article.published.isoformat() if a.article.published else None
@@ -271,11 +271,11 @@ def move_member(conn: Connection, m: Row, new_id: str) -> None:
     _count(conn, old, -m["mentions"], -m["links"], 0, None)
     _count(conn, new_id, m["mentions"], m["links"], 0, m["published"])
     _drop_empty(conn, [old])
-    _reseen(conn, [new_id, old])
+    reseen(conn, [new_id, old])
     refresh(conn, [new_id, old])
 
 
-def _new_entity(conn: Connection, e: DocEntity, ov: Overrides) -> str:
+def new_entity(conn: Connection, e: DocEntity, ov: Overrides) -> str:
     """A new entity's id: its name's slug, numbered when taken; a merged-away id leads to its target."""
     base = slug(e.name)
     for n in range(1, 1000):
@@ -365,10 +365,10 @@ def _count(conn: Connection, eid: str, mentions: int, links: int, docs: int, pub
     conn.execute(
         text(
             "UPDATE canonical_entities SET mentions = mentions + :m, links = links + :l, documents = documents + :d, "
-            "first_seen = CASE WHEN :p IS NULL THEN first_seen WHEN first_seen IS NULL OR :p < first_seen THEN :p "
-            "ELSE first_seen END, "
-            "last_seen = CASE WHEN :p IS NULL THEN last_seen WHEN last_seen IS NULL OR :p > last_seen THEN :p "
-            "ELSE last_seen END WHERE entity_id = :e"
+            "first_seen = CASE WHEN CAST(:p AS TEXT) IS NULL THEN first_seen WHEN first_seen IS NULL "
+            "OR CAST(:p AS TEXT) < first_seen THEN CAST(:p AS TEXT) ELSE first_seen END, "
+            "last_seen = CASE WHEN CAST(:p AS TEXT) IS NULL THEN last_seen WHEN last_seen IS NULL "
+            "OR CAST(:p AS TEXT) > last_seen THEN CAST(:p AS TEXT) ELSE last_seen END WHERE entity_id = :e"
         ),
         {"m": mentions, "l": links, "d": docs, "p": published, "e": eid},
     )
@@ -423,7 +423,7 @@ def unlink_document(conn: Connection, doc_id: str) -> dict[str, str]:
     for eid, (n, links) in per_entity.items():
         _count(conn, eid, -n, -links, -1, None)
     _drop_empty(conn, list(per_entity))
-    _reseen(conn, list(per_entity))
+    reseen(conn, list(per_entity))
     refresh(
         conn, [e for e in per_entity if _q(conn, "SELECT 1 AS x FROM canonical_entities WHERE entity_id = :e", e=e)]
     )
@@ -437,7 +437,7 @@ def _drop_empty(conn: Connection, ids: list[str]) -> None:
                 conn.execute(text(f"DELETE FROM {table} WHERE entity_id = :e"), {"e": eid})
 
 
-def _reseen(conn: Connection, ids: list[str]) -> None:
+def reseen(conn: Connection, ids: list[str]) -> None:
     """First and last seen again from the members left (a removed document may have set them)."""
     for eid in ids:
         conn.execute(

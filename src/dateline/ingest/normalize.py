@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from ..errors import BadDate
 from ..types import Article
+from . import boilerplate
 
 _WS = re.compile(r"[ \t\f\v\u00a0]+")
 _BLANKS = re.compile(r"\n{3,}")
@@ -17,6 +18,7 @@ _BLANKS = re.compile(r"\n{3,}")
 def normalize_text(text: str) -> str:
     """NFC, unified newlines, collapsed runs of spaces: what the hash is taken over."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = boilerplate.strip(text)  # page furniture (photo credits, share widgets) is no article text
     text = "\n".join(_WS.sub(" ", line).strip() for line in text.split("\n"))
     return _BLANKS.sub("\n\n", text).strip()
 

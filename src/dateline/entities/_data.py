@@ -73,6 +73,7 @@ class Votes:
     index_shape: float
     age_after: float
     demonym: float
+    person_pronoun: float
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class Resolve:
     vote: Votes
     org_after_nouns: frozenset[str]
     product_after_nouns: frozenset[str]
+    product_of_nouns: frozenset[str]
     place_before_words: frozenset[str]
     event_last_words: frozenset[str]
     event_word_pattern: str

@@ -16,7 +16,7 @@ from ..types import Entity, EntityKey, EntityLink, Mention, ParsedDoc
 from . import names
 from .clean import Cand, candidates, found_again
 from .cluster import cluster
-from .vote import cue_votes, entity_type
+from .vote import cue_votes, entity_type, pronoun_votes
 
 
 def resolve_names(parsed: ParsedDoc) -> tuple[ParsedDoc, tuple[EntityLink, ...]]:
@@ -25,6 +25,7 @@ def resolve_names(parsed: ParsedDoc) -> tuple[ParsedDoc, tuple[EntityLink, ...]]
     cands += found_again(parsed, cands)
     for c in cands:
         cue_votes(parsed, c)
+    pronoun_votes(parsed, cands)
     by_key: dict[EntityKey, list[Cand]] = {}
     for group in cluster(parsed, cands):
         key = _key_of(group)

@@ -12,8 +12,10 @@ place unless a place cue says so: the cues of one spelling count for all its men
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
+from ..nlp.lexicon import english
 from ..types import ParsedDoc, Token
 from . import names
 from ._data import name_words, resolve_data
@@ -77,6 +79,37 @@ def _neighbour_votes(toks: Sequence[Token], c: Cand) -> None:
     k = c.token_end
     if k + 2 < len(toks) and toks[k].text == "," and toks[k + 1].like_num and toks[k + 2].text in (",", "."):
         c.vote("PERSON", w.age_after)  # "Papermaster, 49,"
+    head = toks[c.token_end - 1].head
+    if toks[head].text.lower() == "of":
+        owner = toks[toks[head].head]
+        if {owner.lemma.lower(), owner.text.lower()} & rd.product_of_nouns:
+            c.vote("PRODUCT", w.product_after)  # "the price of Marmite"
+
+
+def _subject(toks: Sequence[Token], c: Cand) -> bool:
+    return toks[c.token_end - 1].dep in ("nsubj", "nsubjpass")
+
+
+def pronoun_votes(parsed: ParsedDoc, cands: list[Cand]) -> None:
+    """ "Clinton spoke in Ohio. She said...": the subject a "he"/"she" takes up next is a person."""
+    toks = parsed.tokens
+    person = english().pronouns.person_singular
+    # a place or nationality the model saw ("Clinton GPE") can be a person; an organisation keeps its
+    # label here ("Apple said ... He added": the spokesman), and the corpus's votes decide later
+    subjects = sorted(
+        ((c.token_start, c) for c in cands if _subject(toks, c) and c.label in ("PERSON", "GPE", "NORP", "LOC", "")),
+        key=lambda x: x[0],
+    )
+    if not subjects:
+        return
+    starts = [s for s, _ in subjects]
+    w = resolve_data().vote.person_pronoun
+    for t in toks:
+        if t.text.lower() not in person or t.dep not in ("nsubj", "nsubjpass"):
+            continue
+        k = bisect.bisect_left(starts, t.i) - 1
+        if k >= 0 and t.sentence - subjects[k][1].sentence <= 1:
+            subjects[k][1].vote("PERSON", w)
 
 
 def _words_after(toks: Sequence[Token], c: Cand) -> set[str]:
@@ -103,6 +136,6 @@ def entity_type(cands: list[Cand], joined_person: bool) -> str:
         total["PERSON"] = total.get("PERSON", 0.0) + rd.vote.full_person * n
     labels = {c.label for c in cands if c.label}
     best = max(sorted(total), key=lambda k: total[k], default="")
-    if not best or total[best] <= 0:
-        return next(iter(sorted(labels)), "ORG")
+    if not best or total[best] <= 0:  # the model's label was voted down ("F1" is no place)
+        return next(iter(sorted(labels - rd.place_labels)), "ORG")
     return best

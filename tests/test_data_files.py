@@ -17,12 +17,10 @@ from dateline import config
 SRC = Path(dateline.__file__).parent
 
 DEBT = {
-    "events/data/coref.yaml",
     "events/data/cues.yaml",
     "events/data/main_event.yaml",
     "events/data/ontology.yaml",
     "quantity/data/lexicon.yaml",
-    "query/data/entities.yaml",
     "query/data/questions.yaml",
     "query/data/timeline.yaml",
     "verify/data/tolerances.yaml",

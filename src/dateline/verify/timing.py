@@ -213,15 +213,9 @@ def _occurrences(a: Analysis) -> tuple[Occ, ...]:
 @functools.lru_cache(maxsize=65536)
 def _same_who(k1: str, k2: str) -> bool:
     """ "PERSON:Putin" is "PERSON:Vladimir Putin"; two full names must be equal."""
-    if _label(k1) != _label(k2):
-        return False
-    t1, t2 = _name(k1).casefold().split(), _name(k2).casefold().split()
-    if t1 == t2:
-        return True
-    if len(t1) > 1 and len(t2) > 1:
-        return False
-    short, long_ = (t1, t2) if len(t1) < len(t2) else (t2, t1)
-    return bool(short) and short[0] in long_
+    from ..entities.names import same_entity
+
+    return same_entity(k1, k2)
 
 
 def _who_covers(claim: frozenset, cand: frozenset) -> bool:

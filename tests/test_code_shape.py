@@ -33,7 +33,6 @@ DEBT: dict[str, set[str]] = {
         "verify/timing.py:check_first_since",
     },
     "modules": {
-        "events/frames.py",
         "query/ask.py",
         "verify/timing.py",
     },

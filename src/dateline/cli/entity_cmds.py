@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..types import CanonicalEntity, EntityPage
-from .common import DatelineGroup, console, db_option, json_option, open_store_or_fail, print_json
+from .common import LIMIT, DatelineGroup, console, db_option, json_option, open_store_or_fail, print_json
 
 
 @click.command("entities")
@@ -20,7 +20,7 @@ from .common import DatelineGroup, console, db_option, json_option, open_store_o
 @click.option("--type", "label", help="Entity type: PERSON, ORG, GPE, LOC, FAC, NORP, PRODUCT, EVENT, ...")
 @click.option("--query", "-q", "text", help="Only entities whose name or an alias contains this text.")
 @click.option("--doc", help="Only entities of this document (id, id prefix, record id or file name).")
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
+@click.option("--limit", type=LIMIT, help="At most this many rows.")
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many rows first.")
 @json_option
 def entities_cmd(db, label, text, doc, limit, offset, as_json):

@@ -350,10 +350,40 @@ class Answer:
 class Check:
     """A verdict on a claim a report makes."""
 
-    kind: str  # kinematics | geography | time | numbers
+    kind: str  # kinematics | geography | time | numbers | arithmetic | calendar
     verdict: str  # consistent | inconsistent | unverifiable
     claim: str
-    computed: str
+    computed: str  # the figures computed, with the stated ones they are compared with
     rule: str
-    explanation: str
+    explanation: str  # why: what was compared and what the verdict rests on
     citations: tuple[Citation, ...] = ()
+    # How sure the verdict is, 0..1: the rule's own reliability (verify/data/tolerances.yaml),
+    # lowered when the comparison leans on a guess (an inferred event, a vague figure).
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentChecks:
+    """One document's own checks (``dateline check``)."""
+
+    doc_id: str
+    source: str
+    checks: tuple[Check, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusChecks:
+    """``dateline check --json``: every document's checks and the cross-document ones."""
+
+    documents: tuple[DocumentChecks, ...] = ()
+    across_documents: tuple[Check, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OneDocumentChecks:
+    """``dateline check DOC --json``: one document's checks, and the cross-document ones citing it."""
+
+    doc_id: str
+    source: str
+    checks: tuple[Check, ...] = ()
+    across_documents: tuple[Check, ...] = ()

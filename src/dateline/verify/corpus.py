@@ -16,20 +16,20 @@ import re
 from datetime import date, timedelta
 
 from ..types import Analysis, Check, Citation, Quantity
-from .rules import bounds, tolerances
+from .config import tolerances
+from .rules import bounds
 
 _WORD = re.compile(r"[a-z]+")
 
 
 def _event_places(a: Analysis, sentence: int) -> set[str]:
-    n = tolerances()["corpus"]["lead_sentences"]
+    n = tolerances().counts.lead_sentences
     return {p.name for p in a.places if p.feature != "country" and (p.sentence < n or p.sentence == sentence)}
 
 
 def _casualty(a: Analysis, q: Quantity) -> str | None:
-    cfg = tolerances()["corpus"]
-    after = a.parsed.text[q.end : q.end + cfg["casualty_window"]].lower()
-    words = set(cfg["casualty_words"])
+    after = a.parsed.text[q.end : q.end + 40].lower()
+    words = {"killed", "dead", "died", "deaths", "death", "injured", "wounded", "hurt", "missing", "trapped"}
     for w in _WORD.findall(after):
         if w in words:
             return {
@@ -45,8 +45,8 @@ def _casualty(a: Analysis, q: Quantity) -> str | None:
 
 
 def _key(a: Analysis, q: Quantity) -> tuple | None:
-    cfg = tolerances()["corpus"]
-    if q.kind not in cfg["kinds"] or q.si_value is None or not q.measures:
+    cfg = tolerances().counts
+    if q.kind not in cfg.kinds or q.si_value is None or not q.measures:
         return None
     if q.kind == "count":
         cas = _casualty(a, q)
@@ -59,7 +59,7 @@ def _key(a: Analysis, q: Quantity) -> tuple | None:
 
 def _qbounds(q: Quantity) -> tuple[float, float]:
     """A stated figure's interval; vague plurals ("dozens") get their whole range."""
-    vague = tolerances()["corpus"]["vague_counts"]
+    vague = tolerances().counts.vague_counts
     words = q.text.lower().split()
     for n in (3, 2, 1):
         tail = " ".join(words[-n:])
@@ -101,7 +101,7 @@ def _same_time(w1, w2) -> bool:
     """Overlapping times, each widened by the days two reports of one event may lie apart."""
     if w1 is None or w2 is None:
         return True
-    pad = tolerances()["corpus"]["max_days_apart"]
+    pad = tolerances().counts.max_days_apart
     lo1, hi1 = (
         date.fromisoformat(w1[0][:10]) - timedelta(days=pad),
         date.fromisoformat(w1[1][:10]) + timedelta(days=pad),
@@ -117,7 +117,7 @@ def _same_place(s1: frozenset, s2: frozenset) -> bool:
 def _close(d1: date | None, d2: date | None) -> bool:
     if d1 is None or d2 is None:
         return True
-    return abs((d1 - d2).days) <= tolerances()["corpus"]["max_days_apart"]
+    return abs((d1 - d2).days) <= tolerances().counts.max_days_apart
 
 
 def _describe(a: Analysis, q: Quantity) -> str:

@@ -17,6 +17,7 @@ from . import (
     geo_cmds,
     quantity_cmds,
     time_cmds,
+    verify_cmds,
 )
 from .common import DatelineGroup
 
@@ -30,6 +31,7 @@ MODULES = (
     answer_cmds,
     export_cmds,
     eval_cmds,
+    verify_cmds,
 )
 
 

@@ -229,12 +229,21 @@ class Quantity:
     sentence: int
     number: float
     unit: str | None  # unit as written ("mph", "miles"), None for bare counts
-    kind: str  # speed | distance | duration | money | percent | count | multiplier | mass | area | volume | other
+    kind: str  # speed | distance | duration | money | percent | count | multiplier | age | mass | area | volume | ...
     si_value: float | None = None
     si_unit: str | None = None  # "m/s", "m", "s", currency code for money, "%" ...
     mod: str | None = None  # APPROX | MORE_THAN | LESS_THAN | AT_LEAST | AT_MOST | MAX
     measures: str | None = None  # what it measures, from the parse: "top speed", "distance"
     measures_start: int | None = None
+    # What a count counts: killed | injured | hospitalised | trapped | rescued | ... (casualty
+    # categories), else the counted noun's lemma ("lap", "email"); "age" for ages; the verb for money.
+    counts: str | None = None
+    high: float | None = None  # a range's upper end in the unit written ("10-15 minutes": number 10, high 15)
+    si_high: float | None = None
+    relation: str | None = None  # subset ("eight of those hurt") | part ("six men and one woman")
+    parts_total: float | None = None  # for a part: the whole its group adds up to (6 + 1 = 7)
+    base: float | None = None  # the whole it is counted out of ("20 of 71 laps": 71)
+    moment: str | None = None  # initial ("initially") | current ("still", "remain") | so_far | updated ("rose to")
 
 
 @dataclass(frozen=True, slots=True)

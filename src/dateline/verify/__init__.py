@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ..types import Analysis, Check
-from .corpus import check_numbers_across
+from .corpus import check_ages_across, check_numbers_across
 from .durations import check_durations_vs_dates
 from .event_dates import check_event_dates_across
 from .first_since import check_first_since
@@ -23,7 +23,12 @@ from .kinematics import check_kinematics
 DocumentRule = Callable[[Analysis], list[Check]]
 CorpusRule = Callable[[list[Analysis]], list[Check]]
 DOCUMENT_RULES: tuple[DocumentRule, ...] = (check_kinematics, check_geography, check_durations_vs_dates)
-CORPUS_RULES: tuple[CorpusRule, ...] = (check_numbers_across, check_first_since, check_event_dates_across)
+CORPUS_RULES: tuple[CorpusRule, ...] = (
+    check_numbers_across,
+    check_ages_across,
+    check_first_since,
+    check_event_dates_across,
+)
 
 
 def unique(checks: Iterable[Check]) -> tuple[Check, ...]:

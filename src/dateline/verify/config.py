@@ -43,8 +43,10 @@ class Counts:
 
     max_days_apart: int
     lead_sentences: int
+    story_sentences: int
+    background_km: float
     kinds: frozenset[str]
-    evolving: frozenset[str]
+    compared_counts: frozenset[str]
     vague_counts: dict[str, tuple[float, float]]
     max_age_gap_years: float
 

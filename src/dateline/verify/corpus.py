@@ -1,117 +1,157 @@
-"""Cross-document checks: the same quantity of the same event, reported differently.
+"""Cross-document figures: the same measured thing of the same event, reported differently.
 
-``numbers.across_documents``: quantities from different documents are the same
-quantity when they have the same kind and measure the same thing (the counted
-noun or what the parse linked them to, plus the casualty word for counts of
-people: killed vs injured), and their documents report the same event (a shared
-non-country place in the lead or the sentence, published within a few days).
-A group whose stated intervals (widened only by their own wording: "at least",
-"about") have no common value gets an ``inconsistent`` verdict; groups that
-agree get ``consistent``. Time contradictions across documents are the lead's.
+``numbers.across_documents``: two reports are of the same event when their leads name a
+common place (not a country) and they were published within a few days (see
+``counts`` in the tolerances). A figure speaks of that event unless its sentence names a
+place the report's lead does not, or dates itself well before the report (the 1959 crash
+a report recalls, the air strikes "last week" that motivated an attack). Figures are the
+same measured thing when the quantity stage gives them the same kind and what they count
+(killed, injured, trapped, laps of 71) or measure, at no particular moment (not
+"initially", "still", "so far"): a subset ("eight of those hurt") is never compared with
+a total, and parts ("six men and one woman") are compared by their sum. Stated intervals
+are widened only by their own wording ("at least", "about", "dozens").
+
+Counts change while a story unfolds (a toll rises, the trapped are freed), so counts that
+differ get ``unverifiable``; measurements (a well's depth, a speed limit, a sum of money)
+that differ get ``inconsistent``. ``numbers.age_across_documents``: the age of one named
+person differs between reports by more than a birthday.
 """
 
 from __future__ import annotations
 
-import re
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..types import Analysis, Check, Citation, Quantity
+from ..geodesy import great_circle_km
+from ..types import Analysis, Check, Place, Quantity
 from .config import tolerances
-from .rules import bounds
-
-_WORD = re.compile(r"[a-z]+")
+from .rules import bounds, cite_one, fmt_num, iso_day, verdict
 
 
-def _event_places(a: Analysis, sentence: int) -> set[str]:
+@dataclass(frozen=True)
+class Figure:
+    analysis: Analysis
+    quantity: Quantity
+    key: tuple[str, ...]  # kind, what it counts or measures, unit, base
+    lo: float
+    hi: float
+    text: str
+
+    @property
+    def doc_id(self) -> str:
+        return self.analysis.article.doc_id
+
+    @property
+    def published(self) -> date | None:
+        return self.analysis.article.published
+
+
+def lead_places(a: Analysis) -> frozenset[str]:
     n = tolerances().counts.lead_sentences
-    return {p.name for p in a.places if p.feature != "country" and (p.sentence < n or p.sentence == sentence)}
+    return frozenset(p.name for p in a.places if p.feature != "country" and p.sentence < n)
 
 
-def _casualty(a: Analysis, q: Quantity) -> str | None:
-    after = a.parsed.text[q.end : q.end + 40].lower()
-    words = {"killed", "dead", "died", "deaths", "death", "injured", "wounded", "hurt", "missing", "trapped"}
-    for w in _WORD.findall(after):
-        if w in words:
-            return {
-                "dead": "killed",
-                "died": "killed",
-                "deaths": "killed",
-                "death": "killed",
-                "wounded": "injured",
-                "hurt": "injured",
-            }.get(w, w)
-    m = (q.measures or "").lower()
-    return m if m in words else None
+def _story_places(a: Analysis) -> list[Place]:
+    """Where the report's story happens: the places of its first sentences (title and lead)."""
+    n = tolerances().counts.story_sentences
+    return [p for p in a.places if p.feature != "country" and p.sentence < n and p.lat is not None]
 
 
-def _key(a: Analysis, q: Quantity) -> tuple | None:
-    cfg = tolerances().counts
-    if q.kind not in cfg.kinds or q.si_value is None or not q.measures:
-        return None
-    if q.kind == "count":
-        cas = _casualty(a, q)
-        if cas is None:
-            return None
-        return ("count", cas, q.si_unit)
-    head = q.measures.lower().split()[-1]
-    return (q.kind, head, q.si_unit)
+def _story_text(a: Analysis) -> str:
+    n = min(tolerances().counts.story_sentences, len(a.parsed.sentences))
+    return " ".join(a.parsed.sentences[i].text for i in range(n))
 
 
-def _qbounds(q: Quantity) -> tuple[float, float]:
-    """A stated figure's interval; vague plurals ("dozens") get their whole range."""
+def _far(p: Place, story: list[Place]) -> bool:
+    limit = tolerances().counts.background_km
+    return all(great_circle_km(p.lat, p.lon, s.lat, s.lon) > limit for s in story)
+
+
+def _background(a: Analysis, sentence: int, story: list[Place]) -> bool:
+    """The sentence speaks of another event: a place far from where the story happens
+    (Kunduz in a report of an attack in Mazar-i-Sharif, Glasgow in one of a crash in
+    Croydon), or a date well before the report ("since 1959, when ...")."""
+    here = [p for p in a.places if p.sentence == sentence and p.feature != "country" and p.lat is not None]
+    if story and any(_far(p, story) for p in here):
+        return True
+    if not story and sentence >= tolerances().counts.story_sentences:
+        # no place of the story resolved: a place its first sentences do not name is elsewhere
+        text = _story_text(a)
+        if any(p.text not in text and p.name not in text for p in here):
+            return True
+    pub = a.article.published
+    if pub is None:
+        return False
+    days = tolerances().counts.max_days_apart
+    for t in a.times:
+        if t.sentence != sentence or t.type not in ("DATE", "TIME") or t.value == "PRESENT_REF":
+            continue
+        latest = iso_day(t.latest)
+        if latest is not None and "since" not in (t.rule or "") and latest < pub - timedelta(days=days):
+            return True
+    return False
+
+
+def _bounds(q: Quantity, value: float) -> tuple[float, float]:
+    """A stated figure's interval; vague plurals ("dozens") and ranges get their whole span."""
     vague = tolerances().counts.vague_counts
     words = q.text.lower().split()
     for n in (3, 2, 1):
         tail = " ".join(words[-n:])
         if tail in vague:
-            lo, hi = vague[tail]
-            return float(lo), float(hi)
-    return bounds(q.si_value, q.mod)
+            return vague[tail]
+    lo, hi = bounds(value, q.mod)
+    if q.si_high is not None:
+        hi = max(hi, bounds(q.si_high, q.mod)[1])
+    return lo, hi
 
 
-def _sentence_places(a: Analysis, sentence: int) -> frozenset[str]:
-    return frozenset(p.name for p in a.places if p.feature != "country" and p.sentence == sentence)
+def _what(q: Quantity) -> str | None:
+    if q.kind in ("count", "money"):
+        return q.counts
+    words = (q.measures or "").lower().split()
+    return words[-1] if words and not (q.measures or "").startswith("distance ") else None
 
 
-def _when(a: Analysis, q: Quantity) -> tuple[str, str] | None:
-    """When the quantity happened, if its sentence says: the nearest date in the
-    sentence ("since 1959, when two ... died"), else the sentence's governing time."""
-    near = [
-        t
-        for t in a.times
-        if t.sentence == q.sentence
-        and t.type in ("DATE", "TIME")
-        and t.earliest
-        and t.latest
-        and min(abs(t.start - q.end), abs(q.start - t.end)) <= 60
-    ]
-    if near:
-        t = min(near, key=lambda t: min(abs(t.start - q.end), abs(q.start - t.end)))
-        return t.earliest, t.latest
-    for st in a.sentence_times:
-        if st.sentence == q.sentence and st.rule == "governing" and st.earliest and st.latest:
-            return st.earliest, st.latest
-    if a.article.published:  # news reports the present unless a sentence says otherwise
-        d = a.article.published.isoformat()
-        return d, d
-    return None
-
-
-def _same_time(w1, w2) -> bool:
-    """Overlapping times, each widened by the days two reports of one event may lie apart."""
-    if w1 is None or w2 is None:
+def _compared(q: Quantity) -> bool:
+    """Counts are compared when they count casualties, a named kind of thing the stories
+    track (laps, votes, emails) or a share of a stated whole ("20 of 71 laps")."""
+    if q.kind != "count":
         return True
-    pad = tolerances().counts.max_days_apart
-    lo1, hi1 = (
-        date.fromisoformat(w1[0][:10]) - timedelta(days=pad),
-        date.fromisoformat(w1[1][:10]) + timedelta(days=pad),
-    )
-    return lo1 <= date.fromisoformat(w2[1][:10]) and date.fromisoformat(w2[0][:10]) <= hi1
+    cfg = tolerances().counts
+    return q.base is not None or (q.counts or "") in cfg.compared_counts
 
 
-def _same_place(s1: frozenset, s2: frozenset) -> bool:
-    """Sentences that both name places must name a common one (Kunduz is not Mazar-i-Sharif)."""
-    return not s1 or not s2 or bool(s1 & s2)
+def _parts_text(qs: tuple[Quantity, ...], q: Quantity) -> str:
+    group = [p for p in qs if p.relation == "part" and p.sentence == q.sentence and p.parts_total == q.parts_total]
+    return " + ".join(p.text for p in group) + f" = {fmt_num(q.parts_total or 0.0)}"
+
+
+def figures(a: Analysis) -> list[Figure]:
+    """The figures of one report that can be compared across reports: one per part group."""
+    cfg = tolerances().counts
+    story = _story_places(a)
+    out = []
+    seen_groups: set[tuple[int, float]] = set()
+    for q in a.quantities:
+        what = _what(q)
+        if q.kind not in cfg.kinds or q.kind == "age" or q.si_value is None or not what:
+            continue
+        if q.relation == "subset" or q.moment is not None or not _compared(q):
+            continue
+        if _background(a, q.sentence, story):
+            continue
+        value, text = q.si_value, q.text
+        if q.relation == "part" and q.parts_total is not None:
+            if (q.sentence, q.parts_total) in seen_groups:
+                continue
+            seen_groups.add((q.sentence, q.parts_total))
+            value, text = q.parts_total, _parts_text(a.quantities, q)
+        lo, hi = _bounds(q, value) if q.relation != "part" else bounds(value, None)
+        key = (q.kind, what, q.si_unit or "", fmt_num(q.base) if q.base else "")
+        out.append(Figure(a, q, key, lo, hi, text))
+    return out
 
 
 def _close(d1: date | None, d2: date | None) -> bool:
@@ -120,79 +160,130 @@ def _close(d1: date | None, d2: date | None) -> bool:
     return abs((d1 - d2).days) <= tolerances().counts.max_days_apart
 
 
-def _describe(a: Analysis, q: Quantity) -> str:
-    pub = a.article.published.isoformat() if a.article.published else "undated"
-    return f"{q.text} ({a.article.doc_id[:8]}, {pub})"
+def same_story(a: Analysis, b: Analysis, leads: dict[str, frozenset[str]]) -> bool:
+    """Two reports of one event: a shared lead place and publication dates a few days apart."""
+    return bool(leads[a.article.doc_id] & leads[b.article.doc_id]) and _close(a.article.published, b.article.published)
+
+
+def _events(figs: list[Figure], leads: dict[str, frozenset[str]]) -> list[list[Figure]]:
+    """One key's figures split into events: each figure joins a group one of whose reports
+    tells the same story."""
+    groups: list[list[Figure]] = []
+    for f in figs:
+        home = next((g for g in groups if any(same_story(f.analysis, o.analysis, leads) for o in g)), None)
+        if home is None:
+            groups.append([f])
+        else:
+            home.append(f)
+    return groups
+
+
+def _describe(f: Figure) -> str:
+    pub = f.published.isoformat() if f.published else "undated"
+    return f"{f.text} ({f.doc_id[:8]}, {pub})"
+
+
+def _group_check(key: tuple[str, ...], ev: list[Figure], leads: dict[str, frozenset[str]]) -> Check | None:
+    per_doc: dict[str, Figure] = {}
+    for f in sorted(ev, key=lambda f: (f.doc_id, f.quantity.start)):
+        per_doc.setdefault(f.doc_id, f)  # one figure per report: its first statement
+    picked = list(per_doc.values())
+    if len(picked) < 2:
+        return None
+    lo, hi = max(f.lo for f in picked), min(f.hi for f in picked)
+    kind, what = key[0], key[1] + (f" of {key[3]}" if key[3] else "")
+    label = f"{what} ({kind})"
+    shared = set.intersection(*(set(leads[f.doc_id]) for f in picked)) or set.union(
+        *(set(leads[f.doc_id]) for f in picked)
+    )
+    places = ", ".join(sorted(shared))
+    stated = "; ".join(_describe(f) for f in picked)
+    computed = f"common range {'none' if lo > hi else f'{lo:g} to {hi:g}'}"
+    cites = tuple(cite_one(f.analysis, f.quantity.sentence) for f in picked)
+    claim = f"{label}: {stated}"
+    if lo <= hi:
+        why = f"{len(picked)} reports of the same event ({places}) state {label} compatibly: {stated}."
+        return verdict("numbers", "numbers.across_documents", True, claim, computed, why, cites)
+    if kind == "count":
+        why = (
+            f"Reports of the same event ({places}) state {label} differently ({stated}). A count like this "
+            "changes while a story unfolds, and the reports may have been written at different moments: "
+            "compare their times before calling either wrong."
+        )
+        return verdict("numbers", "numbers.across_documents", None, claim, computed, why, cites, 0.6)
+    why = (
+        f"Reports of the same event ({places}) state {label} differently, and no value fits all of them even "
+        f"allowing for their wording: {stated}."
+    )
+    return verdict("numbers", "numbers.across_documents", False, claim, computed, why, cites)
 
 
 def check_numbers_across(analyses: list[Analysis]) -> list[Check]:
-    entries = []  # (key, analysis, quantity, places)
+    leads = {a.article.doc_id: lead_places(a) for a in analyses}
+    by_key: dict[tuple[str, ...], list[Figure]] = defaultdict(list)
     for a in analyses:
-        for q in a.quantities:
-            k = _key(a, q)
-            if k is not None:
-                entries.append((k, a, q, _event_places(a, q.sentence), _when(a, q), _sentence_places(a, q.sentence)))
-    groups: dict[tuple, list] = {}
-    for e in entries:
-        groups.setdefault(e[0], []).append(e)
+        if leads[a.article.doc_id]:
+            for f in figures(a):
+                by_key[f.key].append(f)
     out = []
-    for key, es in groups.items():
-        # split a key's entries into events: connected by shared places and close dates
-        events: list[list] = []
-        for e in es:
-            home = None
-            for ev in events:
-                # linked to one report by a shared place, and contradicting none on time or place
-                if any(e[3] & o[3] and _close(e[1].article.published, o[1].article.published) for o in ev) and all(
-                    _same_time(e[4], o[4]) and _same_place(e[5], o[5]) for o in ev
-                ):
-                    home = ev
-                    break
-            if home is None:
-                events.append([e])
-            else:
-                home.append(e)
-        for ev in events:
-            docs = {e[1].article.doc_id for e in ev}
-            if len(docs) < 2:
-                continue
-            # one figure per document: its first statement of the quantity
-            per_doc = {}
-            for e in sorted(ev, key=lambda e: (e[1].article.doc_id, e[2].start)):
-                per_doc.setdefault(e[1].article.doc_id, e)
-            picked = list(per_doc.values())
-            lo = max(_qbounds(e[2])[0] for e in picked)
-            hi = min(_qbounds(e[2])[1] for e in picked)
-            what = f"{key[1]} ({key[0]})"
-            places = sorted(set.intersection(*(e[3] for e in picked)) or set.union(*(e[3] for e in picked)))
-            figures = "; ".join(_describe(e[1], e[2]) for e in picked)
-            cites = tuple(
-                Citation(e[1].article.doc_id, e[2].sentence, e[1].parsed.sentences[e[2].sentence].text) for e in picked
-            )
-            if lo <= hi:
-                verdict = "consistent"
-                expl = (
-                    f"{len(picked)} reports of the same event ({', '.join(places)}) state {what} compatibly: {figures}."
-                )
-            else:
-                verdict = "inconsistent"
-                dated = sorted((e for e in picked if e[1].article.published), key=lambda e: e[1].article.published)
-                later = ""
-                if len(dated) >= 2 and dated[-1][1].article.published > dated[0][1].article.published:
-                    later = f" The later report ({dated[-1][1].article.published.isoformat()}) may be an update."
-                expl = (
-                    f"Reports of the same event ({', '.join(places)}) state {what} differently, and no value fits "
-                    f"all of them even allowing for their wording: {figures}.{later}"
-                )
-            out.append(
-                Check(
-                    "numbers",
-                    verdict,
-                    f"{what}: {figures}",
-                    f"common range {'none' if lo > hi else f'{lo:g} to {hi:g}'}",
-                    "numbers.across_documents",
-                    expl,
-                    cites,
-                )
-            )
+    for key, figs in by_key.items():
+        if len({f.doc_id for f in figs}) < 2:
+            continue
+        for ev in _events(figs, leads):
+            c = _group_check(key, ev, leads)
+            if c is not None:
+                out.append(c)
     return out
+
+
+# -- ages of one named person --------------------------------------------------------------------
+
+
+def _named_ages(a: Analysis) -> list[tuple[str, Quantity]]:
+    """ "Hannah Collier, 23": ages of people named with first and last name."""
+    out = []
+    for q in a.quantities:
+        name = (q.measures or "").strip()
+        if q.kind == "age" and q.si_value is not None and len(name.split()) >= 2 and name[:1].isupper():
+            out.append((name.casefold(), q))
+    return out
+
+
+def check_ages_across(analyses: list[Analysis]) -> list[Check]:
+    gap = tolerances().counts.max_age_gap_years
+    by_name: dict[str, dict[str, tuple[Analysis, Quantity]]] = defaultdict(dict)
+    for a in analyses:
+        for name, q in _named_ages(a):
+            by_name[name].setdefault(a.article.doc_id, (a, q))
+    out = []
+    for per_doc in by_name.values():
+        if len(per_doc) >= 2:
+            out.append(_age_check(sorted(per_doc.values(), key=lambda x: x[0].article.published or date.min), gap))
+    return out
+
+
+def _age_check(picked: list[tuple[Analysis, Quantity]], gap: float) -> Check:
+    """Ages of one person, each moved to the first report's date by the time between the reports."""
+    first = picked[0][0].article.published
+
+    def then(a: Analysis, q: Quantity) -> float:
+        pub = a.article.published
+        years = (pub - first).days / 365.25 if pub and first else 0.0
+        return (q.si_value or 0.0) - years
+
+    ages = [then(a, q) for a, q in picked]
+    spread = max(ages) - min(ages)
+    name = picked[0][1].measures or ""
+    stated = "; ".join(
+        f"{fmt_num(q.si_value or 0.0)} ({a.article.doc_id[:8]}, {a.article.published})" for a, q in picked
+    )
+    ok = spread <= gap
+    computed = f"ages {stated}; {spread:.1f} year(s) apart at the same date (a birthday allows {fmt_num(gap)})"
+    if spread == 0:
+        why = f"{len(picked)} reports give {name} the same age."
+    else:
+        why = f"The reports give {name} ages {spread:.1f} year(s) apart, counted at one date" + (
+            ", which a birthday between them explains." if ok else ": one person cannot be both."
+        )
+    cites = tuple(cite_one(a, q.sentence) for a, q in picked)
+    return verdict("numbers", "numbers.age_across_documents", ok, f"age of {name}: {stated}", computed, why, cites)

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ..types import Analysis, Check
+from .calendar import check_calendar
+from .conversions import check_conversions
 from .corpus import check_ages_across, check_numbers_across
 from .durations import check_durations_vs_dates
 from .event_dates import check_event_dates_across
@@ -22,7 +24,13 @@ from .kinematics import check_kinematics
 
 DocumentRule = Callable[[Analysis], list[Check]]
 CorpusRule = Callable[[list[Analysis]], list[Check]]
-DOCUMENT_RULES: tuple[DocumentRule, ...] = (check_kinematics, check_geography, check_durations_vs_dates)
+DOCUMENT_RULES: tuple[DocumentRule, ...] = (
+    check_kinematics,
+    check_geography,
+    check_durations_vs_dates,
+    check_calendar,
+    check_conversions,
+)
 CORPUS_RULES: tuple[CorpusRule, ...] = (
     check_numbers_across,
     check_ages_across,

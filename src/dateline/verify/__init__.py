@@ -13,11 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ..types import Analysis, Check
+from .ages import check_ages
+from .arithmetic import check_arithmetic
 from .calendar import check_calendar
 from .conversions import check_conversions
 from .corpus import check_ages_across, check_numbers_across
 from .durations import check_durations_vs_dates
-from .event_dates import check_event_dates_across
+from .event_dates import check_clock_times_across, check_event_dates_across
 from .first_since import check_first_since
 from .geography import check_geography
 from .kinematics import check_kinematics
@@ -30,12 +32,15 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     check_durations_vs_dates,
     check_calendar,
     check_conversions,
+    check_arithmetic,
+    check_ages,
 )
 CORPUS_RULES: tuple[CorpusRule, ...] = (
     check_numbers_across,
     check_ages_across,
     check_first_since,
     check_event_dates_across,
+    check_clock_times_across,
 )
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..geodesy import great_circle_km
-from ..types import Analysis, Check, Place, Quantity
+from ..types import Analysis, Check, Place, Quantity, TimeValue
 from .config import tolerances
 from .rules import bounds, cite_one, fmt_num, iso_day, verdict
 
@@ -54,18 +54,22 @@ def lead_places(a: Analysis) -> frozenset[str]:
 
 def _story_places(a: Analysis) -> list[Place]:
     """Where the report's story happens: the places of its first sentences (title and lead)."""
-    n = tolerances().counts.story_sentences
-    return [p for p in a.places if p.feature != "country" and p.sentence < n and p.lat is not None]
-
-
-def _story_text(a: Analysis) -> str:
-    n = min(tolerances().counts.story_sentences, len(a.parsed.sentences))
-    return " ".join(a.parsed.sentences[i].text for i in range(n))
+    cfg = tolerances().counts
+    for n in (cfg.story_sentences, cfg.lead_sentences):
+        found = [p for p in a.places if p.feature != "country" and p.sentence < n and p.lat is not None]
+        if found:
+            return found
+    return []
 
 
 def _far(p: Place, story: list[Place]) -> bool:
     limit = tolerances().counts.background_km
     return all(great_circle_km(p.lat, p.lon, s.lat, s.lon) > limit for s in story)
+
+
+def background(a: Analysis, sentence: int) -> bool:
+    """Whether a sentence speaks of another event than the report's story."""
+    return _background(a, sentence, _story_places(a))
 
 
 def _background(a: Analysis, sentence: int, story: list[Place]) -> bool:
@@ -75,22 +79,25 @@ def _background(a: Analysis, sentence: int, story: list[Place]) -> bool:
     here = [p for p in a.places if p.sentence == sentence and p.feature != "country" and p.lat is not None]
     if story and any(_far(p, story) for p in here):
         return True
-    if not story and sentence >= tolerances().counts.story_sentences:
-        # no place of the story resolved: a place its first sentences do not name is elsewhere
-        text = _story_text(a)
-        if any(p.text not in text and p.name not in text for p in here):
-            return True
-    pub = a.article.published
-    if pub is None:
+    return any(_other_time(a, t) for t in a.times if t.sentence == sentence)
+
+
+def _other_time(a: Analysis, t: TimeValue) -> bool:
+    """A date that is not the story's day: well before the report, or coarser than a day
+    ("this month", "last week", "in 2015"), as a report dates what it recalls."""
+    if (
+        t.type not in ("DATE", "TIME")
+        or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+        or "since" in (t.rule or "")
+    ):
         return False
-    days = tolerances().counts.max_days_apart
-    for t in a.times:
-        if t.sentence != sentence or t.type not in ("DATE", "TIME") or t.value == "PRESENT_REF":
-            continue
-        latest = iso_day(t.latest)
-        if latest is not None and "since" not in (t.rule or "") and latest < pub - timedelta(days=days):
-            return True
-    return False
+    d0, d1 = iso_day(t.earliest), iso_day(t.latest)
+    if d0 is None or d1 is None:
+        return False
+    if (d1 - d0).days >= 1:
+        return True
+    pub = a.article.published
+    return pub is not None and d1 < pub - timedelta(days=tolerances().counts.max_days_apart)
 
 
 def _bounds(q: Quantity, value: float) -> tuple[float, float]:
@@ -123,9 +130,16 @@ def _compared(q: Quantity) -> bool:
     return q.base is not None or (q.counts or "") in cfg.compared_counts
 
 
-def _parts_text(qs: tuple[Quantity, ...], q: Quantity) -> str:
-    group = [p for p in qs if p.relation == "part" and p.sentence == q.sentence and p.parts_total == q.parts_total]
-    return " + ".join(p.text for p in group) + f" = {fmt_num(q.parts_total or 0.0)}"
+def parts_of(qs: tuple[Quantity, ...], q: Quantity) -> list[Quantity]:
+    return [p for p in qs if p.relation == "part" and p.sentence == q.sentence and p.parts_total == q.parts_total]
+
+
+def parts_text(qs: tuple[Quantity, ...], q: Quantity) -> str:
+    """ "six + one = 7"; a part told without a number ("and a woman", "and the driver") is one."""
+    group = parts_of(qs, q)
+    total = q.parts_total or 0.0
+    singles = int(total - sum(p.number for p in group))
+    return " + ".join([p.text for p in group] + ["1"] * singles) + f" = {fmt_num(total)}"
 
 
 def figures(a: Analysis) -> list[Figure]:
@@ -147,7 +161,7 @@ def figures(a: Analysis) -> list[Figure]:
             if (q.sentence, q.parts_total) in seen_groups:
                 continue
             seen_groups.add((q.sentence, q.parts_total))
-            value, text = q.parts_total, _parts_text(a.quantities, q)
+            value, text = q.parts_total, parts_text(a.quantities, q)
         lo, hi = _bounds(q, value) if q.relation != "part" else bounds(value, None)
         key = (q.kind, what, q.si_unit or "", fmt_num(q.base) if q.base else "")
         out.append(Figure(a, q, key, lo, hi, text))
@@ -198,7 +212,9 @@ def _group_check(key: tuple[str, ...], ev: list[Figure], leads: dict[str, frozen
     )
     places = ", ".join(sorted(shared))
     stated = "; ".join(_describe(f) for f in picked)
-    computed = f"common range {'none' if lo > hi else f'{lo:g} to {hi:g}'}"
+    per = (picked[0].quantity.si_value or 1.0) / (picked[0].quantity.number or 1.0)
+    unit = "" if kind == "count" else f" {picked[0].quantity.unit or ''}"
+    computed = f"common range {'none' if lo > hi else f'{fmt_num(lo / per)} to {fmt_num(hi / per)}{unit}'}"
     cites = tuple(cite_one(f.analysis, f.quantity.sentence) for f in picked)
     claim = f"{label}: {stated}"
     if lo <= hi:

@@ -526,6 +526,8 @@ def _is_count(ctx: _Ctx, r: _Reading) -> bool:
         return False
     if head.dep not in ("nsubj", "nsubjpass", "dobj", "attr", "appos", "conj", "pobj"):
         return False
+    if head.dep == "pobj" and h.text.lower() == "to" and toks[h.head].lemma in lex.update_verbs:
+        return True  # "the death toll rose to at least six"
     # "Three of those trapped", "dozens were injured", "five dead"
     if any(c.dep == "prep" and c.text.lower() == "of" for c in tree.children(head.i)):
         return True

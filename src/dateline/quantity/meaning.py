@@ -116,6 +116,18 @@ def _of_head_category(tree: Tree, noun: Token, lex: Lexicon) -> str | None:
     return _category(toks[prep.head], lex)
 
 
+def _subject_category(tree: Tree, v: int, lex: Lexicon) -> str | None:
+    """ "the death toll rose to six", "the number of dead rose to 12": what the subject tallies."""
+    if tree.tokens[v].lemma not in lex.update_verbs:
+        return None
+    for c in tree.children(v):
+        if c.dep in ("nsubj", "nsubjpass"):
+            words = [c, *(g for g in tree.children(c.i) if g.dep in ("compound", "amod"))]
+            words += [o for p in tree.children(c.i) if p.dep == "prep" for o in tree.children(p.i) if o.dep == "pobj"]
+            return next((_category(w, lex) for w in words if _category(w, lex)), None)
+    return None
+
+
 def counts_of(tree: Tree, q: Quantity, lex: Lexicon) -> str | None:
     if q.kind == "age":
         return "age"
@@ -131,7 +143,7 @@ def counts_of(tree: Tree, q: Quantity, lex: Lexicon) -> str | None:
     cat = _after_category(tree, anchor, lex)
     v = governing_verb(tree.tokens, anchor)
     if cat is None and v is not None:
-        cat = _verb_category(tree, v, lex)
+        cat = _verb_category(tree, v, lex) or _subject_category(tree, v, lex)
     if cat:
         return cat
     if q.kind == "money":

@@ -11,10 +11,11 @@ same measured thing when the quantity stage gives them the same kind and what th
 a total, and parts ("six men and one woman") are compared by their sum. Stated intervals
 are widened only by their own wording ("at least", "about", "dozens").
 
-Counts change while a story unfolds (a toll rises, the trapped are freed), so counts that
-differ get ``unverifiable``; measurements (a well's depth, a speed limit, a sum of money)
-that differ get ``inconsistent``. ``numbers.age_across_documents``: the age of one named
-person differs between reports by more than a birthday.
+Figures that agree get ``consistent``. Figures that differ get ``unverifiable``, never
+``inconsistent``: counts change while a story unfolds (a toll rises, the trapped are
+freed), and measurements that share a name may measure different things (two bars, two
+winds); a report that gives two values for one name is left out. ``numbers.age_across_documents``:
+the age of one named person differs between reports (counted at one date) by more than a birthday.
 """
 
 from __future__ import annotations
@@ -165,7 +166,16 @@ def figures(a: Analysis) -> list[Figure]:
         lo, hi = _bounds(q, value) if q.relation != "part" else bounds(value, None)
         key = (q.kind, what, q.si_unit or "", fmt_num(q.base) if q.base else "")
         out.append(Figure(a, q, key, lo, hi, text))
-    return out
+    return _unambiguous(out)
+
+
+def _unambiguous(figs: list[Figure]) -> list[Figure]:
+    """A report that states two different values for one key ("the 400g bars ... the 170g
+    bars") speaks of two things under one name: that key says nothing comparable."""
+    values: dict[tuple[str, ...], set[float]] = defaultdict(set)
+    for f in figs:
+        values[f.key].add(round(f.lo, 6))
+    return [f for f in figs if len(values[f.key]) == 1]
 
 
 def _close(d1: date | None, d2: date | None) -> bool:
@@ -226,12 +236,13 @@ def _group_check(key: tuple[str, ...], ev: list[Figure], leads: dict[str, frozen
             "changes while a story unfolds, and the reports may have been written at different moments: "
             "compare their times before calling either wrong."
         )
-        return verdict("numbers", "numbers.across_documents", None, claim, computed, why, cites, 0.6)
-    why = (
-        f"Reports of the same event ({places}) state {label} differently, and no value fits all of them even "
-        f"allowing for their wording: {stated}."
-    )
-    return verdict("numbers", "numbers.across_documents", False, claim, computed, why, cites)
+    else:
+        why = (
+            f"Reports of the same event ({places}) state {label} differently, and no value fits all of them even "
+            f"allowing for their wording ({stated}); the figures may measure different things that share a "
+            "name, so read both before calling either wrong."
+        )
+    return verdict("numbers", "numbers.across_documents", None, claim, computed, why, cites, 0.6)
 
 
 def check_numbers_across(analyses: list[Analysis]) -> list[Check]:

@@ -191,14 +191,21 @@ def same_story(a: Analysis, b: Analysis, leads: dict[str, frozenset[str]]) -> bo
 
 def _events(figs: list[Figure], leads: dict[str, frozenset[str]]) -> list[list[Figure]]:
     """One key's figures split into events: each figure joins a group one of whose reports
-    tells the same story."""
+    tells the same story. Groups are indexed by lead place, so a large store compares a
+    figure only with reports that share a place."""
     groups: list[list[Figure]] = []
+    by_place: dict[str, set[int]] = defaultdict(set)
     for f in figs:
-        home = next((g for g in groups if any(same_story(f.analysis, o.analysis, leads) for o in g)), None)
+        mine = leads[f.doc_id]
+        near = sorted({g for place in mine for g in by_place[place]})
+        home = next((g for g in near if any(same_story(f.analysis, o.analysis, leads) for o in groups[g])), None)
         if home is None:
             groups.append([f])
+            home = len(groups) - 1
         else:
-            home.append(f)
+            groups[home].append(f)
+        for place in mine:
+            by_place[place].add(home)
     return groups
 
 

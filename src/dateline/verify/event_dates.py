@@ -142,7 +142,8 @@ def _timed_event(a: Analysis, t: TimeValue) -> str | None:
     if not before:
         return None
     e = max(before, key=lambda e: e.trigger_end)
-    between = [k for k in a.parsed.tokens if e.trigger_end <= k.start and k.end <= t.start and k.pos == "VERB"]
+    sent = a.parsed.sentence_tokens(t.sentence)
+    between = [k for k in sent if e.trigger_end <= k.start and k.end <= t.start and k.pos == "VERB"]
     if between:
         return None
     if e.type in one_off:

@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup system demo test lint bench eval lock clean
+.PHONY: setup system demo serve test lint bench fuzz eval lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ setup: system $(STAMP)
 demo: setup
 	$(BIN)/dateline demo
 
+# The web page and the HTTP API on the demo store (built by `make demo` when missing).
+serve: setup
+	[ -f demo.db ] || $(BIN)/dateline demo
+	$(BIN)/dateline serve --db demo.db
+
 # The gate: lint, format, types, then every test (skips are listed with their reason).
 lint: setup
 	$(BIN)/ruff check src tests bench
@@ -34,6 +39,12 @@ test: lint
 
 bench: setup
 	$(BIN)/python bench/ingest.py
+
+# Hostile inputs through ingest (issue 18): 2,000 generated files plus every listed case;
+# a fixed-seed sample of the same runs in `make test` (tests/fuzz).
+fuzz: setup
+	$(BIN)/python bench/fuzz.py --files 2000
+	$(BIN)/python bench/hostile.py
 
 # Regenerate the lock file after editing requirements.in (needs network and uv).
 lock:

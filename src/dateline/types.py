@@ -155,6 +155,9 @@ class TimeValue:
     latest: str | None = None  # ISO date: last day the value covers
     anchor: str | None = None  # for "since 2019"/"between X and Y": the anchoring value(s)
     rule: str = ""  # which rule produced it, for debugging and the scorer
+    # DATE/TIME only: the unit the value names, as the text gives it: time | day | week | month |
+    # quarter | half | season | year | decade | century (None for PRESENT_REF, durations, sets)
+    granularity: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,24 +185,23 @@ class PlaceCandidate:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A toponym resolved to one gazetteer entry."""
+    """A toponym resolved to one gazetteer entry, or left unresolved (``feature == "unresolved"``)."""
 
     start: int
     end: int
     text: str
     sentence: int
-    name: str  # gazetteer name
-    feature: (
-        str  # country | region | city | facility | natural | area | unresolved (approximate: the document's main place)
-    )
+    name: str  # gazetteer name; the name as written when unresolved
+    feature: str  # country | region | city | facility | natural | area | unresolved
     country_code: str | None
     admin1: str | None
-    lat: float
-    lon: float
+    lat: float | None  # None when unresolved: no coordinates are guessed
+    lon: float | None
     population: int | None = None
     geonameid: int | None = None
     confidence: float = 0.0
-    candidates: tuple[PlaceCandidate, ...] = ()  # runners-up, best first
+    candidates: tuple[PlaceCandidate, ...] = ()  # runners-up (all readings when unresolved), best first
+    context: str | None = None  # unresolved: the place the document is about, where the name most likely is
 
 
 @dataclass(frozen=True, slots=True)

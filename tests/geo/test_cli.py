@@ -45,3 +45,33 @@ def test_export_geojson_feature_per_place_with_sentences(db, tmp_path):
     assert abs(lat - 43.1) < 0.1 and abs(lon - 131.9) < 0.1
     assert vla["properties"]["mentions"] >= 2
     assert all("Vladivostok" in s["text"] for s in vla["properties"]["sentences"])
+
+
+def test_an_unresolved_place_is_stored_listed_and_exported_without_a_point(db_url, tmp_path):
+    from datetime import date
+
+    from dateline.nlp import parse_text
+
+    parsed = parse_text("Police closed Trump Tower on Fifth Avenue in New York.", published=date(2016, 11, 9))
+    places, rels = extract_places(parsed)
+    assert [p for p in places if p.feature == "unresolved" and p.lat is None and p.lon is None]
+    store = open_store(db_url)
+    store.save(Analysis(parsed=parsed, places=places, relative_locations=rels))
+    (loaded,) = [a for a in [store.load_analysis(parsed.article.doc_id)]]
+    store.close()
+    back = [p for p in loaded.places if p.feature == "unresolved"]
+    assert back and all(p.lat is None and p.lon is None for p in back)
+
+    rows = json.loads(CliRunner().invoke(cli, ["places", "--db", db_url, "--json"]).output)
+    road = next(r for r in rows if r.get("text") == "Fifth Avenue")
+    assert road["feature"] == "unresolved" and road["lat"] is None and road["context"]
+    table = CliRunner().invoke(cli, ["places", "--db", db_url])
+    assert table.exit_code == 0 and "unresolved" in table.output
+
+    out_file = tmp_path / "places.geojson"
+    res = CliRunner().invoke(cli, ["export", "--format", "geojson", "--db", db_url, "--out", str(out_file)])
+    assert res.exit_code == 0, res.output
+    feats = json.loads(out_file.read_text(encoding="utf-8"))["features"]
+    road_f = next(f for f in feats if "Fifth Avenue" in f["properties"]["texts"])
+    assert road_f["geometry"] is None and road_f["properties"]["feature"] == "unresolved"
+    assert all(f["geometry"] is not None for f in feats if f["properties"]["feature"] != "unresolved")

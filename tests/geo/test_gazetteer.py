@@ -6,8 +6,9 @@ import sqlite3
 
 import pytest
 
+from dateline.geo.build_sources import CSC_SOURCE, consensus
 from dateline.geo.distance import great_circle_km
-from dateline.geo.gazetteer import CSC_SOURCE, _consensus, get_gazetteer
+from dateline.geo.gazetteer import get_gazetteer
 
 
 def _one(name: str, kind: str, cc: str):
@@ -17,13 +18,13 @@ def _one(name: str, kind: str, cc: str):
 
 
 def test_consensus_takes_the_midpoint_only_when_the_sources_agree():
-    pt, src = _consensus((38.0, -97.0), (39.5, -99.06))
+    pt, src = consensus((38.0, -97.0), (39.5, -99.06))
     assert pt == pytest.approx((38.75, -98.03))
     assert "midpoint" in src
-    pt, src = _consensus((60.0, -95.0), (57.75, -115.0))  # ~1,000 km apart: no midpoint
+    pt, src = consensus((60.0, -95.0), (57.75, -115.0))  # ~1,000 km apart: no midpoint
     assert pt == (60.0, -95.0) and src == CSC_SOURCE
-    assert _consensus(None, (1.0, 2.0))[0] == (1.0, 2.0)
-    assert _consensus(None, None) == (None, "")
+    assert consensus(None, (1.0, 2.0))[0] == (1.0, 2.0)
+    assert consensus(None, None) == (None, "")
 
 
 def test_united_states_point_is_near_the_geographic_centre():

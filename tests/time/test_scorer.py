@@ -10,15 +10,18 @@ from dateline.cli.main import cli
 from dateline.eval.timeml import GoldTimex, read_tml
 from dateline.eval.timex import Counts, count_doc, figures
 
-TML = """<?xml version="1.0" ?>
-<TimeML>
-<DOCID>tiny</DOCID>
-<DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" temporalFunction="false" functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT>
-<TEXT>
-Stocks <EVENT eid="e1" class="OCCURRENCE">fell</EVENT> <TIMEX3 tid="t1" type="DATE" value="1998-01-07">yesterday</TIMEX3> &amp; traders <EVENT eid="e2" class="REPORTING">said</EVENT> the slide lasted <TIMEX3 tid="t2" type="DURATION" value="P3D">three days</TIMEX3>. Markets opened in <TIMEX3 tid="t3" type="DATE" value="1997">1997</TIMEX3> with gains.
-</TEXT>
-</TimeML>
-"""
+TML = (
+    '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>tiny</DOCID>\n'
+    '<DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" temporalFunction="false" '
+    'functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT>\n'
+    "<TEXT>\n"
+    'Stocks <EVENT eid="e1" class="OCCURRENCE">fell</EVENT> '
+    '<TIMEX3 tid="t1" type="DATE" value="1998-01-07">yesterday</TIMEX3> &amp; traders '
+    '<EVENT eid="e2" class="REPORTING">said</EVENT> the slide lasted '
+    '<TIMEX3 tid="t2" type="DURATION" value="P3D">three days</TIMEX3>. Markets opened in '
+    '<TIMEX3 tid="t3" type="DATE" value="1997">1997</TIMEX3> with gains.\n'
+    "</TEXT>\n</TimeML>\n"
+)
 
 
 def test_read_tml(tmp_path):

@@ -302,3 +302,18 @@ def test_spoken_years_in_transcripts():
         one("Talks failed in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four").value
         == "1994-WI"
     )
+
+
+def test_bare_24_hour_clock_needs_at_or_a_zone():
+    assert not times("He quoted John 3:16 in his speech.")
+    assert one("The train left at 14:30.", "14:30").value == "2023-09-12T14:30"
+    assert one("Polls close 20:00 GMT.", "20:00 GMT").value == "2023-09-12T20:00"
+
+
+def test_the_stage_data_files_load_through_their_typed_loaders():
+    from dateline import config
+    from dateline.time.lexicon import CONTEXT_PATH, LEXICON_PATH, context_rules, lexicon
+
+    registered = config.registered()
+    assert registered[LEXICON_PATH.resolve()] is lexicon and registered[CONTEXT_PATH.resolve()] is context_rules
+    assert lexicon().months["sept"] == 9 and "election" in context_rules().time_nouns

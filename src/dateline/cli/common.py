@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 
 from .. import serialize
-from ..errors import DatelineError
+from ..errors import DatelineError, UsageError
 
 DEFAULT_DB = "dateline.db"
 
@@ -47,6 +47,31 @@ def print_json(obj) -> None:
     sys.stdout.write(serialize.dumps(obj, indent=2) + "\n")
 
 
+# A row count beyond this is no query a person means (and SQLite integers stop at 2**63).
+MAX_LIMIT = 100_000
+
+
+class Limit(click.ParamType):
+    """A row count from 1 to MAX_LIMIT; anything else is one coded line (E701)."""
+
+    name = "N"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            n = value
+        else:
+            text = str(value).strip()
+            if not text.isdigit() or len(text) > 7:
+                raise UsageError(f"--limit {text[:40]!r} is not a whole number from 1 to {MAX_LIMIT:,}")
+            n = int(text)
+        if not 1 <= n <= MAX_LIMIT:
+            raise UsageError(f"--limit {n} is out of range: give a whole number from 1 to {MAX_LIMIT:,}")
+        return n
+
+
+LIMIT = Limit()
+
+
 class DatelineGroup(click.Group):
     """The one place a command's DatelineError becomes its coded line and exit code 1."""
 
@@ -64,7 +89,7 @@ def open_store_or_fail(db: str):
 
     if "://" not in db and not os.path.exists(db):
         raise StoreError(f"{db!r}: no such file (ingest something first)")
-    return open_store(db)
+    return open_store(db, create=False)
 
 
 def doc_ids_or_fail(store, doc: str | None) -> list[str]:

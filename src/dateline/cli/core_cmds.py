@@ -7,14 +7,14 @@ import time
 
 import click
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from .. import query
-from ..errors import BadDate
+from ..errors import InputError
 from ..ingest import parse_date
 from ..types import Mention
-from .common import console, db_option, err_console, json_option, open_store_or_fail, print_json, to_jsonable
+from .common import LIMIT, console, db_option, err_console, json_option, open_store_or_fail, print_json, to_jsonable
 
 LABEL_STYLE = {
     "PERSON": "bold cyan",
@@ -39,8 +39,8 @@ class _LazyProgress:
     def __init__(self, quiet: bool):
         self.quiet = quiet
         self.t0 = time.perf_counter()
-        self.progress = None
-        self.task = None
+        self.progress: Progress | None = None
+        self.task: TaskID | None = None
 
     def __call__(self, report, total):
         if self.quiet or total == 0:
@@ -60,7 +60,8 @@ class _LazyProgress:
             self.progress.start()
             self.task = self.progress.add_task("ingest", total=total, rate="")
         rate = f"{report.docs_per_second():.1f} docs/s" if report.analysed else ""
-        self.progress.update(self.task, completed=report.analysed, rate=rate)
+        if self.task is not None:
+            self.progress.update(self.task, completed=report.analysed, rate=rate)
 
     def stop(self):
         if self.progress is not None:
@@ -72,7 +73,7 @@ def _date_option(value):
         return None
     try:
         return parse_date(value)
-    except BadDate as exc:
+    except InputError as exc:  # unparseable, or outside the years the time stage computes with
         raise click.BadParameter(exc.message) from None
 
 
@@ -214,7 +215,7 @@ def show(doc, db, as_json):
 @db_option
 @click.option("--type", "label", help="Entity type: PERSON, ORG, GPE, LOC, FAC, NORP, ...")
 @click.option("--doc", help="Only this document (id, id prefix, record id or file name).")
-@click.option("--limit", type=int, help="At most this many rows.")
+@click.option("--limit", type=LIMIT, help="At most this many rows.")
 @json_option
 def entities(db, label, doc, limit, as_json):
     """List entities with mention and document counts."""
@@ -235,14 +236,14 @@ def entities(db, label, doc, limit, as_json):
     console.print(t)
 
 
-@click.command()
-@click.argument("text", nargs=-1, required=True)
+@click.command(context_settings={"ignore_unknown_options": True})
+@click.argument("text", nargs=-1, required=True, type=click.UNPROCESSED)
 @db_option
-@click.option("--limit", default=20, show_default=True)
+@click.option("--limit", type=LIMIT, default=20, show_default=True, help="At most this many sentences.")
 @click.option("--any", "any_word", is_flag=True, help="Match sentences with any of the words, not all.")
 @json_option
 def search(text, db, limit, any_word, as_json):
-    """Full-text search over sentences (BM25 ranking)."""
+    """Full-text search over sentences (BM25 ranking). Words may start with '-'."""
     store = open_store_or_fail(db)
     rows = query.search(store, " ".join(text), limit=limit, any_word=any_word)
     if as_json:

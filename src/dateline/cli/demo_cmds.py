@@ -77,6 +77,7 @@ def demo(path, db, workers):
     )
     console.print("entities by type: " + ", ".join(f"{k} {v}" for k, v in label_counts.most_common()))
     console.print(f"\nExplore: dateline --help; every command takes --db {db}, e.g. dateline entities --db {db}")
+    console.print(f"Open it in a browser: dateline serve --db {db}, then http://127.0.0.1:8000/ (or: make serve)")
 
 
 # Questions a new user would ask of the demo corpus (PRODUCT.md), and one it cannot answer.

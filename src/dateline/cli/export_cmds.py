@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Iterator
 from typing import TextIO
 
 import click
+from rich.markup import escape
 
+from ..errors import BadOutput
 from .common import db_option, doc_ids_or_fail, err_console, open_store_or_fail
 
 FORMATS = {
@@ -52,11 +55,17 @@ def export(fmt, out, doc, entity, corpus, db):
 
 @contextlib.contextmanager
 def _output(out: str | None) -> Iterator[TextIO]:
+    """Standard output, or the file ``out``; a path that cannot be written is one coded line."""
     if not out:
         yield sys.stdout
         return
-    with open(out, "w", encoding="utf-8") as f:
-        yield f
+    if os.path.isdir(out):
+        raise BadOutput(f"{out!r} (a folder: give a file name)")
+    try:
+        with open(out, "w", encoding="utf-8") as f:
+            yield f
+    except OSError as exc:  # cannot be created, or a write failed (disk full)
+        raise BadOutput(f"{out!r} ({exc.strerror or exc})") from None
 
 
 def _giveme5w1h(store, out: str | None) -> None:
@@ -64,8 +73,16 @@ def _giveme5w1h(store, out: str | None) -> None:
 
     if not out:
         raise click.UsageError("--format giveme5w1h writes one file per document: give --out FOLDER")
-    n = export_giveme5w1h(store, out)
-    err_console.print(f"wrote {n} file(s) to {out}")
+    if os.path.exists(out) and not os.path.isdir(out):
+        raise BadOutput(f"{out!r} (a file: giveme5w1h writes one file per document into a folder)")
+    try:
+        written = export_giveme5w1h(store, out)
+    except OSError as exc:
+        raise BadOutput(f"{exc.filename or out!r} ({exc.strerror or exc})") from None
+    for w in written:
+        if w.note:
+            err_console.print(f"{escape(str(w.path))}: {w.note} (document {w.doc_id})")
+    err_console.print(f"wrote {len(written)} file(s) to {escape(out)}")
 
 
 def _geojson(store, doc: str | None, out: str | None) -> None:

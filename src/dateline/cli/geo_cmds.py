@@ -7,12 +7,50 @@ import click
 from .common import analyses_for, console, db_option, json_option, print_json, to_jsonable
 
 
+def _coord(v) -> str:
+    return "" if v is None else f"{v:.4f}"
+
+
+def _relative_row(r: dict) -> list[str]:
+    dist = f"{r['distance_m'] / 1000:.0f} km" if r["distance_m"] else "?"
+    where = f"{dist} {r['bearing'] or ''} of {r['anchor']}"
+    return [
+        r["doc_id"][:8],
+        r["text"],
+        where,
+        "relative",
+        "",
+        "",
+        _coord(r["anchor_lat"]),
+        _coord(r["anchor_lon"]),
+        r["mod"] or "",
+    ]
+
+
+def _place_row(r: dict) -> list[str]:
+    if r["feature"] == "unresolved":
+        where = f"unresolved (in {r['context']})" if r.get("context") else "unresolved"
+        return [r["doc_id"][:8], r["text"], where, "unresolved", r["country_code"] or "", r["admin1"] or "", "", "", ""]
+    return [
+        r["doc_id"][:8],
+        r["text"],
+        r["name"],
+        r["feature"],
+        r["country_code"] or "",
+        r["admin1"] or "",
+        _coord(r["lat"]),
+        _coord(r["lon"]),
+        f"{r['confidence']:.2f}",
+    ]
+
+
 @click.command()
 @click.argument("doc", required=False)
 @db_option
 @json_option
 def places(doc, db, as_json):
-    """List the places of a document (or of every document) with coordinates."""
+    """List the places of a document (or of every document) with coordinates; an
+    unresolved name has none, and shows the place the document is about."""
     rows = []
     for a in analyses_for(db, doc):
         for p in a.places:
@@ -26,31 +64,7 @@ def places(doc, db, as_json):
 
     t = Table("doc", "text", "place", "feature", "cc", "region", "lat", "lon", "conf")
     for r in rows:
-        if r.get("relative"):
-            dist = f"{r['distance_m'] / 1000:.0f} km" if r["distance_m"] else "?"
-            t.add_row(
-                r["doc_id"][:8],
-                r["text"],
-                f"{dist} {r['bearing'] or ''} of {r['anchor']}",
-                "relative",
-                "",
-                "",
-                f"{r['anchor_lat'] or ''}",
-                f"{r['anchor_lon'] or ''}",
-                r["mod"] or "",
-            )
-            continue
-        t.add_row(
-            r["doc_id"][:8],
-            r["text"],
-            r["name"],
-            r["feature"],
-            r["country_code"] or "",
-            r["admin1"] or "",
-            f"{r['lat']:.4f}",
-            f"{r['lon']:.4f}",
-            f"{r['confidence']:.2f}",
-        )
+        t.add_row(*(_relative_row(r) if r.get("relative") else _place_row(r)))
     console.print(t)
 
 
@@ -95,16 +109,40 @@ def gazetteer_lookup(name, as_json):
         )
 
 
+def _print_buckets(buckets: dict) -> None:
+    for name, b in buckets.items():
+        console.print(f"{name}: {b['count']} ({b['error_share']:.0%} of the total error)")
+        for c in b["largest"]:
+            where = f"{c['predicted']} ({c['country']})" if c["country"] else c["predicted"]
+            console.print(f"    {c['n']:3d} x {c['gold']} -> {where}  mean {c['mean_km']} km")
+
+
+def _print_explanations(items: list[dict]) -> None:
+    for x in items:
+        g = x["gold"]
+        chosen = x["chosen"]
+        said = f"{chosen['name']} ({chosen['feature']}, {chosen['country']})" if chosen else "nothing"
+        console.print(f"{x['doc_id']}: {g['name']} gold ({g['lat']}, {g['lon']}); chose {said}")
+        for c in x["candidates"]:
+            parts = ", ".join(f"{k} {v:+.2f}" for k, v in c["parts"].items())
+            console.print(
+                f"    {c['score']:6.2f}  {c['name']} [{c['kind']} {c['country'] or ''} {c['admin1'] or ''}]"
+                f"  {c['error_km']} km  = {parts}"
+            )
+
+
 @click.command("geo")
 @click.option("--gold", "gold", required=True, type=click.Path(exists=True), help="Gold XML file or directory.")
 @click.option("--gold-spans", is_flag=True, help="Resolve the gold toponyms only (isolates resolution).")
 @click.option("--limit", type=int, help="Only the first N articles.")
+@click.option("--explain", "explain", metavar="NAME", help="Show why a candidate won for each gold toponym NAME.")
 @json_option
-def eval_geo(gold, gold_spans, limit, as_json):
-    """Geoparsing: toponym P/R/F1, accuracy within 161 km, mean/median error, AUC."""
+def eval_geo(gold, gold_spans, limit, explain, as_json):
+    """Geoparsing: toponym P/R/F1, accuracy within 161 km, mean/median error, AUC, and
+    the misses by bucket with their largest cases."""
     from ..eval.geo import evaluate
 
-    res = evaluate(gold, gold_spans=gold_spans, limit=limit)
+    res = evaluate(gold, gold_spans=gold_spans, limit=limit, explain=explain)
     if as_json:
         print_json(res)
         return
@@ -120,8 +158,16 @@ def eval_geo(gold, gold_spans, limit, as_json):
     r = res["resolution"]
     console.print(
         f"resolution (n={r['scored']}): acc@161km {r['acc_at_161km']:.3f}  mean {r['mean_error_km']:.0f} km"
-        f"  median {r['median_error_km']:.0f} km  AUC {r['auc']:.3f}"
+        f"  median {r['median_error_km']:.0f} km  AUC {r['auc']:.3f}  (unresolved count as 20039 km)"
     )
+    o = r["resolved_only"]
+    console.print(
+        f"resolved only (n={o['scored']}, {r['unresolved']} unresolved): acc@161km {o['acc_at_161km']:.3f}"
+        f"  mean {o['mean_error_km']:.0f} km  median {o['median_error_km']:.0f} km"
+    )
+    _print_buckets(res["buckets"])
+    if explain:
+        _print_explanations(res["explain"])
 
 
 commands = [places, gazetteer]

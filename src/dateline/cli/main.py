@@ -16,6 +16,7 @@ from . import (
     export_cmds,
     geo_cmds,
     quantity_cmds,
+    serve_cmds,
     time_cmds,
     verify_cmds,
 )
@@ -32,6 +33,7 @@ MODULES = (
     export_cmds,
     eval_cmds,
     verify_cmds,
+    serve_cmds,
 )
 
 

@@ -6,7 +6,8 @@ import collections
 
 import click
 
-from .common import console, db_option, doc_ids_or_fail, json_option, open_store_or_fail, print_json, to_jsonable
+from .. import query
+from .common import console, db_option, json_option, open_store_or_fail, print_json, to_jsonable
 
 
 @click.command()
@@ -15,25 +16,15 @@ from .common import console, db_option, doc_ids_or_fail, json_option, open_store
 @json_option
 def times(doc, db, as_json):
     """List a stored document's time expressions (TIMEX3) and each sentence's resolved time."""
-    store = open_store_or_fail(db)
-    (doc_id,) = doc_ids_or_fail(store, doc)
-    a = store.load_analysis(doc_id)
+    data = query.times(open_store_or_fail(db), doc)
     if as_json:
-        print_json(
-            {
-                "doc_id": doc_id,
-                "published": a.article.published,
-                "times": to_jsonable(list(a.times)),
-                "sentence_times": to_jsonable(list(a.sentence_times)),
-            }
-        )
+        print_json(to_jsonable(data))
         return
     from rich.table import Table
 
-    pub = a.article.published.isoformat() if a.article.published else "unknown"
-    console.print(f"[bold]{doc_id}[/bold]  published {pub}")
+    console.print(f"[bold]{data.doc_id}[/bold]  published {data.published or 'unknown'}")
     t = Table("sent", "text", "type", "value", "mod", "earliest", "latest", "anchor")
-    for tv in a.times:
+    for tv in data.times:
         t.add_row(
             str(tv.sentence),
             tv.text,
@@ -45,10 +36,10 @@ def times(doc, db, as_json):
             tv.anchor or "",
         )
     console.print(t)
-    if a.sentence_times:
+    if data.sentence_times:
         s = Table("sent", "time", "rule", "sentence")
-        sents = {x.index: x.text for x in a.parsed.sentences}
-        for st in a.sentence_times:
+        sents = {x.index: x.text for x in data.sentences}
+        for st in data.sentence_times:
             text = sents.get(st.sentence, "").replace("\n", " ")
             s.add_row(str(st.sentence), st.value or "", st.rule, text[:70] + ("…" if len(text) > 70 else ""))
         console.print(s)

@@ -42,41 +42,49 @@ def _attrs(tag: str) -> dict[str, str]:
     return {k: html.unescape(v) for k, v in _ATTR.findall(tag)}
 
 
+def _dct(raw: str) -> tuple[date | None, str | None]:
+    """The document creation time: as a date, and as the value the file writes."""
+    m = _DCT.search(raw)
+    if not m:
+        return None, None
+    value = _attrs(m.group(0)).get("value")
+    dm = re.match(r"^(\d{4})-?(\d\d)-?(\d\d)", value or "")
+    if not dm:
+        return None, value
+    try:
+        return date(int(dm[1]), int(dm[2]), int(dm[3])), value
+    except ValueError:
+        return None, value
+
+
+def _text_and_timexes(body: str) -> tuple[str, tuple[GoldTimex, ...]]:
+    """The text with every tag stripped (entities unescaped), and the TIMEX3s with offsets into it."""
+    parts: list[str] = []
+    pos = 0
+    open_tx: tuple[int, dict[str, str]] | None = None
+    gold: list[GoldTimex] = []
+    for piece in _TAG.split(body):
+        if piece.startswith("<TIMEX3"):
+            open_tx = (pos, _attrs(piece))
+        elif piece.startswith("</TIMEX3") and open_tx is not None:
+            start, a = open_tx
+            text = "".join(parts)[start:pos]
+            gold.append(GoldTimex(start, pos, text, a.get("type", ""), a.get("value", ""), a.get("mod"), a.get("tid")))
+            open_tx = None
+        elif piece and not piece.startswith("<"):
+            plain = html.unescape(piece)
+            parts.append(plain)
+            pos += len(plain)
+    return "".join(parts), tuple(gold)
+
+
 def read_tml(path: str | Path) -> TimeMLDoc:
     path = Path(path)
     raw = path.read_text(encoding="utf-8")
-    dct_value = dct = None
-    m = _DCT.search(raw)
-    if m:
-        dct_value = _attrs(m.group(0)).get("value")
-        dm = re.match(r"^(\d{4})-?(\d\d)-?(\d\d)", dct_value or "")
-        if dm:
-            try:
-                dct = date(int(dm[1]), int(dm[2]), int(dm[3]))
-            except ValueError:
-                dct = None
+    dct, dct_value = _dct(raw)
     tm = _TEXT.search(raw)
-    body = tm.group(1) if tm else ""
-    parts: list[str] = []
-    pos = 0
-    open_tx: tuple[int, dict] | None = None
-    gold: list[GoldTimex] = []
-    for piece in _TAG.split(body):
-        if not piece:
-            continue
-        if piece.startswith("<"):
-            if piece.startswith("<TIMEX3"):
-                open_tx = (pos, _attrs(piece))
-            elif piece.startswith("</TIMEX3") and open_tx is not None:
-                s, a = open_tx
-                t = "".join(parts)[s:pos]
-                gold.append(GoldTimex(s, pos, t, a.get("type", ""), a.get("value", ""), a.get("mod"), a.get("tid")))
-                open_tx = None
-            continue
-        s = html.unescape(piece)
-        parts.append(s)
-        pos += len(s)
-    return TimeMLDoc(path.stem, dct, dct_value, "".join(parts), tuple(gold))
+    text, gold = _text_and_timexes(tm.group(1) if tm else "")
+    return TimeMLDoc(path.stem, dct, dct_value, text, gold)
 
 
 def read_dir(folder: str | Path) -> list[TimeMLDoc]:

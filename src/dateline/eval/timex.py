@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
 
 from ..types import Article
 from .timeml import TimeMLDoc, read_dir
@@ -30,7 +32,8 @@ class Counts:
     relaxed: int = 0
     type_ok: int = 0
     value_ok: int = 0
-    errors: list = field(default_factory=list)
+    # (doc, kind, gold text, gold type, gold value, system text, system type, system value)
+    errors: list[tuple[str, ...]] = field(default_factory=list)
 
 
 def _prf(hit: int, sys_n: int, gold_n: int) -> tuple[float, float, float]:
@@ -40,7 +43,25 @@ def _prf(hit: int, sys_n: int, gold_n: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def match(gold: Sequence, system: Sequence) -> list[tuple[int | None, int | None]]:
+class Span(Protocol):
+    """What scoring reads of a gold or system expression (GoldTimex and TimeValue both have it)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def value(self) -> str: ...
+
+
+Pair = tuple[int | None, int | None]
+
+
+def match(gold: Sequence[Span], system: Sequence[Span]) -> list[Pair]:
     """One-to-one pairs (gold index, system index) by largest overlap; unmatched get None."""
     pairs = []
     for gi, g in enumerate(gold):
@@ -49,7 +70,9 @@ def match(gold: Sequence, system: Sequence) -> list[tuple[int | None, int | None
             if ov > 0:
                 pairs.append((-(ov), 0 if (g.start, g.end) == (s.start, s.end) else 1, gi, si))
     pairs.sort()
-    used_g, used_s, out = set(), set(), []
+    used_g: set[int] = set()
+    used_s: set[int] = set()
+    out: list[Pair] = []
     for _, _, gi, si in pairs:
         if gi in used_g or si in used_s:
             continue
@@ -61,32 +84,40 @@ def match(gold: Sequence, system: Sequence) -> list[tuple[int | None, int | None
     return out
 
 
-def count_doc(c: Counts, name: str, gold: Sequence, system: Sequence) -> None:
+def _count_match(c: Counts, name: str, g: Span, s: Span) -> None:
+    c.relaxed += 1
+    if (g.start, g.end) == (s.start, s.end):
+        c.strict += 1
+    c.type_ok += g.type == s.type
+    c.value_ok += g.value == s.value
+    if g.value != s.value or g.type != s.type or (g.start, g.end) != (s.start, s.end):
+        c.errors.append((name, "mismatch", g.text, g.type, g.value, s.text, s.type, s.value))
+
+
+def count_doc(c: Counts, name: str, gold: Sequence[Span], system: Sequence[Span]) -> None:
     c.gold += len(gold)
     c.system += len(system)
     for gi, si in match(gold, system):
         g = gold[gi] if gi is not None else None
         s = system[si] if si is not None else None
         if g is not None and s is not None:
-            c.relaxed += 1
-            if (g.start, g.end) == (s.start, s.end):
-                c.strict += 1
-            c.type_ok += g.type == s.type
-            c.value_ok += g.value == s.value
-            if g.value != s.value or g.type != s.type or (g.start, g.end) != (s.start, s.end):
-                c.errors.append((name, "mismatch", g.text, g.type, g.value, s.text, s.type, s.value))
+            _count_match(c, name, g, s)
         elif g is not None:
             c.errors.append((name, "missed", g.text, g.type, g.value, "", "", ""))
-        else:
+        elif s is not None:
             c.errors.append((name, "spurious", "", "", "", s.text, s.type, s.value))
 
 
-def figures(c: Counts) -> dict:
+def _pct(x: float) -> float:
+    return round(100 * x, 2)
+
+
+def figures(c: Counts) -> dict[str, Any]:
     sp, sr, sf = _prf(c.strict, c.system, c.gold)
     rp, rr, rf = _prf(c.relaxed, c.system, c.gold)
     tp, tr, tf = _prf(c.type_ok, c.system, c.gold)
     vp, vr, vf = _prf(c.value_ok, c.system, c.gold)
-    pct = lambda x: round(100 * x, 2)  # noqa: E731
+    pct = _pct
     return {
         "gold": c.gold,
         "system": c.system,
@@ -109,17 +140,17 @@ def tml_article(doc: TimeMLDoc, source: str) -> Article:
     return Article(doc_id=doc_id_for(doc.text), text=doc.text, source=source, published=doc.dct)
 
 
-def evaluate_docs(docs: Iterable[TimeMLDoc]) -> tuple[dict, Counts]:
+def evaluate_docs(docs: Iterable[TimeMLDoc]) -> tuple[dict[str, Any], Counts]:
     from ..nlp import parse_many
     from ..time import extract_times
 
     docs = list(docs)
     arts = [tml_article(d, d.name) for d in docs]
     c = Counts()
-    for d, parsed in zip(docs, parse_many(arts), strict=False):
+    for d, parsed in zip(docs, parse_many(arts), strict=True):
         count_doc(c, d.name, d.timexes, extract_times(parsed))
     return figures(c), c
 
 
-def evaluate_dir(folder) -> tuple[dict, Counts]:
+def evaluate_dir(folder: str | Path) -> tuple[dict[str, Any], Counts]:
     return evaluate_docs(read_dir(folder))

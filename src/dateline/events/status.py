@@ -118,11 +118,19 @@ def reported_by(ctx: DocContext, i: int) -> int | None:
                     return k
             return None
         cur = head
-    # "according to X"
-    s = ctx.parsed.sentences[toks[i].sentence]
+    # "according to X": the same for every event of a sentence, so scanned once per sentence
+    # (a scan per call made a long sentence quadratic)
+    key = ("according_to", toks[i].sentence)
+    if key not in ctx.memo:
+        ctx.memo[key] = _according_to(ctx, toks[i].sentence)
+    return ctx.memo[key]
+
+
+def _according_to(ctx: DocContext, sentence: int) -> int | None:
+    s = ctx.parsed.sentences[sentence]
     for k in range(s.token_start, s.token_end - 2):
         if ctx.lower[k] == "according" and ctx.lower[k + 1] == "to":
             for c in ctx.kids[k + 1]:
-                if toks[c].dep == "pobj":
+                if ctx.toks[c].dep == "pobj":
                     return c
     return None

@@ -8,10 +8,13 @@ with the gold files and read back in ``dateline eval 5w1h --pred``.
 
 from __future__ import annotations
 
-import json
+import hashlib
 import re
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
+from .. import serialize
 from ..eval.five_w import QUESTIONS
 from ..types import Analysis, MainEvent
 
@@ -63,25 +66,66 @@ def giveme5w1h_record(analysis: Analysis) -> dict:
     }
 
 
+# A file name longer than this is cut and given a hash of the whole name (most file
+# systems stop at 255 bytes; a 300-character dId stopped the export).
+MAX_STEM = 100
+
+
 def file_stem(analysis: Analysis) -> str:
+    return _stem(analysis)[0]
+
+
+def _stem(analysis: Analysis) -> tuple[str, str | None]:
+    """The file name for an analysis, and "shortened" when the id was too long for one."""
     art = analysis.article
     rid = art.record_id
     if not rid and art.source and art.source != "-":
         rid = Path(art.source.split("#", 1)[0]).stem
-    return _UNSAFE.sub("_", rid or art.doc_id)
+    stem = _UNSAFE.sub("_", rid or art.doc_id)
+    if len(stem.encode("utf-8")) <= MAX_STEM:
+        return stem, None
+    digest = hashlib.sha256(stem.encode("utf-8")).hexdigest()[:12]
+    return f"{stem[: MAX_STEM - 13]}-{digest}", "shortened"
+
+
+@dataclass(frozen=True)
+class Written:
+    """One file the export wrote, and why its name is not the record id when it is not."""
+
+    doc_id: str
+    path: Path
+    note: str | None = None  # "shortened", "shares its id with N other(s)"
+
+
+def file_names(analyses: list[Analysis]) -> list[tuple[Analysis, str, str | None]]:
+    """Each analysis with a file name of its own: records sharing an id get their doc id added."""
+    named = [(a, *_stem(a)) for a in analyses]
+    counts = Counter(stem.lower() for _, stem, _ in named)  # case-insensitive file systems too
+    out = []
+    for a, stem, note in named:
+        n = counts[stem.lower()]
+        if n > 1:
+            stem, note = f"{stem}-{a.article.doc_id}", f"shares its id with {n - 1} other record(s)"
+        out.append((a, stem, note))
+    return out
+
+
+def write_files(analyses, out_dir: str | Path) -> list[Written]:
+    """One file per analysis in ``out_dir``; returns exactly what was written."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for a, stem, note in file_names(list(analyses)):
+        path = out / f"{stem}.json"
+        path.write_text(serialize.dumps(giveme5w1h_record(a), indent=2) + "\n", encoding="utf-8")
+        written.append(Written(a.article.doc_id, path, note))
+    return written
 
 
 def write_giveme5w1h(analyses, out_dir: str | Path) -> int:
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    n = 0
-    for a in analyses:
-        with open(out / f"{file_stem(a)}.json", "w", encoding="utf-8") as fh:
-            json.dump(giveme5w1h_record(a), fh, ensure_ascii=False, indent=2)
-        n += 1
-    return n
+    return len(write_files(analyses, out_dir))
 
 
-def export_giveme5w1h(store, out_dir: str | Path) -> int:
-    """Write one Giveme5W1H-layout file per stored document; returns the count."""
-    return write_giveme5w1h((store.load_analysis(d) for d in store.doc_ids()), out_dir)
+def export_giveme5w1h(store, out_dir: str | Path) -> list[Written]:
+    """Write one Giveme5W1H-layout file per stored document; returns the files written."""
+    return write_files((store.load_analysis(d) for d in store.doc_ids()), out_dir)

@@ -1,30 +1,31 @@
-"""Reading input files into :class:`Article` records.
+"""Reading decoded input into :class:`Article` records, one format per reader.
 
 Every reader yields either an Article or an :class:`InputError` naming its
-source, so one bad file never stops a batch.
+source, so one bad file or record never stops a batch.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 from ..errors import (
     BadDate,
-    BinaryInput,
-    EmptyInput,
+    DateOutOfRange,
     InputError,
+    InputTooLarge,
     MalformedJSON,
     NoArticleInHTML,
+    NoRecords,
     NoText,
-    PathNotFound,
-    UndecodableInput,
 )
 from ..types import Article
+from .decode import decode
+from .fields import record_fields
+from .limits import limits
 from .normalize import make_article, parse_date
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -33,51 +34,33 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
 
+_ISO_DATE = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 # " date 2023-09-12 Story..." : the reference format (leading space, the word, ISO date)
-_DATELINE = re.compile(
-    r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)\s*(?P<rest>.*)\Z",
-    re.S | re.I,
-)
-_DATE_HEADER = re.compile(r"^\s*date\s*:\s*(?P<date>[^\n]+?)\s*(?:\n|\Z)(?P<rest>.*)\Z", re.S | re.I)
-_ISO_FIRST_LINE = re.compile(
-    r"^\s*(?P<date>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)\s*\n(?P<rest>.*)\Z",
-    re.S,
-)
+_DATELINE = re.compile(rf"^\s*date\s+(?P<date>{_ISO_DATE})\s*(?P<rest>.*)\Z", re.S | re.I)
+# the date is bounded: an unbounded lazy run before "\s*\n" backtracks on long lines
+_DATE_HEADER = re.compile(r"^\s*date\s*:[ \t]*(?P<date>[^\n]{1,80}?)[ \t]*(?:\n|\Z)(?P<rest>.*)\Z", re.S | re.I)
+_ISO_FIRST_LINE = re.compile(rf"^\s*(?P<date>{_ISO_DATE})[ \t]*\n(?P<rest>.*)\Z", re.S)
+# JSON looks like this at its start; "[Reuters] Officials said..." does not.
+_JSON_START = re.compile(r'\s*(?:\{\s*["}]|\[\s*[{\["\]])')
 MIN_HTML_WORDS = 8
 UNKNOWN_DATE_WARNING = "publication date unknown: relative dates stay unresolved. Pass --date YYYY-MM-DD to set it."
+Items = Iterator[Article | InputError]
 
 
-def decode(data: bytes, source: str) -> str:
-    """Bytes to text: UTF-8 first, then charset detection; binaries are refused."""
-    if not data.strip():
-        raise EmptyInput(source=source)
-    head = data[:8192]
-    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
-        raise BinaryInput("contains NUL bytes", source=source)
+def _dated(raw_date: str | None, source: str, default: date | None) -> dict:
+    """``published`` and ``warnings`` for a document: its own date, else the default.
+
+    An unparseable or out-of-range date is an error unless a default was given.
+    """
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise UndecodableInput("charset detection found no encoding", source=source)
-    text = str(best)
-    controls = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\n\r\t\f")
-    if controls > 0.05 * min(len(text), 4096):
-        raise BinaryInput("mostly control characters", source=source)
-    return text
-
-
-def _with_date(article_kwargs: dict, raw_date, source: str, default: date | None) -> dict:
-    published = parse_date(raw_date) if raw_date else None
-    warnings = ()
+        published = parse_date(raw_date) if raw_date else None
+    except (BadDate, DateOutOfRange) as exc:
+        if default is None:
+            raise type(exc)(exc.detail, source=source) from None
+        return {"published": default, "warnings": (f"{exc.message}; used --date {default.isoformat()}",)}
     if published is None:
         published = default
-        if published is None:
-            warnings = (UNKNOWN_DATE_WARNING,)
-    return {**article_kwargs, "published": published, "warnings": warnings}
+    return {"published": published, "warnings": () if published else (UNKNOWN_DATE_WARNING,)}
 
 
 def read_text(text: str, source: str, default_date: date | None = None) -> Article:
@@ -87,96 +70,135 @@ def read_text(text: str, source: str, default_date: date | None = None) -> Artic
         if m:
             raw_date, body = m["date"], m["rest"]
             break
-    try:
-        kw = _with_date({}, raw_date, source, default_date)
-    except BadDate as exc:
-        if default_date is None:
-            raise BadDate(exc.detail, source=source) from None
-        kw = {"published": default_date, "warnings": (f"unparseable dateline {raw_date!r}; used --date",)}
+    kw = _dated(raw_date, source, default_date)
     if not body.strip():
         raise NoText("the dateline is followed by no story", source=source)
-    return make_article(body, source=source, fmt="text", record_id=Path(source).stem if source != "-" else None, **kw)
+    return make_article(body, source=source, fmt="text", record_id=_stem(source), **kw)
 
 
-def _record_to_article(rec, source: str, default_date: date | None, fallback_id: str | None) -> Article:
+def _stem(source: str) -> str | None:
+    return Path(source).stem if source != "-" else None
+
+
+def _record_to_article(rec: object, source: str, default_date: date | None, fallback_id: str | None) -> Article:
     if not isinstance(rec, dict):
         raise MalformedJSON(f"expected an object, found {type(rec).__name__}", source=source)
-    body = rec.get("maintext") or rec.get("text")
-    if not isinstance(body, str) or not body.strip():
-        raise NoText("no 'text' or 'maintext'", source=source)
-    title = rec.get("title") if isinstance(rec.get("title"), str) else None
-    desc = rec.get("description") if isinstance(rec.get("description"), str) else None
-    try:
-        kw = _with_date({}, rec.get("date_publish") or rec.get("date"), source, default_date)
-    except BadDate as exc:
-        raise BadDate(exc.detail, source=source) from None
+    r = record_fields(rec, source)
+    kw = _dated(r.date, source, default_date)
     return make_article(
-        body,
+        r.body,
         source=source,
-        title=title,
-        description=desc,
+        title=r.title,
+        description=r.description,
         fmt="newsplease",
-        url=rec.get("url"),
-        source_domain=rec.get("source_domain") or rec.get("publisher"),
-        language=rec.get("language"),
-        record_id=rec.get("dId") or rec.get("id") or fallback_id,
-        **kw,
+        url=r.url,
+        source_domain=r.source_domain,
+        language=r.language,
+        record_id=r.record_id or fallback_id,
+        published=kw["published"],
+        warnings=r.warnings + kw["warnings"],
     )
 
 
-def read_json(text: str, source: str, default_date: date | None = None) -> Iterator[Article | InputError]:
-    stem = Path(source).stem if source != "-" else None
+def _record(rec: object, source: str, default_date: date | None, fallback_id: str | None) -> Article | InputError:
     try:
-        data = json.loads(text)
+        return _record_to_article(rec, source, default_date, fallback_id)
+    except InputError as exc:
+        if exc.source is None:
+            exc.source = source
+        return exc
+
+
+def _int(digits: str) -> int | str:
+    # Python refuses to convert more than 4,300 digits; no field we read is a number that long.
+    return int(digits) if len(digits) <= limits().max_int_digits else digits
+
+
+def loads(text: str) -> object:
+    """JSON with huge integers kept as text; nesting too deep is malformed JSON."""
+    try:
+        return json.loads(text, parse_int=_int)
+    except RecursionError:
+        raise MalformedJSON("nested too deeply") from None
+
+
+def read_json(text: str, source: str, default_date: date | None = None) -> Items:
+    try:
+        data = loads(text)
     except json.JSONDecodeError as exc:
-        # Several objects, one per line, in a .json file: read it as JSON Lines.
-        if text.lstrip().startswith("{") and "\n" in text.strip():
+        if _is_json_lines(text):  # several objects, one per line, in a .json file
             yield from read_jsonl(text, source, default_date)
             return
         yield MalformedJSON(f"{exc.msg} at line {exc.lineno} column {exc.colno}", source=source)
         return
     records = data if isinstance(data, list) else [data]
+    if not records:
+        yield NoRecords("an empty list", source=source)
     for n, rec in enumerate(records):
-        src = source if len(records) == 1 else f"{source}#{n + 1}"
-        try:
-            yield _record_to_article(rec, src, default_date, stem if len(records) == 1 else None)
-        except InputError as exc:
-            yield exc
+        one = len(records) == 1
+        yield _record(rec, source if one else f"{source}#{n + 1}", default_date, _stem(source) if one else None)
 
 
-def read_jsonl(text: str, source: str, default_date: date | None = None) -> Iterator[Article | InputError]:
-    for n, line in enumerate(text.splitlines(), start=1):
+def _is_json_lines(text: str) -> bool:
+    """The first line is a whole JSON object by itself (pretty-printed JSON's is not)."""
+    first = text.lstrip().split("\n", 1)[0]
+    if not first.startswith("{"):
+        return False
+    try:
+        return isinstance(loads(first), dict)
+    except (json.JSONDecodeError, MalformedJSON):
+        return False
+
+
+def read_jsonl(text: str, source: str, default_date: date | None = None) -> Items:
+    found = False
+    for n, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
+        found = True
         src = f"{source}#L{n}"
         try:
-            rec = json.loads(line)
+            rec = loads(line)
         except json.JSONDecodeError as exc:
-            yield MalformedJSON(f"{exc.msg} at column {exc.colno}", source=src)
+            yield MalformedJSON(f"{exc.msg} at line {n} column {exc.colno}", source=src)
             continue
-        try:
-            yield _record_to_article(rec, src, default_date, None)
-        except InputError as exc:
+        except MalformedJSON as exc:
+            exc.source = src
             yield exc
+            continue
+        yield _record(rec, src, default_date, None)
+    if not found:
+        yield NoRecords("only blank lines", source=source)
 
 
 def read_html(text: str, source: str, default_date: date | None = None) -> Article:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, favor_precision=True)
-    body = getattr(doc, "text", None) if doc is not None else None
-    if isinstance(doc, dict):  # older trafilatura returned dicts
-        body = doc.get("text")
+    if len(text) > limits().max_html_bytes:
+        raise InputTooLarge(f"HTML page is {len(text):,} characters, over the limit of {limits().max_html_bytes:,}")
+    # Dates come from the page's metadata only: a year in the body is not its date.
+    doc = trafilatura.bare_extraction(
+        text,
+        with_metadata=True,
+        include_comments=False,
+        favor_precision=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+
+    def get(key: str) -> str | None:
+        value = doc.get(key) if isinstance(doc, dict) else getattr(doc, key, None)
+        return value if isinstance(value, str) and value.strip() else None
+
+    body = get("text")
     # Menus and footers survive extraction on pages with no article: demand prose.
     if not body or len(body.split()) < MIN_HTML_WORDS:
         raise NoArticleInHTML(source=source)
     # trafilatura puts one paragraph (or heading) per line: make each a paragraph of ours
     body = re.sub(r"\n+", "\n\n", body.strip())
-    get = (lambda k: doc.get(k)) if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
     try:
-        kw = _with_date({}, get("date"), source, default_date)
-    except BadDate:
-        kw = _with_date({}, None, source, default_date)
+        kw = _dated(get("date"), source, default_date)
+    except (BadDate, DateOutOfRange):
+        kw = _dated(None, source, default_date)
     return make_article(
         body,
         source=source,
@@ -186,7 +208,7 @@ def read_html(text: str, source: str, default_date: date | None = None) -> Artic
         url=get("url"),
         source_domain=get("hostname") or get("sitename"),
         language=get("language"),
-        record_id=Path(source).stem if source != "-" else None,
+        record_id=_stem(source),
         **kw,
     )
 
@@ -198,59 +220,41 @@ def _sniff(text: str, suffix: str) -> str:
         return "json"
     if suffix in HTML_SUFFIXES:
         return "html"
-    head = text.lstrip()[:512].lower()
-    if head.startswith(("{", "[")):
+    if _JSON_START.match(text[:512]):
         return "json"
+    head = text.lstrip()[:512].lower()
     if head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head):
         return "html"
     return "text"
 
 
-def read_bytes(
-    data: bytes, source: str, suffix: str = "", default_date: date | None = None
-) -> Iterator[Article | InputError]:
+def _read_decoded(text: str, source: str, suffix: str, default_date: date | None) -> Items:
+    kind = _sniff(text, suffix)
+    if kind == "json":
+        yield from read_json(text, source, default_date)
+    elif kind == "jsonl":
+        yield from read_jsonl(text, source, default_date)
+    elif kind == "html":
+        yield read_html(text, source, default_date)
+    else:
+        yield read_text(text, source, default_date)
+
+
+def read_bytes(data: bytes, source: str, suffix: str = "", default_date: date | None = None) -> Items:
+    """Every article in one input's bytes, or the errors that stopped them."""
     try:
-        text = decode(data, source)
-        kind = _sniff(text, suffix)
-        if kind == "json":
-            yield from read_json(text, source, default_date)
-        elif kind == "jsonl":
-            yield from read_jsonl(text, source, default_date)
-        elif kind == "html":
-            yield read_html(text, source, default_date)
-        else:
-            yield read_text(text, source, default_date)
+        text, warnings = decode(data, source)
+        for item in _read_decoded(text, source, suffix, default_date):
+            if warnings and isinstance(item, Article):
+                item = _with_warnings(item, warnings)
+            yield item
     except InputError as exc:
         if exc.source is None:
             exc.source = source
         yield exc
 
 
-def _walk(path: Path) -> Iterator[Path]:
-    for p in sorted(path.rglob("*")):
-        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in KNOWN_SUFFIXES:
-            yield p
+def _with_warnings(art: Article, warnings: tuple[str, ...]) -> Article:
+    import dataclasses
 
-
-def read_path(path: str | Path, default_date: date | None = None) -> Iterator[Article | InputError]:
-    """One path: a file, a directory (recursive), or "-" for standard input."""
-    if str(path) == "-":
-        yield from read_bytes(sys.stdin.buffer.read(), "-", "", default_date)
-        return
-    p = Path(path)
-    if not p.exists():
-        yield PathNotFound(source=str(path))
-        return
-    files = _walk(p) if p.is_dir() else [p]
-    for f in files:
-        try:
-            data = f.read_bytes()
-        except OSError as exc:
-            yield PathNotFound(str(exc), source=str(f))
-            continue
-        yield from read_bytes(data, str(f), f.suffix.lower(), default_date)
-
-
-def read_paths(paths: Iterable[str | Path], default_date: date | None = None) -> Iterator[Article | InputError]:
-    for path in paths:
-        yield from read_path(path, default_date)
+    return dataclasses.replace(art, warnings=warnings + art.warnings)

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from ..errors import DocumentTooLarge
+from ..ingest.limits import limits
 from ..types import Article, Entity, EntityKey, Mention, ParsedDoc, Sentence, Token
+from . import segment
 from .lexicon import english
 from .model import load_pipeline
 
@@ -24,10 +27,24 @@ def parse(article: Article) -> ParsedDoc:
 
 
 def parse_many(articles: Iterable[Article], batch_size: int = 32) -> Iterator[ParsedDoc]:
+    """Parse articles in order, each in segments of bounded size (``nlp/data/segments.yaml``),
+    so that time and memory grow linearly with a document's length.
+
+    A document over ``max_document_chars`` (``ingest/data/limits.yaml``) is refused (E602).
+    """
+    from spacy.tokens import Doc
+
     nlp = load_pipeline()
     arts = list(articles) if not isinstance(articles, list) else articles
-    for art, doc in zip(arts, nlp.pipe((a.text for a in arts), batch_size=batch_size), strict=False):
-        yield from_doc(art, doc)
+    cap = limits().max_document_chars
+    for a in arts:
+        if len(a.text) > cap:
+            raise DocumentTooLarge(f"{a.source}: {len(a.text):,} characters, over the limit of {cap:,}")
+    pieces = [segment.cut(a.text) for a in arts]
+    docs = nlp.pipe((segment.make_doc(nlp, p) for ps in pieces for p in ps), batch_size=batch_size)
+    for art, ps in zip(arts, pieces, strict=True):
+        parts = [next(docs) for _ in ps]
+        yield from_doc(art, parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False))
 
 
 def parse_text(text: str, **article_fields) -> ParsedDoc:
@@ -76,7 +93,7 @@ def from_doc(article: Article, doc) -> ParsedDoc:
                 break
         raw.append((start, end, text, e.label_, sent_of[e.start], e.start, e.end, e.ent_id_ or None))
     mentions, entities = _canonicalize(raw)
-    chunks = ()
+    chunks: tuple[tuple[int, int], ...] = ()
     if doc.has_annotation("DEP"):
         chunks = tuple((c.start, c.end) for c in doc.noun_chunks)
     return ParsedDoc(article, tokens, tuple(sentences), mentions, entities, chunks)

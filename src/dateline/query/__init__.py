@@ -1,7 +1,7 @@
 """Answering people: documents, entities, search, stats; cross-document entities, timelines, questions."""
 
 from .ask import analyse_question, answer_json, ask
-from .basic import documents, entities, search, show, stats
+from .basic import documents, entities, search, show, stats, times
 from .entity import EntityIndex, entity_index, entity_info
 from .timeline import timeline
 
@@ -18,4 +18,5 @@ __all__ = [
     "show",
     "stats",
     "timeline",
+    "times",
 ]

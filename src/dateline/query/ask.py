@@ -679,7 +679,7 @@ def _extract(f: Frame, pd: ParsedDoc, c: Cand, facts: dict, matched: list[tuple[
                 p.start,
                 p.end,
                 p.text if not p.name or p.name.lower() == _clean(p.text).lower() else f"{_clean(p.text)} ({p.name})",
-                f"{p.lat:.4f},{p.lon:.4f}",
+                f"{p.lat:.4f},{p.lon:.4f}" if p.lat is not None else None,
                 p.feature,
             )
             for p in places

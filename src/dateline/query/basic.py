@@ -7,7 +7,7 @@ import os
 import re
 
 from ..store import Store
-from .records import DocumentSummary, DocumentView, SearchHit, SentenceView, StoreStats
+from .records import DocumentSummary, DocumentTimes, DocumentView, SearchHit, SentenceView, StoreStats
 
 _WORD = re.compile(r"[\w][\w'’-]*", re.UNICODE)
 
@@ -134,3 +134,10 @@ def show(store: Store, doc: str) -> DocumentView:
         mentions=a.parsed.mentions,
         entities=a.parsed.entities,
     )
+
+
+def times(store: Store, doc: str) -> DocumentTimes:
+    doc_id = store.resolve_doc(doc)
+    a = store.load_analysis(doc_id)
+    pub = a.article.published.isoformat() if a.article.published else None
+    return DocumentTimes(doc_id, pub, a.times, a.sentence_times, a.parsed.sentences)

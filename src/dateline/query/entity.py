@@ -120,7 +120,7 @@ def build_index(store) -> EntityIndex:
     place_of: dict[tuple[str, str], dict] = {}
     for r in store.query(
         "SELECT m.doc_id, m.entity_key, p.name, p.lat, p.lon, p.geonameid, p.feature, p.country_code FROM mentions m "
-        "JOIN places p ON p.doc_id = m.doc_id AND p.start_char = m.start_char"
+        "JOIN places p ON p.doc_id = m.doc_id AND p.start_char = m.start_char WHERE p.lat IS NOT NULL"
     ):
         place_of.setdefault((r["doc_id"], r["entity_key"]), r)
     titles = _titles(store)

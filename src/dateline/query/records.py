@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..types import Entity, Mention, SentenceTime
+from ..types import Entity, Mention, Sentence, SentenceTime, TimeValue
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,3 +79,14 @@ class StoreStats:
     migrations: tuple[str, ...]
     database: str
     database_bytes: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentTimes:
+    """A document's time expressions (TIMEX3) and each sentence's resolved time."""
+
+    doc_id: str
+    published: str | None
+    times: tuple[TimeValue, ...]
+    sentence_times: tuple[SentenceTime, ...]
+    sentences: tuple[Sentence, ...] = ()

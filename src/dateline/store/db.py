@@ -9,18 +9,38 @@ or a file that is not a database as one coded line.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..errors import NotFound, StoreBusy, StoreError, StoreQueryFailed, StoreWriteFailed
+from ..errors import (
+    NewerSchema,
+    NotADatabase,
+    NotFound,
+    ReferenceTooLong,
+    StoreBusy,
+    StoreError,
+    StoreQueryFailed,
+    StoreWriteFailed,
+)
 from ..types import Analysis, Article, ParsedDoc
 from . import read, write
-from .migrations import MIGRATIONS, statements
+from .migrations import MIGRATIONS, SCHEMA_VERSION, statements, version
+from .sqlite_file import check_sqlite_file, sqlite_path
+
+# A document reference longer than this is no id, prefix, record id or file name.
+MAX_REFERENCE_CHARS = 1000
+
+
+def like_escape(text: str) -> str:
+    """``text`` as a literal in a LIKE pattern with ESCAPE '\\'."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
 
 # PostgreSQL URLs as users write them go through psycopg 3, the driver in the lock file.
 _SCHEMES = {"postgresql://": "postgresql+psycopg://", "postgres://": "postgresql+psycopg://"}
@@ -39,26 +59,42 @@ def to_url(db: str) -> str:
 # Message fragments of the drivers' errors, mapped to the code a user can act on.
 _ERROR_CODES: tuple[tuple[tuple[str, ...], type[StoreError]], ...] = (
     (("disk is full", "disk full", "readonly", "read-only", "no space left", "disk i/o error"), StoreWriteFailed),
+    (("file too large", "database or disk is full"), StoreWriteFailed),
     (("database is locked", "database table is locked", "could not obtain lock", "deadlock"), StoreBusy),
-    (("unable to open database", "file is not a database", "could not connect", "connection refused"), StoreError),
+    (("file is not a database", "malformed", "not a database", "file is encrypted"), NotADatabase),
+    (("unable to open database", "could not connect", "connection refused"), StoreError),
 )
 
 
-def map_error(exc: SQLAlchemyError, url: str) -> StoreError:
-    """The coded error for a database failure (the one place they are mapped)."""
-    msg = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+def map_error(exc: BaseException, url: str) -> StoreError:
+    """The coded error for a database failure (the one place they are mapped).
+
+    Any SQLAlchemy or driver error, and the operating-system and overflow errors a
+    driver raises (a full disk, an integer too large for SQLite), becomes a coded line.
+    """
+    if isinstance(exc, StoreError):
+        return exc
+    raw = getattr(exc, "orig", None) or exc
+    msg = (str(raw).strip().splitlines() or [type(raw).__name__])[0][:300]
     low = msg.lower()
+    if isinstance(raw, OSError) and getattr(raw, "errno", None) in (27, 28):  # EFBIG, ENOSPC
+        return StoreWriteFailed(f"{url!r} ({msg})")
     for needles, cls in _ERROR_CODES:
         if any(n in low for n in needles):
             return cls(f"{url!r} ({msg})")
     return StoreQueryFailed(f"{url!r}: {msg}")
 
 
+# Errors a driver raises besides SQLAlchemy's own (sqlite3 errors from a connect hook,
+# OverflowError for an integer SQLite cannot hold, OSError for a full disk).
+DRIVER_ERRORS = (SQLAlchemyError, sqlite3.Error, OverflowError, OSError)
+
+
 @contextmanager
 def store_errors(url: str) -> Iterator[None]:
     try:
         yield
-    except SQLAlchemyError as exc:
+    except DRIVER_ERRORS as exc:
         raise map_error(exc, url) from exc
 
 
@@ -80,8 +116,15 @@ def _sqlite_begin(conn: Connection) -> None:
 
 
 class Store:
-    def __init__(self, url: str):
+    """A Dateline database. ``create=False`` (read commands) refuses a file that holds no
+    Dateline store instead of creating tables in it; a file that is not Dateline's is
+    refused untouched either way."""
+
+    def __init__(self, url: str, *, create: bool = True):
         self.url = to_url(url)
+        path = sqlite_path(self.url)
+        if path is not None:
+            check_sqlite_file(path, self.url, create=create)
         try:
             self.engine: Engine = create_engine(self.url)
         except Exception as exc:  # bad URL, missing driver
@@ -95,7 +138,7 @@ class Store:
         except StoreError:
             raise
         except Exception as exc:
-            raise StoreError(f"{url!r} ({exc})") from exc
+            raise map_error(exc, self.url) from exc
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:
@@ -107,13 +150,19 @@ class Store:
 
     # -- schema ---------------------------------------------------------------
     def migrate(self) -> list[str]:
-        """Apply the migrations not yet recorded, all in one transaction."""
+        """Apply the migrations not yet recorded, all in one transaction.
+
+        A store that records a migration this version does not know was made by a
+        newer Dateline: it is refused (E307), never half-upgraded.
+        """
+        if not self._pending():
+            return []
         applied_now = []
         with self.writing() as conn:
             conn.execute(
                 text("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
             )
-            done = {r[0] for r in conn.execute(text("SELECT name FROM schema_migrations"))}
+            done = self._check_version({r[0] for r in conn.execute(text("SELECT name FROM schema_migrations"))})
             for name, migration in MIGRATIONS:
                 if name in done:
                     continue
@@ -125,6 +174,25 @@ class Store:
                 )
                 applied_now.append(name)
         return applied_now
+
+    def _pending(self) -> bool:
+        """Whether any migration is to be applied, read without taking the write lock
+        (so read commands work on a read-only file)."""
+        with store_errors(self.url), self.engine.connect() as conn:
+            if "schema_migrations" not in inspect(conn).get_table_names():
+                return True
+            done = {r[0] for r in conn.execute(text("SELECT name FROM schema_migrations"))}
+        return bool(set(_NAMES) - self._check_version(done))
+
+    def _check_version(self, done: set[str]) -> set[str]:
+        unknown = sorted(done - set(_NAMES))
+        if unknown:
+            theirs = max(version(n) for n in unknown)
+            raise NewerSchema(
+                f"{self.url!r} has schema version {theirs} (migration {unknown[-1]}); this Dateline reads"
+                f" version {SCHEMA_VERSION} and older"
+            )
+        return done
 
     def migrations(self) -> list[tuple[str, str]]:
         rows = self.query("SELECT name, applied_at FROM schema_migrations ORDER BY name")
@@ -178,16 +246,21 @@ class Store:
         )
 
     def resolve_doc(self, ref: str) -> str:
-        """A document by full id, id prefix, record id, or source path / file name."""
+        """A document by full id, id prefix, record id, or source path / file name.
+
+        The reference is matched literally: ``%`` and ``_`` in it are characters, not wildcards.
+        """
         ref = str(ref).strip()
+        if len(ref) > MAX_REFERENCE_CHARS:
+            raise ReferenceTooLong(f"{len(ref):,} (at most {MAX_REFERENCE_CHARS:,})")
         rows = self.query("SELECT doc_id FROM documents WHERE doc_id = :r OR record_id = :r OR source = :r", r=ref)
         if not rows and ref:
-            rows = self.query("SELECT doc_id FROM documents WHERE doc_id LIKE :p", p=ref + "%")
+            rows = self.query("SELECT doc_id FROM documents WHERE doc_id LIKE :p ESCAPE '\\'", p=like_escape(ref) + "%")
         if not rows and ref:
-            base = os.path.basename(ref)
+            base = like_escape(os.path.basename(ref))
             # a file name or the start of one ("000_fde2"), as a user would type it
             rows = self.query(
-                "SELECT doc_id FROM documents WHERE record_id LIKE :r OR source LIKE :p",
+                "SELECT doc_id FROM documents WHERE record_id LIKE :r ESCAPE '\\' OR source LIKE :p ESCAPE '\\'",
                 r=base + "%",
                 p="%" + base + "%",
             )
@@ -210,5 +283,8 @@ class Store:
         return read.load_analysis(self.query, doc_id)
 
 
-def open_store(db: str) -> Store:
-    return Store(db)
+_NAMES = tuple(name for name, _ in MIGRATIONS)
+
+
+def open_store(db: str, *, create: bool = True) -> Store:
+    return Store(db, create=create)

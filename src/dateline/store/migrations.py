@@ -216,6 +216,56 @@ SENTENCE_TOKENS = {
     ],
 }
 
+# An unresolved place has no coordinates (None, not the document's main place): lat/lon
+# become nullable. SQLite cannot drop NOT NULL, so the table is rebuilt with its index.
+PLACES_NULLABLE_POINT = {
+    "sqlite": [
+        f"""CREATE TABLE places_new (
+        doc_id TEXT NOT NULL {_DOC_FK},
+        idx INTEGER NOT NULL,
+        sentence_idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        name TEXT NOT NULL,
+        feature TEXT NOT NULL,
+        country_code TEXT,
+        admin1 TEXT,
+        lat REAL,
+        lon REAL,
+        geonameid INTEGER,
+        confidence REAL NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    )""",
+        "INSERT INTO places_new SELECT doc_id, idx, sentence_idx, start_char, end_char, text, name, feature,"
+        " country_code, admin1, lat, lon, geonameid, confidence, data FROM places",
+        "DROP TABLE places",
+        "ALTER TABLE places_new RENAME TO places",
+        "CREATE INDEX places_name ON places(name)",
+    ],
+    "postgresql": [
+        "ALTER TABLE places ALTER COLUMN lat DROP NOT NULL",
+        "ALTER TABLE places ALTER COLUMN lon DROP NOT NULL",
+    ],
+}
+
+# The document id was an indexed FTS column, so it went through the porter stemmer: two ids
+# could stem alike ("...a0ed", "...a0ee") and replacing one document deleted the other's
+# search rows. Now the id is stored unindexed (never tokenized), and each sentence records the
+# rowid of its search row, so a document's rows are deleted by exact rowid through the
+# sentences' own (doc_id, idx) index. Existing sentences keep their rowid as that number.
+FTS_ROWIDS = {
+    "sqlite": [
+        "ALTER TABLE sentences ADD COLUMN fts_rowid INTEGER",
+        "UPDATE sentences SET fts_rowid = rowid",
+        "DROP TABLE sentences_fts",
+        "CREATE VIRTUAL TABLE sentences_fts USING fts5("
+        "text, doc_id UNINDEXED, idx UNINDEXED, tokenize='porter unicode61')",
+        "INSERT INTO sentences_fts (rowid, text, doc_id, idx) SELECT fts_rowid, text, doc_id, idx FROM sentences",
+    ],
+}
+
 MIGRATIONS: list[tuple[str, dict[str, list[str]] | list[str]]] = [
     ("0001_core_documents_sentences_mentions", CORE),
     ("0002_sentence_full_text_search", FTS),
@@ -224,7 +274,18 @@ MIGRATIONS: list[tuple[str, dict[str, list[str]] | list[str]]] = [
     ("0005_sentence_governing_timex", SENTENCE_TIMEX),
     ("0006_fts_rows_by_document", FTS_BY_DOC),
     ("0007_sentence_tokens", SENTENCE_TOKENS),
+    ("0008_places_unresolved_without_point", PLACES_NULLABLE_POINT),
+    ("0009_fts_doc_id_unstemmed", FTS_ROWIDS),
 ]
+
+
+def version(name: str) -> int:
+    """A migration's number: the schema version a store has once it is applied."""
+    head = name.split("_", 1)[0]
+    return int(head) if head.isdigit() else 0
+
+
+SCHEMA_VERSION = max(version(name) for name, _ in MIGRATIONS)
 
 
 def statements(migration, dialect: str) -> list[str]:

@@ -85,7 +85,7 @@ def sentence_rows(a: Analysis) -> list[Row]:
 
 def fts_rows(a: Analysis) -> list[Row]:
     d = a.article.doc_id
-    return [{"text": s.text, "doc_id": d, "idx": s.index} for s in a.parsed.sentences]
+    return [{"rowid": 0, "text": s.text, "doc_id": d, "idx": s.index} for s in a.parsed.sentences]
 
 
 def entity_rows(a: Analysis) -> list[Row]:
@@ -215,14 +215,29 @@ TABLES: tuple[tuple[str, Callable[[Analysis], Iterable[Row]]], ...] = (
 def insert_analysis(conn: Connection, dialect: str, a: Analysis) -> None:
     insert_rows(conn, "documents", [document_row(a)])
     for table, rows in TABLES:
-        insert_rows(conn, table, list(rows(a)))
-    if dialect == "sqlite":
-        insert_rows(conn, "sentences_fts", fts_rows(a))
+        batch = list(rows(a))
+        if table == "sentences" and dialect == "sqlite":
+            batch = _with_fts_rows(conn, a, batch)
+        insert_rows(conn, table, batch)
+
+
+def _with_fts_rows(conn: Connection, a: Analysis, rows: list[Row]) -> list[Row]:
+    """Write the document's search rows under fresh rowids, recorded on its sentences."""
+    last = conn.execute(text("SELECT rowid FROM sentences_fts ORDER BY rowid DESC LIMIT 1")).scalar()
+    base = int(last or 0) + 1
+    fts = fts_rows(a)
+    for k, (row, f) in enumerate(zip(rows, fts, strict=True)):
+        row["fts_rowid"] = f["rowid"] = base + k
+    insert_rows(conn, "sentences_fts", fts)
+    return rows
 
 
 def delete_document(conn: Connection, dialect: str, doc_id: str) -> None:
-    if dialect == "sqlite":
-        conn.execute(text("DELETE FROM sentences_fts WHERE sentences_fts MATCH :m"), {"m": f'doc_id : "{doc_id}"'})
+    if dialect == "sqlite":  # by exact rowid: a stemmed id could match another document's rows
+        conn.execute(
+            text("DELETE FROM sentences_fts WHERE rowid IN (SELECT fts_rowid FROM sentences WHERE doc_id = :d)"),
+            {"d": doc_id},
+        )
     for table, _ in reversed(TABLES):  # explicit, so it also holds where cascades are off
         conn.execute(text(f"DELETE FROM {table} WHERE doc_id = :d"), {"d": doc_id})
     conn.execute(text("DELETE FROM documents WHERE doc_id = :d"), {"d": doc_id})

@@ -1,68 +1,29 @@
 """``extract_times``: every time expression of a parsed article, as TIMEX3 values.
 
-The rule grammar (``rules.py``) finds and normalizes candidates over the text;
-the parse supplies tense (past/future decides which "Tuesday"), names (the
-month "August" in "August Wilson" is not a date) and counts ("2000 people").
-Relative values are anchored on ``Article.published`` only.
+The rule grammar (``grammar.py``, run by ``rules.py``) finds and normalizes candidates
+over the text; the parse supplies tense (past/future decides which "Tuesday"), names
+(the month "August" in "August Wilson" is not a date) and counts ("2000 people").
+Relative values are anchored on ``Article.published``; to resolve an expression
+against another date, see ``anchor.resolve_against``.
 """
 
 from __future__ import annotations
 
-import functools
-import re
+import dataclasses
 from bisect import bisect_right
-from pathlib import Path
-
-import yaml
+from datetime import date
 
 from ..nlp import syntax
 from ..nlp.syntax import Tree, governing_verb
 from ..types import ParsedDoc, TimeValue, Token
 from . import normalize as N
-from .rules import Ctx, find_all
-
-DATA = Path(__file__).parent / "data"
-
-_TIME_NOUNS = frozenset(
-    [
-        "year",
-        "years",
-        "month",
-        "months",
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "decade",
-        "decades",
-        "century",
-        "quarter",
-        "season",
-        "time",
-        "period",
-        "fiscal",
-        "calendar",
-        "election",
-        "census",
-        "edition",
-        "model",
-        "budget",
-    ]
-)
-
-
-@functools.lru_cache(maxsize=1)
-def context_rules() -> dict:
-    with open(DATA / "context.yaml", encoding="utf-8") as f:
-        c = yaml.safe_load(f)
-    c["non_governing_signals"] = frozenset(c["non_governing_signals"])
-    c["context_breakers"] = frozenset(c["context_breakers"])
-    sig = sorted(c["signals"], key=len, reverse=True)
-    c["signal_rx"] = re.compile(r"\b(" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sig) + r")\s+$", re.I)
-    return c
-
+from .base import Ctx
+from .lexicon import context_rules, signal_pattern
+from .rules import Found, find_all
+from .words import squash
 
 _DIRECTION = {"past": -1, "perfect": -1, "future": 1}
+_SPECIFIC = ("DATE", "TIME")
 
 
 class _Doc:
@@ -77,6 +38,10 @@ class _Doc:
     def tok(self, off: int) -> Token | None:
         i = bisect_right(self.starts, off) - 1
         return self.tokens[i] if i >= 0 else None
+
+    def sentence_at(self, off: int) -> int:
+        t = self.tok(off)
+        return t.sentence if t is not None else 0
 
     def direction(self, off: int, modal: int = 0) -> int:
         """-1 past, +1 future, 0 unknown, for the verb governing the token at ``off``.
@@ -105,93 +70,112 @@ class _Doc:
 
     def is_person(self, off: int) -> bool:
         t = self.tok(off)
-        return t is not None and t.ent_type in ("PERSON", "ORG", "WORK_OF_ART")
+        return t is not None and t.ent_type in context_rules().name_labels
 
     def is_count(self, off: int) -> bool:
         t = self.tok(off)
         if t is None:
             return False
-        if t.ent_type in ("MONEY", "PERCENT", "QUANTITY"):
+        if t.ent_type in context_rules().count_labels:
             return True
         if t.dep == "nummod":
             # "hired 2000 workers" counts; "the 1996 law", "the 1998 elections" name a year
             h = self.tokens[t.head]
             det = t.i > 0 and self.tokens[t.i - 1].tag in ("DT", "PRP$", "POS")
-            return h.i > t.i and h.tag == "NNS" and h.text.lower() not in _TIME_NOUNS and not det
+            return h.i > t.i and h.tag == "NNS" and h.text.lower() not in context_rules().time_nouns and not det
         return False
 
 
 def extract_times(parsed: ParsedDoc) -> tuple[TimeValue, ...]:
-    text = parsed.text
+    """Every time expression in the text, normalized against the publication date."""
     dct = parsed.article.published
     d = _Doc(parsed)
-    ctx = Ctx(text, dct, d.direction, d.is_person, d.is_count)
-    found = find_all(ctx)
-    c = context_rules()
+    found = find_all(Ctx(parsed.text, dct, d.direction, d.is_person, d.is_count))
+    resolve_anaphors(found, dct)
     out: list[TimeValue] = []
-    prev_signal = None
-    last_date: str | None = None  # the latest explicit date, for "that year"/"the same day"
-    for _k, f in enumerate(found):
-        if f.value.startswith("ANAPHOR:"):
-            _, unit, off = f.value.split(":")
-            f.value = _anaphor(unit, int(off), last_date, dct)
-        elif f.type in ("DATE", "TIME") and f.value[:1].isdigit() and f.value[:4].isdigit():
-            last_date = f.value
-        t = d.tok(f.start)
-        sent = t.sentence if t is not None else 0
-        earliest = latest = None
-        if f.type in ("DATE", "TIME"):
-            earliest, latest = N.bounds(f.value, dct)
-        m = c["signal_rx"].search(text, max(0, f.start - 12), f.start)
-        signal = re.sub(r"\s+", " ", m.group(1).lower()) if m else None
-        anchor = None
-        rule = f.rule
-        if signal:
-            rule = f"{f.rule}|{signal}"
-        if f.type in ("DATE", "TIME"):
-            if signal == "since":
-                anchor = f"{f.value}/{dct.isoformat() if dct else 'PRESENT_REF'}"
-            elif signal in ("and", "to", "until", "till", "through") and out and prev_signal in ("between", "from"):
-                prev = out[-1]
-                if prev.sentence == sent and f.start - prev.end < 12:
-                    anchor = f"{prev.value}/{f.value}"
-                    out[-1] = _replace_anchor(prev, anchor)
-        out.append(
-            TimeValue(
-                f.start, f.end, text[f.start : f.end], f.type, f.value, sent, f.mod, earliest, latest, anchor, rule
-            )
-        )
+    prev_signal: str | None = None
+    for f in found:
+        signal = signal_before(parsed.text, f.start)
+        tv = _time_value(parsed.text, f, d.sentence_at(f.start), signal, dct)
+        if tv.type in _SPECIFIC and _closes_range(out, tv, signal, prev_signal):
+            anchor = f"{out[-1].value}/{tv.value}"
+            out[-1] = dataclasses.replace(out[-1], anchor=anchor)
+            tv = dataclasses.replace(tv, anchor=anchor)
+        out.append(tv)
         prev_signal = signal
     return tuple(out)
 
 
+def signal_before(text: str, start: int) -> str | None:
+    """The anchoring preposition right before an expression ("since", "between"), lower case."""
+    m = signal_pattern().search(text, max(0, start - 12), start)
+    return squash(m.group(1)) if m else None
+
+
+def _time_value(text: str, f: Found, sentence: int, signal: str | None, dct: date | None) -> TimeValue:
+    specific = f.type in _SPECIFIC
+    earliest, latest = N.bounds(f.value, dct) if specific else (None, None)
+    anchor = None
+    if specific and signal == "since":
+        anchor = f"{f.value}/{dct.isoformat() if dct else 'PRESENT_REF'}"
+    return TimeValue(
+        f.start,
+        f.end,
+        text[f.start : f.end],
+        f.type,
+        f.value,
+        sentence,
+        f.mod,
+        earliest,
+        latest,
+        anchor,
+        f"{f.rule}|{signal}" if signal else f.rule,
+        N.granularity(f.value) if specific else None,
+    )
+
+
+def _closes_range(out: list[TimeValue], tv: TimeValue, signal: str | None, prev_signal: str | None) -> bool:
+    """ "between 2007 and 2016", "from May to July": the second end, close to the first in one sentence."""
+    if signal not in ("and", "to", "until", "till", "through") or not out or prev_signal not in ("between", "from"):
+        return False
+    prev = out[-1]
+    return prev.sentence == tv.sentence and tv.start - prev.end < context_rules().range_gap
+
+
+def resolve_anaphors(found: list[Found], dct: date | None) -> None:
+    """ "that year", "the following day": counted from the last explicit date before them."""
+    last_date: str | None = None
+    for f in found:
+        if f.value.startswith("ANAPHOR:"):
+            _, unit, off = f.value.split(":")
+            f.value = anaphor_value(unit, int(off), last_date, dct)
+        elif f.type in _SPECIFIC and f.value[:4].isdigit():
+            last_date = f.value
+
+
 _GRAIN = {"year": 4, "month": 7, "day": 10, "week": 10}
-_UNDERSPECIFIED = {"year": "XXXX", "month": "XXXX-XX", "day": "XXXX-XX-XX", "week": "XXXX-WXX"}
+_LETTER = {"year": "Y", "month": "M", "day": "D", "week": "W"}
 
 
-def _anaphor(unit: str, off: int, last: str | None, dct) -> str:
+def anaphor_value(unit: str, off: int, last: str | None, dct: date | None) -> str:
     """ "that year" after "in 1998 ..." is 1998, "the following year" 1999; with no
     date before it precise enough, the publication date is the reference."""
-
-    n = _GRAIN[unit]
-    base = None
-    if last is not None and len(last) >= n and (unit == "year" or last[5:7].isdigit()):
-        y = int(last[:4])
-        m = int(last[5:7]) if len(last) >= 7 and last[5:7].isdigit() else 1
-        d = int(last[8:10]) if len(last) >= 10 and last[8:10].isdigit() else 1
-        base = N.safe_date(y, m, d)
+    base = _date_of(last, unit)
     if base is None:
         base = dct if off else None  # "that day" with nothing before it stays unknown
     if base is None:
-        return _UNDERSPECIFIED[unit]
-    letter = {"year": "Y", "month": "M", "day": "D", "week": "W"}[unit]
-    return N.shift(base, letter, off)
+        return N.UNDERSPECIFIED[_LETTER[unit]]
+    return N.shift_or_unknown(base, _LETTER[unit], off)
 
 
-def _replace_anchor(tv: TimeValue, anchor: str) -> TimeValue:
-    return TimeValue(
-        tv.start, tv.end, tv.text, tv.type, tv.value, tv.sentence, tv.mod, tv.earliest, tv.latest, anchor, tv.rule
-    )
+def _date_of(last: str | None, unit: str) -> date | None:
+    """The first day of the last date mentioned, when it is at least as precise as ``unit``."""
+    if last is None or len(last) < _GRAIN[unit] or not (unit == "year" or last[5:7].isdigit()):
+        return None
+    y = int(last[:4])
+    m = int(last[5:7]) if len(last) >= 7 and last[5:7].isdigit() else 1
+    d = int(last[8:10]) if len(last) >= 10 and last[8:10].isdigit() else 1
+    return N.safe_date(y, m, d)
 
 
 def signal_of(tv: TimeValue) -> str | None:

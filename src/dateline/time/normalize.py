@@ -1,6 +1,9 @@
-"""TIMEX3 value arithmetic: shifting dates by units, and the days a value covers.
+"""TIMEX3 value arithmetic: shifting dates by units, the days a value covers, its granularity.
 
 Pure functions on ``datetime.date`` and TIMEX3 value strings; no parsing of text.
+Arithmetic that would leave the years 1-9999 that ``datetime.date`` holds returns
+None (a publication date of 9999-12-31 has no "tomorrow"); callers turn that into an
+underspecified value, never an exception.
 """
 
 from __future__ import annotations
@@ -10,6 +13,22 @@ import re
 from datetime import date, timedelta
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+MIN_YEAR, MAX_YEAR = 1, 9999
+
+# The TIMEX3 value that says "a date of this granularity, unknown".
+UNDERSPECIFIED = {
+    "D": "XXXX-XX-XX",
+    "W": "XXXX-WXX",
+    "M": "XXXX-XX",
+    "Q": "XXXX-QX",
+    "Y": "XXXX",
+    "DE": "XXX",
+    "CE": "XX",
+}
+
+
+def in_range(year: int) -> bool:
+    return MIN_YEAR <= year <= MAX_YEAR
 
 
 def fmt_date(d: date) -> str:
@@ -18,17 +37,30 @@ def fmt_date(d: date) -> str:
 
 def fmt_week(d: date) -> str:
     y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
+    return f"{y:04d}-W{w:02d}"
+
+
+def fmt_month(d: date) -> str:
+    return f"{d.year:04d}-{d.month:02d}"
 
 
 def fmt_quarter(d: date) -> str:
-    return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+    return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
 
 
-def add_months(d: date, n: int) -> date:
+def add_days(d: date, n: int) -> date | None:
+    try:
+        return d + timedelta(days=n)
+    except OverflowError:
+        return None
+
+
+def add_months(d: date, n: int) -> date | None:
     m = d.month - 1 + n
     y = d.year + m // 12
     m = m % 12 + 1
+    if not in_range(y):
+        return None
     return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
 
 
@@ -39,37 +71,44 @@ def safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def shift(dct: date, unit: str, n: int) -> str:
-    """The value ``n`` units from ``dct`` (negative = past), at the unit's granularity."""
-    if unit == "D":
-        return fmt_date(dct + timedelta(days=n))
-    if unit == "W":
-        return fmt_week(dct + timedelta(weeks=n))
-    if unit == "M":
-        return add_months(dct, n).strftime("%Y-%m")
-    if unit == "Q":
-        return fmt_quarter(add_months(dct, 3 * n))
-    if unit == "Y":
-        return str(dct.year + n)
-    if unit == "DE":
-        return f"{(dct.year + 10 * n) // 10}X"
-    if unit == "CE":
-        return f"{(dct.year + 100 * n) // 100}XX"
-    return fmt_date(dct)
+def shift(dct: date, unit: str, n: int) -> str | None:
+    """The value ``n`` units from ``dct`` (negative = past), at the unit's granularity.
+
+    None when the result falls outside the years a date can hold.
+    """
+    if unit in ("D", "W"):
+        d = add_days(dct, n * (7 if unit == "W" else 1))
+        return None if d is None else (fmt_date(d) if unit == "D" else fmt_week(d))
+    if unit in ("M", "Q"):
+        d = add_months(dct, n * (3 if unit == "Q" else 1))
+        return None if d is None else (fmt_month(d) if unit == "M" else fmt_quarter(d))
+    years = {"Y": 1, "DE": 10, "CE": 100}.get(unit)
+    if years is None:
+        return fmt_date(dct)
+    y = dct.year + years * n
+    if not in_range(y):
+        return None
+    return {"Y": f"{y:04d}", "DE": f"{y // 10:03d}X", "CE": f"{y // 100:02d}XX"}[unit]
 
 
-def weekday_date(dct: date, weekday: int, direction: int) -> date:
+def shift_or_unknown(dct: date, unit: str, n: int) -> str:
+    """:func:`shift`, or the unit's underspecified value when the result is out of range."""
+    got = shift(dct, unit, n)
+    return UNDERSPECIFIED.get(unit, "XXXX-XX-XX") if got is None else got
+
+
+def weekday_date(dct: date, weekday: int, direction: int) -> date | None:
     """The given ISO weekday nearest ``dct``: -1 on/before, +1 on/after, 0 nearest."""
     delta = weekday - dct.isoweekday()
     if direction < 0:
-        return dct + timedelta(days=delta if delta <= 0 else delta - 7)
-    if direction > 0:
-        return dct + timedelta(days=delta if delta >= 0 else delta + 7)
-    if delta > 3:
+        delta = delta if delta <= 0 else delta - 7
+    elif direction > 0:
+        delta = delta if delta >= 0 else delta + 7
+    elif delta > 3:
         delta -= 7
     elif delta < -3:
         delta += 7
-    return dct + timedelta(days=delta)
+    return add_days(dct, delta)
 
 
 def month_year(dct: date, month: int, direction: int) -> int:
@@ -91,6 +130,17 @@ def nearest_month_year(dct: date, month: int) -> int:
     return dct.year
 
 
+_YEAR_FIRST = re.compile(r"^(\d{4,})(?=-|$|T)")
+
+
+def underspecify_out_of_range(value: str) -> str:
+    """A value whose year no date can hold ("0000-05", "10000-Q1") with its year unknown ("XXXX-05")."""
+    m = _YEAR_FIRST.match(value)
+    if m is None or in_range(int(m.group(1))):
+        return value
+    return "XXXX" + value[m.end() :]
+
+
 _DATE = re.compile(r"^(\d{4})(?:-(\d\d))?(?:-(\d\d))?(?:T.*)?$")
 _WEEK = re.compile(r"^(\d{4})-W(\d\d?)(?:-(\d|WE))?$")
 _QUARTER = re.compile(r"^(\d{4})-([QH])(\d)$")
@@ -98,55 +148,74 @@ _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 _DECADE = re.compile(r"^(\d{3})X?$")
 _CENTURY = re.compile(r"^(\d{2})(?:XX)?$")
 
+Bounds = tuple[str | None, str | None]
+_NONE: Bounds = (None, None)
 
-def bounds(value: str, dct: date | None) -> tuple[str | None, str | None]:
-    """First and last ISO day a DATE/TIME value covers (None when unknown)."""
-    if value == "PRESENT_REF":
-        return (dct.isoformat(), dct.isoformat()) if dct else (None, None)
-    if value == "PAST_REF":
-        return (None, dct.isoformat()) if dct else (None, None)
-    if value == "FUTURE_REF":
-        return (dct.isoformat(), None) if dct else (None, None)
-    m = _DATE.match(value)
-    if m:
-        y, mo, d = int(m.group(1)), m.group(2), m.group(3)
-        if d:
-            s = safe_date(y, int(mo), int(d))
-            return (s.isoformat(), s.isoformat()) if s else (None, None)
-        if mo:
-            mo = int(mo)
-            if not 1 <= mo <= 12:
-                return None, None
-            return date(y, mo, 1).isoformat(), date(y, mo, calendar.monthrange(y, mo)[1]).isoformat()
-        return f"{y:04d}-01-01", f"{y:04d}-12-31"
-    m = _WEEK.match(value)
-    if m:
-        y, w = int(m.group(1)), int(m.group(2))
-        try:
-            start = date.fromisocalendar(y, w, 1)
-        except ValueError:
-            return None, None
-        if m.group(3) == "WE":
-            return (start + timedelta(days=5)).isoformat(), (start + timedelta(days=6)).isoformat()
-        if m.group(3):
-            d = start + timedelta(days=int(m.group(3)) - 1)
-            return d.isoformat(), d.isoformat()
-        return start.isoformat(), (start + timedelta(days=6)).isoformat()
-    m = _QUARTER.match(value)
-    if m:
-        y, kind, n = int(m.group(1)), m.group(2), int(m.group(3))
-        span = 3 if kind == "Q" else 6
-        first = (n - 1) * span + 1
-        last = first + span - 1
-        if not 1 <= first <= 12 or last > 12:
-            return None, None
-        return date(y, first, 1).isoformat(), date(y, last, calendar.monthrange(y, last)[1]).isoformat()
-    m = _SEASON.match(value)
-    if m:
-        y = int(m.group(1))
-        a, b = SEASON_MONTHS[m.group(2)]
-        yb = y + 1 if b < a else y
-        return date(y, a, 1).isoformat(), date(yb, b, calendar.monthrange(yb, b)[1]).isoformat()
+
+def _days(first: date | None, last: date | None) -> Bounds:
+    if first is None or last is None:
+        return _NONE
+    return first.isoformat(), last.isoformat()
+
+
+def _month_end(y: int, m: int) -> date | None:
+    if not (in_range(y) and 1 <= m <= 12):
+        return None
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _ref_bounds(value: str, dct: date | None) -> Bounds | None:
+    if value not in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+        return None
+    if dct is None:
+        return _NONE
+    d = dct.isoformat()
+    return {"PRESENT_REF": (d, d), "PAST_REF": (None, d), "FUTURE_REF": (d, None)}[value]
+
+
+def _date_bounds(m: re.Match[str]) -> Bounds:
+    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    if d:
+        s = safe_date(y, int(mo), int(d))
+        return _days(s, s)
+    if mo:
+        return _days(safe_date(y, int(mo), 1), _month_end(y, int(mo)))
+    return f"{y:04d}-01-01", f"{y:04d}-12-31"
+
+
+def _week_bounds(m: re.Match[str]) -> Bounds:
+    y, w = int(m.group(1)), int(m.group(2))
+    try:
+        start = date.fromisocalendar(y, w, 1)
+    except ValueError:
+        return _NONE
+    if m.group(3) == "WE":
+        return _days(add_days(start, 5), add_days(start, 6))
+    if m.group(3):
+        d = add_days(start, int(m.group(3)) - 1)
+        return _days(d, d)
+    return _days(start, add_days(start, 6))
+
+
+def _quarter_bounds(m: re.Match[str]) -> Bounds:
+    y, kind, n = int(m.group(1)), m.group(2), int(m.group(3))
+    span = 3 if kind == "Q" else 6
+    first = (n - 1) * span + 1
+    last = first + span - 1
+    if not 1 <= first <= 12 or last > 12:
+        return _NONE
+    return _days(safe_date(y, first, 1), _month_end(y, last))
+
+
+def _season_bounds(m: re.Match[str]) -> Bounds:
+    y = int(m.group(1))
+    a, b = SEASON_MONTHS[m.group(2)]
+    yb = y + 1 if b < a else y
+    return _days(safe_date(y, a, 1), _month_end(yb, b))
+
+
+def _span_bounds(value: str) -> Bounds:
+    """Decades ("199", "199X") and centuries ("19", "19XX")."""
     m = _DECADE.match(value)
     if m and len(value) in (3, 4) and not value.isdigit() or m and len(value) == 3:
         d = int(m.group(1)) * 10
@@ -155,37 +224,105 @@ def bounds(value: str, dct: date | None) -> tuple[str | None, str | None]:
     if m and len(value) in (2, 4):
         c = int(m.group(1)) * 100
         return f"{c:04d}-01-01", f"{c + 99:04d}-12-31"
-    return None, None
+    return _NONE
 
 
-def duration_value(n, unit: str, time_part: bool) -> str:
+def bounds(value: str, dct: date | None) -> Bounds:
+    """First and last ISO day a DATE/TIME value covers (None when unknown)."""
+    ref = _ref_bounds(value, dct)
+    if ref is not None:
+        return ref
+    for rx, read in ((_DATE, _date_bounds), (_WEEK, _week_bounds), (_QUARTER, _quarter_bounds)):
+        m = rx.match(value)
+        if m:
+            return read(m)
+    m = _SEASON.match(value)
+    if m:
+        return _season_bounds(m)
+    return _span_bounds(value)
+
+
+_GRAIN_SHAPES = (
+    (re.compile(r"^[\dX]{4}-[\dX]{2}-[\dX]{2}T\d"), "time"),
+    (re.compile(r"^[\dX]{4}-[\dX]{2}-[\dX]{2}"), "day"),
+    (re.compile(r"^[\dX]{4}-W[\dX]{1,2}-(?:\d)$"), "day"),
+    (re.compile(r"^[\dX]{4}-W[\dX]{1,2}(?:-WE)?$"), "week"),
+    (re.compile(r"^[\dX]{4}-[\dX]{2}$"), "month"),
+    (re.compile(r"^[\dX]{4}-Q[\dX]$"), "quarter"),
+    (re.compile(r"^[\dX]{4}-H[\dX]$"), "half"),
+    (re.compile(r"^[\dX]{4}-(?:SP|SU|FA|WI)$"), "season"),
+    (re.compile(r"^(?:\d{4}|XXXX)$"), "year"),
+    (re.compile(r"^(?:\d{3}X?|XXX)$"), "decade"),
+    (re.compile(r"^(?:\d{2}(?:XX)?|XX)$"), "century"),
+)
+
+
+def granularity(value: str | None) -> str | None:
+    """The unit a DATE/TIME value names: time | day | week | month | quarter | half | season |
+    year | decade | century; None for references (PRESENT_REF), durations and sets."""
+    if not value:
+        return None
+    for rx, grain in _GRAIN_SHAPES:
+        if rx.match(value):
+            return grain
+    return None
+
+
+def at_granularity(d: date, grain: str | None) -> str:
+    """The value of that granularity containing day ``d`` (a day for unknown grains)."""
+    if grain == "year":
+        return f"{d.year:04d}"
+    if grain in ("month", "season", "half"):
+        return fmt_month(d)
+    if grain == "quarter":
+        return fmt_quarter(d)
+    if grain == "week":
+        return fmt_week(d)
+    if grain == "decade":
+        return f"{d.year // 10:03d}"
+    if grain == "century":
+        return f"{d.year // 100:02d}"
+    return fmt_date(d)
+
+
+def duration_value(n: int | float | str | None, unit: str, time_part: bool) -> str:
     """``P3Y``, ``PT20H``, ``PXD``; fractional counts go down one unit where TIMEX3 wants it."""
-    if n == "X" or n is None:
-        num = "X"
-    elif isinstance(n, float) and not n.is_integer():
-        lower = {
-            "H": ("M", 60, True),
-            "D": ("H", 24, True),
-            "Y": ("M", 12, False),
-            "M": ("D", 30, False),
-            "W": ("D", 7, False),
-        }
-        if unit in lower and not (unit == "M" and time_part):
-            u2, k, tp = lower[unit]
-            whole = int(n)
-            frac = round((n - whole) * k)
-            if whole:
-                if tp and not time_part:
-                    return f"P{whole}{unit}T{frac}{u2}"
-                return f"P{'T' if time_part else ''}{whole}{unit}{frac}{u2}"
-            return f"P{'T' if tp else ''}{frac}{u2}"
-        num = f"{n:g}"
-    else:
-        num = str(int(n))
-    if unit == "DE":
-        return f"P{int(n) * 10}Y" if num != "X" else "PXDE"
-    if unit == "CE":
-        return f"P{int(n) * 100}Y" if num != "X" else "PXCE"
-    if unit == "Q":
-        return f"P{int(n) * 3}M" if num != "X" else "PXQ"
+    if n == "X" or n is None or isinstance(n, str):
+        return _whole_duration("X", unit, time_part)
+    if isinstance(n, float) and not n.is_integer():
+        frac = _fractional_duration(n, unit, time_part)
+        if frac is not None:
+            return frac
+        return _whole_duration(f"{n:g}", unit, time_part, n)
+    return _whole_duration(str(int(n)), unit, time_part, n)
+
+
+_LOWER = {
+    "H": ("M", 60, True),
+    "D": ("H", 24, True),
+    "Y": ("M", 12, False),
+    "M": ("D", 30, False),
+    "W": ("D", 7, False),
+}
+
+
+def _fractional_duration(n: float, unit: str, time_part: bool) -> str | None:
+    """2.5 days -> P2DT12H, 1.5 hours -> PT1H30M, 0.5 year -> P6M."""
+    if unit not in _LOWER or (unit == "M" and time_part):
+        return None
+    u2, k, tp = _LOWER[unit]
+    whole = int(n)
+    frac = round((n - whole) * k)
+    if whole:
+        if tp and not time_part:
+            return f"P{whole}{unit}T{frac}{u2}"
+        return f"P{'T' if time_part else ''}{whole}{unit}{frac}{u2}"
+    return f"P{'T' if tp else ''}{frac}{u2}"
+
+
+def _whole_duration(num: str, unit: str, time_part: bool, n: int | float = 0) -> str:
+    if unit in ("DE", "CE", "Q"):
+        if num == "X":
+            return f"PX{unit}"
+        return f"P{int(n) * {'DE': 10, 'CE': 100, 'Q': 3}[unit]}{'M' if unit == 'Q' else 'Y'}"
     return f"P{'T' if time_part else ''}{num}{unit}"

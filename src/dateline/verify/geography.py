@@ -36,7 +36,7 @@ def _sentence_words(parsed: ParsedDoc, sentence: int) -> set[str]:
 
 def _endpoints(analysis: Analysis, q: Quantity) -> tuple[Place, Place] | None:
     """ "from A to B" (or "between A and B") in the distance's sentence."""
-    here = [p for p in analysis.places if p.sentence == q.sentence]
+    here = [p for p in analysis.places if p.sentence == q.sentence and p.lat is not None]
     origin = next((p for p in here if _word_before(analysis.parsed, p) in ("from", "between")), None)
     dest = next((p for p in here if p is not origin and _word_before(analysis.parsed, p) in ("to", "and")), None)
     return (origin, dest) if origin is not None and dest is not None else None
@@ -123,7 +123,7 @@ def _relative_claims(analysis: Analysis) -> list[RelativeLocation]:
 
 
 def _anchor_place(analysis: Analysis, rl: RelativeLocation) -> Place | None:
-    same = [p for p in analysis.places if p.text == rl.anchor or p.name == rl.anchor]
+    same = [p for p in analysis.places if (p.text == rl.anchor or p.name == rl.anchor) and p.lat is not None]
     if not same:
         return None
     return min(same, key=lambda p: (abs(p.sentence - rl.sentence), abs(p.start - rl.start)))

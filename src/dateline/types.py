@@ -374,6 +374,15 @@ class Check:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentQuantities:
+    """``dateline quantities DOC --json``: one document's quantities."""
+
+    doc_id: str
+    source: str
+    quantities: tuple[Quantity, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentChecks:
     """One document's own checks (``dateline check``)."""
 

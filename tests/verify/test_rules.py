@@ -83,7 +83,8 @@ def test_trapped_less_rescued_is_what_remains():
     odd = _one(
         check_document(
             _a(
-                "Five people were initially trapped in the tram but three have been rescued. Four people remain trapped."
+                "Five people were initially trapped in the tram but three have been rescued. "
+                "Four people remain trapped."
             )
         ),
         "arithmetic.difference",

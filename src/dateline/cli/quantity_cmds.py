@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .common import (
-    console,
-    db_option,
-    doc_ids_or_fail,
-    json_option,
-    open_store_or_fail,
-    print_json,
-    to_jsonable,
-)
+from ..types import DocumentQuantities, Quantity
+from .common import console, db_option, json_option, open_store_or_fail, print_json
 
 
 def _fmt_num(x: float | None) -> str:
@@ -23,46 +16,66 @@ def _fmt_num(x: float | None) -> str:
     return f"{x:,.6g}"
 
 
+def _meaning(q: Quantity) -> str:
+    """What a count counts and how it stands: "killed, part of 7", "trapped, still"."""
+    bits = [q.counts or ""]
+    if q.relation == "part" and q.parts_total is not None:
+        bits.append(f"part of {_fmt_num(q.parts_total)}")
+    elif q.relation:
+        bits.append(q.relation)
+    if q.base is not None:
+        bits.append(f"of {_fmt_num(q.base)}")
+    if q.high is not None:
+        bits.append(f"to {_fmt_num(q.high)}")
+    if q.moment:
+        bits.append(q.moment)
+    return ", ".join(b for b in bits if b)
+
+
+def _table(d: DocumentQuantities) -> None:
+    from rich.table import Table
+
+    t = Table(title=f"{d.doc_id}  {d.source}", title_justify="left")
+    for col in ("sent", "text", "kind", "number", "unit", "SI", "mod", "measures", "counts"):
+        t.add_column(col)
+    for q in d.quantities:
+        si = f"{_fmt_num(q.si_value)} {q.si_unit or ''}".strip()
+        t.add_row(
+            str(q.sentence),
+            q.text,
+            q.kind,
+            _fmt_num(q.number),
+            q.unit or "",
+            si,
+            q.mod or "",
+            q.measures or "",
+            _meaning(q),
+        )
+    console.print(t)
+
+
 @click.command("quantities")
 @click.argument("doc", required=False)
 @db_option
 @json_option
 def quantities_cmd(doc, db, as_json):
-    """Numbers with their units, normalized to SI, and what they measure.
+    """Numbers with their units, normalized to SI, what they measure and count (killed,
+    injured, laps, ...; a subset, a part of a whole, a range, the moment it holds for).
 
     DOC is a document id (or prefix, record id, file name); all documents without it.
     """
-    store = open_store_or_fail(db)
-    out = []
-    for doc_id in doc_ids_or_fail(store, doc):
-        a = store.load_analysis(doc_id)
-        out.append({"doc_id": doc_id, "source": a.article.source, "quantities": to_jsonable(list(a.quantities))})
+    from ..quantity.report import document_quantities
+
+    out = document_quantities(open_store_or_fail(db), doc)
     if as_json:
         print_json(out if doc is None else out[0])
         return
-    from rich.table import Table
-
     for d in out:
-        t = Table(title=f"{d['doc_id']}  {d['source']}", title_justify="left")
-        for col in ("sent", "text", "kind", "number", "unit", "SI", "mod", "measures"):
-            t.add_column(col)
-        for q in d["quantities"]:
-            si = f"{_fmt_num(q['si_value'])} {q['si_unit'] or ''}".strip()
-            t.add_row(
-                str(q["sentence"]),
-                q["text"],
-                q["kind"],
-                _fmt_num(q["number"]),
-                q["unit"] or "",
-                si,
-                q["mod"] or "",
-                q["measures"] or "",
-            )
-        if not d["quantities"]:
-            console.print(f"{d['doc_id']}: no quantities")
+        if d.quantities:
+            _table(d)
         else:
-            console.print(t)
+            console.print(f"{d.doc_id}: no quantities")
 
 
 commands = [quantities_cmd]
-eval_commands = []
+eval_commands: list[click.Command] = []

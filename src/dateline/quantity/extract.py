@@ -331,9 +331,9 @@ def _excluded(ctx: _Ctx, r: _Reading) -> int | None:
         return r.j
     if r.kind == "duration" and r.j < r.end and toks[r.j].text.lower() in lex.duration_point_followers:
         return r.j + 1
-    if r.kind is None and r.nkind == "digits" and not r.scaled and "," not in t.text and "." not in t.text:
-        if _YEAR_MIN <= r.value <= _YEAR_MAX:
-            return r.j  # bare four-digit numbers are years
+    bare = r.kind is None and r.nkind == "digits" and not r.scaled and "," not in t.text and "." not in t.text
+    if bare and _YEAR_MIN <= r.value <= _YEAR_MAX:
+        return r.j  # bare four-digit numbers are years
     return None
 
 
@@ -409,17 +409,11 @@ def _build(ctx: _Ctx, r: _Reading) -> Quantity:
     )
 
 
-def _quantity_at(ctx: _Ctx, i: int, end: int) -> tuple[Quantity | None, int]:
-    if ctx.toks[i].ent_type == "ORDINAL":
-        return None, i + 1
-    num = _read_number(ctx, i, end)
-    if num is None:
-        return lexeme_multiplier(ctx.tree, i, end, ctx.lex), i + 1
-    value, j, suffix, nkind, mod = num
-    r = _Reading(i, j, end, i, value, suffix, nkind, mod)
+def _read_around(ctx: _Ctx, r: _Reading) -> int | None:
+    """What follows and precedes the number; where to resume when it is no quantity."""
     stop = _attached_suffix(ctx, r)
     if stop is not None:
-        return None, stop
+        return stop
     _currency_before(ctx, r)
     _scale_words(ctx, r)
     _fraction_of(ctx, r)
@@ -428,12 +422,23 @@ def _quantity_at(ctx: _Ctx, i: int, end: int) -> tuple[Quantity | None, int]:
     _unit_after(ctx, r)
     if r.info is not None:
         r.kind = r.info.kind
-    if not _age(ctx, r):
-        stop = _excluded(ctx, r) if r.kind != "count" or r.base is None else None
-        if stop is None:
-            stop = _multiplier(ctx, r)
-        if stop is not None:
-            return None, stop
+    if _age(ctx, r):
+        return None
+    stop = _excluded(ctx, r) if r.kind != "count" or r.base is None else None
+    return stop if stop is not None else _multiplier(ctx, r)
+
+
+def _quantity_at(ctx: _Ctx, i: int, end: int) -> tuple[Quantity | None, int]:
+    if ctx.toks[i].ent_type == "ORDINAL":
+        return None, i + 1
+    num = _read_number(ctx, i, end)
+    if num is None:
+        return lexeme_multiplier(ctx.tree, i, end, ctx.lex), i + 1
+    value, j, suffix, nkind, mod = num
+    r = _Reading(i, j, end, i, value, suffix, nkind, mod)
+    stop = _read_around(ctx, r)
+    if stop is not None:
+        return None, stop
     if r.kind is None:
         if r.nkind == "fraction":
             r.kind, r.unit = "percent", "fraction"
@@ -502,17 +507,38 @@ def _mod_before(ctx: _Ctx, first: int, sent_start: int) -> tuple[str, int] | Non
     return None
 
 
-def _is_count(ctx: _Ctx, r: _Reading) -> bool:
-    """A bare number is a count when it counts a noun or stands as an argument."""
-    toks, lex, tree, i, j, end = ctx.toks, ctx.lex, ctx.tree, r.i, r.j, r.end
+def _not_a_count(ctx: _Ctx, r: _Reading) -> bool:
+    """ "No. 5", "A330", scores and clock times written "2-1", "6:30"."""
+    toks, i, j = ctx.toks, r.i, r.j
     t = toks[i]
     if r.nkind == "digits" and i > 0:
         p = toks[i - 1]
         if p.text in ("No.", "no.", "#", "Number") or (p.end == t.start and p.text[-1:].isalpha()):
-            return False
-    if j < end and toks[j].text in (":", "-", "\u2013", "/", ".") and j + 1 < end and toks[j + 1].like_num:
-        return False  # scores, clock times, ratios written "2-1"
-    if j < end and is_casualty(toks[j], lex):
+            return True
+    return j < r.end and toks[j].text in (":", "-", "\u2013", "/", ".") and j + 1 < r.end and toks[j + 1].like_num
+
+
+def _argument_count(ctx: _Ctx, head: Token, h: Token) -> bool:
+    """A bare number standing as an argument: "Three of those trapped", "dozens were injured",
+    "five dead", "the death toll rose to at least six"."""
+    lex, tree = ctx.lex, ctx.tree
+    if head.dep not in ("nsubj", "nsubjpass", "dobj", "attr", "appos", "conj", "pobj"):
+        return False
+    if head.dep == "pobj" and h.text.lower() == "to" and ctx.toks[h.head].lemma in lex.update_verbs:
+        return True
+    if any(c.dep == "prep" and c.text.lower() == "of" for c in tree.children(head.i)):
+        return True
+    if h.lemma in lex.casualty_words or h.text.lower() in lex.casualty_words:
+        return True
+    return head.dep in ("nsubj", "nsubjpass") and h.pos == "VERB"
+
+
+def _is_count(ctx: _Ctx, r: _Reading) -> bool:
+    """A bare number is a count when it counts a noun or stands as an argument."""
+    toks, lex, i, j = ctx.toks, ctx.lex, r.i, r.j
+    if _not_a_count(ctx, r):
+        return False
+    if j < r.end and is_casualty(toks[j], lex):
         return True  # "Seven killed", "120 wounded", "more than 50 injured"
     head = toks[span_head(toks, i, j)]
     h = toks[head.head]
@@ -524,13 +550,4 @@ def _is_count(ctx: _Ctx, r: _Reading) -> bool:
         return True
     if r.value == 1 and r.nkind == "words":
         return False
-    if head.dep not in ("nsubj", "nsubjpass", "dobj", "attr", "appos", "conj", "pobj"):
-        return False
-    if head.dep == "pobj" and h.text.lower() == "to" and toks[h.head].lemma in lex.update_verbs:
-        return True  # "the death toll rose to at least six"
-    # "Three of those trapped", "dozens were injured", "five dead"
-    if any(c.dep == "prep" and c.text.lower() == "of" for c in tree.children(head.i)):
-        return True
-    if h.lemma in lex.casualty_words or h.text.lower() in lex.casualty_words:
-        return True
-    return head.dep in ("nsubj", "nsubjpass") and h.pos == "VERB"
+    return _argument_count(ctx, head, h)

@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from ..geodesy import great_circle_km
 from ..types import Analysis, Check, Place, Quantity, TimeValue
 from .config import tolerances
-from .rules import bounds, cite_one, fmt_num, iso_day, verdict
+from .rules import bounds, cite_one, fmt_num, iso_day, latlon, verdict
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def _story_places(a: Analysis) -> list[Place]:
 
 def _far(p: Place, story: list[Place]) -> bool:
     limit = tolerances().counts.background_km
-    return all(great_circle_km(p.lat, p.lon, s.lat, s.lon) > limit for s in story)
+    return all(great_circle_km(*latlon(p), *latlon(s)) > limit for s in story)
 
 
 def background(a: Analysis, sentence: int) -> bool:

@@ -15,7 +15,7 @@ import re
 from ..geodesy import bearing_difference, compass, great_circle_km, initial_bearing_deg
 from ..types import Analysis, Check, ParsedDoc, Place, Quantity, RelativeLocation
 from .config import tolerances
-from .rules import bounds, cite, fmt_distance, verdict
+from .rules import bounds, cite, fmt_distance, latlon, verdict
 
 _REL = re.compile(
     r"^distance (north|south|east|west|north-?east|north-?west|south-?east|south-?west)\w* of (.+)$", re.I
@@ -77,9 +77,7 @@ def check_route_distances(analysis: Analysis) -> list[Check]:
         if ends is None:
             continue
         origin, dest = ends
-        if None in (origin.lat, origin.lon, dest.lat, dest.lon):
-            continue
-        gc_km = great_circle_km(origin.lat, origin.lon, dest.lat, dest.lon)
+        gc_km = great_circle_km(*latlon(origin), *latlon(dest))
         if gc_km < cfg.min_distance_km:
             continue
         miles = bool(q.unit) and "mi" in (q.unit or "").lower()
@@ -135,7 +133,10 @@ def _subject_place(analysis: Analysis, rl: RelativeLocation, anchor: Place | Non
     places = [p for p in analysis.places if p.sentence <= rl.sentence and p.start < rl.start and p.lat is not None]
 
     def not_anchor(p: Place) -> bool:
-        return anchor is None or (p.name != anchor.name and abs(p.lat - anchor.lat) + abs(p.lon - anchor.lon) > 1e-6)
+        if anchor is None:
+            return True
+        (la, lo), (la2, lo2) = latlon(p), latlon(anchor)
+        return p.name != anchor.name and abs(la - la2) + abs(lo - lo2) > 1e-6
 
     toks = analysis.parsed.sentence_tokens(rl.sentence)
     subj = next((t for t in toks if t.dep in ("nsubj", "nsubjpass")), None)
@@ -172,7 +173,7 @@ def _direction_text(rl: RelativeLocation, anchor_name: str, bearing: float) -> t
 def _location_why(rl: RelativeLocation, subject: Place, anchor_name: str, gc_m: float, miles: bool) -> tuple[bool, str]:
     cfg = tolerances().geography
     distance_m = rl.distance_m or 0.0
-    bearing = initial_bearing_deg(rl.anchor_lat or 0.0, rl.anchor_lon or 0.0, subject.lat, subject.lon)
+    bearing = initial_bearing_deg(rl.anchor_lat or 0.0, rl.anchor_lon or 0.0, *latlon(subject))
     dir_ok, dir_txt = _direction_text(rl, anchor_name, bearing)
     lo, hi = bounds(distance_m, rl.mod)
     extra = cfg.straight_line_extra
@@ -216,10 +217,10 @@ def _check_relative(analysis: Analysis, rl: RelativeLocation) -> Check | None:
         return verdict("geography", "geography.relative_location", None, rl.text, "", why, cite(parsed, rl.sentence))
     miles = "mile" in rl.text.lower() or "mi " in rl.text.lower()
     rl = dataclasses.replace(rl, anchor_lat=a_lat, anchor_lon=a_lon)
-    gc_m = great_circle_km(a_lat, a_lon, subject.lat, subject.lon) * 1000
+    gc_m = great_circle_km(a_lat, a_lon, *latlon(subject)) * 1000
     if gc_m < 1.0:
         return None  # the place and its anchor share coordinates: nothing to measure
-    bearing = initial_bearing_deg(a_lat, a_lon, subject.lat, subject.lon)
+    bearing = initial_bearing_deg(a_lat, a_lon, *latlon(subject))
     anchor_name = anchor.name if anchor else rl.anchor
     computed = (
         f"great-circle {anchor_name} -> {subject.name} {fmt_distance(gc_m, miles)}, bearing {bearing:.0f} deg "

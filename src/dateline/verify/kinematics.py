@@ -131,8 +131,8 @@ def _claimed_duration(analysis: Analysis, sentence: int) -> tuple[float, float, 
                 return r
     cfg = tolerances().kinematics
     toks = analysis.parsed.sentence_tokens(sentence)
-    for k, t in enumerate(toks):
-        w = t.text.lower()
+    for k, tok in enumerate(toks):
+        w = tok.text.lower()
         prev = toks[k - 1] if k else None
         if w not in cfg.vague_durations or (
             prev is not None and (prev.like_num or prev.text.lower() in cfg.number_words)

@@ -7,7 +7,7 @@ import math
 import re
 from datetime import date
 
-from ..types import Analysis, Check, Citation, ParsedDoc, Quantity
+from ..types import Analysis, Check, Citation, ParsedDoc, Place, Quantity
 from .config import confidence, tolerances
 
 M_PER_MILE = 1609.344
@@ -76,6 +76,13 @@ def verdict(
     word = "unverifiable" if ok is None else ("consistent" if ok else "inconsistent")
     conf = round(min(1.0, max(0.0, confidence(rule) * scale)), 2)
     return Check(kind, word, claim, computed, rule, why, citations, conf)
+
+
+def latlon(p: Place) -> tuple[float, float]:
+    """A located place's coordinates; callers keep only places the geo stage resolved."""
+    if p.lat is None or p.lon is None:
+        raise ValueError(f"{p.name}: no coordinates")
+    return p.lat, p.lon
 
 
 def published(a: Analysis) -> date | None:

@@ -45,6 +45,8 @@ class Counts:
     lead_sentences: int
     story_sentences: int
     background_km: float
+    story_labels: frozenset[str]
+    min_shared_names: int
     kinds: frozenset[str]
     compared_counts: frozenset[str]
     vague_counts: dict[str, tuple[float, float]]

@@ -86,11 +86,7 @@ def _background(a: Analysis, sentence: int, story: list[Place]) -> bool:
 def _other_time(a: Analysis, t: TimeValue) -> bool:
     """A date that is not the story's day: well before the report, or coarser than a day
     ("this month", "last week", "in 2015"), as a report dates what it recalls."""
-    if (
-        t.type not in ("DATE", "TIME")
-        or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
-        or "since" in (t.rule or "")
-    ):
+    if t.type not in ("DATE", "TIME") or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
         return False
     d0, d1 = iso_day(t.earliest), iso_day(t.latest)
     if d0 is None or d1 is None:
@@ -170,12 +166,14 @@ def figures(a: Analysis) -> list[Figure]:
 
 
 def _unambiguous(figs: list[Figure]) -> list[Figure]:
-    """A report that states two different values for one key ("the 400g bars ... the 170g
-    bars") speaks of two things under one name: that key says nothing comparable."""
-    values: dict[tuple[str, ...], set[float]] = defaultdict(set)
+    """A report that states values for one key that cannot all hold ("the 400g bars ... the
+    170g bars") speaks of two things under one name: that key says nothing comparable.
+    Values that can ("dozens", "more than 50") are one figure told twice."""
+    spans: dict[tuple[str, ...], list[Figure]] = defaultdict(list)
     for f in figs:
-        values[f.key].add(round(f.lo, 6))
-    return [f for f in figs if len(values[f.key]) == 1]
+        spans[f.key].append(f)
+    ok = {k for k, fs in spans.items() if max(f.lo for f in fs) <= min(f.hi for f in fs)}
+    return [f for f in figs if f.key in ok]
 
 
 def _close(d1: date | None, d2: date | None) -> bool:
@@ -189,29 +187,68 @@ def same_story(a: Analysis, b: Analysis, leads: dict[str, frozenset[str]]) -> bo
     return bool(leads[a.article.doc_id] & leads[b.article.doc_id]) and _close(a.article.published, b.article.published)
 
 
+def lead_terms(a: Analysis) -> frozenset[str]:
+    """What a report's lead is about: its places ("place:Croydon") and the people,
+    organisations and products it names, by their longest name word ("name:toblerone")."""
+    cfg = tolerances().counts
+    names = {
+        "name:" + max(m.entity.name.split(), key=len).casefold()
+        for m in a.parsed.mentions
+        if m.sentence < cfg.lead_sentences and m.label in cfg.story_labels and m.entity.name.strip()
+    }
+    return frozenset({"place:" + p for p in lead_places(a)} | names)
+
+
+def _linked(a: Analysis, b: Analysis, terms: dict[str, frozenset[str]]) -> bool:
+    """Reports of one story: a shared lead place, or two shared names, and dates a few days apart."""
+    shared = terms[a.article.doc_id] & terms[b.article.doc_id]
+    places = sum(1 for t in shared if t.startswith("place:"))
+    enough = places >= 1 or len(shared) - places >= tolerances().counts.min_shared_names
+    return enough and _close(a.article.published, b.article.published)
+
+
 def _events(figs: list[Figure], leads: dict[str, frozenset[str]]) -> list[list[Figure]]:
-    """One key's figures split into events: each figure joins a group one of whose reports
-    tells the same story. Groups are indexed by lead place, so a large store compares a
-    figure only with reports that share a place."""
-    groups: list[list[Figure]] = []
-    by_place: dict[str, set[int]] = defaultdict(set)
-    for f in figs:
-        mine = leads[f.doc_id]
-        near = sorted({g for place in mine for g in by_place[place]})
-        home = next((g for g in near if any(same_story(f.analysis, o.analysis, leads) for o in groups[g])), None)
-        if home is None:
-            groups.append([f])
-            home = len(groups) - 1
-        else:
-            groups[home].append(f)
-        for place in mine:
-            by_place[place].add(home)
-    return groups
+    """One key's figures split into events: the figures of reports linked to one another,
+    directly or through other reports (union-find). Reports are indexed by lead term, so a
+    large store compares a figure only with reports that share one."""
+    parent = list(range(len(figs)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_term: dict[str, list[int]] = defaultdict(list)
+    for n, f in enumerate(figs):
+        near = {m for t in leads[f.doc_id] for m in by_term[t]}
+        for m in near:
+            if root(m) != root(n) and _linked(f.analysis, figs[m].analysis, leads):
+                parent[root(m)] = root(n)
+        for t in leads[f.doc_id]:
+            by_term[t].append(n)
+    groups: dict[int, list[Figure]] = defaultdict(list)
+    for n, f in enumerate(figs):
+        groups[root(n)].append(f)
+    return list(groups.values())
 
 
 def _describe(f: Figure) -> str:
     pub = f.published.isoformat() if f.published else "undated"
     return f"{f.text} ({f.doc_id[:8]}, {pub})"
+
+
+def _about(picked: list[Figure], leads: dict[str, frozenset[str]]) -> str:
+    """What the reports share: the places (else names) that at least half of them lead with."""
+    seen: dict[str, int] = defaultdict(int)
+    for f in picked:
+        for t in leads[f.doc_id]:
+            seen[t] += 1
+    common = [t for t, n in seen.items() if 2 * n >= len(picked)]
+    about = sorted(t.split(":", 1)[1] for t in common if t.startswith("place:")) or sorted(
+        t.split(":", 1)[1] for t in common
+    )
+    return ", ".join(about) or "linked reports"
 
 
 def _group_check(key: tuple[str, ...], ev: list[Figure], leads: dict[str, frozenset[str]]) -> Check | None:
@@ -224,10 +261,7 @@ def _group_check(key: tuple[str, ...], ev: list[Figure], leads: dict[str, frozen
     lo, hi = max(f.lo for f in picked), min(f.hi for f in picked)
     kind, what = key[0], key[1] + (f" of {key[3]}" if key[3] else "")
     label = f"{what} ({kind})"
-    shared = set.intersection(*(set(leads[f.doc_id]) for f in picked)) or set.union(
-        *(set(leads[f.doc_id]) for f in picked)
-    )
-    places = ", ".join(sorted(shared))
+    places = _about(picked, leads)
     stated = "; ".join(_describe(f) for f in picked)
     per = (picked[0].quantity.si_value or 1.0) / (picked[0].quantity.number or 1.0)
     unit = "" if kind == "count" else f" {picked[0].quantity.unit or ''}"
@@ -237,6 +271,8 @@ def _group_check(key: tuple[str, ...], ev: list[Figure], leads: dict[str, frozen
     if lo <= hi:
         why = f"{len(picked)} reports of the same event ({places}) state {label} compatibly: {stated}."
         return verdict("numbers", "numbers.across_documents", True, claim, computed, why, cites)
+    if kind != "count":
+        return None  # measurements sharing a name may be of different things: only agreement says something
     if kind == "count":
         why = (
             f"Reports of the same event ({places}) state {label} differently ({stated}). A count like this "
@@ -253,7 +289,7 @@ def _group_check(key: tuple[str, ...], ev: list[Figure], leads: dict[str, frozen
 
 
 def check_numbers_across(analyses: list[Analysis]) -> list[Check]:
-    leads = {a.article.doc_id: lead_places(a) for a in analyses}
+    leads = {a.article.doc_id: lead_terms(a) for a in analyses}
     by_key: dict[tuple[str, ...], list[Figure]] = defaultdict(list)
     for a in analyses:
         if leads[a.article.doc_id]:

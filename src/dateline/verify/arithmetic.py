@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from ..types import Analysis, Check, Quantity
 from .config import tolerances
-from .corpus import background, parts_text
+from .corpus import background, parts_text, told_of_another_moment
 from .rules import bounds, cite, fmt_num, rounding_bounds, verdict
 
 
@@ -111,6 +111,7 @@ def _total_for(a: Analysis, g: Quantity) -> Quantity | None:
             and q.mod in (None, "AT_LEAST")
             and q.sentence != g.sentence
             and not background(a, q.sentence)
+            and not told_of_another_moment(a, q)
         ):
             return q
     return None
@@ -119,7 +120,8 @@ def _total_for(a: Analysis, g: Quantity) -> Quantity | None:
 def check_parts_sums(a: Analysis) -> list[Check]:
     out = []
     for g in _groups(a):
-        t = _total_for(a, g) if not background(a, g.sentence) else None
+        other = background(a, g.sentence) or told_of_another_moment(a, g)
+        t = None if other else _total_for(a, g)
         if t is None or g.parts_total is None:
             continue
         lo, hi = bounds(t.number, t.mod)

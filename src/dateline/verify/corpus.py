@@ -20,11 +20,13 @@ the age of one named person differs between reports (counted at one date) by mor
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..geodesy import great_circle_km
+from ..nlp.syntax import governing_verb
 from ..types import Analysis, Check, Place, Quantity, TimeValue
 from .config import tolerances
 from .rules import bounds, cite_one, fmt_num, iso_day, latlon, verdict
@@ -68,6 +70,21 @@ def _far(p: Place, story: list[Place]) -> bool:
     return all(great_circle_km(*latlon(p), *latlon(s)) > limit for s in story)
 
 
+_OTHER_MOMENT_MARKS = frozenset({"after", "before", "since", "until", "till"})
+
+
+def told_of_another_moment(a: Analysis, q: Quantity) -> bool:
+    """The figure sits in a clause about another moment than its sentence's ("... after a
+    Taliban assault left five soldiers dead", "before ..."): it belongs to that event."""
+    toks = a.parsed.tokens
+    s = a.parsed.sentences[q.sentence]
+    k = next((t.i for t in toks[s.token_start : s.token_end] if t.start >= q.start and t.end <= q.end), None)
+    v = governing_verb(toks, k) if k is not None else None
+    return v is not None and any(
+        c.dep == "mark" and c.text.lower() in _OTHER_MOMENT_MARKS for c in a.parsed.children(v)
+    )
+
+
 def background(a: Analysis, sentence: int) -> bool:
     """Whether a sentence speaks of another event than the report's story."""
     return _background(a, sentence, _story_places(a))
@@ -108,6 +125,11 @@ def _bounds(q: Quantity, value: float) -> tuple[float, float]:
     lo, hi = bounds(value, q.mod)
     if q.si_high is not None:
         hi = max(hi, bounds(q.si_high, q.mod)[1])
+    # a bound says nothing on its open side: "at least two" and "at least four" both hold for six
+    if q.mod in ("AT_LEAST", "MORE_THAN"):
+        hi = math.inf
+    elif q.mod in ("AT_MOST", "LESS_THAN"):
+        lo = 0.0
     return lo, hi
 
 
@@ -151,7 +173,7 @@ def figures(a: Analysis) -> list[Figure]:
             continue
         if q.relation == "subset" or q.moment is not None or not _compared(q):
             continue
-        if _background(a, q.sentence, story):
+        if _background(a, q.sentence, story) or told_of_another_moment(a, q):
             continue
         value, text = q.si_value, q.text
         if q.relation == "part" and q.parts_total is not None:
@@ -265,7 +287,12 @@ def _group_check(key: tuple[str, ...], ev: list[Figure], leads: dict[str, frozen
     stated = "; ".join(_describe(f) for f in picked)
     per = (picked[0].quantity.si_value or 1.0) / (picked[0].quantity.number or 1.0)
     unit = "" if kind == "count" else f" {picked[0].quantity.unit or ''}"
-    computed = f"common range {'none' if lo > hi else f'{fmt_num(lo / per)} to {fmt_num(hi / per)}{unit}'}"
+    if lo > hi:
+        computed = "common range none"
+    elif math.isinf(hi):
+        computed = f"common range {fmt_num(lo / per)}{unit} or more"
+    else:
+        computed = f"common range {fmt_num(lo / per)} to {fmt_num(hi / per)}{unit}"
     cites = tuple(cite_one(f.analysis, f.quantity.sentence) for f in picked)
     claim = f"{label}: {stated}"
     if lo <= hi:
@@ -342,14 +369,14 @@ def _age_check(picked: list[tuple[Analysis, Quantity]], gap: float) -> Check:
         return (q.si_value or 0.0) - years
 
     ages = [then(a, q) for a, q in picked]
-    spread = max(ages) - min(ages)
+    spread = round(max(ages) - min(ages), 1)
     name = picked[0][1].measures or ""
     stated = "; ".join(
         f"{fmt_num(q.si_value or 0.0)} ({a.article.doc_id[:8]}, {a.article.published})" for a, q in picked
     )
     ok = spread <= gap
     computed = f"ages {stated}; {spread:.1f} year(s) apart at the same date (a birthday allows {fmt_num(gap)})"
-    if spread == 0:
+    if max(q.si_value or 0.0 for _, q in picked) == min(q.si_value or 0.0 for _, q in picked) and spread < 1:
         why = f"{len(picked)} reports give {name} the same age."
     else:
         why = f"The reports give {name} ages {spread:.1f} year(s) apart, counted at one date" + (

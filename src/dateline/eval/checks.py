@@ -307,6 +307,10 @@ def score(analyses: list[Analysis], gold: Gold) -> CheckScores:
         hits = [cl for cl in everything if matches(len(cl.docs), sents[cl.id], vs)]
         near = _closest(hits, sents, vs, c.rule)
         label, source = _label(c, vs, index, near)
+        entry = index.get((c.rule, c.verdict, vs))
+        if entry is not None and entry.claim:
+            # the audit names the claim a verdict is about (one that spans more reports, say)
+            near = [cl for cl in everything if cl.id == entry.claim] or near
         scored.append(
             ScoredVerdict(c.rule, c.verdict, vs, c.confidence, label, source, tuple(h.id for h in near), c.claim)
         )

@@ -75,24 +75,21 @@ def check_weekdays(a: Analysis) -> list[Check]:
         explicit_year = bool(_YEAR.search(t.text))
         computed = f"{day.isoformat()} is a {_WEEKDAY_NAMES[actual]}; stated {_WEEKDAY_NAMES[stated]} ({word})"
         claim = t.text if t.text.lower().startswith(word.lower()) else f"{word} ... {t.text}"
-        if stated == actual:
+        ok: bool | None = stated == actual
+        if ok:
             why = f"'{claim}': {day.isoformat()} is indeed a {_WEEKDAY_NAMES[actual]}."
+        elif explicit_year:
+            why = f"'{claim}': {day.isoformat()} is a {_WEEKDAY_NAMES[actual]}, not a {_WEEKDAY_NAMES[stated]}."
         else:
-            why = f"'{claim}': {day.isoformat()} is a {_WEEKDAY_NAMES[actual]}, not a {_WEEKDAY_NAMES[stated]}" + (
-                "." if explicit_year else f" (the year {day.year} is inferred from the publication date)."
+            ok = None  # the text may be of another year than the one the publication date suggests
+            why = (
+                f"'{claim}': in {day.year}, the year the publication date suggests, it is a "
+                f"{_WEEKDAY_NAMES[actual]}, not a {_WEEKDAY_NAMES[stated]}; the text does not write the year, "
+                "and in another year the weekday may fit."
             )
-        scale = 1.0 if explicit_year or stated == actual else 0.6
-        c = verdict(
-            "calendar",
-            "calendar.weekday_vs_date",
-            stated == actual,
-            claim,
-            computed,
-            why,
-            cite(a.parsed, t.sentence),
-            scale,
+        out.append(
+            verdict("calendar", "calendar.weekday_vs_date", ok, claim, computed, why, cite(a.parsed, t.sentence))
         )
-        out.append(c)
     return out
 
 

@@ -337,11 +337,14 @@ def check_numbers_across(analyses: list[Analysis]) -> list[Check]:
 
 
 def _named_ages(a: Analysis) -> list[tuple[str, Quantity]]:
-    """ "Hannah Collier, 23": ages of people named with first and last name."""
+    """ "Hannah Collier, 23": ages of people named with first and last name (a PERSON
+    mention, not "a 77-year-old Las Vegas woman")."""
+    people = {m.start: m for m in a.parsed.mentions if m.label == "PERSON"}
     out = []
     for q in a.quantities:
         name = (q.measures or "").strip()
-        if q.kind == "age" and q.si_value is not None and len(name.split()) >= 2 and name[:1].isupper():
+        m = people.get(q.measures_start) if q.measures_start is not None else None
+        if q.kind == "age" and q.si_value is not None and m is not None and len(name.split()) >= 2:
             out.append((name.casefold(), q))
     return out
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
 from ..geodesy import bearing_difference, compass, great_circle_km, initial_bearing_deg
 from ..types import Analysis, Check, ParsedDoc, Place, Quantity, RelativeLocation
@@ -128,8 +129,10 @@ def _anchor_place(analysis: Analysis, rl: RelativeLocation) -> Place | None:
 
 
 def _subject_place(analysis: Analysis, rl: RelativeLocation, anchor: Place | None) -> Place | None:
-    """The place the claim locates: the sentence's subject ("The cosmodrome"),
-    matched to a place named in this or an earlier sentence."""
+    """The place the claim locates, from the parse: a place the distance phrase modifies
+    ("Salina, 60 miles west of Manhattan"), or the subject of the clause it belongs to ("The
+    cosmodrome is situated ... around 900 miles north of Vladivostok"), matched to a place
+    named in this or an earlier sentence. None when the parse says neither."""
     places = [p for p in analysis.places if p.sentence <= rl.sentence and p.start < rl.start and p.lat is not None]
 
     def not_anchor(p: Place) -> bool:
@@ -138,25 +141,42 @@ def _subject_place(analysis: Analysis, rl: RelativeLocation, anchor: Place | Non
         (la, lo), (la2, lo2) = latlon(p), latlon(anchor)
         return p.name != anchor.name and abs(la - la2) + abs(lo - lo2) > 1e-6
 
-    toks = analysis.parsed.sentence_tokens(rl.sentence)
-    subj = next((t for t in toks if t.dep in ("nsubj", "nsubjpass")), None)
-    if subj is not None and subj.pos in ("NOUN", "PROPN"):
-        word = subj.text.lower()
-        inside = [p for p in places if p.start <= subj.start < p.end and not_anchor(p)]
-        if inside:
+    toks = analysis.parsed.tokens
+    sent = analysis.parsed.sentence_tokens(rl.sentence)
+    k = next((t.i for t in sent if t.start >= rl.start and t.end <= rl.end), None)
+    for _ in range(8):
+        if k is None:
+            return None
+        t = toks[k]
+        inside = [p for p in places if p.start <= t.start < p.end and not_anchor(p)]
+        if inside and t.start < rl.start:
             return inside[0]
-        named = [
-            p
-            for p in places
-            if len(word) > 2
-            and not_anchor(p)
-            and rl.sentence - p.sentence <= 3
-            and (word in p.name.lower() or word in p.text.lower())
-        ]
-        if named:
-            return max(named, key=lambda p: p.start)
-    local = [p for p in places if p.sentence == rl.sentence and not_anchor(p) and p.feature in ("facility", "city")]
-    return local[-1] if local else None
+        if t.pos in ("VERB", "AUX"):
+            return _clause_subject(analysis, k, places, not_anchor)
+        k = None if t.head == k else t.head
+    return None
+
+
+def _clause_subject(
+    analysis: Analysis, verb: int, places: list[Place], not_anchor: Callable[[Place], bool]
+) -> Place | None:
+    """The place a verb's subject names or stands for ("The cosmodrome" for "Vostochny Cosmodrome")."""
+    subj = next((c for c in analysis.parsed.children(verb) if c.dep in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos not in ("NOUN", "PROPN"):
+        return None
+    inside = [p for p in places if p.start <= subj.start < p.end and not_anchor(p)]
+    if inside:
+        return inside[0]
+    word = subj.text.lower()
+    named = [
+        p
+        for p in places
+        if len(word) > 2
+        and not_anchor(p)
+        and subj.sentence - p.sentence <= 3
+        and (word in p.name.lower() or word in p.text.lower())
+    ]
+    return max(named, key=lambda p: p.start) if named else None
 
 
 def _direction_text(rl: RelativeLocation, anchor_name: str, bearing: float) -> tuple[bool, str]:
@@ -212,9 +232,7 @@ def _check_relative(analysis: Analysis, rl: RelativeLocation) -> Check | None:
     a_lon = rl.anchor_lon if rl.anchor_lon is not None else (anchor.lon if anchor else None)
     subject = _subject_place(analysis, rl, anchor)
     if a_lat is None or a_lon is None or subject is None:
-        missing = "the anchor place" if a_lat is None else "the place it locates"
-        why = f"Cannot resolve {missing} to coordinates."
-        return verdict("geography", "geography.relative_location", None, rl.text, "", why, cite(parsed, rl.sentence))
+        return None  # the anchor or the place it locates is unknown: nothing to check
     miles = "mile" in rl.text.lower() or "mi " in rl.text.lower()
     rl = dataclasses.replace(rl, anchor_lat=a_lat, anchor_lon=a_lon)
     gc_m = great_circle_km(a_lat, a_lon, *latlon(subject)) * 1000

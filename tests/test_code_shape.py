@@ -19,7 +19,6 @@ STAGES = ("ingest", "nlp", "time", "geo", "quantity", "entities", "events", "ver
 
 DEBT: dict[str, set[str]] = {
     "functions": {
-        "events/coref.py:resolve",
         "events/frames.py:_why_roles",
         "events/main_event.py:_what_phrase",
         "events/status.py:event_status",
@@ -27,14 +26,13 @@ DEBT: dict[str, set[str]] = {
         "query/ask.py:_extract",
         "query/ask.py:analyse_question",
         "query/ask.py:ask",
-        "query/entity.py:build_index",
         "query/timeline.py:timeline",
     },
     "modules": {
         "events/frames.py",
         "query/ask.py",
     },
-    "cycles": {"dateline.query.entity <-> dateline.query.timeline"},
+    "cycles": set(),
     "upward": set(),
 }
 

@@ -17,11 +17,9 @@ from dateline import config
 SRC = Path(dateline.__file__).parent
 
 DEBT = {
-    "events/data/coref.yaml",
     "events/data/cues.yaml",
     "events/data/main_event.yaml",
     "events/data/ontology.yaml",
-    "query/data/entities.yaml",
     "query/data/questions.yaml",
     "query/data/timeline.yaml",
 }

@@ -35,7 +35,8 @@
     ├── UsageError            E701  (an option or argument out of range)
     │   ├── ReferenceTooLong  E702
     │   ├── BadOutput         E703  (export --out that cannot be written)
-    │   └── RepeatedStdin     E704  ("-" given twice)
+    │   ├── RepeatedStdin     E704  ("-" given twice)
+    │   └── BadEntityOverride E705  (an entity merge, split or retype that cannot apply)
     └── ServerError           (dateline serve: a request the HTTP server refuses)
         ├── BadRequest        E801  (a parameter fails validation)
         ├── BodyTooLarge      E802
@@ -81,6 +82,10 @@ MESSAGES = {
     "E305": "database error ({detail}). Check --db / DATELINE_DB; if it persists, report it with this line.",
     "E401": "gazetteer not built at {detail}. Run 'dateline gazetteer build' (make demo does it).",
     "E501": "{detail} not found in the store. List what is there with 'dateline docs'.",
+    "E705": (
+        "cannot apply that entity correction: {detail}. See the entity with 'dateline entity NAME' and the"
+        " corrections made so far with 'dateline entity overrides'."
+    ),
     "E601": (
         "analysis failed ({detail}); the document was not stored and the rest of the batch goes on."
         " Report the file with this line."
@@ -327,3 +332,7 @@ class BadOutput(UsageError):
 
 class RepeatedStdin(UsageError):
     code = "E704"
+
+
+class BadEntityOverride(UsageError):
+    code = "E705"

@@ -1,8 +1,9 @@
 """The analysis pipeline: Article -> ParsedDoc -> every declared stage -> Analysis.
 
 The stages are declared here, in order, in the spirit of spaCy's factories: each
-names the :class:`Analysis` fields it requires and the fields it assigns, and a
-version that changes when its output would. :func:`run_stages` loops over the
+names the :class:`Analysis` fields it requires and the fields it assigns (or, for
+``refines``, replaces with a refined value), and a version that changes when its
+output would. :func:`run_stages` loops over the
 list, times each stage into a separate record (:class:`StageTimes`), and fails
 loudly when a stage needs a field no earlier stage assigned, or does not assign
 exactly what it declares. Stages are pure functions of the analysis so far.
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .entities import resolve_entities
 from .errors import AnalysisError
 from .events import analyse_events
 from .geo import extract_places
@@ -34,6 +36,14 @@ class Stage:
     assigns: tuple[str, ...]
     run: Callable[[Analysis], StageOutput]
     version: int = 1
+    # fields an earlier step assigned that this stage replaces with a refined value
+    # (the entities stage gives ``parsed`` its resolved mentions and entities)
+    refines: tuple[str, ...] = ()
+
+
+def _entities_stage(a: Analysis) -> StageOutput:
+    parsed, links = resolve_entities(a.parsed)
+    return {"parsed": parsed, "coref": links}
 
 
 def _time_stage(a: Analysis) -> StageOutput:
@@ -51,15 +61,16 @@ def _quantity_stage(a: Analysis) -> StageOutput:
 
 
 def _events_stage(a: Analysis) -> StageOutput:
-    events, main = analyse_events(a.parsed, a.times, a.sentence_times, a.places)
+    events, main = analyse_events(a.parsed, a.times, a.sentence_times, a.places, a.coref)
     return {"events": events, "main_event": main}
 
 
 STAGES: tuple[Stage, ...] = (
+    Stage("entities", ("parsed",), ("coref",), _entities_stage, refines=("parsed",)),
     Stage("time", ("parsed",), ("times", "sentence_times"), _time_stage),
     Stage("geo", ("parsed",), ("places", "relative_locations"), _geo_stage),
     Stage("quantity", ("parsed",), ("quantities",), _quantity_stage),
-    Stage("events", ("parsed", "times", "sentence_times", "places"), ("events", "main_event"), _events_stage),
+    Stage("events", ("parsed", "coref", "times", "sentence_times", "places"), ("events", "main_event"), _events_stage),
 )
 
 
@@ -67,7 +78,7 @@ def check_declarations(stages: Iterable[Stage] = STAGES) -> None:
     """Every field a stage requires is assigned before it, and no field twice."""
     assigned = {"parsed"}
     for st in stages:
-        missing = [f for f in st.requires if f not in assigned]
+        missing = [f for f in (*st.requires, *st.refines) if f not in assigned]
         if missing:
             raise AnalysisError(f"stage {st.name!r} requires {', '.join(missing)}, which no earlier stage assigns")
         twice = assigned & set(st.assigns)
@@ -83,10 +94,9 @@ def run_stages(parsed: ParsedDoc, stages: Iterable[Stage] = STAGES) -> tuple[Ana
         t0 = _time.perf_counter()
         out = st.run(analysis)
         seconds.append((st.name, _time.perf_counter() - t0))
-        if set(out) != set(st.assigns):
-            raise AnalysisError(
-                f"stage {st.name!r} assigned {', '.join(sorted(out)) or 'nothing'} but declares {', '.join(st.assigns)}"
-            )
+        if set(out) != {*st.assigns, *st.refines}:
+            got, declared = ", ".join(sorted(out)) or "nothing", ", ".join((*st.assigns, *st.refines))
+            raise AnalysisError(f"stage {st.name!r} assigned {got} but declares {declared}")
         analysis = dataclasses.replace(analysis, **out)
     return analysis, StageTimes(parsed.article.doc_id, tuple(seconds))
 

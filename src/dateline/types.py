@@ -81,16 +81,40 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A named-entity mention; ``entity`` is its canonical key within the document."""
+    """A named-entity mention; ``entity`` is its canonical key within the document.
+
+    From ``nlp`` alone, ``label`` is the model's and ``entity`` is the raw key (the
+    ruler's canonical name or the text); the ``entities`` stage replaces both with the
+    entity's type by vote and its canonical key, and drops page furniture.
+    """
 
     start: int
     end: int
     text: str
-    label: str  # spaCy label: PERSON, ORG, GPE, LOC, FAC, NORP, DATE, ...
+    label: str  # PERSON, ORG, GPE, LOC, FAC, NORP, PRODUCT, EVENT, LAW, INDEX, DATE, ...
     sentence: int
     token_start: int
     token_end: int
     entity: EntityKey  # canonical key within the document, e.g. PERSON:Vladimir Putin
+
+
+@dataclass(frozen=True, slots=True)
+class EntityLink:
+    """A reference to an entity that is not one of its name mentions: a title before a
+    name ("President" in "President Obama"), a description ("the company", "the Russian
+    president") or a pronoun ("he", "its"), linked within its document by the ``entities``
+    stage. A plural reference ("the two leaders", "they") is one link per entity, with
+    the same span. ``head`` is the token the phrase is about (the noun, the pronoun)."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    token_start: int
+    token_end: int
+    head: int
+    kind: str  # title | description | pronoun | acronym | name
+    entity: EntityKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +349,7 @@ class Analysis:
     quantities: tuple[Quantity, ...] = ()
     events: tuple[Event, ...] = ()
     main_event: MainEvent | None = None
+    coref: tuple[EntityLink, ...] = ()  # pronouns, descriptions, titles (the entities stage)
 
     @property
     def article(self) -> Article:
@@ -407,3 +432,84 @@ class OneDocumentChecks:
     source: str
     checks: tuple[Check, ...] = ()
     across_documents: tuple[Check, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EntityPlace:
+    """Where a place entity is: the gazetteer entry its mentions resolved to."""
+
+    name: str
+    lat: float
+    lon: float
+    geonameid: int | None = None
+    feature: str | None = None
+    country_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CanonicalEntity:
+    """A cross-document entity as stored (``canonical_entities``), kept up to date at ingest."""
+
+    entity_id: str  # stable: made from its name in ingest order ("vladimir-putin")
+    name: str
+    label: str  # type by vote over every mention, or an analyst's retype
+    mentions: int  # name mentions
+    links: int  # pronouns, descriptions and titles linked to it
+    documents: int
+    first_seen: str | None = None  # publication dates of the first and last document naming it
+    last_seen: str | None = None
+    aliases: tuple[str, ...] = ()  # names as written, commonest first (the name itself left out)
+    place: EntityPlace | None = None
+
+    @property
+    def id(self) -> str:
+        return self.entity_id
+
+
+@dataclass(frozen=True, slots=True)
+class EntityAlias:
+    text: str
+    kind: str  # name | title
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityDocument:
+    doc_id: str
+    title: str | None
+    published: str | None
+    source: str
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedEntity:
+    """An entity named in the same documents, with how many it shares."""
+
+    entity_id: str
+    name: str
+    label: str
+    documents: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityOverride:
+    """An analyst's correction, applied at every ingest: merge, split or retype."""
+
+    kind: str  # merge | split | retype
+    subject: str  # merge/retype: the entity id; split: the normalised name split off
+    target: str  # merge: the entity merged into; split: the entity it left; retype: the type
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityPage:
+    """Everything known about one entity across documents (``dateline entity NAME``)."""
+
+    entity: CanonicalEntity
+    aliases: tuple[EntityAlias, ...]
+    titles: tuple[EntityAlias, ...]
+    documents: tuple[EntityDocument, ...]  # the most recent first, at most the page's limit
+    related: tuple[RelatedEntity, ...]
+    timeline: object = None  # what dateline.query.timeline.timeline returns for the entity
+    other_matches: tuple[CanonicalEntity, ...] = ()

@@ -90,9 +90,9 @@ def test_entities(client, demo_db):
 
 
 def test_entity(client, demo_db):
-    api = get(client, "/api/v1/entities/PERSON-vladimir-putin")
+    api = get(client, "/api/v1/entities/vladimir-putin")
     assert api == run_cli(demo_db, "entity", "Vladimir Putin", "--json")
-    assert api["name"] == "Vladimir Putin" and "Putin" in api["aliases"]
+    assert api["entity"]["name"] == "Vladimir Putin" and "Putin" in {a["text"] for a in api["aliases"]}
 
 
 def test_timeline(client, demo_db):
@@ -157,10 +157,9 @@ def test_filters(client):
 
 
 def test_entity_ids_round_trip(client):
-    from dateline.api.queries import entity_id, entity_name
+    from dateline.api.queries import entity_key_id
 
-    assert entity_id("Vladimir Putin", "PERSON") == "PERSON-vladimir-putin"
-    assert entity_name("FAC-vostochny-cosmodrome") == "vostochny cosmodrome"
-    assert get(client, "/api/v1/entities/FAC-vostochny-cosmodrome")["name"] == "Vostochny Cosmodrome"
-    err = get(client, "/api/v1/entities/PERSON-nobody-at-all", status=404)
+    assert entity_key_id("PERSON:Vladimir Putin") == "vladimir-putin"
+    assert get(client, "/api/v1/entities/vostochny-cosmodrome")["entity"]["name"] == "Vostochny Cosmodrome"
+    err = get(client, "/api/v1/entities/nobody-at-all", status=404)
     assert err["error"]["code"] == "E501"

@@ -86,7 +86,7 @@ def test_the_xss_article_renders_as_text(client, demo_db):
 
 
 def test_security_headers_and_no_inline_script_or_style(client, demo_db):
-    for url in (*PAGES, f"/documents/{xss_doc_id(demo_db)}", "/entities/PERSON-vladimir-putin", "/api/v1/stats"):
+    for url in (*PAGES, f"/documents/{xss_doc_id(demo_db)}", "/entities/vladimir-putin", "/api/v1/stats"):
         r = client.get(url)
         assert r.status_code == 200, url
         csp = r.headers["content-security-policy"]

@@ -58,8 +58,9 @@ def test_ingest_then_entities_json_lists_seed_names(ingested):
         "Baikonur Cosmodrome",
         "Kazakhstan",
     } <= names
-    assert {"2007", "2016", "2019", "Tuesday"} <= {x["name"] for x in rows if x["label"] == "DATE"}
-    assert {x["first_seen"] for x in rows} == {"2023-09-12"}
+    assert not any(x["label"] in ("DATE", "TIME", "CARDINAL") for x in rows)  # dates are times, not entities
+    (putin,) = [x for x in rows if x["name"] == "Vladimir Putin"]
+    assert putin["documents"] > 1 and putin["first_seen"] < "2023-09-12"  # across the stored reports
 
 
 def test_reingest_is_idempotent_and_says_so(ingested, seed_path):

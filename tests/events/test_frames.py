@@ -7,8 +7,6 @@ from datetime import date
 import pytest
 
 from dateline.events import extract_events
-from dateline.events.coref import resolve
-from dateline.events.frames import build_context
 from dateline.nlp import parse_text
 from dateline.pipeline import analyse_parsed
 
@@ -68,32 +66,6 @@ def test_purpose_in_exchange_for():
     p = parse_text("Kim Jong Un is seeking food aid in exchange for supplying Russia with munitions.", published=PUB)
     ev = _only(_events(p), "seek")
     assert ev.role("purpose").text.startswith("in exchange for supplying Russia")
-
-
-def test_coreference_pronouns_titles_and_the_two_leaders():
-    text = (
-        "North Korean leader Kim Jong Un arrived in Russia on Tuesday to meet Russian President Vladimir Putin. "
-        "The Russian president greeted him at the cosmodrome. "
-        "The two leaders then held talks, and they signed no agreement. "
-        "Kim said his train would return on Friday."
-    )
-    p = parse_text(text, published=PUB)
-    ctx = build_context(p)
-    coref = resolve(ctx)
-    by_text = {}
-    for i, keys in coref.items():
-        by_text.setdefault(p.tokens[i].text, set()).update(str(k) for k in keys)
-    kim, putin = "PERSON:Kim Jong Un", "PERSON:Vladimir Putin"
-    assert by_text["president"] == {putin}
-    assert by_text["him"] == {kim}  # not the subject of its own clause
-    assert by_text["leaders"] == {kim, putin}
-    assert by_text["they"] == {kim, putin}
-    assert by_text["his"] == {kim}
-    greet = _only(_events(p), "greet")
-    assert str(greet.role("agent").entity) == putin
-    assert str(greet.role("patient").entity) == kim
-    talks = _only(_events(p), "hold")
-    assert {str(r.entity) for r in talks.roles if r.name == "agent"} == {kim, putin}
 
 
 def test_headline_verb_read_as_noun():

@@ -2,49 +2,49 @@
 
 from __future__ import annotations
 
-from dateline.query.entity import entity_index, entity_info
+from dateline.query.entity import canonical_id, entity_page, find_entities
 from dateline.query.timeline import timeline
 
 from .conftest import doc_id_of
 
 
-def _person(idx, store, file_name, key):
-    return idx.of(doc_id_of(store, file_name), key)
+def _person(store, file_name, key):
+    return canonical_id(store, doc_id_of(store, file_name), key)
 
 
 def test_two_people_sharing_a_surname_stay_apart(small_store):
-    idx = entity_index(small_store)
-    kju = _person(idx, small_store, "a_summit.txt", "PERSON:Kim Jong Un")
-    ksw = _person(idx, small_store, "c_golf.txt", "PERSON:Kim Si-woo")
-    assert kju is not None and ksw is not None and kju.id != ksw.id
+    kju = _person(small_store, "a_summit.txt", "PERSON:Kim Jong Un")
+    ksw = _person(small_store, "c_golf.txt", "PERSON:Kim Si-woo")
+    assert kju is not None and ksw is not None and kju != ksw
     # the same full name in two documents is one person
-    assert kju is _person(idx, small_store, "b_summit.txt", "PERSON:Kim Jong Un")
+    assert kju == _person(small_store, "b_summit.txt", "PERSON:Kim Jong Un")
     # a bare "Kim" joins the full name its document's context points to
-    assert _person(idx, small_store, "f_partner.txt", "PERSON:Kim") is kju
-    assert _person(idx, small_store, "g_golf.txt", "PERSON:Kim") is ksw
+    assert _person(small_store, "f_partner.txt", "PERSON:Kim") == kju
+    assert _person(small_store, "g_golf.txt", "PERSON:Kim") == ksw
 
 
-def test_aliases_include_titles_and_resolve(small_store):
-    idx = entity_index(small_store)
-    putin = idx.find("Russian President")[0]
+def test_titles_find_the_person(small_store):
+    putin = find_entities(small_store, "Russian President")[0]
     assert putin.name == "Vladimir Putin"
-    assert "Putin" in putin.aliases and "Russian President" in putin.aliases
-    assert idx.find("North Korean leader")[0].name == "Kim Jong Un"
+    assert "Putin" in putin.aliases
+    assert find_entities(small_store, "north korean LEADER")[0].name == "Kim Jong Un"  # any case
 
 
 def test_places_merge_by_gazetteer_entry(small_store):
-    idx = entity_index(small_store)
-    a = idx.of(doc_id_of(small_store, "a_summit.txt"), "GPE:Vladivostok")
-    b = idx.of(doc_id_of(small_store, "b_summit.txt"), "GPE:Vladivostok")
-    assert a is b and a.place is not None and abs(a.place["lat"] - 43.1) < 0.5
+    a = _person(small_store, "a_summit.txt", "GPE:Vladivostok")
+    b = _person(small_store, "b_summit.txt", "GPE:Vladivostok")
+    (e,) = find_entities(small_store, "Vladivostok", limit=1)
+    assert a == b == e.entity_id and e.place is not None and abs(e.place.lat - 43.1) < 0.5
 
 
-def test_entity_info(small_store):
-    info = entity_info(small_store, "Putin")
-    assert info["name"] == "Vladimir Putin" and info["type"] == "PERSON"
-    assert info["first_seen"] == "2019-04-25" and info["last_seen"] == "2019-04-27"
-    assert "Kim Jong Un" in [r["name"] for r in info["related"]]
-    assert any(e["type"] == "MEET" for e in info["timeline"])
+def test_entity_page(small_store):
+    page = entity_page(small_store, "Putin")
+    e = page.entity
+    assert e.name == "Vladimir Putin" and e.label == "PERSON"
+    assert e.first_seen == "2019-04-25" and e.last_seen == "2019-04-27" and e.documents == 3
+    assert "Kim Jong Un" in [r.name for r in page.related]
+    assert "Russian President" in [t.text for t in page.titles]
+    assert any(ev["type"] == "MEET" for ev in page.timeline["events"])
 
 
 def test_timeline_orders_by_event_time_not_publication(small_store):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import calendar
 import functools
-import re
 import threading
 import time
 import typing
@@ -21,12 +20,14 @@ from datetime import date
 from typing import TypeVar
 
 from .. import query
+from ..entities.crossdoc import slug
+from ..entities.lookup import members
 from ..errors import BadRequest, NotFound
 from ..export.geojson import feature_collection
 from ..export.giveme5w1h import main_event_json
 from ..query.records import DocumentSummary, StoreStats
 from ..store import Store
-from ..types import Answer, EntityKey
+from ..types import Answer, EntityKey, EntityPage
 from ..verify import check_corpus, check_corpus_for, check_document
 from .records import (
     CorpusChecks,
@@ -103,29 +104,19 @@ def _documents(store: Store) -> list[DocumentSummary]:
 
 
 @memo
-def _entity_index(store: Store) -> bool:
-    """Build the read side's cross-document entity index once (it caches it itself)."""
-    query.entity_index(store)
-    return True
-
-
-@memo
 def _timeline(store: Store, **kwargs) -> dict:
-    _entity_index(store)
     return query.timeline(store, **kwargs)
 
 
 @memo
-def _entity_info(store: Store, name: str) -> dict:
-    _entity_index(store)
-    return query.entity_info(store, name)
+def _entity_page(store: Store, name_or_id: str) -> EntityPage:
+    return query.entity_page(store, name_or_id)
 
 
 def warm(store: Store) -> None:
     """What a server computes once at start, so that first visitors do not wait for it."""
     _stats(store)
     _documents(store)
-    _entity_index(store)
 
 
 @memo
@@ -134,35 +125,26 @@ def _stats(store: Store) -> StoreStats:
 
 
 # -- entity ids in URLs ------------------------------------------------------------------
-# Entities have no stored id yet: the URL id is the type and the name's words, and
-# resolving it asks the entity index for that name (what `dateline entity NAME` does).
-ENTITY_ID_PATTERN = r"^[A-Z][A-Z_]{1,23}-[^\W_]+(-[^\W_]+){0,15}$"
-_WORDS = re.compile(r"[^\W_]+")
-
-
-def entity_id(name: str, label: str) -> str:
-    """'Vladimir Putin', 'PERSON' -> 'PERSON-vladimir-putin' (URL-safe, stable)."""
-    words = _WORDS.findall(name.lower())[:16] or ["unnamed"]
-    return f"{label.upper()}-{'-'.join(words)}"
-
-
-def entity_name(entity_id_: str) -> str:
-    """The name an entity URL id stands for, as `dateline entity` takes it."""
-    return entity_id_.split("-", 1)[1].replace("-", " ")
+# The stored cross-document entities have stable ids made from their names ("vladimir-putin").
+ENTITY_ID_PATTERN = r"^[^\W_]+(-[^\W_]+){0,31}$"
 
 
 def entity_key_id(key: EntityKey | str | None) -> str | None:
-    """A per-document entity key (PERSON:Vladimir Putin) -> its URL id."""
+    """The URL id for a per-document entity key (PERSON:Vladimir Putin -> vladimir-putin);
+    the entity page finds the stored entity by id, name or alias."""
     k = key if isinstance(key, EntityKey) or key is None else EntityKey.parse(key)
     if k is None or not k.label or not k.name:
         return None
-    return entity_id(k.name, k.label)
+    return slug(k.name)
 
 
-def cross_entity_id(cross_id: str, name: str) -> str:
-    """A cross-document entity ('PERSON:vladimir putin', 'PLACE:2013348') -> its URL id."""
-    label = cross_id.split(":", 1)[0]
-    return entity_id(name, "GPE" if label == "PLACE" else label)
+def entity_id(name: str, label: str | None = None) -> str:
+    return slug(name)
+
+
+def cross_entity_id(cross_id: str | None, name: str) -> str:
+    """A stored entity's id, or one made from the name when it has none."""
+    return cross_id or slug(name)
 
 
 # -- paging and filters --------------------------------------------------------------------
@@ -254,18 +236,13 @@ def entities(
     limit: int = 100,
 ) -> tuple[list[dict], Page]:
     """`dateline entities`, searched by name or alias (case-insensitive words)."""
-    rows = query.entities(store, label=label, doc=doc)
-    if q:
-        needle = " ".join(_WORDS.findall(q.lower()))
-        rows = [
-            r for r in rows if any(needle in " ".join(_WORDS.findall(n.lower())) for n in [r["name"], *r["aliases"]])
-        ]
+    rows = query.entities(store, label=label, doc=doc, query=q)
     return paged(rows, offset, limit)
 
 
-def entity(store: Store, entity_id_: str) -> dict:
-    """`dateline entity NAME` for the name the URL id stands for."""
-    return _entity_info(store, entity_name(entity_id_))
+def entity(store: Store, entity_id_: str) -> EntityPage:
+    """`dateline entity NAME` for the stored entity the URL id names."""
+    return _entity_page(store, entity_id_)
 
 
 # -- timeline, search, ask, stats ------------------------------------------------------------
@@ -330,10 +307,10 @@ def checks(store: Store, doc: str | None = None) -> CorpusChecks | OneDocumentCh
 
 # -- maps ------------------------------------------------------------------------------------------
 def _entity_docs(store: Store, name: str) -> set[str]:
-    found = query.entity_index(store).find(name)
+    found = query.find_entities(store, name)
     if not found:
         raise NotFound(f"entity {name!r}")
-    return found[0].docs
+    return {doc for doc, _ in members(store, found[0].entity_id)}
 
 
 def places_geojson(
@@ -346,17 +323,15 @@ def places_geojson(
     limit: int = 200,
 ) -> tuple[dict, Page]:
     """`dateline export --format geojson` for the documents published in the range (and
-    naming the entity), one page of documents at a time; places with no coordinates
-    are left out (a map cannot draw them)."""
+    naming the entity), one page of documents at a time; an unresolved place keeps its
+    null geometry, as in the export (the map lists it apart)."""
     lo, hi = date_bound(date_from, False), date_bound(date_to, True)
     ids = [r.doc_id for r in _documents(store) if _published_in(r.published, lo, hi)]
     if entity:
         mine = _entity_docs(store, entity)
         ids = [d for d in ids if d in mine]
     ids, page = paged(ids, offset, limit)
-    fc = feature_collection(store.load_analysis(d) for d in ids)
-    located = [f for f in fc["features"] if None not in f["geometry"]["coordinates"]]
-    return {**fc, "features": located}, page
+    return feature_collection(store.load_analysis(d) for d in ids), page
 
 
 def events_geojson(

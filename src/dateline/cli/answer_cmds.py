@@ -1,4 +1,4 @@
-"""Answering commands: entity, timeline, ask, and `eval qa`."""
+"""Answering commands: timeline, ask, and `eval qa` (entities: entity_cmds)."""
 
 from __future__ import annotations
 
@@ -32,46 +32,6 @@ def _print_timeline(events: list[dict], show_sources: int = 3) -> None:
                 f"    [dim]{src['published'] or '?'} {src['doc_id'][:8]}#{src['sentence_index']}: "
                 f"{escape(' '.join(src['text'].split())[:160])}[/dim]"
             )
-
-
-@click.command("entity")
-@click.argument("name")
-@db_option
-@json_option
-def entity_cmd(name, db, as_json):
-    """One entity across documents: aliases, documents, related entities, timeline."""
-    from ..query.entity import entity_info
-
-    store = open_store_or_fail(db)
-    info = entity_info(store, name)
-    if as_json:
-        print_json(info)
-        return
-    console.print(f"[bold]{escape(info['name'])}[/bold] ({info['type']}, {info['id']})")
-    if info["aliases"]:
-        console.print("aliases: " + escape(", ".join(info["aliases"])))
-    if info["place"]:
-        p = info["place"]
-        console.print(
-            f"place: {escape(p['name'])} {p['lat']:.4f}, {p['lon']:.4f} ({p['feature']}, {p['country_code']})"
-        )
-    console.print(
-        f"mentions: {info['mentions']} in {len(info['documents'])} document(s); "
-        f"first seen {info['first_seen']}, last seen {info['last_seen']}"
-    )
-    for d in info["documents"][:20]:
-        console.print(f"  {d['published'] or '?':10}  {d['doc_id'][:12]}  {escape(d['title'] or d['source'] or '')}")
-    if info["related"]:
-        console.print("related: " + escape(", ".join(f"{r['name']} ({r['sentences']})" for r in info["related"])))
-    if info["other_matches"]:
-        console.print(
-            "[dim]other entities by that name: "
-            + escape(", ".join(o["name"] + f" [{o['id']}]" for o in info["other_matches"]))
-            + "[/dim]"
-        )
-    if info["timeline"]:
-        console.print("timeline:")
-        _print_timeline(info["timeline"])
 
 
 @click.command("timeline")
@@ -170,5 +130,5 @@ def eval_qa(gold, db, as_json):
     console.print(f"accuracy: {out['passed']}/{out['total']} = {out['accuracy']:.2%}")
 
 
-commands = [entity_cmd, timeline_cmd, ask_cmd]
+commands = [timeline_cmd, ask_cmd]
 eval_commands = [eval_qa]

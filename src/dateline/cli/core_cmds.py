@@ -1,4 +1,4 @@
-"""Core commands: ingest, docs, show, entities, search, stats."""
+"""Core commands: ingest, docs, show, search, stats (entities: entity_cmds)."""
 
 from __future__ import annotations
 
@@ -211,31 +211,6 @@ def show(doc, db, as_json):
         console.print(f"[dim]{s.index:>3}[/dim] {_highlight(s.text, s.start, by_sent.get(s.index, []))}{when}")
 
 
-@click.command()
-@db_option
-@click.option("--type", "label", help="Entity type: PERSON, ORG, GPE, LOC, FAC, NORP, ...")
-@click.option("--doc", help="Only this document (id, id prefix, record id or file name).")
-@click.option("--limit", type=LIMIT, help="At most this many rows.")
-@json_option
-def entities(db, label, doc, limit, as_json):
-    """List entities with mention and document counts."""
-    store = open_store_or_fail(db)
-    rows = query.entities(store, label=label, doc=doc, limit=limit)
-    if as_json:
-        return print_json(rows)
-    t = Table("name", "type", "mentions", "docs", "first seen", "aliases", box=None)
-    for r in rows:
-        t.add_row(
-            escape(r["name"]),
-            r["label"],
-            str(r["mentions"]),
-            str(r["documents"]),
-            r["first_seen"] or "",
-            escape(", ".join(r["aliases"])[:50]),
-        )
-    console.print(t)
-
-
 @click.command(context_settings={"ignore_unknown_options": True})
 @click.argument("text", nargs=-1, required=True, type=click.UNPROCESSED)
 @db_option
@@ -279,4 +254,4 @@ def stats(db, as_json):
             console.print(f"{k}: {v}")
 
 
-commands = [ingest, docs, show, entities, search, stats]
+commands = [ingest, docs, show, search, stats]

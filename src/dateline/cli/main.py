@@ -11,6 +11,7 @@ from . import (
     answer_cmds,
     core_cmds,
     demo_cmds,
+    entity_cmds,
     eval_cmds,
     events_cmds,
     export_cmds,
@@ -25,6 +26,7 @@ from .common import DatelineGroup
 MODULES = (
     demo_cmds,
     core_cmds,
+    entity_cmds,
     time_cmds,
     geo_cmds,
     quantity_cmds,

@@ -7,7 +7,8 @@
   place, source, time, reason, purpose, weak_reason). Times come from the time
   stage when it has them (else a small fallback over spaCy DATE mentions),
   coordinates from the geo stage. Pronouns, role descriptions ("the Russian
-  president") and "the two leaders" resolve to entity keys (``coref.py``).
+  president") and "the two leaders" name the entities the ``entities`` stage
+  linked them to (``Analysis.coref``).
 - ``main_event(parsed, events, times, sentence_times, places)``: the article's
   main event as 5W1H candidates, best first (``main_event.py``, weights in
   ``data/main_event.yaml``).
@@ -15,7 +16,7 @@
   Giveme5W1H's output layout.
 """
 
-from ..types import Event, MainEvent, ParsedDoc, Place, SentenceTime, TimeValue
+from ..types import EntityLink, Event, MainEvent, ParsedDoc, Place, SentenceTime, TimeValue
 from .frames import build_context, extract_events, extract_events_ctx
 from .main_event import main_event, main_event_ctx
 
@@ -25,9 +26,10 @@ def analyse_events(
     times: tuple[TimeValue, ...],
     sentence_times: tuple[SentenceTime, ...],
     places: tuple[Place, ...],
+    coref: tuple[EntityLink, ...] = (),
 ) -> tuple[tuple[Event, ...], MainEvent]:
-    """The stage: every event frame and the main event, from one coreference pass."""
-    ctx = build_context(parsed)
+    """The stage: every event frame and the main event, reading the entities stage's links."""
+    ctx = build_context(parsed, coref)
     events = extract_events_ctx(ctx, times, sentence_times, places)
     return events, main_event_ctx(ctx, events, times, sentence_times, places)
 

@@ -63,13 +63,6 @@ class Lexicon:
         self.not_manner_adverbs = frozenset(how["not_manner_adverbs"])
         self.place_preps = frozenset(cues["place_preps"])
 
-        co = _load("coref.yaml")
-        self.pron_person = eng.pronouns.person_singular
-        self.pron_plural = eng.pronouns.plural
-        self.pron_thing = eng.pronouns.thing
-        self.role_nouns = frozenset(co["role_nouns"])
-        self.plural_role_nouns = frozenset(co["plural_role_nouns"])
-
         m = _load("main_event.yaml")
         self.main = m
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..nlp.lexicon import english
 from ..nlp.syntax import Tree
-from ..types import EntityKey, Mention, ParsedDoc
+from ..types import EntityKey, EntityLink, Mention, ParsedDoc
 
 NAME_LABELS = english().labels.names
 PLACE_LABELS = english().labels.places
@@ -28,7 +28,7 @@ class DocContext:
         "memo",
     )
 
-    def __init__(self, parsed: ParsedDoc) -> None:
+    def __init__(self, parsed: ParsedDoc, coref: tuple[EntityLink, ...] = ()) -> None:
         self.parsed = parsed
         self.toks = parsed.tokens
         self.tree = Tree(parsed)
@@ -44,7 +44,9 @@ class DocContext:
                 continue
             for k in range(m.token_start, m.token_end):
                 target[k] = m
-        self.coref: dict[int, tuple[EntityKey, ...]] = {}
+        self.coref: dict[int, tuple[EntityKey, ...]] = {}  # head token -> entities (the entities stage)
+        for link in coref:
+            self.coref[link.head] = (*self.coref.get(link.head, ()), link.entity)
         self.memo: dict = {}  # per-document values computed once by later steps
         art = parsed.article
         # the title, then the description: news puts the main event there

@@ -9,10 +9,9 @@ in Vladivostok" gives the place to "met", not to the sentence's main verb.
 from __future__ import annotations
 
 from ..nlp.syntax import span_head
-from ..types import EntityKey, Event, ParsedDoc, Place, Role, SentenceTime, TimeValue
+from ..types import EntityKey, EntityLink, Event, ParsedDoc, Place, Role, SentenceTime, TimeValue
 from ._data import lexicon
 from .context import PLACE_LABELS, DocContext
-from .coref import resolve
 from .status import event_status, reported_by
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -20,10 +19,8 @@ _MAX_ROLE_TOKENS = 30
 _ANCHOR_PREPS = frozenset({"since", "until", "till", "before", "by"})
 
 
-def build_context(parsed: ParsedDoc) -> DocContext:
-    ctx = DocContext(parsed)
-    resolve(ctx)
-    return ctx
+def build_context(parsed: ParsedDoc, coref: tuple[EntityLink, ...] = ()) -> DocContext:
+    return DocContext(parsed, coref)
 
 
 def _trigger_type(ctx: DocContext, i: int) -> str | None:

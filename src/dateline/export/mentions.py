@@ -1,18 +1,20 @@
 """Every stored entity mention as JSON Lines, with its canonical cross-document entity.
 
-One line per row of the ``mentions`` table, in document and offset order::
+One line per name mention (the ``mentions`` table) and per pronoun, description or
+title the entities stage linked to one entity (``entity_links``), in document and
+offset order::
 
     {"doc_id": "9f57b68df1f0092e", "record_id": "001_vostochny", "start": 12, "end": 26,
-     "text": "Vladimir Putin", "label": "PERSON", "entity_id": "PERSON:vladimir putin"}
+     "text": "Vladimir Putin", "label": "PERSON", "entity_id": "vladimir-putin", "kind": "name"}
 
 ``start``/``end`` are character offsets into the stored text (``documents.text``),
 ``record_id`` is the news-please ``dId`` or the file stem (the file stem of the
-source when the record has none). ``entity_id`` is the canonical entity the mention
-belongs to across documents, ``null`` for mentions that name no entity (dates,
-numbers). It comes from :func:`canonical_ids`, the one place that reads the
-cross-document grouping: today the index ``dateline.query.entity`` builds from the
-store, whose ids are derived from names, labels, gazetteer ids and document ids
-only, so they are the same in every run on the same input.
+source when the record has none). ``entity_id`` is the stored canonical entity the
+mention belongs to across documents (``entity_members``, kept at ingest by
+``entities/table.py``), ``null`` for mentions that name no entity (dates, numbers).
+Ids are made from names in ingest order, so the same input gives the same ids. A
+plural reference ("the two leaders", linked to two entities) is left out: it names
+no one entity.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .. import serialize
+from ..types import EntityKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,35 +37,55 @@ class MentionRow:
     text: str
     label: str
     entity_id: str | None
+    kind: str = "name"  # name | title | description | pronoun
 
 
 def canonical_ids(store) -> dict[tuple[str, str], str]:
-    """The adapter: (doc_id, per-document entity key) -> canonical cross-document entity id."""
-    from ..query.entity import entity_index
+    """(doc_id, per-document entity key) -> canonical cross-document entity id, as stored."""
+    return {(r["doc_id"], r["entity_key"]): r["entity_id"] for r in store.query(_MEMBERS)}
 
-    return dict(entity_index(store).by_member)
+
+_MEMBERS = "SELECT doc_id, entity_key, entity_id FROM entity_members"
 
 
 def mention_rows(store) -> Iterator[MentionRow]:
-    ids = canonical_ids(store)
     docs = store.query("SELECT doc_id, record_id, source FROM documents ORDER BY doc_id")
     for d in docs:
         record = d["record_id"] or Path(d["source"]).stem
-        rows = store.query(
-            "SELECT start_char, end_char, text, label, entity_key FROM mentions WHERE doc_id = :d "
-            "ORDER BY start_char, end_char, idx",
-            d=d["doc_id"],
-        )
-        for r in rows:
-            yield MentionRow(
-                d["doc_id"],
-                record,
-                r["start_char"],
-                r["end_char"],
-                r["text"],
-                r["label"],
-                ids.get((d["doc_id"], r["entity_key"])),
-            )
+        ids = {r["entity_key"]: r["entity_id"] for r in store.query(_MEMBERS + " WHERE doc_id = :d", d=d["doc_id"])}
+        rows = [_name_row(d["doc_id"], record, r, ids) for r in _names(store, d["doc_id"])]
+        rows += [_link_row(d["doc_id"], record, r, ids) for r in _single_links(store, d["doc_id"])]
+        yield from sorted(rows, key=lambda x: (x.start, x.end, x.kind))
+
+
+def _names(store, doc_id: str) -> list[dict]:
+    return store.query(
+        "SELECT start_char, end_char, text, label, entity_key FROM mentions WHERE doc_id = :d ORDER BY idx", d=doc_id
+    )
+
+
+def _single_links(store, doc_id: str) -> list[dict]:
+    """Links whose span refers to one entity only."""
+    rows = store.query(
+        "SELECT start_char, end_char, text, kind, entity_key FROM entity_links WHERE doc_id = :d ORDER BY idx", d=doc_id
+    )
+    spans: dict[tuple[int, int], int] = {}
+    for r in rows:
+        spans[(r["start_char"], r["end_char"])] = spans.get((r["start_char"], r["end_char"]), 0) + 1
+    return [r for r in rows if spans[(r["start_char"], r["end_char"])] == 1]
+
+
+def _name_row(doc_id: str, record: str, r: dict, ids: dict[str, str]) -> MentionRow:
+    return MentionRow(
+        doc_id, record, r["start_char"], r["end_char"], r["text"], r["label"], ids.get(r["entity_key"]), "name"
+    )
+
+
+def _link_row(doc_id: str, record: str, r: dict, ids: dict[str, str]) -> MentionRow:
+    label = EntityKey.parse(r["entity_key"]).label
+    return MentionRow(
+        doc_id, record, r["start_char"], r["end_char"], r["text"], label, ids.get(r["entity_key"]), r["kind"]
+    )
 
 
 def write_mentions(store, out: TextIO) -> int:

@@ -88,22 +88,22 @@ def _date_key(e: TimelineEntry) -> tuple[str, int]:
 
 def entity_timeline(store, name: str) -> EntityTimeline:
     """The adapter: Dateline's timeline of the entity NAME (see the module docstring)."""
+    from ..entities.lookup import members as entity_members
     from ..errors import NotFound
-    from ..query.entity import entity_index
     from ..query.timeline import timeline
 
     try:
         out = timeline(store, entity=name)
     except NotFound:
         return EntityTimeline(name, None, None, frozenset(), ())
-    ent = entity_index(store).entities[out["entity"]["id"]]
-    members = frozenset(ent.members)
+    ent = out["entity"]
+    members = frozenset(entity_members(store, ent["id"]))
     pool = _entity_events(store, members)
     records = _record_ids(store, {d for d, _ in members})
     claimed: set[tuple[str, int]] = set()
     entries = [_entry(e, pool, records, claimed) for e in out["events"]]
     entries += _undated(store, pool, records, claimed)
-    return EntityTimeline(name, ent.id, ent.name, members, tuple(entries))
+    return EntityTimeline(name, ent["id"], ent["name"], members, tuple(entries))
 
 
 def _entry(event: dict, pool: dict, records: dict, claimed: set) -> TimelineEntry:

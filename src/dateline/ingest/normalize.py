@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from ..errors import BadDate, BadText, DateOutOfRange, InputTooLarge
 from ..types import Article
+from . import boilerplate
 from .limits import limits
 
 _WS = re.compile(r"[ \t\f\v\u00a0]+")
@@ -26,6 +27,7 @@ _FORMATS = ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y/%m/%d", "%d/%m
 def normalize_text(text: str) -> str:
     """NFC, unified newlines, collapsed runs of spaces: what the hash is taken over."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = boilerplate.strip(text)  # page furniture (photo credits, share widgets) is no article text
     text = "\n".join(_WS.sub(" ", line).strip() for line in text.split("\n"))
     return _BLANKS.sub("\n\n", text).strip()
 

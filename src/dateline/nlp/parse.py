@@ -1,6 +1,8 @@
 """spaCy ``Doc`` -> :class:`ParsedDoc`: the only place a Doc is read.
 
-Everything downstream works on the frozen records this module returns.
+Everything downstream works on the frozen records this module returns. Mentions are
+the model's (and the entity ruler's) as they are; the ``entities`` stage decides
+which of them are one entity and what type it has.
 """
 
 from __future__ import annotations
@@ -92,61 +94,31 @@ def from_doc(article: Article, doc) -> ParsedDoc:
                 end, text = end - len(p), text[: -len(p)]
                 break
         raw.append((start, end, text, e.label_, sent_of[e.start], e.start, e.end, e.ent_id_ or None))
-    mentions, entities = _canonicalize(raw)
+    mentions, entities = _raw_mentions(raw)
     chunks: tuple[tuple[int, int], ...] = ()
     if doc.has_annotation("DEP"):
         chunks = tuple((c.start, c.end) for c in doc.noun_chunks)
     return ParsedDoc(article, tokens, tuple(sentences), mentions, entities, chunks)
 
 
-def _canonicalize(raw) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
-    """Group the mentions of one article into entities.
+def _raw_mentions(raw) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
+    """The model's mentions as they are, keyed by the ruler's canonical name or their text.
 
-    A person named by a surname or first name alone ("Putin") is the person
-    whose full name ends or starts with it ("Vladimir Putin") when exactly one
-    such full name occurs; other names group by exact text. Ruler ids give the
-    canonical spelling of names we know.
+    Which mentions are one entity ("Putin" and "Vladimir Putin") is the entities
+    stage's decision; here each distinct key is one entity, most mentioned first.
     """
-    full_persons: dict[str, str] = {}
-    for _, _, text, label, *_rest, rid in raw:
-        if label == "PERSON":
-            name = rid or text
-            full_persons.setdefault(name, name)
-    parts_to_full: dict[str, set[str]] = {}
-    for name in full_persons:
-        words = name.split()
-        if len(words) > 1:
-            for w in (words[0], words[-1]):
-                parts_to_full.setdefault(w, set()).add(name)
-
-    def key_for(text: str, label: str, rid: str | None) -> tuple[str, str]:
-        if rid:
-            return label, rid
-        if label == "PERSON" or (label in ("ORG", "GPE", "NORP") and text in parts_to_full):
-            fulls = parts_to_full.get(text)
-            if fulls and len(fulls) == 1 and len(text.split()) == 1:
-                return "PERSON", next(iter(fulls))
-        return label, text
-
     mentions = []
     counts: dict[EntityKey, list] = {}
     for start, end, text, label, sent, ts, te, rid in raw:
-        if label in ENTITY_LABELS:
-            elabel, name = key_for(text, label, rid) if label in NAME_LABELS else (label, text)
-            key = EntityKey(elabel, name)
-            entry = counts.setdefault(key, [elabel, name, 0, set()])
-            entry[2] += 1
-            entry[3].add(text)
-        else:
-            key = EntityKey(label, text)
+        key = EntityKey(label, rid or text)
         mentions.append(Mention(start, end, text, label, sent, ts, te, key))
-    # most mentioned first, as the store returns them
+        if label in ENTITY_LABELS:
+            entry = counts.setdefault(key, [0, set()])
+            entry[0] += 1
+            entry[1].add(text)
     entities = tuple(
         sorted(
-            (
-                Entity(key, name, label, n, tuple(sorted(aliases - {name})))
-                for key, (label, name, n, aliases) in counts.items()
-            ),
+            (Entity(k, k.name, k.label, n, tuple(sorted(texts - {k.name}))) for k, (n, texts) in counts.items()),
             key=lambda e: (-e.mentions, e.name, str(e.key)),
         )
     )

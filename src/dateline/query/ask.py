@@ -328,14 +328,9 @@ def _name_match(g: NameGroup, mention_text: str, key: str | None) -> bool:
 @functools.lru_cache(maxsize=200000)
 def _names_match(group_text: str, mention_text: str, key: str | None) -> bool:
     """ "Kim" ~ "Kim Jong Un", "Vostochny Cosmodrome" ~ "Vostochny": one name's words inside the other's."""
-    gw = {w.removesuffix("’s").removesuffix("'s") for w in _norm_words(group_text)}
-    if not gw:
-        return False
-    for cand in (mention_text, entity_name(key) or ""):
-        cw = {w.removesuffix("’s").removesuffix("'s") for w in _norm_words(cand)}
-        if cw and (gw <= cw or cw <= gw):
-            return True
-    return False
+    from ..entities.names import names_match
+
+    return names_match(group_text, mention_text) or bool(key and names_match(group_text, entity_name(key) or ""))
 
 
 def _names_score(f: Frame, facts: dict, c: Cand, window: int) -> tuple[float, bool]:

@@ -16,36 +16,6 @@ def documents(store: Store) -> list[DocumentSummary]:
     return [DocumentSummary(**r) for r in store.documents()]
 
 
-def entities(store: Store, label: str | None = None, doc: str | None = None, limit: int | None = None) -> list[dict]:
-    """Entities with their mention and document counts, most mentioned first."""
-    where, params = [], {}
-    if label:
-        where.append("e.label = :label")
-        params["label"] = label.upper()
-    if doc:
-        where.append("e.doc_id = :doc")
-        params["doc"] = store.resolve_doc(doc)
-    sql = (
-        "SELECT e.name, e.label, SUM(e.mentions) AS mentions, COUNT(DISTINCT e.doc_id) AS documents, "
-        "MIN(d.published) AS first_seen, MAX(d.published) AS last_seen "
-        "FROM entities e JOIN documents d ON d.doc_id = e.doc_id "
-        + ("WHERE " + " AND ".join(where) + " " if where else "")
-        + "GROUP BY e.name, e.label ORDER BY mentions DESC, e.name"
-        + (f" LIMIT {int(limit)}" if limit else "")
-    )
-    rows = store.query(sql, **params)
-    aliases: dict[tuple[str, str], set[str]] = {}
-    import json
-
-    for r in store.query(
-        "SELECT name, label, aliases FROM entities" + (" WHERE doc_id = :doc" if doc else ""), **params if doc else {}
-    ):
-        aliases.setdefault((r["name"], r["label"]), set()).update(json.loads(r["aliases"]))
-    for r in rows:
-        r["aliases"] = sorted(aliases.get((r["name"], r["label"]), ()))
-    return rows
-
-
 def fts_query(text: str) -> str:
     """User words -> an FTS5 query: every word must appear (quoted, so no syntax leaks)."""
     words = _WORD.findall(text)

@@ -1,332 +1,180 @@
-"""Cross-document entities: per-document entities merged into canonical ones.
+"""Cross-document entities for people: list them, find one, its page, correct them.
 
-Rules (data in ``data/entities.yaml``):
-- people: the same normalized full name is one person ("Kim Jong Un" = "Kim
-  Jong-un"); a bare name ("Kim") left unresolved inside its own document joins a
-  full name only when that full name is the only candidate among the documents
-  sharing other entities with it (its context); otherwise it stays apart, so two
-  different Kims never merge;
-- places: by the resolved gazetteer entry (geonameid, else name and rounded
-  coordinates), so "Amur region" and "Amur Oblast" are one place;
-- everything else: by label and normalized name;
-- aliases: names as written, plus the titles written next to a person
-  ("North Korean leader Kim Jong Un", "Putin, the Russian president,").
+The entities are stored and kept up to date at ingest (``entities/table.py``); these
+functions read them (``entities/lookup.py``) and never rebuild them:
 
-The index is built from the store on first use and cached per store until the
-set of documents changes.
+- :func:`entities`: canonical entities, most mentioned first, by type, by a part of a
+  name or alias, or those of one document;
+- :func:`entity_page`: one entity, found by id or by any name, alias, title, surname
+  or acronym, with its aliases, titles, documents, related entities and timeline (from
+  :func:`dateline.query.timeline.timeline`);
+- :func:`merge_entities`, :func:`split_entity`, :func:`retype_entity`: an analyst's
+  corrections, stored as overrides that survive re-ingest (:func:`entity_overrides`);
+- :func:`relink_entities`: the cross-document table made again from the stored
+  documents (after a change to the data files), overrides kept.
 """
 
 from __future__ import annotations
 
-import functools
-import json
-import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from sqlalchemy import text
 
-from ._common import load_data
+from ..entities import overrides as ov
+from ..entities.lookup import EntityMap, canonical_id, canonical_ids, entities_by_id, find_entities, members
+from ..entities.table import link_document
+from ..errors import NotFound
+from ..store import Store
+from ..store.write import now
+from ..types import CanonicalEntity, EntityAlias, EntityDocument, EntityOverride, EntityPage, RelatedEntity
+from . import timeline as _timeline
 
-_SPACE = re.compile(r"[\s\-‐.]+")
+__all__ = [
+    "EntityMap",
+    "canonical_id",
+    "canonical_ids",
+    "entities",
+    "entity_overrides",
+    "entity_page",
+    "find_entities",
+    "members",
+    "merge_entities",
+    "relink_entities",
+    "retype_entity",
+    "split_entity",
+]
 
-
-def norm(name: str) -> str:
-    """Case, hyphens, dots and possessives do not make a different name."""
-    name = re.sub(r"(’s|'s|’|')$", "", name.strip())
-    name = re.sub(r"^the\s+", "", name, flags=re.I)
-    return _SPACE.sub(" ", name).strip().lower()
-
-
-@functools.lru_cache(maxsize=1)
-def _cfg() -> dict:
-    c = dict(load_data("entities.yaml"))
-    titles = sorted((re.escape(t) for t in c["title_nouns"]), key=len, reverse=True)
-    # capitalised modifiers only ("North Korean leader", "Russian President"), on the same line
-    words = r"(?:[A-Z][\w\-’']*[ \t]+|former[ \t]+|then[ \t]+|new[ \t]+|late[ \t]+){0,%d}" % int(
-        c["title_modifiers_max_words"]
-    )
-    title = r"(?i:" + "|".join(titles) + r")"
-    c["_before"] = re.compile(r"(?<![\w\-’'])(" + words + title + r")[ \t]+$")
-    c["_after"] = re.compile(r"^[ \t]*,[ \t]*(?:the[ \t]+|a[ \t]+)?(" + words + title + r")\b")
-    return c
+# related entities are counted over an entity's latest documents: enough to rank them, fast on any store
+_RELATED_DOCS = 500
 
 
-@dataclass
-class CrossEntity:
-    id: str
-    name: str
-    label: str
-    aliases: Counter = field(default_factory=Counter)
-    members: set = field(default_factory=set)  # (doc_id, entity_key)
-    mentions: int = 0
-    place: dict | None = None
-
-    @property
-    def docs(self) -> set[str]:
-        return {d for d, _ in self.members}
-
-
-@dataclass
-class EntityIndex:
-    entities: dict[str, CrossEntity]
-    by_member: dict[tuple[str, str], str]
-    by_alias: dict[str, set[str]]
-
-    def of(self, doc_id: str, key: str | None) -> CrossEntity | None:
-        if not key:
-            return None
-        cid = self.by_member.get((doc_id, key))
-        return self.entities.get(cid) if cid else None
-
-    def find(self, name: str) -> list[CrossEntity]:
-        """Entities answering to a name or alias, best first (exact name, alias, then word match)."""
-        n = norm(name)
-        exact = [e for e in self.entities.values() if norm(e.name) == n]
-        alias = [self.entities[i] for i in self.by_alias.get(n, ()) if self.entities[i] not in exact]
-        out = exact + alias
-        if not out:
-            words = set(n.split())
-            out = [e for e in self.entities.values() if words and words <= set(norm(e.name).split())]
-        return sorted(out, key=lambda e: (-e.mentions, e.name))
-
-
-def _fingerprint(store) -> tuple:
-    r = store.query("SELECT COUNT(*) AS n, MAX(ingested_at) AS t, MIN(doc_id) AS a, MAX(doc_id) AS b FROM documents")[0]
-    return (r["n"], r["t"], r["a"], r["b"])
-
-
-_CACHE: dict[str, tuple[tuple, EntityIndex]] = {}
-
-
-def entity_index(store) -> EntityIndex:
-    fp = _fingerprint(store)
-    hit = _CACHE.get(store.url)
-    if hit and hit[0] == fp:
-        return hit[1]
-    idx = build_index(store)
-    _CACHE[store.url] = (fp, idx)
-    return idx
-
-
-def build_index(store) -> EntityIndex:
-    cfg = _cfg()
-    labels = set(cfg["entity_labels"])
-    place_labels = set(cfg["place_labels"])
-    rows = [
-        r
-        for r in store.query("SELECT doc_id, entity_key, name, label, mentions, aliases FROM entities")
-        if r["label"] in labels
-    ]
-    # the gazetteer entry each place mention resolved to
-    place_of: dict[tuple[str, str], dict] = {}
-    for r in store.query(
-        "SELECT m.doc_id, m.entity_key, p.name, p.lat, p.lon, p.geonameid, p.feature, p.country_code FROM mentions m "
-        "JOIN places p ON p.doc_id = m.doc_id AND p.start_char = m.start_char WHERE p.lat IS NOT NULL"
-    ):
-        place_of.setdefault((r["doc_id"], r["entity_key"]), r)
-    titles = _titles(store)
-
-    ents: dict[str, CrossEntity] = {}
-    by_member: dict[tuple[str, str], str] = {}
-
-    def add(cid: str, name: str, label: str, r: dict):
-        e = ents.get(cid)
-        if e is None:
-            e = ents[cid] = CrossEntity(cid, name, label)
-        e.members.add((r["doc_id"], r["entity_key"]))
-        e.mentions += r["mentions"]
-        e.aliases[r["name"]] += r["mentions"]
-        for a in json.loads(r["aliases"] or "[]"):
-            e.aliases[a] += 1
-        for t in titles.get((r["doc_id"], r["entity_key"]), ()):
-            e.aliases[t] += 1
-        by_member[(r["doc_id"], r["entity_key"])] = cid
-        return e
-
-    bare_people = []
-    for r in rows:
-        if r["label"] in place_labels and (r["doc_id"], r["entity_key"]) in place_of:
-            p = place_of[(r["doc_id"], r["entity_key"])]
-            cid = (
-                f"PLACE:{p['geonameid']}"
-                if p["geonameid"]
-                else f"PLACE:{norm(p['name'])}@{round(p['lat'], 1)},{round(p['lon'], 1)}"
-            )
-            e = add(cid, p["name"], r["label"] if cid not in ents else ents[cid].label, r)
-            e.place = {
-                "name": p["name"],
-                "lat": p["lat"],
-                "lon": p["lon"],
-                "geonameid": p["geonameid"],
-                "feature": p["feature"],
-                "country_code": p["country_code"],
-            }
-        elif r["label"] == "PERSON" and len(norm(r["name"]).split()) == 1:
-            bare_people.append(r)
-        else:
-            add(f"{r['label']}:{norm(r['name'])}", r["name"], r["label"], r)
-    # bare names: join a full name only when it is the single candidate in context
-    full_by_word: dict[str, set[str]] = defaultdict(set)
-    for cid, e in ents.items():
-        if e.label == "PERSON":
-            words = norm(e.name).split()
-            if len(words) > 1:
-                full_by_word[words[0]].add(cid)
-                full_by_word[words[-1]].add(cid)
-    doc_ents: dict[str, set[str]] = defaultdict(set)
-    for (d, _), cid in by_member.items():
-        doc_ents[d].add(cid)
-
-    def shared(doc_id: str, cid: str) -> int:
-        context = doc_ents.get(doc_id, set())
-        return sum(len(context & doc_ents[d]) for d in ents[cid].docs)
-
-    # pass 1: a name with a single full-name candidate joins it, unless its document's
-    # other entities share nothing with that person's documents (another domain)
-    target_of: dict[int, str] = {}
-    for k, r in enumerate(bare_people):
-        cands = full_by_word.get(norm(r["name"]), set())
-        if len(cands) == 1:
-            only = next(iter(cands))
-            if not doc_ents.get(r["doc_id"]) or shared(r["doc_id"], only) > 0:
-                target_of[k] = only
-                doc_ents[r["doc_id"]].add(only)
-    # pass 2: several candidates: the only one sharing context with this document
-    for k, r in enumerate(bare_people):
-        if k in target_of:
-            continue
-        cands = full_by_word.get(norm(r["name"]), set())
-        scored = sorted(((shared(r["doc_id"], cid), cid) for cid in cands), reverse=True)
-        if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] == 0):
-            target_of[k] = scored[0][1]
-    for k, r in enumerate(bare_people):
-        word = norm(r["name"])
-        target = target_of.get(k)
-        if target:
-            add(target, ents[target].name, "PERSON", r)
-        else:  # unresolved: its own entity, kept per document when full names could claim it
-            add(
-                f"PERSON:{word}@{r['doc_id'][:8]}" if full_by_word.get(word) else f"PERSON:{word}",
-                r["name"],
-                "PERSON",
-                r,
-            )
-    # the most frequent full spelling names the entity
-    for e in ents.values():
-        if e.label == "PERSON" and e.aliases:
-            longest = max(
-                (a for a in e.aliases if norm(a) and not _is_title(a)),
-                key=lambda a: (len(a.split()), e.aliases[a]),
-                default=e.name,
-            )
-            e.name = longest
-    by_alias: dict[str, set[str]] = defaultdict(set)
-    for cid, e in ents.items():
-        for a in list(e.aliases) + [e.name]:
-            by_alias[norm(a)].add(cid)
-    return EntityIndex(ents, by_member, dict(by_alias))
-
-
-def _is_title(a: str) -> bool:
-    return bool(_cfg()["_before"].search(a + " "))
-
-
-def _titles(store) -> dict[tuple[str, str], list[str]]:
-    """Titles written just before or after each person mention."""
-    cfg = _cfg()
-    out: dict[tuple[str, str], list[str]] = defaultdict(list)
-    # only the 80 characters around each mention leave the database
-    a = "(m.start_char - s.start_char)"
-    lo = f"(CASE WHEN {a} > 80 THEN {a} - 80 ELSE 0 END)"
-    rows = store.query(
-        f"SELECT m.doc_id, m.entity_key, substr(s.text, {lo} + 1, {a} - {lo}) AS before, "
-        "substr(s.text, m.end_char - s.start_char + 1, 80) AS after "
-        "FROM mentions m JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence_idx WHERE m.label = 'PERSON'"
-    )
-    for r in rows:
-        before, after = r["before"] or "", r["after"] or ""
-        for rx, txt in ((cfg["_before"], before), (cfg["_after"], after)):
-            m = rx.search(txt)
-            if m:
-                t = re.sub(r"^(the|a)\s+", "", m.group(1).strip(), flags=re.I)
-                if t and (t[0].isupper() or len(t.split()) > 1):
-                    out[(r["doc_id"], r["entity_key"])].append(t)
-    return out
-
-
-# -- the `entity` command ---------------------------------------------------------------
-def entity_info(store, name: str, timeline_limit: int | None = 50) -> dict:
-    """Everything known about one entity across documents (raises NotFound)."""
-    from ..errors import NotFound
-    from .timeline import timeline
-
-    idx = entity_index(store)
-    found = idx.find(name)
-    if not found:
-        raise NotFound(f"entity {name!r}")
-    e = found[0]
-    docs = _docs(store, e.docs)
-    related = _related(store, idx, e)
-    tl = timeline(store, entity=e.id)
-    out = {
-        "id": e.id,
-        "name": e.name,
-        "type": e.label,
-        "aliases": [a for a, _ in e.aliases.most_common() if a != e.name],
-        "mentions": e.mentions,
-        "documents": docs,
-        "first_seen": min((d["published"] for d in docs if d["published"]), default=None),
-        "last_seen": max((d["published"] for d in docs if d["published"]), default=None),
-        "place": e.place,
-        "related": related,
-        "timeline": tl["events"][:timeline_limit] if timeline_limit else tl["events"],
-        "other_matches": [{"id": o.id, "name": o.name, "type": o.label, "documents": len(o.docs)} for o in found[1:6]],
-    }
-    return out
-
-
-def _docs(store, doc_ids: set[str]) -> list[dict]:
-    ids = sorted(doc_ids)
-    out = []
-    for k in range(0, len(ids), 500):
-        chunk = ids[k : k + 500]
-        params = {f"d{i}": d for i, d in enumerate(chunk)}
-        out += store.query(
-            f"SELECT doc_id, title, published, source FROM documents WHERE doc_id IN ({', '.join(':' + p for p in params)})",
-            **params,
+def entities(
+    store: Store,
+    label: str | None = None,
+    query: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    doc: str | None = None,
+) -> list[CanonicalEntity]:
+    """Canonical entities, most mentioned first: of one type, whose name or an alias contains
+    ``query`` (case-insensitively), or named in one document."""
+    where, params = [], {}
+    if label:
+        where.append("e.label = :label")
+        params["label"] = label.upper()
+    if query:
+        where.append(
+            "(lower(e.name) LIKE :q OR e.entity_id IN (SELECT entity_id FROM canonical_aliases "
+            "WHERE kind IN ('name', 'title') AND lower(alias) LIKE :q))"
         )
-    return sorted(out, key=lambda d: (d["published"] or "", d["doc_id"]))
-
-
-def _related(store, idx: EntityIndex, e: CrossEntity) -> list[dict]:
-    """Entities sharing sentences with ``e``, most shared first."""
-    keys = sorted({k for _, k in e.members})
-    if not keys:
-        return []
-    params = {f"k{i}": k for i, k in enumerate(keys)}
-    rows = store.query(
-        "SELECT m1.doc_id, m2.entity_key FROM mentions m1 JOIN mentions m2 ON m2.doc_id = m1.doc_id "
-        f"AND m2.sentence_idx = m1.sentence_idx WHERE m1.entity_key IN ({', '.join(':' + p for p in params)})",
-        **params,
+        params["q"] = f"%{query.strip().lower()}%"
+    if doc:
+        where.append("e.entity_id IN (SELECT entity_id FROM entity_members WHERE doc_id = :doc)")
+        params["doc"] = store.resolve_doc(doc)
+    sql = (
+        "SELECT e.entity_id FROM canonical_entities e"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY e.mentions DESC, e.entity_id"
+        + (f" LIMIT {int(limit)}" if limit else " LIMIT -1" if store.dialect == "sqlite" and offset else "")
+        + (f" OFFSET {int(offset)}" if offset else "")
     )
-    counts: Counter = Counter()
-    docs: dict[str, set] = defaultdict(set)
-    mine = e.docs
-    for r in rows:
-        if r["doc_id"] not in mine:
-            continue
-        other = idx.of(r["doc_id"], r["entity_key"])
-        if other is None or other.id == e.id:
-            continue
-        counts[other.id] += 1
-        docs[other.id].add(r["doc_id"])
-    lim = _cfg()["related_limit"]
-    return [
-        {
-            "id": cid,
-            "name": idx.entities[cid].name,
-            "type": idx.entities[cid].label,
-            "sentences": n,
-            "documents": len(docs[cid]),
-        }
-        for cid, n in counts.most_common(lim)
-    ]
+    ids = [r["entity_id"] for r in store.query(sql, **params)]
+    found = entities_by_id(store, ids)
+    return [found[i] for i in ids if i in found]
+
+
+def _the_entity(store: Store, name_or_id: str) -> tuple[CanonicalEntity, list[CanonicalEntity]]:
+    found = find_entities(store, name_or_id, limit=6)
+    if not found:
+        raise NotFound(f"entity {name_or_id!r} (no stored entity has that name, alias or id; see 'dateline entities')")
+    return found[0], found[1:]
+
+
+def entity_page(store: Store, name_or_id: str, documents: int = 50, timeline_limit: int | None = 50) -> EntityPage:
+    """Everything known about one entity across documents (raises NotFound)."""
+    e, others = _the_entity(store, name_or_id)
+    aliases = store.query(
+        "SELECT alias, kind, count FROM canonical_aliases WHERE entity_id = :e AND kind IN ('name', 'title') "
+        "ORDER BY count DESC, alias",
+        e=e.entity_id,
+    )
+    tl = _timeline.timeline(store, entity=e.entity_id)
+    if timeline_limit and isinstance(tl, dict) and "events" in tl:
+        tl = {**tl, "events": tl["events"][:timeline_limit]}
+    return EntityPage(
+        entity=e,
+        aliases=tuple(EntityAlias(r["alias"], r["kind"], r["count"]) for r in aliases if r["kind"] == "name"),
+        titles=tuple(EntityAlias(r["alias"], r["kind"], r["count"]) for r in aliases if r["kind"] == "title"),
+        documents=_documents(store, e.entity_id, documents),
+        related=_related(store, e.entity_id),
+        timeline=tl,
+        other_matches=tuple(others),
+    )
+
+
+def _documents(store: Store, entity_id: str, limit: int) -> tuple[EntityDocument, ...]:
+    rows = store.query(
+        "SELECT m.doc_id, d.title, d.published, d.source, SUM(m.mentions) AS n FROM entity_members m "
+        "JOIN documents d ON d.doc_id = m.doc_id WHERE m.entity_id = :e GROUP BY m.doc_id, d.title, d.published, "
+        "d.source ORDER BY d.published DESC, m.doc_id LIMIT :lim",
+        e=entity_id,
+        lim=limit,
+    )
+    return tuple(EntityDocument(r["doc_id"], r["title"], r["published"], r["source"], r["n"]) for r in rows)
+
+
+def _related(store: Store, entity_id: str, limit: int = 10) -> tuple[RelatedEntity, ...]:
+    """Entities named in the same documents (of the entity's latest ones), most shared first."""
+    rows = store.query(
+        "SELECT y.entity_id, COUNT(DISTINCT y.doc_id) AS n FROM (SELECT doc_id FROM entity_members "
+        "WHERE entity_id = :e ORDER BY published DESC LIMIT :docs) x JOIN entity_members y ON y.doc_id = x.doc_id "
+        "WHERE y.entity_id != :e GROUP BY y.entity_id ORDER BY n DESC, y.entity_id LIMIT :lim",
+        e=entity_id,
+        docs=_RELATED_DOCS,
+        lim=limit,
+    )
+    found = entities_by_id(store, [r["entity_id"] for r in rows])
+    return tuple(
+        RelatedEntity(r["entity_id"], found[r["entity_id"]].name, found[r["entity_id"]].label, r["n"])
+        for r in rows
+        if r["entity_id"] in found
+    )
+
+
+# -- corrections ------------------------------------------------------------------------
+def merge_entities(store: Store, into: str, other: str) -> CanonicalEntity:
+    """The entity found by ``other`` joins the one found by ``into``, now and at every later ingest."""
+    a, _ = _the_entity(store, into)
+    b, _ = _the_entity(store, other)
+    with store.writing() as conn:
+        ov.merge(conn, a.entity_id, b.entity_id, now())
+    return entities_by_id(store, [a.entity_id])[a.entity_id]
+
+
+def split_entity(store: Store, name: str, entity: str | None = None) -> CanonicalEntity:
+    """Documents calling the entity ``name`` alone get an entity of their own; it is returned."""
+    e, _ = _the_entity(store, entity or name)
+    with store.writing() as conn:
+        own = ov.split(conn, name, e.entity_id, now())
+    return entities_by_id(store, [own])[own]
+
+
+def retype_entity(store: Store, name: str, label: str) -> CanonicalEntity:
+    e, _ = _the_entity(store, name)
+    with store.writing() as conn:
+        ov.retype(conn, e.entity_id, label, now())
+    return entities_by_id(store, [e.entity_id])[e.entity_id]
+
+
+def entity_overrides(store: Store) -> list[EntityOverride]:
+    rows = store.query("SELECT kind, subject, target, created_at FROM entity_overrides ORDER BY created_at, kind")
+    return [EntityOverride(r["kind"], r["subject"], r["target"], r["created_at"]) for r in rows]
+
+
+def relink_entities(store: Store) -> int:
+    """Make the cross-document table again from the stored documents, in ingest order; overrides kept."""
+    docs = [r["doc_id"] for r in store.query("SELECT doc_id FROM documents ORDER BY ingested_at, doc_id")]
+    with store.writing() as conn:
+        for table in ("entity_members", "canonical_aliases", "canonical_labels", "canonical_entities"):
+            conn.execute(text(f"DELETE FROM {table}"))
+        for d in docs:
+            link_document(conn, store.load_analysis(d))
+    return len(docs)

@@ -14,9 +14,9 @@ import functools
 from datetime import date
 
 from .. import serialize
+from ..entities.lookup import EntityMap, find_entities, members
 from ..types import Event
 from ._common import load_data
-from .entity import entity_index
 
 
 @functools.lru_cache(maxsize=1)
@@ -74,16 +74,16 @@ def timeline(
 ) -> dict:
     """Events ordered by when they happened: {"entity", "events": [...], "undated": n}."""
     cfg = _cfg()
-    idx = entity_index(store)
+    idx = EntityMap(store)
     ent = None
     doc_keys = None
     if entity:
-        ent = idx.entities.get(entity) or next(iter(idx.find(entity)), None)
+        ent = next(iter(find_entities(store, entity, limit=1)), None)
         if ent is None:
             from ..errors import NotFound
 
             raise NotFound(f"entity {entity!r}")
-        doc_keys = set(ent.members)
+        doc_keys = set(members(store, ent.entity_id))
     rows = _entries(store, doc_keys, date_from, date_to)
     roles_p = set(cfg["participant_roles"])
     items, undated = [], 0
@@ -112,7 +112,7 @@ def timeline(
                 ce = idx.of(r["doc_id"], str(x.entity)) if x.entity else None
                 place = {"id": ce.id if ce else None, "name": ce.name if ce else x.text, "lat": x.lat, "lon": x.lon}
                 if ce and ce.place:
-                    place["lat"], place["lon"] = ce.place["lat"], ce.place["lon"]
+                    place["lat"], place["lon"] = ce.place.lat, ce.place.lon
                 break
         if "publication" in rule and not include_all and len(participants) < cfg["min_participants_publication_dated"]:
             undated += 1

@@ -223,8 +223,7 @@ class Store:
         commit per document would dominate (ingest commits one by one, to resume)."""
         with self.writing() as conn:
             for a in analyses:
-                write.delete_document(conn, self.dialect, a.article.doc_id)
-                write.insert_analysis(conn, self.dialect, a)
+                write.replace_document(conn, self.dialect, a)
 
     def delete(self, doc_id: str) -> None:
         with self.writing() as conn:

@@ -266,6 +266,75 @@ FTS_ROWIDS = {
     ],
 }
 
+# The entities stage's within-document links (pronouns, descriptions, titles), and the
+# cross-document entity table kept up to date at ingest (entities/table.py): canonical
+# entities with their aliases, type votes and members (one row per document entity),
+# and the analysts' merge/split/retype overrides, which survive re-ingest.
+CANONICAL_ENTITIES = [
+    f"""CREATE TABLE entity_links (
+        doc_id TEXT NOT NULL {_DOC_FK},
+        idx INTEGER NOT NULL,
+        sentence_idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        token_start INTEGER NOT NULL,
+        token_end INTEGER NOT NULL,
+        head INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        entity_key TEXT NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    )""",
+    "CREATE INDEX entity_links_key ON entity_links(doc_id, entity_key)",
+    """CREATE TABLE canonical_entities (
+        entity_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        label TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        links INTEGER NOT NULL,
+        documents INTEGER NOT NULL,
+        first_seen TEXT,
+        last_seen TEXT,
+        place TEXT
+    )""",
+    "CREATE INDEX canonical_entities_mentions ON canonical_entities(mentions)",
+    "CREATE INDEX canonical_entities_label ON canonical_entities(label, mentions)",
+    """CREATE TABLE canonical_aliases (
+        entity_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        alias TEXT NOT NULL,
+        norm TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, kind, alias)
+    )""",
+    "CREATE INDEX canonical_aliases_norm ON canonical_aliases(norm)",
+    """CREATE TABLE canonical_labels (
+        entity_id TEXT NOT NULL,
+        label TEXT NOT NULL,
+        votes INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, label)
+    )""",
+    f"""CREATE TABLE entity_members (
+        doc_id TEXT NOT NULL {_DOC_FK},
+        entity_key TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        links INTEGER NOT NULL,
+        published TEXT,
+        data TEXT NOT NULL,
+        PRIMARY KEY (doc_id, entity_key)
+    )""",
+    "CREATE INDEX entity_members_entity ON entity_members(entity_id, published)",
+    "CREATE INDEX entity_members_key ON entity_members(entity_key)",
+    """CREATE TABLE entity_overrides (
+        kind TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        target TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (kind, subject)
+    )""",
+]
+
 MIGRATIONS: list[tuple[str, dict[str, list[str]] | list[str]]] = [
     ("0001_core_documents_sentences_mentions", CORE),
     ("0002_sentence_full_text_search", FTS),
@@ -276,6 +345,7 @@ MIGRATIONS: list[tuple[str, dict[str, list[str]] | list[str]]] = [
     ("0007_sentence_tokens", SENTENCE_TOKENS),
     ("0008_places_unresolved_without_point", PLACES_NULLABLE_POINT),
     ("0009_fts_doc_id_unstemmed", FTS_ROWIDS),
+    ("0010_canonical_entities", CANONICAL_ENTITIES),
 ]
 
 

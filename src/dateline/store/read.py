@@ -18,6 +18,7 @@ from ..types import (
     Article,
     Entity,
     EntityKey,
+    EntityLink,
     Event,
     MainEvent,
     Mention,
@@ -93,6 +94,13 @@ def _mention(r: dict[str, Any]) -> Mention:
     )
 
 
+def _link(r: dict[str, Any]) -> EntityLink:
+    return EntityLink(
+        r["start_char"], r["end_char"], r["text"], r["sentence_idx"], r["token_start"], r["token_end"], r["head"],
+        r["kind"], EntityKey.parse(r["entity_key"]),
+    )  # fmt: skip
+
+
 def _entity(r: dict[str, Any]) -> Entity:
     return Entity(
         EntityKey.parse(r["entity_key"]), r["name"], r["label"], r["mentions"], tuple(json.loads(r["aliases"]))
@@ -136,6 +144,7 @@ def load_analysis(query: Query, doc_id: str) -> Analysis:
         quantities=_records(query, Quantity, "quantities", doc_id),
         events=_records(query, Event, "events", doc_id),
         main_event=serialize.loads(MainEvent, main[0]["data"]) if main else None,
+        coref=tuple(_link(r) for r in query("SELECT * FROM entity_links WHERE doc_id = :d ORDER BY idx", d=doc_id)),
     )
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from .. import serialize
+from ..entities import table as entity_table
 from ..types import Analysis, W5Answer
 from . import tokens
 
@@ -122,6 +123,26 @@ def mention_rows(a: Analysis) -> list[Row]:
     ]
 
 
+def entity_link_rows(a: Analysis) -> list[Row]:
+    d = a.article.doc_id
+    return [
+        {
+            "doc_id": d,
+            "idx": i,
+            "sentence_idx": x.sentence,
+            "start_char": x.start,
+            "end_char": x.end,
+            "token_start": x.token_start,
+            "token_end": x.token_end,
+            "head": x.head,
+            "text": x.text,
+            "kind": x.kind,
+            "entity_key": str(x.entity),
+        }
+        for i, x in enumerate(a.coref)
+    ]
+
+
 def time_rows(a: Analysis) -> list[Row]:
     return [
         _stage_row(a, i, t, t.sentence, start_char=t.start, end_char=t.end, text=t.text, type=t.type, value=t.value)
@@ -202,6 +223,7 @@ TABLES: tuple[tuple[str, Callable[[Analysis], Iterable[Row]]], ...] = (
     ("sentences", sentence_rows),
     ("entities", entity_rows),
     ("mentions", mention_rows),
+    ("entity_links", entity_link_rows),
     ("times", time_rows),
     ("places", place_rows),
     ("relative_locations", relative_rows),
@@ -212,13 +234,14 @@ TABLES: tuple[tuple[str, Callable[[Analysis], Iterable[Row]]], ...] = (
 )
 
 
-def insert_analysis(conn: Connection, dialect: str, a: Analysis) -> None:
+def insert_analysis(conn: Connection, dialect: str, a: Analysis, linked: dict[str, str] | None = None) -> None:
     insert_rows(conn, "documents", [document_row(a)])
     for table, rows in TABLES:
         batch = list(rows(a))
         if table == "sentences" and dialect == "sqlite":
             batch = _with_fts_rows(conn, a, batch)
         insert_rows(conn, table, batch)
+    entity_table.link_document(conn, a, linked)  # the cross-document entities, in the same transaction
 
 
 def _with_fts_rows(conn: Connection, a: Analysis, rows: list[Row]) -> list[Row]:
@@ -232,7 +255,15 @@ def _with_fts_rows(conn: Connection, a: Analysis, rows: list[Row]) -> list[Row]:
     return rows
 
 
-def delete_document(conn: Connection, dialect: str, doc_id: str) -> None:
+def replace_document(conn: Connection, dialect: str, a: Analysis) -> None:
+    """Delete what is stored for the document and insert it again; its entities keep their links."""
+    linked = delete_document(conn, dialect, a.article.doc_id)
+    insert_analysis(conn, dialect, a, linked)
+
+
+def delete_document(conn: Connection, dialect: str, doc_id: str) -> dict[str, str]:
+    """Delete a document's rows; returns what its entities were linked to (entity_key -> entity_id)."""
+    linked = entity_table.unlink_document(conn, doc_id)  # counts and aliases first, while its rows exist
     if dialect == "sqlite":  # by exact rowid: a stemmed id could match another document's rows
         conn.execute(
             text("DELETE FROM sentences_fts WHERE rowid IN (SELECT fts_rowid FROM sentences WHERE doc_id = :d)"),
@@ -241,3 +272,4 @@ def delete_document(conn: Connection, dialect: str, doc_id: str) -> None:
     for table, _ in reversed(TABLES):  # explicit, so it also holds where cascades are off
         conn.execute(text(f"DELETE FROM {table} WHERE doc_id = :d"), {"d": doc_id})
     conn.execute(text("DELETE FROM documents WHERE doc_id = :d"), {"d": doc_id})
+    return linked

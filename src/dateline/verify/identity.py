@@ -1,15 +1,16 @@
 """What counts as the same: the same person or organisation, the same report group.
 
-Every check that compares two mentions asks here, so the decision is made one way.
-``same_entity`` is the checks' one name comparison; it follows the entities stage's
-rule (labels equal; "Putin" is "Vladimir Putin"; two full names must be equal) and is
-the place to call that stage's ``same_entity`` once it is on main.
+Every check that compares two mentions asks here, so the decision is made one way:
+``same_entity`` is the entities stage's own decision (``entities.names.same_entity``:
+"Putin" is "Vladimir Putin", two full names must be equal, acronyms and aliases of
+organisations), memoized for the checks' many comparisons.
 """
 
 from __future__ import annotations
 
 import functools
 
+from ..entities import names
 from ..nlp.lexicon import english
 from ..types import EntityKey
 
@@ -17,15 +18,7 @@ from ..types import EntityKey
 @functools.lru_cache(maxsize=65536)
 def same_entity(a: EntityKey, b: EntityKey) -> bool:
     """ "PERSON:Putin" is "PERSON:Vladimir Putin"; two full names must be equal."""
-    if a.label != b.label:
-        return False
-    t1, t2 = a.name.casefold().split(), b.name.casefold().split()
-    if t1 == t2:
-        return True
-    if len(t1) > 1 and len(t2) > 1:
-        return False
-    short, long_ = (t1, t2) if len(t1) < len(t2) else (t2, t1)
-    return bool(short) and short[0] in long_
+    return names.same_entity(a, b)
 
 
 def covers(claim: frozenset[EntityKey], candidate: frozenset[EntityKey]) -> bool:

@@ -74,7 +74,7 @@ async def document(request: Request, ctx: Ctx, doc_id: DocId):
 @router.get("/entities/{entity_id}")
 async def entity(request: Request, ctx: Ctx, entity_id: EntityId):
     info = await ctx.run(queries.entity, entity_id)
-    return page(request, "entity.html", f"/api/v1/entities/{entity_id}", info=info, entity_param=info["name"])
+    return page(request, "entity.html", f"/api/v1/entities/{entity_id}", info=info, entity_param=info.entity.entity_id)
 
 
 @router.get("/timeline")

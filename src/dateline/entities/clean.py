@@ -1,0 +1,254 @@
+"""Name mentions as the entities stage works on them: the model's spans, cleaned.
+
+- page furniture ("Image copyright", "Getty Images") and lower-case phrases the model
+  took for names ("hypersonic missiles") are dropped, and so is a lone common word
+  ("Defence", "Government");
+- titles and honorifics in front of a name leave the name ("Mr Trump" -> "Trump",
+  "Apple CEO Steve Jobs" -> "Steve Jobs") and are kept as the mention's title;
+- a model number after a product name joins it ("iPhone" + "4" -> "iPhone 4");
+- a name the model tagged once and missed elsewhere is found again by its spelling.
+
+Offsets stay exact: every span is cut at token boundaries of the stored text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..types import Mention, ParsedDoc, Token
+from . import names
+from ._data import coref_data, name_words, resolve_data
+
+
+@dataclass(eq=False)
+class Cand:
+    """One name mention while the stage decides which entity it names (internal, mutable)."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # the model's label
+    sentence: int
+    token_start: int
+    token_end: int
+    rid: str | None = None  # the entity ruler's canonical name
+    title: tuple[int, int] | None = None  # token span of a title or honorific in front
+    title_text: str = ""  # its text ("President-elect", "Mrs")
+    person_title: bool = False  # the title makes a person ("President"; not "market leader")
+    honorific: str | None = None  # that honorific ("mrs"), when it is one
+    cues: dict[str, float] = field(default_factory=dict)  # type votes from the context
+    found: bool = False  # found again by spelling, not tagged by the model
+
+    def vote(self, label: str, weight: float) -> None:
+        self.cues[label] = self.cues.get(label, 0.0) + weight
+
+
+def candidates(parsed: ParsedDoc) -> tuple[list[Cand], list[Mention]]:
+    """The document's name mentions as candidates, and its other mentions (dates, numbers) as they are."""
+    labels = resolve_data().name_labels
+    cands: list[Cand] = []
+    others: list[Mention] = []
+    for m in parsed.mentions:
+        if m.label not in labels:
+            others.append(m)
+            continue
+        c = _cleaned(parsed, m)
+        if c is not None:
+            cands.append(c)
+    cands += _camel_case_names(parsed, cands)
+    cands += [c for c in _names_before_kind_nouns(parsed, cands) if _acceptable(c)]
+    return _join_versions(parsed, cands, others)
+
+
+def _acceptable(c: Cand) -> bool:
+    return not _furniture(c.text) and not (c.token_end - c.token_start == 1 and _common_word(names.norm(c.text)))
+
+
+def _camel_case_names(parsed: ParsedDoc, cands: list[Cand]) -> list[Cand]:
+    """ "iPhone", "iPod", "eBay": product-like spellings the model leaves untagged."""
+    rx = resolve_data().camel_rx
+    covered = {k for c in cands for k in range(c.token_start, c.token_end)}
+    return [_found(parsed, t.i, t.i + 1) for t in parsed.tokens if t.i not in covered and rx.match(t.text)]
+
+
+def _names_before_kind_nouns(parsed: ParsedDoc, cands: list[Cand]) -> list[Cand]:
+    """ "the Kestrel X2 tablet", "Acme shares": proper nouns the model left untagged, before a
+    noun that says what kind of thing they name."""
+    rd = resolve_data()
+    kinds = rd.product_after_nouns | rd.org_after_nouns
+    cd = coref_data()
+    before = frozenset(cd.thing_type) | cd.role_nouns  # "the music seller Wal-Mart", "golfer Kim Si-woo"
+    covered = {k for c in cands for k in range(c.token_start, c.token_end)}
+    out: list[Cand] = []
+    toks = parsed.tokens
+    i = 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and j not in covered and toks[j].pos == "PROPN" and toks[j].text[:1].isalnum():
+            j += 1
+        if j > i and (_kind_noun(toks, i, j, kinds) or _kind_noun(toks, i, i - 1, before)):
+            out.append(_found(parsed, i, j))
+        i = max(j, i + 1)
+    return out
+
+
+def _kind_noun(toks: Sequence[Token], i: int, j: int, kinds: frozenset[str]) -> bool:
+    """Token ``j`` (just after the proper nouns from ``i``, or just before them) names their kind."""
+    if not 0 <= j < len(toks) or toks[j].pos != "NOUN" or toks[i].sentence != toks[j].sentence:
+        return False
+    return bool({toks[j].lemma.lower(), toks[j].text.lower()} & kinds) and toks[i].text[:1].isupper()
+
+
+def _rid(m: Mention) -> str | None:
+    return m.entity.name if m.entity.name != m.text else None
+
+
+def _cleaned(parsed: ParsedDoc, m: Mention) -> Cand | None:
+    if _furniture(m.text) or not any(ch.isupper() or ch.isdigit() for ch in m.text):
+        return None
+    toks = [t for t in parsed.tokens[m.token_start : m.token_end] if t.start >= m.start and t.end <= m.end]
+    if not toks:
+        return None
+    c = Cand(m.start, m.end, m.text, m.label, m.sentence, toks[0].i, toks[-1].i + 1, _rid(m))
+    _strip_title(parsed, c, toks)
+    if c.token_end - c.token_start == 1 and _common_word(names.norm(c.text)):
+        return None
+    return c
+
+
+def _common_word(word: str) -> bool:
+    """A lone common word ("Defence") or title ("CEO", "President") the model tagged as a name."""
+    nw = name_words()
+    return word in nw.not_names or word in nw.titles or word in nw.honorifics
+
+
+def _furniture(text: str) -> bool:
+    n = names.norm(text)
+    never = name_words().never_entities
+    return n in never or any(n.startswith(f + " ") for f in never if " " in f or f in ("getty", "photo"))
+
+
+def _strip_title(parsed: ParsedDoc, c: Cand, toks: Sequence[Token]) -> None:
+    """Move leading titles and honorifics out of a person's name: the span starts at the name."""
+    ws = [names.norm(t.text) for t in toks]
+    k = names.title_prefix(ws)
+    if k == 0 or k >= len(toks) or c.rid or not (c.label == "PERSON" or ws[0] in name_words().honorifics):
+        _title_before(parsed, c)
+        return
+    rest = toks[k:]
+    if not any(t.text[:1].isupper() for t in rest) or (len(rest) == 1 and ws[k - 1] in name_words().styles):
+        return  # "Lady Gaga", "Pope Francis": the style is part of the name
+    _set_title(parsed, c, toks[0].i, toks[k - 1].i + 1)
+    c.start, c.token_start = rest[0].start, rest[0].i
+    c.text = parsed.text[c.start : c.end]
+
+
+def _title_before(parsed: ParsedDoc, c: Cand) -> None:
+    """ "Mr Trump", "President Obama", "Apple CEO Steve Jobs": the title right before the name."""
+    toks = parsed.tokens
+    lo = c.token_start
+    while lo > 0 and c.token_start - lo < 4 and toks[lo - 1].sentence == c.sentence and toks[lo - 1].pos != "PUNCT":
+        lo -= 1
+    ws = [names.norm(t.text) for t in toks[lo : c.token_start]]
+    for a in range(len(ws)):
+        if ws[a] and names.title_prefix(ws[a:]) == len(ws) - a:
+            if c.label == "PERSON" or _person_title(ws[a:]):
+                _set_title(parsed, c, lo + a, c.token_start)
+            return
+
+
+def _person_title(ws: list[str]) -> bool:
+    """A title that makes a person of a name the model typed otherwise ("Mr", "President"; not "leader")."""
+    nw = name_words()
+    return ws[0] in nw.honorifics or names.title_head(" ".join(ws)) not in nw.generic_titles
+
+
+def _set_title(parsed: ParsedDoc, c: Cand, a: int, b: int) -> None:
+    toks = parsed.tokens
+    c.title = (a, b)
+    c.title_text = parsed.text[toks[a].start : toks[b - 1].end]
+    c.person_title = _person_title([names.norm(t.text) for t in toks[a:b]])
+    first = names.norm(toks[a].text)
+    if first in name_words().honorifics:
+        c.honorific = first
+
+
+def _join_versions(parsed: ParsedDoc, cands: list[Cand], others: list[Mention]) -> tuple[list[Cand], list[Mention]]:
+    """ "iPhone 4", "iOS 5", "Boeing 747", "iPod nano": a model after a product-like name is part of it."""
+    taken: set[int] = set()
+    for c in cands:
+        if c.label in ("PERSON", "GPE", "LOC", "NORP") or c.token_end >= len(parsed.tokens):
+            continue
+        nxt = parsed.tokens[c.token_end]
+        if nxt.sentence != c.sentence or nxt.start != parsed.tokens[c.token_end - 1].end + 1:
+            continue
+        if _model_of(c, nxt):
+            c.end, c.token_end = nxt.end, nxt.i + 1
+            c.text = parsed.text[c.start : c.end]
+            taken.add(nxt.i)
+    kept = [m for m in others if not any(k in taken for k in range(m.token_start, m.token_end))]
+    return cands, kept
+
+
+def _model_of(c: Cand, nxt: Token) -> bool:
+    """A version ("4", "3GS", "X") or a model word ("nano") of the product ``c`` names."""
+    rd = resolve_data()
+    if nxt.text.lower() in rd.model_words and (c.label == "PRODUCT" or rd.camel_rx.match(c.text)):
+        return True
+    return bool(rd.version_rx.match(nxt.text)) and (nxt.like_num or nxt.text[:1].isupper() or nxt.text[:1].isdigit())
+
+
+def found_again(parsed: ParsedDoc, cands: list[Cand]) -> list[Cand]:
+    """Untagged occurrences of the document's names, spelled as a tagged mention spells them."""
+    forms: dict[str, list[tuple[str, ...]]] = {}
+    for c in cands:
+        words = tuple(t.text for t in parsed.tokens[c.token_start : c.token_end])
+        if _worth_finding(words, parsed.tokens[c.token_start]):
+            forms.setdefault(words[0], []).append(words)
+    if not forms:
+        return []
+    covered = {k for c in cands for k in range(c.token_start, c.token_end)}
+    out: list[Cand] = []
+    toks = parsed.tokens
+    i = 0
+    while i < len(toks):
+        hit = _form_at(toks, i, forms.get(toks[i].text, ()), covered)
+        if hit:
+            c = _found(parsed, i, i + hit)
+            if _acceptable(c):
+                out.append(c)
+            i += hit
+        else:
+            i += 1
+    return out
+
+
+def _worth_finding(words: tuple[str, ...], first: Token) -> bool:
+    """A spelling safe to look for: more than one word, or one word that is no common one
+    ("iPod", "IBM", "Putin"; not "Will" or "March")."""
+    if len(words) > 1:
+        return True
+    w = words[0]
+    return len(w) > 2 and not first.is_stop and names.norm(w) not in name_words().not_names
+
+
+def _form_at(toks: Sequence[Token], i: int, forms: Iterable[tuple[str, ...]], covered: set[int]) -> int:
+    for f in sorted(forms, key=len, reverse=True):
+        n = len(f)
+        if i + n > len(toks) or any(k in covered for k in range(i, i + n)):
+            continue
+        if tuple(t.text for t in toks[i : i + n]) != f or len({t.sentence for t in toks[i : i + n]}) > 1:
+            continue
+        nxt = toks[i + n] if i + n < len(toks) else None
+        # the spelling is a whole name here, not the start of a longer one ("Apple" in "Apple Corps")
+        if nxt is not None and nxt.sentence == toks[i].sentence and nxt.pos == "PROPN":
+            continue
+        return n
+    return 0
+
+
+def _found(parsed: ParsedDoc, a: int, b: int) -> Cand:
+    toks = parsed.tokens
+    s, e = toks[a].start, toks[b - 1].end
+    return Cand(s, e, parsed.text[s:e], "", toks[a].sentence, a, b, found=True)

@@ -1,0 +1,262 @@
+"""Rule-based within-document coreference: pronouns and descriptions -> entities.
+
+Name mentions already carry their entity's key (``resolve.py``). This module links
+what is not a name, reading the text once in order and keeping the entities named so
+far with their salience (how often, how recently, whether as a subject):
+
+- personal pronouns ("he", "his", "him"): the subject of the sentence, else the latest
+  subject, else the latest person, never the subject of the object pronoun's own verb;
+- "they"/"them"/"their": the two people last named together ("Putin and Kim"), else
+  the latest two people, else the latest organisation or place;
+- "it"/"its": the latest organisation, product or place (a subject first); not the "it"
+  of "it is expected that";
+- relative pronouns ("who", "which", "that"): the noun their clause hangs on;
+- "I"/"me"/"my" inside a quotation: whoever the quotation is attributed to; "we"/"our":
+  that speaker's organisation, or the speaker when it is one;
+- person descriptions ("the Russian president", "the two leaders"): the person named
+  with that role or modifier; thing descriptions ("the company", "the device", "the
+  cosmodrome"): the most salient entity of the matching type named before, and one whose
+  name ends in the noun first; appositions ("NPD Group, a market research firm").
+
+Word lists and windows are in ``data/coref.yaml``; pronouns in ``nlp/data/english.yaml``.
+"""
+
+from __future__ import annotations
+
+from ..nlp.lexicon import english
+from ..types import EntityKey, EntityLink, Mention, ParsedDoc
+from ._data import coref_data, resolve_data
+from .describe import collect_descriptors, description
+from .quotes import speakers
+from .state import PERSON as _PERSON
+from .state import SUBJ as _SUBJ
+from .state import DocState, Seen
+
+_OBJ = ("dobj", "dative", "pobj")
+_SPEAKER_SELF = ("i", "me", "my", "mine", "myself")
+_SPEAKER_GROUP = ("we", "us", "our", "ours", "ourselves")
+
+
+def coref_links(parsed: ParsedDoc, titles: tuple[EntityLink, ...] = ()) -> tuple[EntityLink, ...]:
+    """Every pronoun and description of the document linked to the entities it refers to."""
+    d = DocState(parsed, titles)
+    collect_descriptors(d, titles)
+    quoted: list[int] = []
+    for t in d.toks:
+        i = t.i
+        if i in d.mention_at:
+            if d.head_at.get(i) is d.mention_at[i]:
+                _named(d, i, d.mention_at[i])
+            continue
+        if i in d.titled:
+            continue
+        if d.lower[i] in _SPEAKER_SELF or d.lower[i] in _SPEAKER_GROUP:
+            quoted.append(i)  # once the speakers are known, after this pass
+        elif t.pos == "PRON" or t.tag in ("PRP", "PRP$", "WP", "WP$", "WDT"):
+            _pronoun(d, i)
+        elif t.pos in ("NOUN", "PROPN"):
+            description(d, i)
+    if quoted:
+        d.speaker = speakers(parsed, d.tree, d.keys_of)
+        for i in quoted:
+            _speaker_pronoun(d, i, d.lower[i])
+    return _links(d) + _name_phrases(d)
+
+
+def _named(d: DocState, i: int, m: Mention) -> None:
+    """A name: remember it for what refers back to it."""
+    t = d.toks[i]
+    seen = Seen(i, m.entity, t.dep in _SUBJ, t.sentence)
+    if m.entity.label == _PERSON:
+        d.persons.append(seen)
+        d.freq[m.entity] += 1
+        for c in d.kids[i]:
+            other = d.mention_at.get(c)
+            if d.toks[c].dep == "conj" and other is not None and other.label == _PERSON and other.entity != m.entity:
+                d.pairs.append((i, (m.entity, other.entity)))  # "Putin and Kim": a later "they"
+    else:
+        d.things.append(seen)
+        d.freq[m.entity] += 1
+        words = m.text.split()
+        if len(words) > 1:
+            d.last_word[words[-1].lower()] = m.entity  # "the cosmodrome" after "Vostochny Cosmodrome"
+
+
+def _pronoun(d: DocState, i: int) -> None:
+    pron = english().pronouns
+    low = d.lower[i]
+    if low in pron.person_singular:
+        _person_pronoun(d, i, low)
+    elif low in pron.plural:
+        _plural_pronoun(d, i)
+    elif low in pron.thing:
+        _thing_pronoun(d, i, low)
+    elif low in pron.relative:
+        _relative_pronoun(d, i)
+
+
+def _person_pronoun(d: DocState, i: int, low: str) -> None:
+    t = d.toks[i]
+    window = coref_data().pronoun_window
+    banned: set[EntityKey] = set()
+    if t.dep in _OBJ and low not in ("his", "hers", "himself", "herself"):
+        # "Putin greeted him": an object pronoun is not its own clause's subject
+        verb = t.head if t.dep != "pobj" else d.toks[t.head].head
+        for c in d.kids[verb]:
+            if d.toks[c].dep in _SUBJ:
+                banned.update(d.keys_of(c))
+    same = [x for x in d.recent(d.persons, i, 0) if x.key not in banned and x.subject]
+    pick = same[-1] if same else None
+    if pick is None:
+        earlier = [x for x in d.recent(d.persons, i, window) if x.key not in banned]
+        subj = [x for x in earlier if x.subject]
+        pick = subj[-1] if subj else (earlier[-1] if earlier else None)
+    if pick is not None:
+        d.link(i, (pick.key,), "pronoun")
+
+
+def _plural_pronoun(d: DocState, i: int) -> None:
+    s = d.toks[i].sentence
+    pairs = [p for p in d.pairs if d.toks[p[0]].sentence >= s - 2 and p[0] < i]
+    if pairs:
+        keys = pairs[-1][1]
+    else:
+        near = [x.key for x in d.recent(d.persons, i, 1)]
+        uniq = tuple(dict.fromkeys(reversed(near)))[:2]
+        groups = [x for x in d.recent(d.things, i, 1) if x.key.label in _GROUP_LABELS]
+        keys = uniq if len(uniq) == 2 else ((groups[-1].key,) if groups else ())
+    if keys:
+        d.link(i, keys, "pronoun")
+        if len(keys) == 2:
+            d.pairs.append((i, keys))
+
+
+_GROUP_LABELS = ("ORG", "NORP", "GPE")
+
+
+def _thing_pronoun(d: DocState, i: int, low: str) -> None:
+    """ "it", "its", "itself": the latest organisation, product or place; subjects first."""
+    t = d.toks[i]
+    if low == "it" and _expletive(d, i):
+        return
+    near = _fitting_owner(d, i, d.recent(d.things, i, 1))
+    if t.dep in _SUBJ:
+        subj = [x for x in near if x.subject]
+        pick = (subj or near)[-1] if (subj or near) else None
+        if pick is not None and not pick.subject and low != "its":
+            pick = None
+    else:
+        pick = near[-1] if near else None
+    if pick is not None:
+        d.link(i, (pick.key,), "pronoun")
+
+
+def _fitting_owner(d: DocState, i: int, near: list[Seen]) -> list[Seen]:
+    """ "its shares" belong to a company, "its battery" to a product: the noun owned chooses."""
+    if d.toks[i].dep != "poss":
+        return near
+    rd = resolve_data()
+    head = d.toks[i].head
+    owned = {d.toks[head].lemma.lower(), d.lower[head]}
+    want = ("ORG",) if owned & rd.org_after_nouns else ("PRODUCT",) if owned & rd.product_after_nouns else ()
+    fitting = [x for x in near if x.key.label in want]
+    return fitting or near
+
+
+def _expletive(d: DocState, i: int) -> bool:
+    """ "It is expected that...", "it was announced that...", "it seems": no entity."""
+    head = d.toks[d.toks[i].head]
+    deps = {d.toks[k].dep for k in d.kids[head.i]}
+    if head.lemma in ("be", "seem", "appear") and deps & {"ccomp", "xcomp", "acomp", "attr"}:
+        return True
+    return d.toks[i].dep == "nsubjpass" and bool(deps & {"ccomp", "xcomp"})
+
+
+def _relative_pronoun(d: DocState, i: int) -> None:
+    """ "who", "which", "that" opening a relative clause: the noun the clause hangs on."""
+    verb = d.toks[i].head
+    if d.toks[verb].dep != "relcl":
+        return
+    ante = d.toks[verb].head
+    keys = d.keys_of(ante)
+    if keys:
+        d.link(i, keys, "pronoun")
+
+
+def _speaker_pronoun(d: DocState, i: int, low: str) -> None:
+    """ "I", "my" inside a quotation: its speaker; "we", "our": the speaker's organisation."""
+    who = d.speaker.get(i)
+    if who is None:
+        return
+    if low in _SPEAKER_SELF:
+        d.link(i, (who,), "pronoun")
+        return
+    if who.label != _PERSON:
+        d.link(i, (who,), "pronoun")
+        return
+    orgs = [k for k, _ in d.freq.most_common() if k.label == "ORG"]
+    if orgs:
+        d.link(i, (orgs[0],), "pronoun")
+
+
+def _name_phrases(d: DocState) -> tuple[EntityLink, ...]:
+    """The whole phrase around a name when it says more than the name: "Apple CEO Steve Jobs",
+    "the top U.S. music seller Wal-Mart", "NPD Group, a market research firm", "Papermaster, 49"."""
+    out: list[EntityLink] = []
+    toks, text = d.toks, d.parsed.text
+    for h, m in d.head_at.items():
+        owner = _product_phrase(d, h, m)
+        if owner is not None:
+            out.append(owner)
+            continue
+        lo = min(d.np_span(h)[0], m.token_start)
+        hi = m.token_end
+        for c in d.kids[h]:
+            if c > h and toks[c].dep == "appos" and _describes(d, c):
+                hi = max(hi, d.np_span(c)[1], c + 1)
+        if lo < m.token_start and not any(_common_noun(d, k) for k in range(lo, m.token_start)):
+            lo = m.token_start  # only a determiner, an adjective or another name in front: the name says it all
+        if (lo, hi) == (m.token_start, m.token_end) or toks[lo].sentence != toks[hi - 1].sentence:
+            continue
+        s, e = toks[lo].start, toks[hi - 1].end
+        out.append(EntityLink(s, e, text[s:e], toks[h].sentence, lo, hi, h, "name", m.entity))
+    return tuple(out)
+
+
+def _product_phrase(d: DocState, h: int, m: Mention) -> EntityLink | None:
+    """ "the iTunes store", "Apple's iPod digital music players": a product's name before a noun
+    saying what kind of product it is names the product with that noun."""
+    t = d.toks[h]
+    noun = t.head
+    if m.entity.label != "PRODUCT" or t.dep != "compound" or noun <= h or noun in d.mention_at:
+        return None
+    if coref_data().thing_type.get(d.toks[noun].lemma.lower()) != "PRODUCT":
+        return None
+    lo, hi = d.np_span(noun)
+    s, e = d.toks[lo].start, d.toks[hi - 1].end
+    return EntityLink(s, e, d.parsed.text[s:e], t.sentence, lo, hi, noun, "name", m.entity)
+
+
+def _common_noun(d: DocState, k: int) -> bool:
+    """A title ("CEO") or a common noun ("retailer") that is no other name or time."""
+    t = d.toks[k]
+    return k in d.titled or (t.pos == "NOUN" and k not in d.mention_at and t.ent_type not in ("DATE", "TIME"))
+
+
+def _describes(d: DocState, c: int) -> bool:
+    """An apposition that describes the name ("a market research firm", "49"): no other name, no brackets."""
+    if c in d.mention_at or (c > 0 and d.toks[c - 1].text == "("):
+        return False
+    return d.toks[c].pos in ("NOUN", "NUM")
+
+
+def _links(d: DocState) -> tuple[EntityLink, ...]:
+    toks, text = d.toks, d.parsed.text
+    out: list[EntityLink] = []
+    for i, keys in d.out.items():
+        a, b = d.span[i]
+        s, e = toks[a].start, toks[b - 1].end
+        for key in keys:
+            out.append(EntityLink(s, e, text[s:e], toks[i].sentence, a, b, i, d.kind[i], key))
+    out.sort(key=lambda x: (x.start, x.end, str(x.entity)))
+    return tuple(out)

@@ -1,0 +1,145 @@
+"""Descriptions that refer to an entity: "the Russian president", "the two leaders",
+"the company", "the device", "the cosmodrome", "NPD Group, a market research firm"."""
+
+from __future__ import annotations
+
+from ..types import EntityKey, EntityLink
+from ._data import coref_data
+from .state import PERSON, DocState
+
+_DEFINITE = ("the", "this", "that", "these", "those")
+_NOT_THINGS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+_NEAR_DEPS = ("compound", "amod", "appos", "nmod")
+_TYPE_FITS = {"ORG": ("ORG",), "PRODUCT": ("PRODUCT", "WORK_OF_ART"), "GPE": ("GPE", "LOC"), "INDEX": ("INDEX",)}
+
+
+def collect_descriptors(d: DocState, titles: tuple[EntityLink, ...]) -> None:
+    """Role nouns and modifiers written with each person ("Russian counterpart Vladimir Putin")."""
+    for x in titles:
+        if x.entity.label == PERSON:
+            d.descriptors.setdefault(x.entity, set()).update(w.lower() for w in x.text.replace("-", " ").split())
+    for h, m in d.head_at.items():
+        if m.entity.label == PERSON:
+            _near_words(d, h, d.descriptors.setdefault(m.entity, set()))
+
+
+def _near_words(d: DocState, h: int, desc: set[str]) -> None:
+    role = coref_data().role_nouns
+    near = list(d.kids[h])
+    if d.toks[h].dep == "appos":
+        near.append(d.toks[h].head)
+    for k in near:
+        t = d.toks[k]
+        other = d.mention_at.get(k)
+        if not (t.dep in _NEAR_DEPS or k == d.toks[h].head) or (other is not None and other.label == PERSON):
+            continue
+        if t.lemma.lower() in role:
+            desc.add(t.lemma.lower())
+            desc.update(d.lower[c] for c in d.kids[k])
+            desc.update(d.mention_at[c].text.lower() for c in d.kids[k] if c in d.mention_at)
+        elif other is not None:
+            desc.add(other.text.lower())  # "Russian" in "Russian Putin"
+
+
+def description(d: DocState, i: int) -> None:
+    """Link the noun at ``i`` when it describes an entity named before (or beside) it."""
+    t = d.toks[i]
+    if t.ent_type in _NOT_THINGS or _apposition(d, i):
+        return  # "the last year": a time, not a thing
+    cd = coref_data()
+    lem = t.lemma.lower()
+    kids = d.kids[i]
+    definite = any(d.lower[c] in _DEFINITE for c in kids)
+    if definite and lem in d.last_word:
+        d.link(i, (d.last_word[lem],), "description", d.np_span(i))
+    elif d.lower[i] in cd.plural_role_nouns and any(d.lower[c] in cd.plural_determiners for c in kids):
+        _the_two(d, i)
+    elif lem in cd.role_nouns and t.tag == "NN":
+        _person_description(d, i, lem)
+    elif lem in cd.thing_type and t.tag in ("NN", "NNP") and (definite or _compound_of_role(d, i)):
+        _thing_description(d, i, lem, cd.thing_type[lem])
+
+
+def _apposition(d: DocState, i: int) -> bool:
+    """ "NPD Group, a market research firm" and "a market research firm, NPD Group"."""
+    t = d.toks[i]
+    keys: tuple[EntityKey, ...] = ()
+    if t.dep == "appos":
+        keys = d.keys_of(t.head)
+    if not keys:
+        for c in d.kids[i]:
+            m = d.head_at.get(c)
+            if d.toks[c].dep == "appos" and m is not None:
+                keys = (m.entity,)
+                break
+    if len(keys) != 1:
+        return False
+    d.link(i, keys, "description", d.np_span(i))
+    return True
+
+
+def _the_two(d: DocState, i: int) -> None:
+    """ "the two leaders", "both men": the pair last named together, else the two most named."""
+    pairs = [p for p in d.pairs if p[0] < i]
+    if pairs:
+        keys = pairs[-1][1]
+    else:
+        top = [k for k, _ in d.freq.most_common() if k.label == PERSON][:2]
+        keys = tuple(top) if len(top) == 2 else ()
+    if keys:
+        d.link(i, keys, "description", d.np_span(i))
+        d.pairs.append((i, keys))
+
+
+def _person_description(d: DocState, i: int, lem: str) -> None:
+    """ "the Russian president": the person named with that role or modifier."""
+    t = d.toks[i]
+    if t.dep == "compound" and t.head in d.mention_at:
+        return  # a title of the name it stands before
+    kids = d.kids[i]
+    if any(d.toks[c].dep == "poss" for c in kids):
+        return  # "his counterpart" is someone else
+    mods = {d.lower[c] for c in kids if d.toks[c].dep in ("amod", "compound", "nmod")}
+    mods.update(d.mention_at[c].text.lower() for c in kids if c in d.mention_at)
+    best, best_score = None, 0
+    for x in d.persons:
+        if x.i >= i:
+            break
+        desc = d.descriptors.get(x.key, set())
+        score = (2 if mods & desc else 0) + (1 if lem in desc else 0)
+        if score and score >= best_score:
+            best, best_score = x.key, score
+    if best is not None:
+        d.link(i, (best,), "description", d.np_span(i))
+
+
+def _compound_of_role(d: DocState, i: int) -> bool:
+    """ "company CEO Steve Jobs": a bare thing noun in front of a title."""
+    t = d.toks[i]
+    return t.dep == "compound" and (t.head in d.titled or d.lower[t.head] in coref_data().role_nouns)
+
+
+def _thing_description(d: DocState, i: int, lem: str, label: str) -> None:
+    """ "the company", "the device": the most salient entity of that type named before."""
+    head = d.toks[d.toks[i].head]
+    if d.toks[i].dep in ("compound", "appos") and head.pos == "PROPN":
+        return  # "the music seller Wal-Mart": it describes the name it stands with
+    fits = _TYPE_FITS.get(label, (label,))
+    for c in d.kids[i]:
+        if d.toks[c].dep == "poss" or (d.toks[c].pos == "PROPN" and c not in d.mention_at):
+            return  # "its profits": someone's; "the Zune player": an untagged name's
+        m = d.mention_at.get(c)
+        if m is not None and m.entity.label in fits:
+            return  # "the Nimbus phone": the name's own phrase, not a reference back
+    score: dict[EntityKey, float] = {}
+    s = d.toks[i].sentence
+    for x in d.recent(d.things, i, coref_data().description_window):
+        if x.key.label not in fits:
+            continue
+        name = x.key.name.lower()
+        near = 1.0 / (1 + s - x.sentence)
+        bonus = (2.0 if x.subject else 0.0) + (3.0 if lem in name else 0.0)
+        score[x.key] = max(score.get(x.key, 0.0), bonus + 2 * near) + 0.5
+    if score:
+        best = max(sorted(score, key=str), key=lambda k: score[k])
+        d.link(i, (best,), "description", d.np_span(i))

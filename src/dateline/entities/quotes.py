@@ -1,0 +1,99 @@
+"""Quotations and who says them, for "I" and "we" inside a quote.
+
+A quotation runs from an opening to a closing quotation mark (straight quotes
+alternate, curly ones say which they are) and never across a paragraph. Its speaker
+is the subject of a reporting verb ("say", "tell", "add": ``data/coref.yaml``) outside
+the quotation, in the sentence where the quotation starts or ends, or in the sentence
+just before it when that one ends with a colon ("Jobs said: ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..nlp.syntax import Tree
+from ..types import EntityKey, ParsedDoc, Token
+from ._data import coref_data
+
+_OPEN = ("“", "``", "‘‘")
+_CLOSE = ("”", "''", "’’")
+_STRAIGHT = ('"',)
+_SUBJ = ("nsubj", "nsubjpass")
+
+
+def quotations(toks: Sequence[Token], text: str) -> list[tuple[int, int]]:
+    """Token spans (start, end exclusive) inside quotation marks, marks excluded."""
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    for t in toks:
+        mark = t.text
+        if start is not None and "\n\n" in text[toks[start].start : t.start]:
+            start = None  # a paragraph break ends an unclosed quotation
+        if mark in _OPEN or (mark in _STRAIGHT and start is None):
+            start = t.i + 1
+        elif (mark in _CLOSE or mark in _STRAIGHT) and start is not None:
+            if t.i > start:
+                out.append((start, t.i))
+            start = None
+    return out
+
+
+def speakers(parsed: ParsedDoc, tree: Tree, keys_of: Callable[[int], tuple[EntityKey, ...]]) -> dict[int, EntityKey]:
+    """Token index inside a quotation -> the entity the quotation is attributed to."""
+    toks = parsed.tokens
+    out: dict[int, EntityKey] = {}
+    for a, b in quotations(toks, parsed.text):
+        who = _speaker(parsed, tree, keys_of, a, b)
+        if who is not None:
+            for k in range(a, b):
+                out[k] = who
+    return out
+
+
+def _speaker(
+    parsed: ParsedDoc, tree: Tree, keys_of: Callable[[int], tuple[EntityKey, ...]], a: int, b: int
+) -> EntityKey | None:
+    """The subject of a reporting verb outside the quotation ("Jobs said", "..., stating"),
+    else the one person who is a subject outside it in those sentences."""
+    toks = parsed.tokens
+    verbs = coref_data().speaker_verbs
+    people: list[EntityKey] = []
+    for s in _attribution_sentences(parsed, a, b):
+        sent = parsed.sentences[s]
+        for k in range(sent.token_start, sent.token_end):
+            if a <= k < b:
+                continue
+            if toks[k].lemma in verbs and toks[k].pos in ("VERB", "AUX"):
+                who = _subject(tree, keys_of, k, a, b)
+                if who is not None:
+                    return who
+            if toks[k].dep in _SUBJ:
+                people.extend(x for x in keys_of(k) if x.label == "PERSON")
+    return people[0] if len(set(people)) == 1 else None
+
+
+def _subject(tree: Tree, keys_of: Callable[[int], tuple[EntityKey, ...]], v: int, a: int, b: int) -> EntityKey | None:
+    """The subject of verb ``v``, or of the verb it hangs on ("Jobs resigned, stating ...")."""
+    toks = tree.tokens
+    for verb in (v, toks[v].head):
+        for c in tree.kids[verb]:
+            if toks[c].dep in _SUBJ and not a <= c < b:
+                keys = keys_of(c)
+                if len(keys) == 1:
+                    return keys[0]
+        if toks[v].dep not in ("advcl", "xcomp", "conj", "ccomp"):
+            break
+    return None
+
+
+def _attribution_sentences(parsed: ParsedDoc, a: int, b: int) -> list[int]:
+    toks = parsed.tokens
+    first, last = toks[a].sentence, toks[b - 1].sentence
+    out = [first] if first == last else [first, last]
+    if b < len(toks) and toks[b].sentence != last:
+        out.append(toks[b].sentence)  # the closing mark opens the next sentence: '"...", he said'
+    if first > 0:
+        prev = parsed.sentences[first - 1]
+        if prev.text.rstrip().endswith(":"):
+            out.append(first - 1)
+    return out

@@ -1,0 +1,75 @@
+"""Within-document coreference on short texts written for these tests, through the real model
+and the real pipeline (the events stage reads the links the entities stage assigns)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateline.nlp import parse_text
+from dateline.pipeline import analyse_parsed
+
+PUB = date(2023, 9, 12)
+
+
+def _links(text: str):
+    a = analyse_parsed(parse_text(text, published=PUB))
+    by_text: dict[str, set[str]] = {}
+    for link in a.coref:
+        by_text.setdefault(link.text, set()).add(str(link.entity))
+    return a, by_text
+
+
+def test_pronouns_titles_and_the_two_leaders():
+    a, by_text = _links(
+        "North Korean leader Kim Jong Un arrived in Russia on Tuesday to meet Russian President Vladimir Putin. "
+        "The Russian president greeted him at the cosmodrome. "
+        "The two leaders then held talks, and they signed no agreement. "
+        "Kim said his train would return on Friday."
+    )
+    kim, putin = "PERSON:Kim Jong Un", "PERSON:Vladimir Putin"
+    assert by_text["The Russian president"] == {putin}
+    assert by_text["him"] == {kim}  # not the subject of its own clause
+    assert by_text["The two leaders"] == {kim, putin}
+    assert by_text["they"] == {kim, putin}
+    assert by_text["his"] == {kim}
+    assert by_text["North Korean leader"] == {kim} and by_text["Russian President"] == {putin}  # titles
+    # the events stage reads those links for its participants
+    greet = next(e for e in a.events if e.lemma == "greet")
+    assert str(greet.role("agent").entity) == putin
+    assert str(greet.role("patient").entity) == kim
+    talks = next(e for e in a.events if e.lemma == "hold")
+    assert {str(r.entity) for r in talks.roles if r.name == "agent"} == {kim, putin}
+
+
+def test_company_and_product_descriptions():
+    _, by_text = _links(
+        "Orchard Systems unveiled its Nimbus phone on Monday. "
+        "The company said the device would ship in May. Its shares rose."
+    )
+    org = {"ORG:Orchard Systems"}
+    assert by_text["The company"] == org
+    assert by_text["Its"] == org
+    assert by_text["the device"] == {"PRODUCT:Nimbus"}
+
+
+def test_apposition_and_relative_pronoun():
+    _, by_text = _links(
+        "Kestrel Analytics, a market research firm, published the figures. "
+        "Maria Lopez, who leads the firm, said sales fell."
+    )
+    assert by_text["a market research firm"] == {"ORG:Kestrel Analytics"}
+    assert by_text["who"] == {"PERSON:Maria Lopez"}
+
+
+def test_i_and_we_inside_a_quotation_are_its_speaker():
+    _, by_text = _links(
+        "Orchard Systems hired Dana Whitfield in 2019. "
+        '"We are thrilled and I am proud," Dana Whitfield said on Tuesday.'
+    )
+    assert by_text["I"] == {"PERSON:Dana Whitfield"}
+    assert by_text["We"] == {"ORG:Orchard Systems"}
+
+
+def test_expletive_it_refers_to_nothing():
+    _, by_text = _links("Orchard Systems cut prices. It is expected that rivals will follow.")
+    assert "It" not in by_text

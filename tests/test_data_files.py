@@ -20,10 +20,8 @@ DEBT = {
     "events/data/cues.yaml",
     "events/data/main_event.yaml",
     "events/data/ontology.yaml",
-    "quantity/data/lexicon.yaml",
     "query/data/questions.yaml",
     "query/data/timeline.yaml",
-    "verify/data/tolerances.yaml",
 }
 
 

@@ -255,12 +255,21 @@ class Quantity:
     sentence: int
     number: float
     unit: str | None  # unit as written ("mph", "miles"), None for bare counts
-    kind: str  # speed | distance | duration | money | percent | count | multiplier | mass | area | volume | other
+    kind: str  # speed | distance | duration | money | percent | count | multiplier | age | mass | area | volume | ...
     si_value: float | None = None
     si_unit: str | None = None  # "m/s", "m", "s", currency code for money, "%" ...
     mod: str | None = None  # APPROX | MORE_THAN | LESS_THAN | AT_LEAST | AT_MOST | MAX
     measures: str | None = None  # what it measures, from the parse: "top speed", "distance"
     measures_start: int | None = None
+    # What a count counts: killed | injured | hospitalised | trapped | rescued | ... (casualty
+    # categories), else the counted noun's lemma ("lap", "email"); "age" for ages; the verb for money.
+    counts: str | None = None
+    high: float | None = None  # a range's upper end in the unit written ("10-15 minutes": number 10, high 15)
+    si_high: float | None = None
+    relation: str | None = None  # subset ("eight of those hurt") | part ("six men and one woman")
+    parts_total: float | None = None  # for a part: the whole its group adds up to (6 + 1 = 7)
+    base: float | None = None  # the whole it is counted out of ("20 of 71 laps": 71)
+    moment: str | None = None  # initial ("initially") | current ("still", "remain") | so_far | updated ("rose to")
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,13 +386,52 @@ class Answer:
 class Check:
     """A verdict on a claim a report makes."""
 
-    kind: str  # kinematics | geography | time | numbers
+    kind: str  # kinematics | geography | time | numbers | arithmetic | calendar
     verdict: str  # consistent | inconsistent | unverifiable
     claim: str
-    computed: str
+    computed: str  # the figures computed, with the stated ones they are compared with
     rule: str
-    explanation: str
+    explanation: str  # why: what was compared and what the verdict rests on
     citations: tuple[Citation, ...] = ()
+    # How sure the verdict is, 0..1: the rule's own reliability (verify/data/tolerances.yaml),
+    # lowered when the comparison leans on a guess (an inferred event, a vague figure).
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentQuantities:
+    """``dateline quantities DOC --json``: one document's quantities."""
+
+    doc_id: str
+    source: str
+    quantities: tuple[Quantity, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentChecks:
+    """One document's own checks (``dateline check``)."""
+
+    doc_id: str
+    source: str
+    checks: tuple[Check, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusChecks:
+    """``dateline check --json``: every document's checks and the cross-document ones."""
+
+    documents: tuple[DocumentChecks, ...] = ()
+    across_documents: tuple[Check, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OneDocumentChecks:
+    """``dateline check DOC --json``: one document's checks, and the cross-document ones citing it."""
+
+    doc_id: str
+    source: str
+    checks: tuple[Check, ...] = ()
+    across_documents: tuple[Check, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

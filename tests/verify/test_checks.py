@@ -159,7 +159,9 @@ def test_same_toll_reported_differently_across_documents():
     b = _dated("A bus overturned in Vladivostok. Three people were killed and more than 50 were injured.", 12)
     checks = {c.claim.split(":")[0]: c for c in check_corpus([a, b])}
     killed = checks["killed (count)"]
-    assert killed.verdict == "inconsistent" and killed.rule == "numbers.across_documents"
+    # a toll changes while a story unfolds: shown, never called a contradiction
+    assert killed.verdict == "unverifiable" and killed.rule == "numbers.across_documents"
+    assert "different moments" in killed.explanation
     assert {c.doc_id for c in killed.citations} == {a.article.doc_id, b.article.doc_id}
     # "dozens" (24-99) and "more than 50" can both be true
     assert checks["injured (count)"].verdict == "consistent"

@@ -47,3 +47,28 @@ def test_check_json_and_text(seed_db):
 def test_unknown_document_is_an_error(seed_db):
     r = CliRunner().invoke(cli, ["check", "no-such-doc", "--db", seed_db])
     assert r.exit_code != 0 and "E501" in r.output
+
+
+def test_min_confidence_hides_less_confident_verdicts(seed_db):
+    r = CliRunner().invoke(cli, ["check", "000_fde20e5758e8fe00.txt", "--db", seed_db, "--json"])
+    every = json.loads(r.output)["checks"]
+    assert all(0 < c["confidence"] <= 1 for c in every)
+    cut = sorted(c["confidence"] for c in every)[-1]
+    r = CliRunner().invoke(
+        cli, ["check", "000_fde20e5758e8fe00.txt", "--db", seed_db, "--json", "--min-confidence", str(cut)]
+    )
+    kept = json.loads(r.output)["checks"]
+    assert kept and len(kept) < len(every) and all(c["confidence"] >= cut for c in kept)
+    r = CliRunner().invoke(cli, ["check", "--db", seed_db, "--min-confidence", "2"])
+    assert r.exit_code != 0
+
+
+def test_checks_citing_one_sentence(seed_db):
+    from dateline.store import open_store
+    from dateline.verify.report import checks_citing
+
+    store = open_store(seed_db)
+    doc_id = store.resolve_doc("000_fde20e5758e8fe00.txt")
+    cited = checks_citing(store, doc_id, 5)
+    assert [c.rule for c in cited] == ["geography.relative_location"] and cited[0].verdict == "inconsistent"
+    assert checks_citing(store, doc_id, 0) == []

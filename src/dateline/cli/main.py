@@ -19,6 +19,7 @@ from . import (
     quantity_cmds,
     serve_cmds,
     time_cmds,
+    verify_cmds,
 )
 from .common import DatelineGroup
 
@@ -33,6 +34,7 @@ MODULES = (
     answer_cmds,
     export_cmds,
     eval_cmds,
+    verify_cmds,
     serve_cmds,
 )
 

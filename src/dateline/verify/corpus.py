@@ -1,198 +1,389 @@
-"""Cross-document checks: the same quantity of the same event, reported differently.
+"""Cross-document figures: the same measured thing of the same event, reported differently.
 
-``numbers.across_documents``: quantities from different documents are the same
-quantity when they have the same kind and measure the same thing (the counted
-noun or what the parse linked them to, plus the casualty word for counts of
-people: killed vs injured), and their documents report the same event (a shared
-non-country place in the lead or the sentence, published within a few days).
-A group whose stated intervals (widened only by their own wording: "at least",
-"about") have no common value gets an ``inconsistent`` verdict; groups that
-agree get ``consistent``. Time contradictions across documents are the lead's.
+``numbers.across_documents``: two reports are of the same event when their leads name a
+common place (not a country) and they were published within a few days (see
+``counts`` in the tolerances). A figure speaks of that event unless its sentence names a
+place the report's lead does not, or dates itself well before the report (the 1959 crash
+a report recalls, the air strikes "last week" that motivated an attack). Figures are the
+same measured thing when the quantity stage gives them the same kind and what they count
+(killed, injured, trapped, laps of 71) or measure, at no particular moment (not
+"initially", "still", "so far"): a subset ("eight of those hurt") is never compared with
+a total, and parts ("six men and one woman") are compared by their sum. Stated intervals
+are widened only by their own wording ("at least", "about", "dozens").
+
+Figures that agree get ``consistent``. Figures that differ get ``unverifiable``, never
+``inconsistent``: counts change while a story unfolds (a toll rises, the trapped are
+freed), and measurements that share a name may measure different things (two bars, two
+winds); a report that gives two values for one name is left out. ``numbers.age_across_documents``:
+the age of one named person differs between reports (counted at one date) by more than a birthday.
 """
 
 from __future__ import annotations
 
-import re
+import math
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..types import Analysis, Check, Citation, Quantity
-from .rules import bounds, tolerances
-
-_WORD = re.compile(r"[a-z]+")
-
-
-def _event_places(a: Analysis, sentence: int) -> set[str]:
-    n = tolerances()["corpus"]["lead_sentences"]
-    return {p.name for p in a.places if p.feature != "country" and (p.sentence < n or p.sentence == sentence)}
+from ..geodesy import great_circle_km
+from ..nlp.syntax import governing_verb
+from ..types import Analysis, Check, Place, Quantity, TimeValue
+from .config import tolerances
+from .rules import bounds, cite_one, fmt_num, iso_day, latlon, verdict
 
 
-def _casualty(a: Analysis, q: Quantity) -> str | None:
-    cfg = tolerances()["corpus"]
-    after = a.parsed.text[q.end : q.end + cfg["casualty_window"]].lower()
-    words = set(cfg["casualty_words"])
-    for w in _WORD.findall(after):
-        if w in words:
-            return {
-                "dead": "killed",
-                "died": "killed",
-                "deaths": "killed",
-                "death": "killed",
-                "wounded": "injured",
-                "hurt": "injured",
-            }.get(w, w)
-    m = (q.measures or "").lower()
-    return m if m in words else None
+@dataclass(frozen=True)
+class Figure:
+    analysis: Analysis
+    quantity: Quantity
+    key: tuple[str, ...]  # kind, what it counts or measures, unit, base
+    lo: float
+    hi: float
+    text: str
+
+    @property
+    def doc_id(self) -> str:
+        return self.analysis.article.doc_id
+
+    @property
+    def published(self) -> date | None:
+        return self.analysis.article.published
 
 
-def _key(a: Analysis, q: Quantity) -> tuple | None:
-    cfg = tolerances()["corpus"]
-    if q.kind not in cfg["kinds"] or q.si_value is None or not q.measures:
-        return None
-    if q.kind == "count":
-        cas = _casualty(a, q)
-        if cas is None:
-            return None
-        return ("count", cas, q.si_unit)
-    head = q.measures.lower().split()[-1]
-    return (q.kind, head, q.si_unit)
+def lead_places(a: Analysis) -> frozenset[str]:
+    n = tolerances().counts.lead_sentences
+    return frozenset(p.name for p in a.places if p.feature != "country" and p.sentence < n)
 
 
-def _qbounds(q: Quantity) -> tuple[float, float]:
-    """A stated figure's interval; vague plurals ("dozens") get their whole range."""
-    vague = tolerances()["corpus"]["vague_counts"]
+def _story_places(a: Analysis) -> list[Place]:
+    """Where the report's story happens: the places of its first sentences (title and lead)."""
+    cfg = tolerances().counts
+    for n in (cfg.story_sentences, cfg.lead_sentences):
+        found = [p for p in a.places if p.feature != "country" and p.sentence < n and p.lat is not None]
+        if found:
+            return found
+    return []
+
+
+def _far(p: Place, story: list[Place]) -> bool:
+    limit = tolerances().counts.background_km
+    return all(great_circle_km(*latlon(p), *latlon(s)) > limit for s in story)
+
+
+_OTHER_MOMENT_MARKS = frozenset({"after", "before", "since", "until", "till"})
+
+
+def told_of_another_moment(a: Analysis, q: Quantity) -> bool:
+    """The figure sits in a clause about another moment than its sentence's ("... after a
+    Taliban assault left five soldiers dead", "before ..."): it belongs to that event."""
+    toks = a.parsed.tokens
+    s = a.parsed.sentences[q.sentence]
+    k = next((t.i for t in toks[s.token_start : s.token_end] if t.start >= q.start and t.end <= q.end), None)
+    v = governing_verb(toks, k) if k is not None else None
+    return v is not None and any(
+        c.dep == "mark" and c.text.lower() in _OTHER_MOMENT_MARKS for c in a.parsed.children(v)
+    )
+
+
+def background(a: Analysis, sentence: int) -> bool:
+    """Whether a sentence speaks of another event than the report's story."""
+    return _background(a, sentence, _story_places(a))
+
+
+def _background(a: Analysis, sentence: int, story: list[Place]) -> bool:
+    """The sentence speaks of another event: a place far from where the story happens
+    (Kunduz in a report of an attack in Mazar-i-Sharif, Glasgow in one of a crash in
+    Croydon), or a date well before the report ("since 1959, when ...")."""
+    here = [p for p in a.places if p.sentence == sentence and p.feature != "country" and p.lat is not None]
+    if story and any(_far(p, story) for p in here):
+        return True
+    return any(_other_time(a, t) for t in a.times if t.sentence == sentence)
+
+
+def _other_time(a: Analysis, t: TimeValue) -> bool:
+    """A date that is not the story's day: well before the report, or coarser than a day
+    ("this month", "last week", "in 2015"), as a report dates what it recalls."""
+    if t.type not in ("DATE", "TIME") or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+        return False
+    d0, d1 = iso_day(t.earliest), iso_day(t.latest)
+    if d0 is None or d1 is None:
+        return False
+    if (d1 - d0).days >= 1:
+        return True
+    pub = a.article.published
+    return pub is not None and d1 < pub - timedelta(days=tolerances().counts.max_days_apart)
+
+
+def _bounds(q: Quantity, value: float) -> tuple[float, float]:
+    """A stated figure's interval; vague plurals ("dozens") and ranges get their whole span."""
+    vague = tolerances().counts.vague_counts
     words = q.text.lower().split()
     for n in (3, 2, 1):
         tail = " ".join(words[-n:])
         if tail in vague:
-            lo, hi = vague[tail]
-            return float(lo), float(hi)
-    return bounds(q.si_value, q.mod)
+            return vague[tail]
+    lo, hi = bounds(value, q.mod)
+    if q.si_high is not None:
+        hi = max(hi, bounds(q.si_high, q.mod)[1])
+    # a bound says nothing on its open side: "at least two" and "at least four" both hold for six
+    if q.mod in ("AT_LEAST", "MORE_THAN"):
+        hi = math.inf
+    elif q.mod in ("AT_MOST", "LESS_THAN"):
+        lo = 0.0
+    return lo, hi
 
 
-def _sentence_places(a: Analysis, sentence: int) -> frozenset[str]:
-    return frozenset(p.name for p in a.places if p.feature != "country" and p.sentence == sentence)
+def _what(q: Quantity) -> str | None:
+    if q.kind in ("count", "money"):
+        return q.counts
+    words = (q.measures or "").lower().split()
+    return words[-1] if words and not (q.measures or "").startswith("distance ") else None
 
 
-def _when(a: Analysis, q: Quantity) -> tuple[str, str] | None:
-    """When the quantity happened, if its sentence says: the nearest date in the
-    sentence ("since 1959, when two ... died"), else the sentence's governing time."""
-    near = [
-        t
-        for t in a.times
-        if t.sentence == q.sentence
-        and t.type in ("DATE", "TIME")
-        and t.earliest
-        and t.latest
-        and min(abs(t.start - q.end), abs(q.start - t.end)) <= 60
-    ]
-    if near:
-        t = min(near, key=lambda t: min(abs(t.start - q.end), abs(q.start - t.end)))
-        return t.earliest, t.latest
-    for st in a.sentence_times:
-        if st.sentence == q.sentence and st.rule == "governing" and st.earliest and st.latest:
-            return st.earliest, st.latest
-    if a.article.published:  # news reports the present unless a sentence says otherwise
-        d = a.article.published.isoformat()
-        return d, d
-    return None
-
-
-def _same_time(w1, w2) -> bool:
-    """Overlapping times, each widened by the days two reports of one event may lie apart."""
-    if w1 is None or w2 is None:
+def _compared(q: Quantity) -> bool:
+    """Counts are compared when they count casualties, a named kind of thing the stories
+    track (laps, votes, emails) or a share of a stated whole ("20 of 71 laps")."""
+    if q.kind != "count":
         return True
-    pad = tolerances()["corpus"]["max_days_apart"]
-    lo1, hi1 = (
-        date.fromisoformat(w1[0][:10]) - timedelta(days=pad),
-        date.fromisoformat(w1[1][:10]) + timedelta(days=pad),
-    )
-    return lo1 <= date.fromisoformat(w2[1][:10]) and date.fromisoformat(w2[0][:10]) <= hi1
+    cfg = tolerances().counts
+    return q.base is not None or (q.counts or "") in cfg.compared_counts
 
 
-def _same_place(s1: frozenset, s2: frozenset) -> bool:
-    """Sentences that both name places must name a common one (Kunduz is not Mazar-i-Sharif)."""
-    return not s1 or not s2 or bool(s1 & s2)
+def parts_of(qs: tuple[Quantity, ...], q: Quantity) -> list[Quantity]:
+    return [p for p in qs if p.relation == "part" and p.sentence == q.sentence and p.parts_total == q.parts_total]
+
+
+def parts_text(qs: tuple[Quantity, ...], q: Quantity) -> str:
+    """ "six + one = 7"; a part told without a number ("and a woman", "and the driver") is one."""
+    group = parts_of(qs, q)
+    total = q.parts_total or 0.0
+    singles = int(total - sum(p.number for p in group))
+    return " + ".join([p.text for p in group] + ["1"] * singles) + f" = {fmt_num(total)}"
+
+
+def figures(a: Analysis) -> list[Figure]:
+    """The figures of one report that can be compared across reports: one per part group."""
+    cfg = tolerances().counts
+    story = _story_places(a)
+    out = []
+    seen_groups: set[tuple[int, float]] = set()
+    for q in a.quantities:
+        what = _what(q)
+        if q.kind not in cfg.kinds or q.kind == "age" or q.si_value is None or not what:
+            continue
+        if q.relation == "subset" or q.moment is not None or not _compared(q):
+            continue
+        if _background(a, q.sentence, story) or told_of_another_moment(a, q):
+            continue
+        value, text = q.si_value, q.text
+        if q.relation == "part" and q.parts_total is not None:
+            if (q.sentence, q.parts_total) in seen_groups:
+                continue
+            seen_groups.add((q.sentence, q.parts_total))
+            value, text = q.parts_total, parts_text(a.quantities, q)
+        lo, hi = _bounds(q, value) if q.relation != "part" else bounds(value, None)
+        key = (q.kind, what, q.si_unit or "", fmt_num(q.base) if q.base else "")
+        out.append(Figure(a, q, key, lo, hi, text))
+    return _unambiguous(out)
+
+
+def _unambiguous(figs: list[Figure]) -> list[Figure]:
+    """A report that states values for one key that cannot all hold ("the 400g bars ... the
+    170g bars") speaks of two things under one name: that key says nothing comparable.
+    Values that can ("dozens", "more than 50") are one figure told twice."""
+    spans: dict[tuple[str, ...], list[Figure]] = defaultdict(list)
+    for f in figs:
+        spans[f.key].append(f)
+    ok = {k for k, fs in spans.items() if max(f.lo for f in fs) <= min(f.hi for f in fs)}
+    return [f for f in figs if f.key in ok]
 
 
 def _close(d1: date | None, d2: date | None) -> bool:
     if d1 is None or d2 is None:
         return True
-    return abs((d1 - d2).days) <= tolerances()["corpus"]["max_days_apart"]
+    return abs((d1 - d2).days) <= tolerances().counts.max_days_apart
 
 
-def _describe(a: Analysis, q: Quantity) -> str:
-    pub = a.article.published.isoformat() if a.article.published else "undated"
-    return f"{q.text} ({a.article.doc_id[:8]}, {pub})"
+def same_story(a: Analysis, b: Analysis, leads: dict[str, frozenset[str]]) -> bool:
+    """Two reports of one event: a shared lead place and publication dates a few days apart."""
+    return bool(leads[a.article.doc_id] & leads[b.article.doc_id]) and _close(a.article.published, b.article.published)
+
+
+def lead_terms(a: Analysis) -> frozenset[str]:
+    """What a report's lead is about: its places ("place:Croydon") and the people,
+    organisations and products it names, by their longest name word ("name:toblerone")."""
+    cfg = tolerances().counts
+    names = {
+        "name:" + max(m.entity.name.split(), key=len).casefold()
+        for m in a.parsed.mentions
+        if m.sentence < cfg.lead_sentences and m.label in cfg.story_labels and m.entity.name.strip()
+    }
+    return frozenset({"place:" + p for p in lead_places(a)} | names)
+
+
+def _linked(a: Analysis, b: Analysis, terms: dict[str, frozenset[str]]) -> bool:
+    """Reports of one story: a shared lead place, or two shared names, and dates a few days apart."""
+    shared = terms[a.article.doc_id] & terms[b.article.doc_id]
+    places = sum(1 for t in shared if t.startswith("place:"))
+    enough = places >= 1 or len(shared) - places >= tolerances().counts.min_shared_names
+    return enough and _close(a.article.published, b.article.published)
+
+
+def _events(figs: list[Figure], leads: dict[str, frozenset[str]]) -> list[list[Figure]]:
+    """One key's figures split into events: the figures of reports linked to one another,
+    directly or through other reports (union-find). Reports are indexed by lead term, so a
+    large store compares a figure only with reports that share one."""
+    parent = list(range(len(figs)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_term: dict[str, list[int]] = defaultdict(list)
+    for n, f in enumerate(figs):
+        near = {m for t in leads[f.doc_id] for m in by_term[t]}
+        for m in near:
+            if root(m) != root(n) and _linked(f.analysis, figs[m].analysis, leads):
+                parent[root(m)] = root(n)
+        for t in leads[f.doc_id]:
+            by_term[t].append(n)
+    groups: dict[int, list[Figure]] = defaultdict(list)
+    for n, f in enumerate(figs):
+        groups[root(n)].append(f)
+    return list(groups.values())
+
+
+def _describe(f: Figure) -> str:
+    pub = f.published.isoformat() if f.published else "undated"
+    return f"{f.text} ({f.doc_id[:8]}, {pub})"
+
+
+def _about(picked: list[Figure], leads: dict[str, frozenset[str]]) -> str:
+    """What the reports share: the places (else names) that at least half of them lead with."""
+    seen: dict[str, int] = defaultdict(int)
+    for f in picked:
+        for t in leads[f.doc_id]:
+            seen[t] += 1
+    common = [t for t, n in seen.items() if 2 * n >= len(picked)]
+    about = sorted(t.split(":", 1)[1] for t in common if t.startswith("place:")) or sorted(
+        t.split(":", 1)[1] for t in common
+    )
+    return ", ".join(about) or "linked reports"
+
+
+def _group_check(key: tuple[str, ...], ev: list[Figure], leads: dict[str, frozenset[str]]) -> Check | None:
+    per_doc: dict[str, Figure] = {}
+    for f in sorted(ev, key=lambda f: (f.doc_id, f.quantity.start)):
+        per_doc.setdefault(f.doc_id, f)  # one figure per report: its first statement
+    picked = list(per_doc.values())
+    if len(picked) < 2:
+        return None
+    lo, hi = max(f.lo for f in picked), min(f.hi for f in picked)
+    kind, what = key[0], key[1] + (f" of {key[3]}" if key[3] else "")
+    label = f"{what} ({kind})"
+    places = _about(picked, leads)
+    stated = "; ".join(_describe(f) for f in picked)
+    per = (picked[0].quantity.si_value or 1.0) / (picked[0].quantity.number or 1.0)
+    unit = "" if kind == "count" else f" {picked[0].quantity.unit or ''}"
+    if lo > hi:
+        computed = "common range none"
+    elif math.isinf(hi):
+        computed = f"common range {fmt_num(lo / per)}{unit} or more"
+    else:
+        computed = f"common range {fmt_num(lo / per)} to {fmt_num(hi / per)}{unit}"
+    cites = tuple(cite_one(f.analysis, f.quantity.sentence) for f in picked)
+    claim = f"{label}: {stated}"
+    if lo <= hi:
+        why = f"{len(picked)} reports of the same event ({places}) state {label} compatibly: {stated}."
+        return verdict("numbers", "numbers.across_documents", True, claim, computed, why, cites)
+    if kind != "count":
+        return None  # measurements sharing a name may be of different things: only agreement says something
+    if kind == "count":
+        why = (
+            f"Reports of the same event ({places}) state {label} differently ({stated}). A count like this "
+            "changes while a story unfolds, and the reports may have been written at different moments: "
+            "compare their times before calling either wrong."
+        )
+    else:
+        why = (
+            f"Reports of the same event ({places}) state {label} differently, and no value fits all of them even "
+            f"allowing for their wording ({stated}); the figures may measure different things that share a "
+            "name, so read both before calling either wrong."
+        )
+    return verdict("numbers", "numbers.across_documents", None, claim, computed, why, cites, 0.6)
 
 
 def check_numbers_across(analyses: list[Analysis]) -> list[Check]:
-    entries = []  # (key, analysis, quantity, places)
+    leads = {a.article.doc_id: lead_terms(a) for a in analyses}
+    by_key: dict[tuple[str, ...], list[Figure]] = defaultdict(list)
     for a in analyses:
-        for q in a.quantities:
-            k = _key(a, q)
-            if k is not None:
-                entries.append((k, a, q, _event_places(a, q.sentence), _when(a, q), _sentence_places(a, q.sentence)))
-    groups: dict[tuple, list] = {}
-    for e in entries:
-        groups.setdefault(e[0], []).append(e)
+        if leads[a.article.doc_id]:
+            for f in figures(a):
+                by_key[f.key].append(f)
     out = []
-    for key, es in groups.items():
-        # split a key's entries into events: connected by shared places and close dates
-        events: list[list] = []
-        for e in es:
-            home = None
-            for ev in events:
-                # linked to one report by a shared place, and contradicting none on time or place
-                if any(e[3] & o[3] and _close(e[1].article.published, o[1].article.published) for o in ev) and all(
-                    _same_time(e[4], o[4]) and _same_place(e[5], o[5]) for o in ev
-                ):
-                    home = ev
-                    break
-            if home is None:
-                events.append([e])
-            else:
-                home.append(e)
-        for ev in events:
-            docs = {e[1].article.doc_id for e in ev}
-            if len(docs) < 2:
-                continue
-            # one figure per document: its first statement of the quantity
-            per_doc = {}
-            for e in sorted(ev, key=lambda e: (e[1].article.doc_id, e[2].start)):
-                per_doc.setdefault(e[1].article.doc_id, e)
-            picked = list(per_doc.values())
-            lo = max(_qbounds(e[2])[0] for e in picked)
-            hi = min(_qbounds(e[2])[1] for e in picked)
-            what = f"{key[1]} ({key[0]})"
-            places = sorted(set.intersection(*(e[3] for e in picked)) or set.union(*(e[3] for e in picked)))
-            figures = "; ".join(_describe(e[1], e[2]) for e in picked)
-            cites = tuple(
-                Citation(e[1].article.doc_id, e[2].sentence, e[1].parsed.sentences[e[2].sentence].text) for e in picked
-            )
-            if lo <= hi:
-                verdict = "consistent"
-                expl = (
-                    f"{len(picked)} reports of the same event ({', '.join(places)}) state {what} compatibly: {figures}."
-                )
-            else:
-                verdict = "inconsistent"
-                dated = sorted((e for e in picked if e[1].article.published), key=lambda e: e[1].article.published)
-                later = ""
-                if len(dated) >= 2 and dated[-1][1].article.published > dated[0][1].article.published:
-                    later = f" The later report ({dated[-1][1].article.published.isoformat()}) may be an update."
-                expl = (
-                    f"Reports of the same event ({', '.join(places)}) state {what} differently, and no value fits "
-                    f"all of them even allowing for their wording: {figures}.{later}"
-                )
-            out.append(
-                Check(
-                    "numbers",
-                    verdict,
-                    f"{what}: {figures}",
-                    f"common range {'none' if lo > hi else f'{lo:g} to {hi:g}'}",
-                    "numbers.across_documents",
-                    expl,
-                    cites,
-                )
-            )
+    for key, figs in by_key.items():
+        if len({f.doc_id for f in figs}) < 2:
+            continue
+        for ev in _events(figs, leads):
+            c = _group_check(key, ev, leads)
+            if c is not None:
+                out.append(c)
     return out
+
+
+# -- ages of one named person --------------------------------------------------------------------
+
+
+def _named_ages(a: Analysis) -> list[tuple[str, Quantity]]:
+    """ "Hannah Collier, 23": ages of people named with first and last name (a PERSON
+    mention, not "a 77-year-old Las Vegas woman")."""
+    people = {m.start: m for m in a.parsed.mentions if m.label == "PERSON"}
+    out = []
+    for q in a.quantities:
+        name = (q.measures or "").strip()
+        m = people.get(q.measures_start) if q.measures_start is not None else None
+        if q.kind == "age" and q.si_value is not None and m is not None and len(name.split()) >= 2:
+            out.append((name.casefold(), q))
+    return out
+
+
+def check_ages_across(analyses: list[Analysis]) -> list[Check]:
+    gap = tolerances().counts.max_age_gap_years
+    by_name: dict[str, dict[str, tuple[Analysis, Quantity]]] = defaultdict(dict)
+    for a in analyses:
+        for name, q in _named_ages(a):
+            by_name[name].setdefault(a.article.doc_id, (a, q))
+    out = []
+    for per_doc in by_name.values():
+        if len(per_doc) >= 2:
+            out.append(_age_check(sorted(per_doc.values(), key=lambda x: x[0].article.published or date.min), gap))
+    return out
+
+
+def _age_check(picked: list[tuple[Analysis, Quantity]], gap: float) -> Check:
+    """Ages of one person, each moved to the first report's date by the time between the reports."""
+    first = picked[0][0].article.published
+
+    def then(a: Analysis, q: Quantity) -> float:
+        pub = a.article.published
+        years = (pub - first).days / 365.25 if pub and first else 0.0
+        return (q.si_value or 0.0) - years
+
+    ages = [then(a, q) for a, q in picked]
+    spread = round(max(ages) - min(ages), 1)
+    name = picked[0][1].measures or ""
+    stated = "; ".join(
+        f"{fmt_num(q.si_value or 0.0)} ({a.article.doc_id[:8]}, {a.article.published})" for a, q in picked
+    )
+    ok = spread <= gap
+    computed = f"ages {stated}; {spread:.1f} year(s) apart at the same date (a birthday allows {fmt_num(gap)})"
+    if max(q.si_value or 0.0 for _, q in picked) == min(q.si_value or 0.0 for _, q in picked) and spread < 1:
+        why = f"{len(picked)} reports give {name} the same age."
+    else:
+        why = f"The reports give {name} ages {spread:.1f} year(s) apart, counted at one date" + (
+            ", which a birthday between them explains." if ok else ": one person cannot be both."
+        )
+    cites = tuple(cite_one(a, q.sentence) for a, q in picked)
+    return verdict("numbers", "numbers.age_across_documents", ok, f"age of {name}: {stated}", computed, why, cites)

@@ -1,26 +1,20 @@
 """Long and pathological documents: parsed in segments with exact offsets, over-long runs
 cut before the tokenizer, the size limit enforced, and 100,000-character runs through the
-whole pipeline at a per-character cost comparable to a normal article (a ratio measured
-in the same run, never a fixed number of seconds)."""
+whole pipeline into a store. Their cost is measured by `bench/hostile.py` (per-character
+time as a ratio to normal news in the same run), never by a timed test."""
 
 from __future__ import annotations
-
-import time
 
 import pytest
 
 from dateline.errors import DocumentTooLarge
-from dateline.ingest import make_article, read_path
+from dateline.ingest import make_article
 from dateline.ingest.limits import limits
 from dateline.nlp import load_pipeline, parse, parse_many, segment
 from dateline.pipeline import analyse
 from dateline.store import open_store
 from dateline.types import Article
 
-from ..conftest import EXAMPLES
-
-# Generous: the benchmark (bench/hostile.py) reports the real ratios, about 0.1x to 2x.
-MAX_RATIO = 25
 RUN = 100_000
 
 
@@ -66,13 +60,6 @@ def test_a_document_over_the_limit_is_refused_before_spacy():
     assert exc.value.code == "E602" and "big" in exc.value.detail
 
 
-def _per_char(art: Article, store) -> float:
-    t0 = time.perf_counter()
-    analysis = analyse(art)
-    store.save(analysis)
-    return (time.perf_counter() - t0) / len(art.text)
-
-
 RUNS = {
     "digits": "Officials said " + "7" * RUN + ".",
     "punctuation": "Officials said " + "!?.,;:-" * (RUN // 7),
@@ -82,19 +69,12 @@ RUNS = {
 }
 
 
-@pytest.fixture(scope="module")
-def baseline(tmp_path_factory) -> float:
-    """Per-character time of the example articles, analysed and stored, after a warm-up."""
-    store = open_store(str(tmp_path_factory.mktemp("base") / "b.db"))
-    arts = [a for a in read_path(EXAMPLES) if isinstance(a, Article)]
-    _per_char(arts[0], store)
-    return sum(_per_char(a, store) for a in arts) / len(arts)
-
-
 @pytest.mark.parametrize("name", sorted(RUNS))
-def test_100000_character_runs_complete_at_a_bounded_cost(name, baseline, tmp_path):
+def test_100000_character_runs_are_analysed_and_stored_once(name, tmp_path):
     store = open_store(str(tmp_path / "r.db"))
     art = make_article(RUNS[name], source=name)
-    ratio = _per_char(art, store) / baseline
-    assert ratio < MAX_RATIO, f"{name}: {ratio:.1f}x the per-character time of a normal article"
-    assert store.query("SELECT COUNT(*) AS n FROM documents")[0]["n"] == 1
+    analysis = analyse(art)
+    store.save(analysis)
+    assert analysis.parsed.text == art.text
+    rows = store.query("SELECT doc_id, text FROM documents")
+    assert [(r["doc_id"], r["text"]) for r in rows] == [(art.doc_id, art.text)]

@@ -36,7 +36,8 @@
     │   ├── ReferenceTooLong  E702
     │   ├── BadOutput         E703  (export --out that cannot be written)
     │   ├── RepeatedStdin     E704  ("-" given twice)
-    │   └── BadEntityOverride E705  (an entity merge, split or retype that cannot apply)
+    │   ├── BadEntityOverride E705  (an entity merge, split or retype that cannot apply)
+    │   └── BadSearchQuery    E706  (search syntax that cannot be parsed)
     └── ServerError           (dateline serve: a request the HTTP server refuses)
         ├── BadRequest        E801  (a parameter fails validation)
         ├── BodyTooLarge      E802
@@ -128,6 +129,10 @@ MESSAGES = {
     "E702": "document reference is {detail} characters long. Give an id, an id prefix, a record id or a file name.",
     "E703": "cannot write the output {detail}. Give a path whose folder exists and is writable.",
     "E704": "standard input ('-') was given {detail} times; it can be read once. Give '-' once.",
+    "E706": (
+        "cannot read the search query: {detail}. Words must all appear; OR, AND, NOT (in capitals),"
+        ' "a phrase", prefix* and ( ) are the syntax; quote a word to search it literally.'
+    ),
 }
 
 
@@ -336,3 +341,7 @@ class RepeatedStdin(UsageError):
 
 class BadEntityOverride(UsageError):
     code = "E705"
+
+
+class BadSearchQuery(UsageError):
+    code = "E706"

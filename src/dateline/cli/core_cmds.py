@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
 import click
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from .. import query
 from ..errors import InputError
 from ..ingest import parse_date
 from ..types import Mention
-from .common import LIMIT, console, db_option, err_console, json_option, open_store_or_fail, print_json, to_jsonable
+from .common import (
+    console,
+    db_option,
+    err_console,
+    json_option,
+    listing_options,
+    open_store_or_fail,
+    output_format,
+    page,
+    print_json,
+    print_rows,
+    table,
+    to_jsonable,
+)
 
 LABEL_STYLE = {
     "PERSON": "bold cyan",
@@ -103,6 +116,20 @@ def run_ingest(db: str, paths, default_date=None, force=False, workers=1, quiet=
     return store, report
 
 
+def report_skipped(paths) -> None:
+    """Name the files a folder held that ingest left out for their extension (standard error)."""
+    from ..ingest import skipped_by_extension
+
+    skipped = skipped_by_extension(paths)
+    if skipped:
+        kinds = sorted({os.path.splitext(p)[1].lower() or "no extension" for p in skipped})
+        err_console.print(f"skipped {len(skipped)} file(s) for their extension ({', '.join(kinds)}):")
+        for p in skipped[:20]:
+            err_console.print(f"  {escape(p)}")
+        if len(skipped) > 20:
+            err_console.print(f"  ... and {len(skipped) - 20} more")
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
@@ -121,6 +148,7 @@ def ingest(paths, db, date_, force, workers, quiet, as_json):
     """
     default_date = _date_option(date_)
     store, report = run_ingest(db, paths, default_date, force, workers, quiet, as_json)
+    report_skipped(paths)
     if as_json:
         print_json(
             {
@@ -158,14 +186,15 @@ def ingest(paths, db, date_, force, workers, quiet, as_json):
 
 @click.command()
 @db_option
-@json_option
-def docs(db, as_json):
+@listing_options()
+def docs(db, fmt, as_json, limit, offset):
     """List stored documents with their publication dates."""
     store = open_store_or_fail(db)
-    rows = query.documents(store)
-    if as_json:
-        return print_json(to_jsonable(rows))
-    t = Table("doc_id", "published", "sentences", "mentions", "title / source", box=None)
+    all_rows = query.documents(store)
+    rows = page(all_rows, offset, limit)
+    if print_rows(rows, output_format(fmt, as_json)):
+        return
+    t = table("doc_id", "published", "sentences", "mentions", "title / source", box=None)
     for r in rows:
         t.add_row(
             r.doc_id,
@@ -175,7 +204,8 @@ def docs(db, as_json):
             escape((r.title or r.source)[:70]),
         )
     console.print(t)
-    console.print(f"{len(rows)} documents")
+    shown = f"{len(rows)} of {len(all_rows)}" if len(rows) != len(all_rows) else f"{len(rows)}"
+    console.print(f"{shown} documents")
 
 
 def _highlight(text: str, start: int, mentions: list[Mention]) -> str:
@@ -214,18 +244,23 @@ def show(doc, db, as_json):
 @click.command(context_settings={"ignore_unknown_options": True})
 @click.argument("text", nargs=-1, required=True, type=click.UNPROCESSED)
 @db_option
-@click.option("--limit", type=LIMIT, default=20, show_default=True, help="At most this many sentences.")
 @click.option("--any", "any_word", is_flag=True, help="Match sentences with any of the words, not all.")
-@json_option
-def search(text, db, limit, any_word, as_json):
-    """Full-text search over sentences (BM25 ranking). Words may start with '-'."""
+@listing_options(default_limit=20)
+def search(text, db, any_word, fmt, as_json, limit, offset):
+    """Full-text search over sentences (BM25 on SQLite, ts_rank_cd on PostgreSQL).
+
+    Every word must appear (any with --any). OR, AND and NOT in capitals are operators,
+    "a phrase" in quotes matches the words in a row, word* matches a prefix, ( ) group:
+    'Putin OR Kim', 'summit NOT Vladivostok', '"top speed"', 'cosmo*'. A query that cannot
+    be read is one E706 line. Words may start with '-'.
+    """
     store = open_store_or_fail(db)
-    rows = query.search(store, " ".join(text), limit=limit, any_word=any_word)
-    if as_json:
-        return print_json(to_jsonable(rows))
+    rows = query.search(store, " ".join(text), limit=limit, any_word=any_word, offset=offset)
+    if print_rows(rows, output_format(fmt, as_json)):
+        return
     import re
 
-    words = [re.escape(w) for w in " ".join(text).split() if w.strip()]
+    words = [re.escape(w) for w in re.findall(r"[\w][\w'’-]*", " ".join(text)) if w not in ("OR", "AND", "NOT")]
     pattern = re.compile(r"\b(" + "|".join(words) + r")", re.I) if words else None
     for r in rows:
         line = escape(r.text)

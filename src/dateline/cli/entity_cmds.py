@@ -9,10 +9,20 @@ from __future__ import annotations
 
 import click
 from rich.markup import escape
-from rich.table import Table
 
 from ..types import CanonicalEntity, EntityPage
-from .common import LIMIT, DatelineGroup, console, db_option, json_option, open_store_or_fail, print_json
+from .common import (
+    DatelineGroup,
+    console,
+    db_option,
+    json_option,
+    listing_options,
+    open_store_or_fail,
+    output_format,
+    print_json,
+    print_rows,
+    table,
+)
 
 
 @click.command("entities")
@@ -20,19 +30,16 @@ from .common import LIMIT, DatelineGroup, console, db_option, json_option, open_
 @click.option("--type", "label", help="Entity type: PERSON, ORG, GPE, LOC, FAC, NORP, PRODUCT, EVENT, ...")
 @click.option("--query", "-q", "text", help="Only entities whose name or an alias contains this text.")
 @click.option("--doc", help="Only entities of this document (id, id prefix, record id or file name).")
-@click.option("--limit", type=LIMIT, help="At most this many rows.")
-@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many rows first.")
-@json_option
-def entities_cmd(db, label, text, doc, limit, offset, as_json):
+@listing_options()
+def entities_cmd(db, label, text, doc, fmt, as_json, limit, offset):
     """Cross-document entities, most mentioned first, with their counts and aliases."""
     from ..query.entity import entities
 
     store = open_store_or_fail(db)
     rows = entities(store, label=label, query=text, limit=limit, offset=offset, doc=doc)
-    if as_json:
-        print_json(rows)
+    if print_rows(rows, output_format(fmt, as_json)):
         return
-    t = Table("name", "type", "mentions", "docs", "first seen", "id", "aliases", box=None)
+    t = table("name", "type", "mentions", "docs", "first seen", "id", "aliases", box=None)
     for r in rows:
         t.add_row(
             escape(r.name), r.label, str(r.mentions), str(r.documents), r.first_seen or "", r.entity_id,

@@ -12,11 +12,16 @@ from typing import TextIO
 import click
 from rich.markup import escape
 
+from .. import serialize
 from ..errors import BadOutput
-from .common import db_option, doc_ids_or_fail, err_console, open_store_or_fail
+from ..export.tables import TABLES
+from .common import db_option, doc_ids_or_fail, err_console, open_store_or_fail, progress
 
 FORMATS = {
-    "geojson": "places as a FeatureCollection",
+    "csv": "a table (--table) as CSV",
+    "jsonl": "a table (--table) as JSON Lines",
+    "parquet": "a table (--table) as Parquet (needs --out)",
+    "geojson": "places (or --table events: located events with their dates) as a FeatureCollection",
     "giveme5w1h": "main events, one JSON file per document",
     "mentions": "every entity mention as JSON Lines, with its canonical entity_id",
     "semeval-timeline": "one entity's timeline (--entity) in SemEval-2015 Task 4's line format",
@@ -31,7 +36,18 @@ FORMATS = {
     required=True,
     help="; ".join(f"{k}: {v}" for k, v in FORMATS.items()) + ".",
 )
-@click.option("--out", "out", type=click.Path(), help="A file (default stdout); giveme5w1h: a folder (required).")
+@click.option(
+    "--table",
+    "table_name",
+    type=click.Choice(list(TABLES)),
+    help="csv, jsonl, parquet: the table to write (events: one row per event; entities: the canonical ones).",
+)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(),
+    help="A file (default stdout; parquet: required); giveme5w1h: a folder (required).",
+)
 @click.option("--doc", help="geojson: only this document (id, id prefix, record id or file name).")
 @click.option("--entity", help="semeval-timeline: the entity (name or alias) whose timeline to write.")
 @click.option(
@@ -40,10 +56,15 @@ FORMATS = {
     help="semeval-timeline: name mentions by the tokens of this CAT corpus (ingested as `eval timeline` does).",
 )
 @db_option
-def export(fmt, out, doc, entity, corpus, db):
-    """Export places as GeoJSON, main events in Giveme5W1H's layout, mentions, or an entity's timeline."""
+def export(fmt, table_name, out, doc, entity, corpus, db):
+    """Export a table as CSV, JSON Lines or Parquet; places or events as GeoJSON; main events
+    in Giveme5W1H's layout; mentions; or an entity's timeline."""
     store = open_store_or_fail(db)
-    if fmt == "giveme5w1h":
+    if fmt in ("csv", "jsonl", "parquet"):
+        _table(store, fmt, table_name, out)
+    elif fmt == "geojson" and table_name == "events":
+        _events_geojson(store, out)
+    elif fmt == "giveme5w1h":
         _giveme5w1h(store, out)
     elif fmt == "mentions":
         _mentions(store, out)
@@ -66,6 +87,52 @@ def _output(out: str | None) -> Iterator[TextIO]:
             yield f
     except OSError as exc:  # cannot be created, or a write failed (disk full)
         raise BadOutput(f"{out!r} ({exc.strerror or exc})") from None
+
+
+def _table(store, fmt: str, table_name: str | None, out: str | None) -> None:
+    from ..export import tables
+
+    if not table_name:
+        raise click.UsageError(f"--format {fmt} writes one table: give --table {'|'.join(tables.TABLES)}")
+    spec = tables.TABLES[table_name]
+    with progress(f"exporting {table_name}") as bar:
+        rows = _counted(tables.table_rows(store, table_name), tables.count(store, table_name), bar)
+        if fmt == "parquet":
+            n = _parquet(spec, rows, out)
+        else:
+            with _output(out) as f:
+                n = tables.write_csv(spec, rows, f) if fmt == "csv" else tables.write_jsonl(rows, f)
+    err_console.print(f"{n} {table_name} row(s)" + (f" -> {escape(out)}" if out else ""))
+
+
+def _counted(rows, total: int, bar):
+    for k, r in enumerate(rows, 1):
+        if k % 200 == 0 or k == total:
+            bar(k, max(total, k))
+        yield r
+
+
+def _parquet(spec, rows, out: str | None) -> int:
+    from ..export.tables import write_parquet
+
+    if not out:
+        raise click.UsageError("--format parquet writes a binary file: give --out FILE.parquet")
+    if os.path.isdir(out):
+        raise BadOutput(f"{out!r} (a folder: give a file name)")
+    try:
+        return write_parquet(spec, rows, out)
+    except OSError as exc:
+        raise BadOutput(f"{out!r} ({exc.strerror or exc})") from None
+
+
+def _events_geojson(store, out: str | None) -> None:
+    from ..export.tables import events_geojson, table_rows
+
+    fc = events_geojson(table_rows(store, "events"))
+    with _output(out) as f:
+        f.write(serialize.dumps(fc, indent=2) + "\n")
+    if out:
+        err_console.print(f"{len(fc['features'])} located event(s) -> {escape(out)}")
 
 
 def _giveme5w1h(store, out: str | None) -> None:

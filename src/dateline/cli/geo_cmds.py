@@ -4,7 +4,31 @@ from __future__ import annotations
 
 import click
 
-from .common import analyses_for, console, db_option, json_option, print_json, to_jsonable
+from .common import (
+    analyses_for,
+    console,
+    db_option,
+    json_option,
+    listing_options,
+    output_format,
+    page,
+    print_json,
+    print_rows,
+    table,
+    to_jsonable,
+)
+
+# CSV of places: one flat row each (a relative location gives its anchor's point).
+_CSV_COLUMNS = {
+    k: (lambda d, k=k: d.get(k))
+    for k in ("doc_id", "sentence", "start", "end", "text", "name", "feature", "country_code", "admin1")
+} | {
+    "lat": lambda d: d.get("lat", d.get("anchor_lat")),
+    "lon": lambda d: d.get("lon", d.get("anchor_lon")),
+    "confidence": lambda d: d.get("confidence"),
+    "relative": lambda d: bool(d.get("relative")),
+    "anchor": lambda d: d.get("anchor"),
+}
 
 
 def _coord(v) -> str:
@@ -47,8 +71,8 @@ def _place_row(r: dict) -> list[str]:
 @click.command()
 @click.argument("doc", required=False)
 @db_option
-@json_option
-def places(doc, db, as_json):
+@listing_options()
+def places(doc, db, fmt, as_json, limit, offset):
     """List the places of a document (or of every document) with coordinates; an
     unresolved name has none, and shows the place the document is about."""
     rows = []
@@ -57,12 +81,10 @@ def places(doc, db, as_json):
             rows.append({"doc_id": a.article.doc_id, **to_jsonable(p)})
         for r in a.relative_locations:
             rows.append({"doc_id": a.article.doc_id, "relative": True, **to_jsonable(r)})
-    if as_json:
-        print_json(rows)
+    rows = page(rows, offset, limit)
+    if print_rows(rows, output_format(fmt, as_json), _CSV_COLUMNS):
         return
-    from rich.table import Table
-
-    t = Table("doc", "text", "place", "feature", "cc", "region", "lat", "lon", "conf")
+    t = table("doc", "text", "place", "feature", "cc", "region", "lat", "lon", "conf")
     for r in rows:
         t.add_row(*(_relative_row(r) if r.get("relative") else _place_row(r)))
     console.print(t)

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import click
 
+from .. import serialize
 from ..types import DocumentQuantities, Quantity
-from .common import console, db_option, json_option, open_store_or_fail, print_json
+from .common import (
+    console,
+    db_option,
+    listing_options,
+    open_store_or_fail,
+    output_format,
+    page,
+    print_json,
+    print_rows,
+    table,
+)
 
 
 def _fmt_num(x: float | None) -> str:
@@ -33,9 +46,7 @@ def _meaning(q: Quantity) -> str:
 
 
 def _table(d: DocumentQuantities) -> None:
-    from rich.table import Table
-
-    t = Table(title=f"{d.doc_id}  {d.source}", title_justify="left")
+    t = table(title=f"{d.doc_id}  {d.source}", title_justify="left")
     for col in ("sent", "text", "kind", "number", "unit", "SI", "mod", "measures", "counts"):
         t.add_column(col)
     for q in d.quantities:
@@ -54,11 +65,17 @@ def _table(d: DocumentQuantities) -> None:
     console.print(t)
 
 
+def _paged(out: list[DocumentQuantities], offset: int, limit: int | None) -> list[DocumentQuantities]:
+    """--offset/--limit over the quantities of all the documents, in order."""
+    keep = {id(q) for q in page([q for d in out for q in d.quantities], offset, limit)}
+    return [dataclasses.replace(d, quantities=tuple(q for q in d.quantities if id(q) in keep)) for d in out]
+
+
 @click.command("quantities")
 @click.argument("doc", required=False)
 @db_option
-@json_option
-def quantities_cmd(doc, db, as_json):
+@listing_options()
+def quantities_cmd(doc, db, fmt, as_json, limit, offset):
     """Numbers with their units, normalized to SI, what they measure and count (killed,
     injured, laps, ...; a subset, a part of a whole, a range, the moment it holds for).
 
@@ -67,8 +84,13 @@ def quantities_cmd(doc, db, as_json):
     from ..quantity.report import document_quantities
 
     out = document_quantities(open_store_or_fail(db), doc)
-    if as_json:
+    fmt = output_format(fmt, as_json)
+    if limit is not None or offset:
+        out = _paged(out, offset, limit)
+    if fmt == "json":
         print_json(out if doc is None else out[0])
+        return
+    if print_rows([{"doc_id": d.doc_id, **serialize.to_json(q)} for d in out for q in d.quantities], fmt):
         return
     for d in out:
         if d.quantities:

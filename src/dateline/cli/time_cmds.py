@@ -3,27 +3,46 @@
 from __future__ import annotations
 
 import collections
+import dataclasses
 
 import click
 
 from .. import query
-from .common import console, db_option, json_option, open_store_or_fail, print_json, to_jsonable
+from .common import (
+    console,
+    db_option,
+    json_option,
+    listing_options,
+    open_store_or_fail,
+    output_format,
+    page,
+    print_json,
+    print_rows,
+    table,
+    to_jsonable,
+)
 
 
 @click.command()
 @click.argument("doc")
 @db_option
-@json_option
-def times(doc, db, as_json):
-    """List a stored document's time expressions (TIMEX3) and each sentence's resolved time."""
+@listing_options()
+def times(doc, db, fmt, as_json, limit, offset):
+    """List a stored document's time expressions (TIMEX3) and each sentence's resolved time.
+
+    --json gives the document with both lists; --format jsonl/csv and --limit/--offset
+    apply to the time expressions."""
     data = query.times(open_store_or_fail(db), doc)
-    if as_json:
+    fmt = output_format(fmt, as_json)
+    if limit is not None or offset:
+        data = dataclasses.replace(data, times=tuple(page(list(data.times), offset, limit)))
+    if fmt == "json":
         print_json(to_jsonable(data))
         return
-    from rich.table import Table
-
+    if print_rows(data.times, fmt):
+        return
     console.print(f"[bold]{data.doc_id}[/bold]  published {data.published or 'unknown'}")
-    t = Table("sent", "text", "type", "value", "mod", "earliest", "latest", "anchor")
+    t = table("sent", "text", "type", "value", "mod", "earliest", "latest", "anchor")
     for tv in data.times:
         t.add_row(
             str(tv.sentence),
@@ -37,7 +56,7 @@ def times(doc, db, as_json):
         )
     console.print(t)
     if data.sentence_times:
-        s = Table("sent", "time", "rule", "sentence")
+        s = table("sent", "time", "rule", "sentence")
         sents = {x.index: x.text for x in data.sentences}
         for st in data.sentence_times:
             text = sents.get(st.sentence, "").replace("\n", " ")

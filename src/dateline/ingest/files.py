@@ -73,6 +73,23 @@ def _walk(root: Path, seen: set[str]) -> Iterator[Path | InputError]:
             yield _dangling(e.path)
 
 
+def skipped_by_extension(paths: Iterable[str]) -> list[str]:
+    """Files under the folders in ``paths`` that ingest leaves out for their extension (not
+    hidden ones), sorted: so that a folder of .pdf or .docx files is not silently empty.
+    A file named directly is read whatever its extension, so it is never listed."""
+    out: list[str] = []
+    for p in paths:
+        if p != "-" and os.path.isdir(p):
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                out += [
+                    os.path.join(root, f)
+                    for f in sorted(files)
+                    if not f.startswith(".") and Path(f).suffix.lower() not in KNOWN_SUFFIXES
+                ]
+    return out
+
+
 def _dangling(path: str) -> InputError:
     try:
         os.stat(path)

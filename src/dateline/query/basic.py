@@ -7,6 +7,7 @@ import os
 import re
 
 from ..store import Store
+from . import fts
 from .records import DocumentSummary, DocumentTimes, DocumentView, SearchHit, SentenceView, StoreStats
 
 _WORD = re.compile(r"[\w][\w'’-]*", re.UNICODE)
@@ -27,30 +28,35 @@ def in_text(query: str) -> str:
     return "{text} : (" + query + ")"
 
 
-def search(store: Store, text: str, limit: int = 20, any_word: bool = False) -> list[SearchHit]:
-    """Sentences matching the words, best first (BM25 on SQLite, ts_rank on PostgreSQL)."""
-    if not _WORD.search(text):
+def search(store: Store, text: str, limit: int = 20, any_word: bool = False, offset: int = 0) -> list[SearchHit]:
+    """Sentences matching the query, best first: BM25 over FTS5 on SQLite, ts_rank_cd over
+    the GIN-indexed tsvector on PostgreSQL. Both read one parsed query (:mod:`.fts`), so
+    words, OR/AND/NOT, phrases and prefixes mean the same on each; bad syntax is E706."""
+    if not fts.has_words(text):
         return []
+    tree = fts.parse(text, any_word=any_word)
     if store.dialect == "sqlite":
-        q = fts_query(text)
-        if any_word:
-            q = " OR ".join(q.split(" "))
         sql = (
-            "SELECT f.doc_id, CAST(f.idx AS INTEGER) AS sentence_index, s.text, d.published, d.title, d.source, "
-            "bm25(sentences_fts, 1.0, 0.0) AS score, snippet(sentences_fts, 0, '[', ']', '…', 24) AS snippet "
-            "FROM sentences_fts f JOIN sentences s ON s.doc_id = f.doc_id AND s.idx = f.idx "
-            "JOIN documents d ON d.doc_id = f.doc_id "
-            "WHERE sentences_fts MATCH :q ORDER BY score LIMIT :n"
+            "SELECT f.doc_id, CAST(f.idx AS INTEGER) AS sentence_index, f.text, d.published, d.title, d.source, "
+            "bm25(sentences_fts, 1.0, 0.0, 0.0) AS score, snippet(sentences_fts, 0, '[', ']', '…', 24) AS snippet "
+            "FROM sentences_fts f JOIN documents d ON d.doc_id = f.doc_id "
+            "WHERE sentences_fts MATCH :q ORDER BY score, f.doc_id, f.idx LIMIT :n OFFSET :o"
         )
-        return [SearchHit(**r) for r in store.query(sql, q=in_text(q), n=limit)]
-    fn = "websearch_to_tsquery" if not any_word else "plainto_tsquery"
+        rows = store.query(sql, q=in_text(fts.to_fts5(tree)), n=limit, o=offset)
+        return [SearchHit(**r) for r in rows]
+    params: dict[str, str] = {}
+    tsq = fts.to_tsquery(tree, params)
     sql = (
-        "SELECT s.doc_id, s.idx AS sentence_index, s.text, d.published, d.title, d.source, "
-        f"-ts_rank(to_tsvector('english', s.text), {fn}('english', :q)) AS score, s.text AS snippet "
-        "FROM sentences s JOIN documents d ON d.doc_id = s.doc_id "
-        f"WHERE to_tsvector('english', s.text) @@ {fn}('english', :q) ORDER BY score LIMIT :n"
+        "SELECT h.doc_id, h.sentence_index, h.text, h.published, h.title, h.source, h.score, "
+        "ts_headline('english', h.text, h.q, 'StartSel=[, StopSel=], MaxFragments=1, MaxWords=24, MinWords=8') "
+        "AS snippet FROM ("
+        "SELECT s.doc_id, s.idx AS sentence_index, s.text, d.published, d.title, d.source, q.q, "
+        "-ts_rank_cd(s.tsv, q.q) AS score "
+        f"FROM sentences s JOIN documents d ON d.doc_id = s.doc_id CROSS JOIN (SELECT {tsq} AS q) q "
+        "WHERE s.tsv @@ q.q ORDER BY score, s.doc_id, s.idx LIMIT :n OFFSET :o) h "
+        "ORDER BY h.score, h.doc_id, h.sentence_index"
     )
-    return [SearchHit(**r) for r in store.query(sql, q=text, n=limit)]
+    return [SearchHit(**r) for r in store.query(sql, n=limit, o=offset, **params)]
 
 
 def stats(store: Store) -> StoreStats:

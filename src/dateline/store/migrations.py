@@ -335,6 +335,79 @@ CANONICAL_ENTITIES = [
     )""",
 ]
 
+# Datasette and analysts' tools: the sentence search becomes an external-content FTS5 table
+# over `sentences` (content="sentences", kept by the triggers sqlite-utils would create), so
+# Datasette's `_search` finds it and no text is stored twice; its rowid is the sentence's, and
+# the old fts_rowid column goes. PostgreSQL gets a stored tsvector column with a GIN index
+# (the expression index of 0002 goes). `event_roles` gets a primary key (the role's place in
+# its event), and events their place's latitude/longitude as columns named so that map tools find them.
+_EVENT_ROLES_KEYED = f"""CREATE TABLE event_roles_new (
+        doc_id TEXT NOT NULL {_DOC_FK},
+        event_idx INTEGER NOT NULL,
+        idx INTEGER NOT NULL,
+        role TEXT NOT NULL,
+        text TEXT NOT NULL,
+        entity_key TEXT,
+        PRIMARY KEY (doc_id, event_idx, idx)
+    )"""
+_EVENT_ROLES_COPY = (
+    "INSERT INTO event_roles_new (doc_id, event_idx, idx, role, text, entity_key) "
+    "SELECT doc_id, event_idx, ROW_NUMBER() OVER (PARTITION BY doc_id, event_idx ORDER BY {order}) - 1, "
+    "role, text, entity_key FROM event_roles"
+)
+_EVENT_ROLES_SWAP = [
+    "DROP TABLE event_roles",
+    "ALTER TABLE event_roles_new RENAME TO event_roles",
+    "CREATE INDEX event_roles_entity ON event_roles(entity_key)",
+]
+_EVENT_POINT = ["ALTER TABLE events ADD COLUMN latitude REAL", "ALTER TABLE events ADD COLUMN longitude REAL"]
+_SQLITE_TRIGGERS = [
+    "CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN "
+    "INSERT INTO sentences_fts (rowid, text, doc_id, idx) VALUES (new.rowid, new.text, new.doc_id, new.idx); END",
+    "CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN "
+    "INSERT INTO sentences_fts (sentences_fts, rowid, text, doc_id, idx) "
+    "VALUES ('delete', old.rowid, old.text, old.doc_id, old.idx); END",
+    "CREATE TRIGGER sentences_au AFTER UPDATE ON sentences BEGIN "
+    "INSERT INTO sentences_fts (sentences_fts, rowid, text, doc_id, idx) "
+    "VALUES ('delete', old.rowid, old.text, old.doc_id, old.idx); "
+    "INSERT INTO sentences_fts (rowid, text, doc_id, idx) VALUES (new.rowid, new.text, new.doc_id, new.idx); END",
+]
+DATASETTE = {
+    "sqlite": [
+        "DROP TABLE sentences_fts",
+        "ALTER TABLE sentences DROP COLUMN fts_rowid",
+        "CREATE VIRTUAL TABLE sentences_fts USING fts5("
+        "text, doc_id UNINDEXED, idx UNINDEXED, content=\"sentences\", tokenize='porter unicode61')",
+        *_SQLITE_TRIGGERS,
+        "INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')",
+        _EVENT_ROLES_KEYED,
+        _EVENT_ROLES_COPY.format(order="rowid"),
+        "DROP INDEX event_roles_doc_event",
+        *_EVENT_ROLES_SWAP,
+        *_EVENT_POINT,
+        "UPDATE events SET latitude = json_extract(data, '$.roles[' || "
+        "(SELECT MIN(j.key) FROM json_each(events.data, '$.roles') j WHERE json_extract(j.value, '$.name') = 'place')"
+        " || '].lat'), longitude = json_extract(data, '$.roles[' || "
+        "(SELECT MIN(j.key) FROM json_each(events.data, '$.roles') j WHERE json_extract(j.value, '$.name') = 'place')"
+        " || '].lon')",
+    ],
+    "postgresql": [
+        "DROP INDEX sentences_fts",
+        "ALTER TABLE sentences ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED",
+        "CREATE INDEX sentences_tsv ON sentences USING GIN (tsv)",
+        _EVENT_ROLES_KEYED,
+        _EVENT_ROLES_COPY.format(order="role, text"),
+        "DROP INDEX event_roles_doc_event",
+        *_EVENT_ROLES_SWAP,
+        *_EVENT_POINT,
+        "UPDATE events SET latitude = (r->>'lat')::float8, longitude = (r->>'lon')::float8 FROM ("
+        "SELECT DISTINCT ON (e.doc_id, e.idx) e.doc_id, e.idx, r FROM events e, "
+        "json_array_elements(e.data::json -> 'roles') WITH ORDINALITY AS x(r, n) "
+        "WHERE r->>'name' = 'place' ORDER BY e.doc_id, e.idx, n) p "
+        "WHERE events.doc_id = p.doc_id AND events.idx = p.idx",
+    ],
+}
+
 MIGRATIONS: list[tuple[str, dict[str, list[str]] | list[str]]] = [
     ("0001_core_documents_sentences_mentions", CORE),
     ("0002_sentence_full_text_search", FTS),
@@ -346,6 +419,7 @@ MIGRATIONS: list[tuple[str, dict[str, list[str]] | list[str]]] = [
     ("0008_places_unresolved_without_point", PLACES_NULLABLE_POINT),
     ("0009_fts_doc_id_unstemmed", FTS_ROWIDS),
     ("0010_canonical_entities", CANONICAL_ENTITIES),
+    ("0012_datasette_search_event_points", DATASETTE),
 ]
 
 

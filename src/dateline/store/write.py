@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 
 from .. import serialize
 from ..entities import table as entity_table
-from ..types import Analysis, W5Answer
+from ..types import Analysis, Event, W5Answer
 from . import tokens
 
 Row = dict[str, object]
@@ -82,11 +82,6 @@ def sentence_rows(a: Analysis) -> list[Row]:
             }
         )
     return rows
-
-
-def fts_rows(a: Analysis) -> list[Row]:
-    d = a.article.doc_id
-    return [{"rowid": 0, "text": s.text, "doc_id": d, "idx": s.index} for s in a.parsed.sentences]
 
 
 def entity_rows(a: Analysis) -> list[Row]:
@@ -177,16 +172,24 @@ def event_rows(a: Analysis) -> list[Row]:
     return [
         _stage_row(a, i, e, e.sentence, type=e.type, status=e.status, lemma=e.lemma, trigger=e.trigger)
         | {"time_value": e.time_value, "time_earliest": e.time_earliest, "time_latest": e.time_latest}
+        | _event_point(e)
         for i, e in enumerate(a.events)
     ]
+
+
+def _event_point(e: Event) -> Row:
+    """The event's place as map columns (its first place role), or NULLs."""
+    place = e.role("place")
+    return {"latitude": place.lat if place else None, "longitude": place.lon if place else None}
 
 
 def event_role_rows(a: Analysis) -> list[Row]:
     d = a.article.doc_id
     return [
-        {"doc_id": d, "event_idx": i, "role": r.name, "text": r.text, "entity_key": str(r.entity) if r.entity else None}
+        {"doc_id": d, "event_idx": i, "idx": k, "role": r.name, "text": r.text}
+        | {"entity_key": str(r.entity) if r.entity else None}
         for i, e in enumerate(a.events)
-        for r in e.roles
+        for k, r in enumerate(e.roles)
     ]
 
 
@@ -237,22 +240,8 @@ TABLES: tuple[tuple[str, Callable[[Analysis], Iterable[Row]]], ...] = (
 def insert_analysis(conn: Connection, dialect: str, a: Analysis, linked: dict[str, str] | None = None) -> None:
     insert_rows(conn, "documents", [document_row(a)])
     for table, rows in TABLES:
-        batch = list(rows(a))
-        if table == "sentences" and dialect == "sqlite":
-            batch = _with_fts_rows(conn, a, batch)
-        insert_rows(conn, table, batch)
+        insert_rows(conn, table, list(rows(a)))  # sentences: triggers keep the SQLite search table
     entity_table.link_document(conn, a, linked)  # the cross-document entities, in the same transaction
-
-
-def _with_fts_rows(conn: Connection, a: Analysis, rows: list[Row]) -> list[Row]:
-    """Write the document's search rows under fresh rowids, recorded on its sentences."""
-    last = conn.execute(text("SELECT rowid FROM sentences_fts ORDER BY rowid DESC LIMIT 1")).scalar()
-    base = int(last or 0) + 1
-    fts = fts_rows(a)
-    for k, (row, f) in enumerate(zip(rows, fts, strict=True)):
-        row["fts_rowid"] = f["rowid"] = base + k
-    insert_rows(conn, "sentences_fts", fts)
-    return rows
 
 
 def replace_document(conn: Connection, dialect: str, a: Analysis) -> None:
@@ -264,11 +253,6 @@ def replace_document(conn: Connection, dialect: str, a: Analysis) -> None:
 def delete_document(conn: Connection, dialect: str, doc_id: str) -> dict[str, str]:
     """Delete a document's rows; returns what its entities were linked to (entity_key -> entity_id)."""
     linked = entity_table.unlink_document(conn, doc_id)  # counts and aliases first, while its rows exist
-    if dialect == "sqlite":  # by exact rowid: a stemmed id could match another document's rows
-        conn.execute(
-            text("DELETE FROM sentences_fts WHERE rowid IN (SELECT fts_rowid FROM sentences WHERE doc_id = :d)"),
-            {"d": doc_id},
-        )
     for table, _ in reversed(TABLES):  # explicit, so it also holds where cascades are off
         conn.execute(text(f"DELETE FROM {table} WHERE doc_id = :d"), {"d": doc_id})
     conn.execute(text("DELETE FROM documents WHERE doc_id = :d"), {"d": doc_id})

@@ -141,3 +141,18 @@ def test_ingest_names_files_skipped_for_their_extension(tmp_path):
     assert r.exit_code == 0, r.output
     assert "skipped 2 file(s) for their extension (.docx, .pdf)" in r.stderr
     assert "report.pdf" in r.stderr and ".hidden" not in r.stderr
+
+
+def test_progress_bars_only_on_a_terminal(db, monkeypatch, tmp_path):
+    from rich.console import Console
+
+    from dateline.cli import common
+
+    piped = run(db, "export", "--format", "csv", "--table", "sentences", "--out", str(tmp_path / "s.csv"))
+    assert piped.exit_code == 0 and "━" not in piped.stderr and "exporting" not in piped.stderr
+    screen = io.StringIO()
+    monkeypatch.setattr(common, "err_console", Console(file=screen, force_terminal=True, width=100))
+    with common.progress("exporting sentences") as bar:
+        bar(50, 100)
+        bar(100, 100)
+    assert "exporting sentences" in screen.getvalue() and "100/100" in screen.getvalue()

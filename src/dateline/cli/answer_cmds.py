@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 from rich.markup import escape
 
-from .common import console, db_option, json_option, open_store_or_fail, print_json
+from .common import console, db_option, json_option, open_store_or_fail, print_json, progress
 
 
 def _when(e: dict) -> str:
@@ -117,7 +117,8 @@ def eval_qa(gold, db, as_json):
     from ..eval.qa import evaluate, load_gold
 
     store = open_store_or_fail(db)
-    out = evaluate(store, load_gold(gold))
+    with progress("questions") as bar:
+        out = evaluate(store, load_gold(gold), on_progress=bar)
     if as_json:
         print_json(out)
         return

@@ -6,7 +6,7 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
-from .common import console, err_console, json_option, print_json
+from .common import console, err_console, json_option, print_json, progress
 
 _keep = click.option(
     "--keep",
@@ -15,14 +15,6 @@ _keep = click.option(
     help="Ingest into this SQLite file and keep it (a re-run on it re-uses the analysed documents).",
 )
 _limit = click.option("--limit", type=click.IntRange(min=1), help="Only the first N corpus documents (by file name).")
-
-
-def _progress(label: str):
-    def show(done: int, total: int) -> None:
-        if total and (done == total or done % 10 == 0):
-            err_console.print(f"{label}: {done}/{total} document(s) analysed")
-
-    return show
 
 
 def _prf(d: dict) -> str:
@@ -42,7 +34,8 @@ def eval_timeline(gold, corpus, keep, limit, as_json):
     from ..eval.timeline_run import run
 
     err_console.print(f"ingesting {corpus} ...")
-    out = run(gold, corpus, keep=keep, limit=limit, on_progress=_progress("timeline corpus"))
+    with progress("timeline corpus") as bar:
+        out = run(gold, corpus, keep=keep, limit=limit, on_progress=bar)
     if as_json:
         print_json(out)
         return
@@ -92,7 +85,8 @@ def eval_coref(gold, keep, limit, as_json):
     from ..eval.coref_run import run
 
     err_console.print(f"ingesting {gold} ...")
-    out = run(gold, keep=keep, limit=limit, on_progress=_progress("MEANTIME corpus"))
+    with progress("MEANTIME corpus") as bar:
+        out = run(gold, keep=keep, limit=limit, on_progress=bar)
     if as_json:
         print_json(out)
         return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import analyses_for, console, db_option, json_option, print_json, to_jsonable
+from .common import analyses_for, console, db_option, json_option, print_json, progress, to_jsonable
 
 
 @click.command()
@@ -99,7 +99,8 @@ def eval_5w1h(gold_dir, peer_dir, pred_dir, show_errors, as_json):
         ours = {rid: ev.extracted_top(r) for rid, r in ev.load_dir(pred_dir).items()}
         name = "dateline (pred)"
     else:
-        ours = ev.predict_dir(gold_dir)
+        with progress("5W1H articles") as bar:
+            ours = ev.predict_dir(gold_dir, on_progress=bar)
         name = "dateline"
     elapsed = time.perf_counter() - t0
     systems = [ev.score(gold, ours, name)]

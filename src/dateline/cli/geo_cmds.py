@@ -14,6 +14,7 @@ from .common import (
     page,
     print_json,
     print_rows,
+    progress,
     table,
     to_jsonable,
 )
@@ -164,7 +165,8 @@ def eval_geo(gold, gold_spans, limit, explain, as_json):
     the misses by bucket with their largest cases."""
     from ..eval.geo import evaluate
 
-    res = evaluate(gold, gold_spans=gold_spans, limit=limit, explain=explain)
+    with progress("geoparsing articles") as bar:
+        res = evaluate(gold, gold_spans=gold_spans, limit=limit, explain=explain, on_progress=bar)
     if as_json:
         print_json(res)
         return

@@ -18,6 +18,7 @@ from .common import (
     page,
     print_json,
     print_rows,
+    progress,
     table,
     to_jsonable,
 )
@@ -72,7 +73,8 @@ def eval_timex(gold, n_errors, as_json):
     """Score time expressions against TimeML gold as TempEval-3 Task A does."""
     from ..eval.timex import PUBLISHED, evaluate_dir
 
-    figs, counts = evaluate_dir(gold)
+    with progress("TimeML documents") as bar:
+        figs, counts = evaluate_dir(gold, on_progress=bar)
     if n_errors:
         c = collections.Counter((e[1], e[2], e[3], e[4], e[5], e[6], e[7]) for e in counts.errors)
         figs["errors"] = [

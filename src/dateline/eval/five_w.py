@@ -15,6 +15,7 @@ import json
 import re
 import string
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -179,14 +180,19 @@ def article_from_record(record: dict, path: str):
     )
 
 
-def predict_dir(gold_dir: str | Path) -> dict[str, dict[str, str]]:
-    """Run the full pipeline over the gold articles; top answer per question."""
+def predict_dir(
+    gold_dir: str | Path, on_progress: Callable[[int, int], None] | None = None
+) -> dict[str, dict[str, str]]:
+    """Run the full pipeline over the gold articles; top answer per question
+    (``on_progress(done, total)`` after each article)."""
     from ..pipeline import analyse_many
 
     recs = load_dir(gold_dir)
     arts = [article_from_record(r, str(Path(gold_dir) / f"{rid}.json")) for rid, r in recs.items()]
     out = {}
-    for a in analyse_many(arts):
+    tick = on_progress or (lambda done, total: None)
+    for k, a in enumerate(analyse_many(arts), 1):
+        tick(k, len(arts))
         me = a.main_event
         ans = {}
         if me is not None:

@@ -22,6 +22,7 @@ import math
 import statistics
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -342,8 +343,15 @@ def _figures(errors: list[float]) -> dict:
     }
 
 
-def evaluate(path: str | Path, gold_spans: bool = False, limit: int | None = None, explain: str | None = None) -> dict:
-    """Score one gold file or folder; ``explain`` names a toponym whose candidates to show."""
+def evaluate(
+    path: str | Path,
+    gold_spans: bool = False,
+    limit: int | None = None,
+    explain: str | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> dict:
+    """Score one gold file or folder; ``explain`` names a toponym whose candidates to show;
+    ``on_progress(done, total)`` after each article."""
     from ..nlp import parse_many
 
     docs = read_gold(path)[:limit] if limit else read_gold(path)
@@ -351,7 +359,9 @@ def evaluate(path: str | Path, gold_spans: bool = False, limit: int | None = Non
     outcomes: list[Outcome] = []
     explained: list[dict] = []
     n_pred = tp_s = tp_l = 0
-    for gd, parsed in zip(docs, parse_many([_article(d, str(path)) for d in docs]), strict=True):
+    tick = on_progress or (lambda done, total: None)
+    for k, (gd, parsed) in enumerate(zip(docs, parse_many([_article(d, str(path)) for d in docs]), strict=True), 1):
+        tick(k, len(docs))
         if gold_spans:
             o, ex = _gold_spans_doc(gd, parsed, countries, explain)
             explained += ex

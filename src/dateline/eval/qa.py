@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from collections.abc import Callable
 
 from ..query.ask import answer_json, ask
 
@@ -37,9 +38,12 @@ def judge(item: dict, answer) -> tuple[bool, str]:
     return True, "ok"
 
 
-def evaluate(store, items: list[dict]) -> dict:
+def evaluate(store, items: list[dict], on_progress: Callable[[int, int], None] | None = None) -> dict:
+    """Ask each question; ``on_progress(done, total)`` after each one."""
     rows = []
-    for it in items:
+    tick = on_progress or (lambda done, total: None)
+    for k, it in enumerate(items, 1):
+        tick(k - 1, len(items))
         t0 = time.perf_counter()
         a = ask(store, it["q"])
         ms = (time.perf_counter() - t0) * 1000

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -140,17 +140,24 @@ def tml_article(doc: TimeMLDoc, source: str) -> Article:
     return Article(doc_id=doc_id_for(doc.text), text=doc.text, source=source, published=doc.dct)
 
 
-def evaluate_docs(docs: Iterable[TimeMLDoc]) -> tuple[dict[str, Any], Counts]:
+def evaluate_docs(
+    docs: Iterable[TimeMLDoc], on_progress: Callable[[int, int], None] | None = None
+) -> tuple[dict[str, Any], Counts]:
+    """Score the documents; ``on_progress(done, total)`` after each one."""
     from ..nlp import parse_many
     from ..time import extract_times
 
     docs = list(docs)
     arts = [tml_article(d, d.name) for d in docs]
     c = Counts()
-    for d, parsed in zip(docs, parse_many(arts), strict=True):
+    tick = on_progress or (lambda done, total: None)
+    for k, (d, parsed) in enumerate(zip(docs, parse_many(arts), strict=True), 1):
         count_doc(c, d.name, d.timexes, extract_times(parsed))
+        tick(k, len(docs))
     return figures(c), c
 
 
-def evaluate_dir(folder: str | Path) -> tuple[dict[str, Any], Counts]:
-    return evaluate_docs(read_dir(folder))
+def evaluate_dir(
+    folder: str | Path, on_progress: Callable[[int, int], None] | None = None
+) -> tuple[dict[str, Any], Counts]:
+    return evaluate_docs(read_dir(folder), on_progress)

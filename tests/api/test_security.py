@@ -122,6 +122,8 @@ def test_limits_are_coded_errors(client):
     error_of(client.get("/api/v1/timeline?from=2019-13-45x"), 422, "E801")
     error_of(client.get("/api/v1/entities/not%20an%20id"), 422, "E801")
     error_of(client.get("/api/v1/documents/..%2F..%2Fetc"), 404, "E809")
+    msg = error_of(client.get("/api/v1/search", params={"q": '"top speed'}), 400, "E706")
+    assert "phrase is not closed" in msg
 
 
 def test_a_broken_store_is_a_coded_error_without_details(writable_db):

@@ -156,3 +156,18 @@ def test_progress_bars_only_on_a_terminal(db, monkeypatch, tmp_path):
         bar(50, 100)
         bar(100, 100)
     assert "exporting sentences" in screen.getvalue() and "100/100" in screen.getvalue()
+
+
+def test_table_exports_are_the_same_on_sqlite_and_postgresql(tmp_path, request, seed_analysis):
+    from dateline.export.tables import TABLES, table_rows
+    from dateline.store import open_store
+
+    lite = open_store(str(tmp_path / "lite.db"))
+    pg = open_store(request.getfixturevalue("pg_url"))
+    for store in (lite, pg):
+        store.save(seed_analysis)
+    for table in TABLES:
+        a, b = ([{k: v for k, v in r.items() if k != "ingested_at"} for r in table_rows(s, table)] for s in (lite, pg))
+        assert a and a == b, table
+    r = run(pg.url.replace("postgresql+psycopg://", "postgresql://"), "export", "--format", "csv", "--table", "events")
+    assert r.exit_code == 0 and len(r.stdout.splitlines()) == len(seed_analysis.events) + 1

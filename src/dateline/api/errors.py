@@ -33,6 +33,7 @@ STATUS: tuple[tuple[type[E.DatelineError], int], ...] = (
     (E.MethodNotAllowed, 405),
     (E.RequestTimeout, 503),
     (E.InputError, 400),
+    (E.UsageError, 400),  # a search query that cannot be read (E706), a reference too long (E702)
     (E.StoreError, 503),
     (E.ModelNotFound, 503),
     (E.GazetteerMissing, 503),

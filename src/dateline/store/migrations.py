@@ -360,7 +360,14 @@ _EVENT_ROLES_SWAP = [
     "ALTER TABLE event_roles_new RENAME TO event_roles",
     "CREATE INDEX event_roles_entity ON event_roles(entity_key)",
 ]
-_EVENT_POINT = ["ALTER TABLE events ADD COLUMN latitude REAL", "ALTER TABLE events ADD COLUMN longitude REAL"]
+_EVENT_POINT = ["ALTER TABLE events ADD COLUMN latitude {real}", "ALTER TABLE events ADD COLUMN longitude {real}"]
+# PostgreSQL's REAL is 4 bytes (about 7 digits): coordinates and measures became float4 there,
+# so a point read back differed from SQLite's (8 bytes). They become DOUBLE PRECISION.
+_PG_DOUBLES = [
+    f"ALTER TABLE {t} ALTER COLUMN {c} TYPE DOUBLE PRECISION"
+    for t, c in (("places", "lat"), ("places", "lon"), ("places", "confidence"))
+    + (("quantities", "number"), ("quantities", "si_value"))
+]
 _SQLITE_TRIGGERS = [
     "CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN "
     "INSERT INTO sentences_fts (rowid, text, doc_id, idx) VALUES (new.rowid, new.text, new.doc_id, new.idx); END",
@@ -384,7 +391,7 @@ DATASETTE = {
         _EVENT_ROLES_COPY.format(order="rowid"),
         "DROP INDEX event_roles_doc_event",
         *_EVENT_ROLES_SWAP,
-        *_EVENT_POINT,
+        *(stmt.format(real="REAL") for stmt in _EVENT_POINT),
         "UPDATE events SET latitude = json_extract(data, '$.roles[' || "
         "(SELECT MIN(j.key) FROM json_each(events.data, '$.roles') j WHERE json_extract(j.value, '$.name') = 'place')"
         " || '].lat'), longitude = json_extract(data, '$.roles[' || "
@@ -399,7 +406,8 @@ DATASETTE = {
         _EVENT_ROLES_COPY.format(order="role, text"),
         "DROP INDEX event_roles_doc_event",
         *_EVENT_ROLES_SWAP,
-        *_EVENT_POINT,
+        *(stmt.format(real="DOUBLE PRECISION") for stmt in _EVENT_POINT),
+        *_PG_DOUBLES,
         "UPDATE events SET latitude = (r->>'lat')::float8, longitude = (r->>'lon')::float8 FROM ("
         "SELECT DISTINCT ON (e.doc_id, e.idx) e.doc_id, e.idx, r FROM events e, "
         "json_array_elements(e.data::json -> 'roles') WITH ORDINALITY AS x(r, n) "

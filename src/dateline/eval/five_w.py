@@ -189,18 +189,18 @@ def predict_dir(
 
     recs = load_dir(gold_dir)
     arts = [article_from_record(r, str(Path(gold_dir) / f"{rid}.json")) for rid, r in recs.items()]
-    out = {}
+    out: dict[str, dict[str, str]] = {}
     tick = on_progress or (lambda done, total: None)
     for k, a in enumerate(analyse_many(arts), 1):
         tick(k, len(arts))
         me = a.main_event
-        ans = {}
+        ans: dict[str, str] = {}
         if me is not None:
             for q in QUESTIONS:
                 c = getattr(me, q)
                 if c:
                     ans[q] = c[0].text
-        out[a.article.record_id] = ans
+        out[a.article.record_id or a.article.doc_id] = ans
     return out
 
 

@@ -25,6 +25,22 @@ LISTINGS = [
 ]
 
 
+def test_entity_overrides_take_the_formats(db, tmp_path):
+    import sqlite3
+
+    mine = str(tmp_path / "o.db")
+    with sqlite3.connect(db) as src, sqlite3.connect(mine) as dst:
+        src.backup(dst)  # a consistent copy of the WAL database
+    for args in (["retype", "Vostochny Cosmodrome", "ORG"], ["retype", "Vladivostok", "LOC"]):
+        r = run(mine, "entity", *args)
+        assert r.exit_code == 0, r.output
+    rows = json.loads(run(mine, "entity", "overrides", "--json").stdout)
+    assert len(rows) == 2
+    lines = run(mine, "entity", "overrides", "--format", "jsonl", "--offset", "1").stdout.splitlines()
+    assert [json.loads(x) for x in lines] == rows[1:]
+    assert len(list(csv.reader(io.StringIO(run(mine, "entity", "overrides", "--format", "csv").stdout)))) == 3
+
+
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     path = str(tmp_path_factory.mktemp("conv") / "conv.db")

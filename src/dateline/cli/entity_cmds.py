@@ -19,6 +19,7 @@ from .common import (
     listing_options,
     open_store_or_fail,
     output_format,
+    page,
     print_json,
     print_rows,
     table,
@@ -154,14 +155,13 @@ def retype_cmd(name, label, db, as_json):
 
 @entity_group.command("overrides")
 @db_option
-@json_option
-def overrides_cmd(db, as_json):
+@listing_options()
+def overrides_cmd(db, fmt, as_json, limit, offset):
     """The corrections made so far, oldest first."""
     from ..query.entity import entity_overrides
 
-    rows = entity_overrides(open_store_or_fail(db))
-    if as_json:
-        print_json(rows)
+    rows = page(entity_overrides(open_store_or_fail(db)), offset, limit)
+    if print_rows(rows, output_format(fmt, as_json)):
         return
     for o in rows:
         console.print(f"{o.created_at}  {o.kind:<7} {escape(o.subject)} -> {escape(o.target)}")

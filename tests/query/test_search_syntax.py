@@ -42,7 +42,11 @@ def test_postgresql_rendering_binds_every_word():
 
 @pytest.mark.parametrize(
     "bad",
-    ['"top speed', "Putin OR", "OR Putin", "NOT Putin", "(Putin", "Putin)", "()", '""', "Kim AND", "a OR OR b"],
+    [
+        *('"top speed', "Putin OR", "OR Putin", "NOT Putin", "(Putin", "Putin)", "()", '""', "Kim AND", "a OR OR b"),
+        "(" * 1000 + "Putin" + ")" * 1000,  # nesting is bounded: an error line, not a RecursionError
+        "Kim " + "NOT " * 1000 + "Putin",
+    ],
 )
 def test_bad_syntax_is_one_coded_error(bad):
     with pytest.raises(BadSearchQuery) as err:

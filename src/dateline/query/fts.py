@@ -26,6 +26,9 @@ _WORD_RE = r"[\w][\w'’-]*"
 _WORD = re.compile(_WORD_RE, re.UNICODE)
 _TOKEN = re.compile(r'"[^"]*"?|\(|\)|' + _WORD_RE + r"\*?", re.UNICODE)
 _OPERATORS = {"OR", "AND", "NOT"}
+# Parentheses and NOTs nest at most this deep: far beyond any query a person writes, and far
+# below Python's recursion limit, so a hostile query is an E706 line, never a RecursionError.
+MAX_DEPTH = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,12 @@ def parse(text: str, any_word: bool = False) -> Node:
 class _Parser:
     def __init__(self, tokens: list[str], any_word: bool):
         self.tokens, self.pos, self.any_word = tokens, 0, any_word
+        self.depth = 0
+
+    def deeper(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise BadSearchQuery(f"parentheses or NOTs nested more than {MAX_DEPTH} deep: write a flatter query")
 
     def peek(self) -> str | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -109,7 +118,10 @@ class _Parser:
             raise BadSearchQuery(f"a word is missing {where}: OR, AND and NOT join words")
         if tok == "NOT":
             self.take()
-            return Not(self.parse_unary())
+            self.deeper()
+            node = self.parse_unary()
+            self.depth -= 1
+            return Not(node)
         return self.parse_primary()
 
     def parse_primary(self) -> Node:
@@ -117,7 +129,9 @@ class _Parser:
         if tok == "(":
             if self.peek() == ")":
                 raise BadSearchQuery("empty parentheses: put words inside them")
+            self.deeper()
             node = self.parse_or()
+            self.depth -= 1
             if self.peek() != ")":
                 raise BadSearchQuery("a parenthesis is not closed")
             self.take()

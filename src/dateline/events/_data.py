@@ -3,13 +3,34 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from .. import config
 from ..nlp.lexicon import english
 
 DATA = Path(__file__).parent / "data"
+DATING = DATA / "dating.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """``data/dating.yaml``: how an event the text does not date in its clause is dated."""
+
+    frame_preps: frozenset[str]
+    lead_sentences: int
+    lead_days: int
+    away_words: frozenset[str]
+
+
+@functools.cache
+def dating() -> Dating:
+    return config.load(Dating, DATING)
+
+
+config.register(DATING, dating)
 
 
 @functools.cache
@@ -31,6 +52,8 @@ class Lexicon:
                 self.verb_type.setdefault(v, t)
             for n in d.get("nouns", ()):
                 self.noun_type.setdefault(n, t)
+        for n in onto.get("other_nouns", ()):
+            self.noun_type.setdefault(n, "OTHER")
         self.skip_verbs = frozenset(onto.get("skip_verbs", ()))
         self.phrasal: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase, typ in (onto.get("phrasal") or {}).items():

@@ -8,15 +8,14 @@ in Vladivostok" gives the place to "met", not to the sentence's main verb.
 
 from __future__ import annotations
 
-from ..nlp.syntax import span_head
 from ..types import EntityKey, EntityLink, Event, ParsedDoc, Place, Role, SentenceTime, TimeValue
 from ._data import lexicon
-from .context import PLACE_LABELS, DocContext
+from .context import PLACE_LABELS, DocContext, owner_of
+from .dating import event_time, report_time, time_roles
 from .status import event_status, reported_by
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _MAX_ROLE_TOKENS = 30
-_ANCHOR_PREPS = frozenset({"since", "until", "till", "before", "by"})
 
 
 def build_context(parsed: ParsedDoc, coref: tuple[EntityLink, ...] = ()) -> DocContext:
@@ -48,17 +47,7 @@ def _trigger_type(ctx: DocContext, i: int) -> str | None:
 
 
 def _owner(i: int, triggers: dict[int, str], ctx: DocContext, stop: int | None = None) -> int | None:
-    """Nearest trigger governing token ``i`` (itself excluded)."""
-    toks = ctx.toks
-    cur = i
-    for _ in range(40):
-        h = toks[cur].head
-        if h == cur:
-            return None
-        if h in triggers and h != stop:
-            return h
-        cur = h
-    return None
+    return owner_of(ctx, i, triggers, stop)
 
 
 def extract_events(parsed: ParsedDoc, times=(), sentence_times=(), places=()) -> tuple[Event, ...]:
@@ -68,10 +57,10 @@ def extract_events(parsed: ParsedDoc, times=(), sentence_times=(), places=()) ->
 def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[Event, ...]:
     parsed = ctx.parsed
     toks = ctx.toks
-    published = parsed.article.published
     st_by_sent: dict[int, SentenceTime] = {s.sentence: s for s in sentence_times or ()}
     times = tuple(times or ())
     places = tuple(places or ())
+    report = report_time(ctx, tuple(sentence_times or ()))
     events: list[Event] = []
     times_by_sent: dict[int, list[TimeValue]] = {}
     for tv in times:
@@ -99,8 +88,7 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
         _prep_roles(ctx, sent, triggers, roles, places)
         _why_roles(ctx, sent, triggers, roles)
         _topic_roles(ctx, sent, triggers, roles)
-        times_here = times_by_sent.get(sent.index, ())
-        own_time = _time_roles(ctx, sent, triggers, roles, times_here, published)
+        own_time = time_roles(ctx, sent, triggers, roles, times_by_sent.get(sent.index, ()))
         if places:
             _fill_place_coordinates(sent, roles, places)
         stime = st_by_sent.get(sent.index)
@@ -112,14 +100,8 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
                 keys = ctx.entity_keys(rep)
                 rep_text = ctx.span_text(*ctx.subtree(rep))[0]
                 rep_key = keys[0] if keys else EntityKey("", rep_text) if rep_text else None
-            tval = tearly = tlate = trule = None
             status = event_status(ctx, i, in_title)
-            if i in own_time:
-                tval, tearly, tlate, trule = own_time[i]
-            elif status in ("planned", "possible", "negated"):
-                pass  # the sentence's date is when it was said, not when a plan will happen
-            elif stime is not None and stime.value:
-                tval, tearly, tlate, trule = stime.value, stime.earliest, stime.latest, f"sentence:{stime.rule}"
+            tval, tearly, tlate, trule = event_time(ctx, i, status, own_time.get(i), stime, report)
             events.append(
                 Event(
                     index=len(events),
@@ -213,9 +195,29 @@ def _role_from_token(ctx: DocContext, name: str, head: int, span: tuple[int, int
     for c in ctx.kids[head]:  # conjoined arguments: "Putin and Kim"
         if ctx.toks[c].dep == "conj":
             keys.extend(k for k in ctx.entity_keys(c) if k not in keys)
+    keys.extend(k for k in _modifier_entities(ctx, head) if k not in keys)
     if not keys:
         return [Role(name, text, s, e)]
     return [Role(name, text, s, e, entity=k) for k in keys]
+
+
+def _modifier_entities(ctx: DocContext, head: int) -> list[EntityKey]:
+    """Entities an argument names through its modifiers: "the device's antenna", "Apple's iPod
+    players", "the Qantas order", "the newest iPhone, iPhone 4". A named head keeps its
+    title-like compounds out ("Apple CEO Steve Jobs" is Jobs, not Apple)."""
+    toks = ctx.toks
+    out: list[EntityKey] = []
+    named = head in ctx.mention_at
+    todo = [(head, 0)]
+    while todo:
+        k, depth = todo.pop()
+        for c in ctx.kids[k]:
+            d = toks[c].dep
+            if d == "appos" or (not named and d in ("poss", "compound")):
+                out.extend(ctx.entity_keys(c))
+                if depth < 1:
+                    todo.append((c, depth + 1))
+    return out
 
 
 def _core_roles(ctx: DocContext, triggers: dict[int, str], roles: dict[int, list[Role]]) -> None:
@@ -552,49 +554,3 @@ def _add_span_role(ctx, roles, owner, name, a, b, head) -> None:
     text, s, e = ctx.span_text(a, b)
     if text:
         roles[owner].append(Role(name, text, s, e))
-
-
-def _time_roles(ctx, sent, triggers, roles, times_here, published) -> dict[int, tuple]:
-    """Attach each date in the sentence to its nearest governing trigger."""
-    toks = ctx.toks
-    out: dict[int, tuple] = {}
-    done_mentions = set()
-    cands = []  # (token index of the expression's head, text, s, e, value, earliest, latest, rule)
-    for tv in times_here:
-        if not tv.value or not (tv.value[0].isdigit() or tv.value.startswith("XXXX")):
-            continue  # PRESENT_REF and friends do not date an event
-        first = next((k for k in range(sent.token_start, sent.token_end) if toks[k].start >= tv.start), None)
-        if first is None:
-            continue
-        last = first
-        while last + 1 < sent.token_end and toks[last + 1].end <= tv.end:
-            last += 1
-        head = span_head(ctx.toks, first, last + 1)
-        cands.append(
-            (
-                head,
-                tv.text,
-                tv.start,
-                tv.end,
-                tv.value,
-                tv.earliest,
-                tv.latest,
-                f"timex:{tv.rule}" if tv.rule else "timex",
-            )
-        )
-        done_mentions.update(range(first, last + 1))
-    for head, text, s, e, val, early, late, rule in cands:
-        owner = head if head in triggers else _owner(head, triggers, ctx)
-        h = toks[head].head
-        if toks[head].dep == "pobj" and ctx.lower[h] in _ANCHOR_PREPS:
-            owner = None  # "first meeting since 2019": an anchor, not the event's time
-        # "since 2019 when they met": the relative clause on a date is dated by it
-        for c in ctx.kids[head]:
-            if c in triggers and toks[c].dep == "relcl":
-                roles[c].append(Role("time", text, s, e, value=val))
-                out.setdefault(c, (val, early, late, rule))
-        if owner is None:
-            continue
-        roles[owner].append(Role("time", text, s, e, value=val))
-        out.setdefault(owner, (val, early, late, rule))
-    return out

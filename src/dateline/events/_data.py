@@ -69,6 +69,7 @@ class Lexicon:
         self.possible_governors = frozenset(st["possible_governors"])
         self.control_verbs = self.planned_governors | self.possible_governors
         self.planned_nouns = frozenset(st["planned_nouns"])
+        self.possible_nouns = frozenset(st["possible_nouns"])
         self.negation_words = eng.negation
         self.reporting_verbs = frozenset(st["reporting_verbs"])
         why = cues["why"]

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 
 from ..nlp import syntax
 from ..nlp.syntax import span_head
-from ..time import granularity
+from ..time import granularity, resolve_against
 from ..types import Role, SentenceTime
 from ._data import dating
 from .context import DocContext, owner_of
@@ -59,9 +59,10 @@ def time_roles(ctx: DocContext, sent, triggers, roles, times_here) -> dict[int, 
         h = toks[head].head
         if toks[head].dep == "pobj" and ctx.lower[h] in _ANCHOR_PREPS:
             owner = None  # "first meeting since 2019": an anchor, not the event's time
-        # "since 2019 when they met": the relative clause on a date is dated by it
+        # "since 2019 when they met": the relative clause on a date is dated by it (not a
+        # present-tense "on Friday, where jets are built": the parse hung a clause on the date)
         for c in ctx.kids[head]:
-            if c in triggers and toks[c].dep == "relcl":
+            if c in triggers and toks[c].dep == "relcl" and syntax.tense(ctx.tree, c) == "past":
                 roles[c].append(Role("time", tv.text, tv.start, tv.end, value=tv.value))
                 out.setdefault(c, when)
         if owner is None:
@@ -135,17 +136,45 @@ def report_time(ctx: DocContext, sentence_times: tuple[SentenceTime, ...]) -> Wh
     return found
 
 
+_NONE: When = (None, None, None, None)
+
+
 def event_time(ctx: DocContext, i: int, status: str, own: When | None, stime: SentenceTime | None, report) -> When:
     """The event's (value, earliest, latest, rule); all None when the text does not date it."""
     if own is not None:
         return own
-    if status in ("planned", "possible", "negated"):
-        return (None, None, None, None)  # the sentence's date is when it was said, not when it happens
-    if stime is not None and stime.value:
-        return (stime.value, stime.earliest, stime.latest, f"sentence:{stime.rule}")
-    if report is None or status not in ("occurred", "ongoing"):
-        return (None, None, None, None)
+    if status in ("planned", "possible", "negated") or ctx.toks[i].pos != "VERB":
+        # the sentence's date is when it was said, not when a plan happens; an event noun
+        # ("the opening of the cosmodrome represented ...") is not dated by the verb it is an argument of
+        return _NONE
     v = _finite_clause(ctx, i)
-    if v is None or syntax.tense(ctx.tree, v) != "past" or _moved_away(ctx, ctx.toks[i].sentence):
-        return (None, None, None, None)
+    tense = syntax.tense(ctx.tree, v) if v is not None else "other"
+    if stime is not None and stime.value:
+        if (stime.rule == "publication") == (tense in ("present", "perfect")) or tense == "other":
+            return (stime.value, stime.earliest, stime.latest, f"sentence:{stime.rule}")
+        return _NONE  # "visited a factory on Friday, where jets are built": another tense, another time
+    if report is None or tense != "past" or _moved_away(ctx, ctx.toks[i].sentence):
+        return _NONE
     return report
+
+
+def offset_times(ctx: DocContext, sent, triggers, durations, when: dict[int, When]) -> None:
+    """ "arrived on Wednesday, a day before his first summit": the summit is a day after the
+    arrival; "two days after his summit": two days before. The event named after "before" /
+    "after" is dated from the event the duration belongs to, by ``time.resolve_against``."""
+    toks = ctx.toks
+    for tv in durations:
+        k = next((k for k in range(sent.token_start, sent.token_end) if toks[k].start >= tv.end), None)
+        if k is None or ctx.lower[k] not in ("before", "after", "later", "earlier"):
+            continue
+        target = next((c for c in ctx.kids[k] if toks[c].dep == "pobj" and c in triggers), None)
+        anchor_ev = owner_of(ctx, k, triggers, stop=target)
+        if target is None or anchor_ev is None or anchor_ev == target:
+            continue
+        anchor = when.get(anchor_ev, _NONE)
+        if not anchor[0] or (when.get(target, _NONE)[3] or "").startswith("timex"):
+            continue
+        direction = 1 if ctx.lower[k] == "before" else -1
+        got = resolve_against(tv, anchor[0], direction)
+        if got.earliest:
+            when[target] = (got.value, got.earliest, got.latest, f"offset:{anchor[3]}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..types import EntityKey, EntityLink, Event, ParsedDoc, Place, Role, SentenceTime, TimeValue
 from ._data import lexicon
 from .context import PLACE_LABELS, DocContext, owner_of
-from .dating import event_time, report_time, time_roles
+from .dating import event_time, offset_times, report_time, time_roles
 from .status import event_status, reported_by
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -46,6 +46,13 @@ def _trigger_type(ctx: DocContext, i: int) -> str | None:
     return None
 
 
+def _names_its_verb(ctx: DocContext, i: int, triggers: dict[int, str]) -> bool:
+    """ "signed a treaty", "held talks": an event noun that is the object of a verb of its
+    type is that verb's event, not a second one."""
+    t = ctx.toks[i]
+    return t.pos == "NOUN" and t.dep in ("dobj", "nsubjpass", "attr") and triggers.get(t.head) == triggers[i]
+
+
 def _owner(i: int, triggers: dict[int, str], ctx: DocContext, stop: int | None = None) -> int | None:
     return owner_of(ctx, i, triggers, stop)
 
@@ -63,9 +70,12 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
     report = report_time(ctx, tuple(sentence_times or ()))
     events: list[Event] = []
     times_by_sent: dict[int, list[TimeValue]] = {}
+    durations: dict[int, list[TimeValue]] = {}
     for tv in times:
         if tv.type in ("DATE", "TIME"):
             times_by_sent.setdefault(tv.sentence, []).append(tv)
+        elif tv.type == "DURATION":
+            durations.setdefault(tv.sentence, []).append(tv)
     for sent in parsed.sentences:
         in_title = ctx.in_title(sent.index)
         headline = _headline_verbs(ctx, sent) if in_title else {}
@@ -76,6 +86,8 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
                 if headline and any(k in headline for k in ctx.kids[i] if toks[k].dep in _SUBJ):
                     continue  # "Gaga stages protest": "stages" was parsed as the subject of "protest"
                 triggers[i] = typ
+        for i in [i for i in triggers if _names_its_verb(ctx, i, triggers)]:
+            del triggers[i]
         if not triggers:
             continue
         roles: dict[int, list[Role]] = {i: [] for i in triggers}
@@ -92,6 +104,9 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
         if places:
             _fill_place_coordinates(sent, roles, places)
         stime = st_by_sent.get(sent.index)
+        statuses = {i: event_status(ctx, i, in_title) for i in triggers}
+        when = {i: event_time(ctx, i, statuses[i], own_time.get(i), stime, report) for i in triggers}
+        offset_times(ctx, sent, triggers, durations.get(sent.index, ()), when)
         for i, typ in triggers.items():
             t = toks[i]
             rep = reported_by(ctx, i)
@@ -100,8 +115,8 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
                 keys = ctx.entity_keys(rep)
                 rep_text = ctx.span_text(*ctx.subtree(rep))[0]
                 rep_key = keys[0] if keys else EntityKey("", rep_text) if rep_text else None
-            status = event_status(ctx, i, in_title)
-            tval, tearly, tlate, trule = event_time(ctx, i, status, own_time.get(i), stime, report)
+            status = statuses[i]
+            tval, tearly, tlate, trule = when[i]
             events.append(
                 Event(
                     index=len(events),
@@ -269,7 +284,8 @@ def _core_roles(ctx: DocContext, triggers: dict[int, str], roles: dict[int, list
                 elif low == "by" and t.pos == "NOUN" and ctx.entity_keys(pobj):
                     roles[i] += _role_from_token(ctx, "agent", pobj)
                     got_agent = True
-        if not got_agent:
+        passive = any(toks[k].dep == "nsubjpass" for k in ctx.kids[i])
+        if not got_agent and not passive:
             _inherit_agent(ctx, i, roles)
 
 
@@ -290,7 +306,9 @@ def _inherit_agent(ctx: DocContext, i: int, roles: dict[int, list[Role]]) -> Non
             h = toks[h].head
         for k in ctx.kids[h]:
             if toks[k].dep in _SUBJ:
-                roles[i] += _role_from_token(ctx, "agent", k)
+                # "Asked whether ..., Putin said": a bare participle's subject is asked, not asking
+                bare_participle = toks[i].tag == "VBN" and not any(toks[c].dep == "aux" for c in ctx.kids[i])
+                roles[i] += _role_from_token(ctx, "patient" if bare_participle else "agent", k)
                 return
         cur = h
 
@@ -528,7 +546,7 @@ def _topic_roles(ctx, sent, triggers, roles) -> None:
         nouns = [i for i in range(a, b) if i in triggers and toks[i].pos == "NOUN"]
         if not nouns:
             continue
-        obj = next((c for c in ctx.kids[k] if toks[c].dep == "dobj"), None)
+        obj = next((c for c in ctx.kids[k] if toks[c].dep in ("dobj", "xcomp")), None)
         if obj is None:
             p = next(
                 (c for c in ctx.kids[k] if toks[c].dep == "prep" and ctx.lower[c] in ("on", "upon", "around")), None

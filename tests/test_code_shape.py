@@ -19,8 +19,6 @@ STAGES = ("ingest", "nlp", "time", "geo", "quantity", "entities", "events", "ver
 
 DEBT: dict[str, set[str]] = {
     "functions": {
-        "events/frames.py:_why_roles",
-        "events/main_event.py:_what_phrase",
         "query/ask.py:_agents",
         "query/ask.py:_extract",
         "query/ask.py:analyse_question",

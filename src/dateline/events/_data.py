@@ -55,6 +55,8 @@ class Lexicon:
         for n in onto.get("other_nouns", ()):
             self.noun_type.setdefault(n, "OTHER")
         self.skip_verbs = frozenset(onto.get("skip_verbs", ()))
+        self.object_types: dict[str, dict[str, str]] = onto.get("object_types") or {}
+        self.travel_needs_place = frozenset(onto.get("travel_needs_place", ()))
         self.phrasal: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase, typ in (onto.get("phrasal") or {}).items():
             words = phrase.lower().split()

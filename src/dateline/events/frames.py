@@ -35,7 +35,7 @@ def _trigger_type(ctx: DocContext, i: int) -> str | None:
             return None
         if lem in lex.control_verbs and any(ctx.toks[k].dep in ("xcomp", "ccomp") for k in ctx.kids[i]):
             return None  # "scheduled (to meet)": the complement is the event
-        return lex.verb_type.get(lem, "OTHER")
+        return _verb_type(ctx, i, lem)
     if t.pos == "NOUN":
         typ = lex.noun_type.get(lem) or lex.noun_type.get(ctx.lower[i])
         if typ is None or i in ctx.mention_at:
@@ -44,6 +44,31 @@ def _trigger_type(ctx: DocContext, i: int) -> str | None:
             return None  # "meeting place": a modifier, not an event
         return typ
     return None
+
+
+def _verb_type(ctx: DocContext, i: int, lem: str) -> str | None:
+    """The ontology's type of a verb, read with its object and voice ("lost his life" is a
+    death, "delivers a speech" a statement, "was left furious" no journey, "is said to be"
+    no event: an evidential)."""
+    lex = lexicon()
+    toks = ctx.toks
+    kids = ctx.kids[i]
+    passive = any(toks[k].dep in ("nsubjpass", "auxpass") for k in kids)
+    if passive and lem in lex.reporting_verbs and any(toks[k].dep == "xcomp" for k in kids):
+        return None
+    obj = next((toks[k].lemma.lower() for k in kids if toks[k].dep == "dobj"), None)
+    by_object = lex.object_types.get(lem, {})
+    if obj in by_object:
+        return by_object[obj]
+    typ = lex.verb_type.get(lem, "OTHER")
+    if typ == "TRAVEL" and (passive or (lem in lex.travel_needs_place and not _place_object(ctx, i))):
+        return "OTHER"
+    return typ
+
+
+def _place_object(ctx: DocContext, i: int) -> bool:
+    m = next((ctx.mention_at.get(k) for k in ctx.kids[i] if ctx.toks[k].dep == "dobj"), None)
+    return m is not None and m.label in PLACE_LABELS
 
 
 def _names_its_verb(ctx: DocContext, i: int, triggers: dict[int, str]) -> bool:
@@ -448,85 +473,76 @@ def _match_multi(ctx, k: int, cues: dict) -> tuple[str, ...] | None:
 
 def _why_roles(ctx, sent, triggers, roles) -> None:
     """Reason and purpose roles (why), from cue phrases and infinitive clauses."""
-    lex = lexicon()
-    toks = ctx.toks
     covered: set[int] = set()
     for k in range(sent.token_start, sent.token_end):
         if k in covered:
             continue
-        t = toks[k]
-        name = None
-        cue = _match_multi(ctx, k, lex.purpose_multi)
-        if cue:
-            name = "purpose"
-        else:
-            cue = _match_multi(ctx, k, lex.reason_multi)
-            if cue:
-                name = "reason"
-                if cue == ("over",) and not (
-                    t.head in triggers
-                    and toks[t.head].lemma.lower()
-                    in lex.for_reason_verbs | {"protest", "outrage", "anger", "row", "criticise", "criticize"}
-                ):
-                    continue
-        if name is None:
-            low = ctx.lower[k]
-            if t.dep == "mark" and (low in lex.reason_marks or low in lex.weak_reason_marks):
-                name = "reason" if low in lex.reason_marks else "weak_reason"
-                span_head = t.head
-                a, b = ctx.subtree(span_head)
-                a = min(a, k)
-                owner = _owner(span_head, triggers, ctx)
-                if owner is None:
-                    continue
-                _add_span_role(ctx, roles, owner, name, a, b, span_head)
-                covered.update(range(a, b))
-                continue
-            if t.dep == "prep" and low in lex.weak_reason_marks and low != "as":  # "named as three adults"
-                owner = t.head if t.head in triggers else _owner(k, triggers, ctx)
-                if owner is None:
-                    continue
-                a, b = ctx.subtree(k)
-                _add_span_role(ctx, roles, owner, "weak_reason", a, b, k)
-                covered.update(range(a, b))
-                continue
-            if (
-                low == "for"
-                and t.dep == "prep"
-                and t.head in triggers
-                and toks[t.head].lemma.lower() in lex.for_reason_verbs
-            ):
-                a, b = ctx.subtree(k)
-                _add_span_role(ctx, roles, t.head, "reason", a, b, k)
-                covered.update(range(a, b))
-                continue
-            # purpose infinitive: "travels ... to meet Putin" (advcl with "to")
-            if (
-                k in triggers
-                and t.dep == "advcl"
-                and any(ctx.lower[c] == "to" and toks[c].tag == "TO" for c in ctx.kids[k])
-            ):
-                owner = _owner(k, triggers, ctx)
-                if owner is not None:
-                    a, b = ctx.subtree(k)
-                    _add_span_role(ctx, roles, owner, "purpose", a, b, k)
-            continue
-        # a multiword cue: the phrase is the cue's subtree (prep) or its clause (mark)
-        head = k if t.dep != "mark" else t.head
-        a, b = ctx.subtree(head)
+        span = _multiword_why(ctx, k, triggers, roles) or _single_word_why(ctx, k, triggers, roles)
+        if span:
+            covered.update(range(*span))
+
+
+def _multiword_why(ctx, k: int, triggers, roles) -> tuple[int, int] | None:
+    """ "in order to ...", "because of ...": the phrase is the cue's subtree (prep) or its clause (mark)."""
+    lex = lexicon()
+    toks = ctx.toks
+    t = toks[k]
+    name = "purpose"
+    cue = _match_multi(ctx, k, lex.purpose_multi)
+    if not cue:
+        name = "reason"
+        cue = _match_multi(ctx, k, lex.reason_multi)
+        if not cue:
+            return None
+        verbs = lex.for_reason_verbs | {"protest", "outrage", "anger", "row", "criticise", "criticize"}
+        if cue == ("over",) and not (t.head in triggers and toks[t.head].lemma.lower() in verbs):
+            return (k, k)  # "over" is a reason only for protests and blame: skip the word
+    head = k if t.dep != "mark" else t.head
+    a, b = ctx.subtree(head)
+    a = min(a, k)
+    # multiword cues whose first word is not the phrase head: widen to the cue's head
+    if b <= k + len(cue):
+        a2, b2 = ctx.subtree(toks[k + len(cue) - 1].head)
+        a, b = max(min(a, a2, k), k), max(b, b2)
+    owner = t.head if t.head in triggers else _owner(k, triggers, ctx)
+    if owner is None:
+        return (k, k)
+    _add_span_role(ctx, roles, owner, name, a, b, head)
+    return (a, b)
+
+
+def _single_word_why(ctx, k: int, triggers, roles) -> tuple[int, int] | None:
+    """ "because ...", "after ...", "blamed for ...", and purpose infinitives ("travels ... to meet")."""
+    lex = lexicon()
+    toks = ctx.toks
+    t = toks[k]
+    low = ctx.lower[k]
+    if t.dep == "mark" and (low in lex.reason_marks or low in lex.weak_reason_marks):
+        a, b = ctx.subtree(t.head)
+        owner = _owner(t.head, triggers, ctx)
+        if owner is None:
+            return None
         a = min(a, k)
-        # multiword cues whose first word is not the phrase head: widen to the cue's head
-        if b <= k + len(cue):
-            h = toks[k + len(cue) - 1].head
-            a2, b2 = ctx.subtree(h)
-            a, b = min(a, a2, k), max(b, b2)
-            if a < k:
-                a = k
+        _add_span_role(ctx, roles, owner, "reason" if low in lex.reason_marks else "weak_reason", a, b, t.head)
+        return (a, b)
+    if t.dep == "prep" and low in lex.weak_reason_marks and low != "as":  # "named as three adults"
         owner = t.head if t.head in triggers else _owner(k, triggers, ctx)
         if owner is None:
-            continue
-        _add_span_role(ctx, roles, owner, name, a, b, head)
-        covered.update(range(a, b))
+            return None
+        a, b = ctx.subtree(k)
+        _add_span_role(ctx, roles, owner, "weak_reason", a, b, k)
+        return (a, b)
+    if low == "for" and t.dep == "prep" and t.head in triggers and toks[t.head].lemma.lower() in lex.for_reason_verbs:
+        a, b = ctx.subtree(k)
+        _add_span_role(ctx, roles, t.head, "reason", a, b, k)
+        return (a, b)
+    # purpose infinitive: "travels ... to meet Putin" (advcl with "to")
+    if k in triggers and t.dep == "advcl" and any(ctx.lower[c] == "to" and toks[c].tag == "TO" for c in ctx.kids[k]):
+        owner = _owner(k, triggers, ctx)
+        if owner is not None:
+            a, b = ctx.subtree(k)
+            _add_span_role(ctx, roles, owner, "purpose", a, b, k)
+    return None
 
 
 def _topic_roles(ctx, sent, triggers, roles) -> None:

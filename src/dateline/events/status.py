@@ -29,12 +29,14 @@ def event_status(ctx: DocContext, i: int, in_title: bool = False) -> str:
     for _hop in range(6):
         t = ctx.toks[cur]
         neg, aux_status, be_aux = _aux_cues(ctx, cur, i)
-        negated = negated or neg
+        if via != "conj":  # "isn't taking it lying down - and she protested": the protest is real
+            negated = negated or neg
         status = status or aux_status
         if cur != i and via != "conj":  # "proposed X, and its rocket was launched": not a plan
             status = status or _governor_status(t)
-        if t.pos in ("VERB", "AUX") and tense_tok is None:
-            tense_tok = (t, be_aux)
+        participle = t.tag == "VBG" and be_aux is None and t.dep in ("advcl", "xcomp", "conj", "acl")
+        if t.pos in ("VERB", "AUX") and tense_tok is None and not participle:
+            tense_tok = (t, be_aux)  # "..., pledging an investigation": the tense of the verb it hangs on
         if cur == i and t.dep == "advcl" and _has_to(ctx, cur):
             status = status or "planned"
         nxt = _climb(ctx, cur)
@@ -112,6 +114,8 @@ def _tense_status(tense_tok, in_title: bool) -> str:
     if tag == "VBD":
         return "occurred"
     aux_low = aux.text.lower() if aux is not None else ""
+    if aux is not None and aux.tag == "VBD" and tag in ("VB", "VBN"):
+        return "occurred"  # "did say", "had said"
     if tag == "VBG":
         return "occurred" if aux_low in ("was", "were") else "ongoing"
     if tag == "VBN":

@@ -22,6 +22,7 @@ class Dating:
     frame_preps: frozenset[str]
     lead_sentences: int
     lead_days: int
+    publication_fallback: bool
     away_words: frozenset[str]
 
 

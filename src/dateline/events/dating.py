@@ -7,11 +7,11 @@ An event's time, in this order (the rule it records says which applied):
   conference, Jobs said ...": the saying is at the conference);
 - ``sentence:<rule>``: what the time stage resolved for the sentence, unless the
   event is planned, possible or negated (the sentence's date is when it was said);
-- ``report:lead`` / ``report:publication``: a past-tense event the text dates no
-  other way, in a report, is part of the news it reports: the time of the report's
-  lead (its first dated sentence, within ``lead_days`` before publication), else
-  the publication day. Told after "previously", "earlier", "in the past" and such
-  (the time stage's context breakers), it stays undated.
+- ``report:lead`` (/ ``report:publication``): a past-tense event the text dates no
+  other way, in a report, is part of the news it reports: the day the report's lead
+  is dated by (within ``lead_days`` before publication); the publication day only when
+  ``publication_fallback`` is set (it is not: such an event stays undated). Told
+  after "previously", "earlier", "in the past" (``away_words``), it stays undated.
 Anything else stays undated: never the publication date unless a rule says so.
 """
 
@@ -115,7 +115,9 @@ def _moved_away(ctx: DocContext, sentence: int) -> bool:
 
 
 def report_time(ctx: DocContext, sentence_times: tuple[SentenceTime, ...]) -> When | None:
-    """The time of the news a report tells: its first dated lead sentence, else its publication day."""
+    """The time of the news a report tells: the day its lead is dated by (a sentence the time
+    stage dates by its main verb's expression, a day at most ``lead_days`` before publication,
+    among the first ``lead_sentences``), else (when ``publication_fallback``) its publication day."""
     key = "report_time"
     if key in ctx.memo:
         return ctx.memo[key]
@@ -124,14 +126,15 @@ def report_time(ctx: DocContext, sentence_times: tuple[SentenceTime, ...]) -> Wh
     if pub is not None:
         lead = dating()
         lo = pub - timedelta(days=lead.lead_days)
-        pub_s = pub.isoformat()
         for st in sorted(sentence_times, key=lambda s: s.sentence)[: lead.lead_sentences]:
             if st.rule != "governing" or granularity(st.value) != "day" or not st.earliest:
                 continue
             if lo <= date.fromisoformat(st.earliest) <= pub:
                 found = (st.value, st.earliest, st.latest, "report:lead")
                 break
-        found = found or (pub_s, pub_s, pub_s, "report:publication")
+        if found is None and lead.publication_fallback:
+            pub_s = pub.isoformat()
+            found = (pub_s, pub_s, pub_s, "report:publication")
     ctx.memo[key] = found
     return found
 

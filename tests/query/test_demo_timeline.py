@@ -172,3 +172,10 @@ def test_timeline_exports(demo_db, fmt, tmp_path):
         assert all(len(x.encode()) <= 75 for x in lines)
         assert "DTSTART;VALUE=DATE:20230913" in lines and "DTEND;VALUE=DATE:20230914" in lines
         assert text.count("BEGIN:VEVENT") == text.count("END:VEVENT") > 3
+
+
+def test_runs_of_captions_stay_off_the_overall_timeline():
+    from dateline.query.timeline import _run_on, rules
+
+    assert _run_on(" ".join(["word"] * (rules().max_sentence_words + 1)))
+    assert not _run_on("Kim Jong Un arrived in Vladivostok on Wednesday.")

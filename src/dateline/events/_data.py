@@ -23,6 +23,7 @@ class Dating:
     lead_sentences: int
     lead_days: int
     publication_fallback: bool
+    report_sentences: int
     away_words: frozenset[str]
 
 
@@ -58,6 +59,8 @@ class Lexicon:
         self.skip_verbs = frozenset(onto.get("skip_verbs", ()))
         self.object_types: dict[str, dict[str, str]] = onto.get("object_types") or {}
         self.travel_needs_place = frozenset(onto.get("travel_needs_place", ()))
+        self.person_subject_types: dict[str, str] = onto.get("person_subject_types") or {}
+        self.person_nouns = frozenset(onto.get("person_nouns", ()))
         self.phrasal: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase, typ in (onto.get("phrasal") or {}).items():
             words = phrase.lower().split()

@@ -158,6 +158,8 @@ def event_time(ctx: DocContext, i: int, status: str, own: When | None, stime: Se
         return _NONE  # "visited a factory on Friday, where jets are built": another tense, another time
     if report is None or tense != "past" or _moved_away(ctx, ctx.toks[i].sentence):
         return _NONE
+    if ctx.toks[i].sentence >= dating().report_sentences:
+        return _NONE  # deep in the story, a past event is as likely background as news
     return report
 
 

@@ -8,6 +8,7 @@ in Vladivostok" gives the place to "met", not to the sentence's main verb.
 
 from __future__ import annotations
 
+from ..nlp.lexicon import english
 from ..types import EntityKey, EntityLink, Event, ParsedDoc, Place, Role, SentenceTime, TimeValue
 from ._data import lexicon
 from .context import PLACE_LABELS, DocContext, owner_of
@@ -61,9 +62,21 @@ def _verb_type(ctx: DocContext, i: int, lem: str) -> str | None:
     if obj in by_object:
         return by_object[obj]
     typ = lex.verb_type.get(lem, "OTHER")
+    if lem in lex.person_subject_types and _person_subject(ctx, i):
+        return lex.person_subject_types[lem]  # "the boy fell down a well", not a price falling
     if typ == "TRAVEL" and (passive or (lem in lex.travel_needs_place and not _place_object(ctx, i))):
         return "OTHER"
     return typ
+
+
+def _person_subject(ctx: DocContext, i: int) -> bool:
+    eng = english()
+    for k in ctx.kids[i]:
+        if ctx.toks[k].dep in ("nsubj", "nsubjpass"):
+            if ctx.lower[k] in eng.pronouns.person_singular or ctx.toks[k].lemma.lower() in lexicon().person_nouns:
+                return True
+            return any(key.label == "PERSON" for key in ctx.entity_keys(k))
+    return False
 
 
 def _place_object(ctx: DocContext, i: int) -> bool:

@@ -59,6 +59,7 @@ class TimelineRules:
     same_place_km: float
     time_slack_days: int
     same_word_types: frozenset[str]
+    max_sentence_words: int
     salience: Salience
 
 
@@ -188,6 +189,12 @@ def _kept(it: dict, overview: bool, include_all: bool, bounds: tuple[str | None,
     return not (date_from and it["latest"] < date_from or date_to and it["earliest"] > date_to)
 
 
+def _run_on(sentence: str) -> bool:
+    """A run of photo captions or linked headlines the page's text carried: longer than a news
+    sentence gets (data: max_sentence_words)."""
+    return len(sentence.split()) > rules().max_sentence_words
+
+
 def _dated(it: dict) -> bool:
     e, la = it["earliest"], it["latest"]
     return bool(e and la and _span_days(e, la) <= rules().max_span_days)
@@ -221,6 +228,8 @@ def timeline(
     for r, ev in loaded:
         if (r["doc_id"], ev.index) in inner or not _involves(ev, r["doc_id"], doc_keys):
             continue
+        if ent is None and _run_on(r["text"]):
+            continue  # the overview only: an entity's timeline keeps every event it is in
         it = _item(r, ev, idx)
         if not _dated(it):
             undated += 1

@@ -24,6 +24,7 @@ class Dating:
     lead_days: int
     publication_fallback: bool
     report_sentences: int
+    occurrence_verbs: frozenset[str]
     away_words: frozenset[str]
 
 

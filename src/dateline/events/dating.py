@@ -183,3 +183,22 @@ def offset_times(ctx: DocContext, sent, triggers, durations, when: dict[int, Whe
         got = resolve_against(tv, anchor[0], direction)
         if got.earliest:
             when[target] = (got.value, got.earliest, got.latest, f"offset:{anchor[3]}")
+
+
+def light_verb_times(ctx: DocContext, triggers, statuses: dict[int, str], when: dict[int, When]) -> None:
+    """ "The first launch took place in 2015", "held talks on Friday": an event noun that is
+    the subject or object of an occurrence verb (data/dating.yaml) happens when that verb does,
+    dated the same way."""
+    toks = ctx.toks
+    verbs = dating().occurrence_verbs
+    for i in triggers:
+        t = toks[i]
+        if t.pos != "NOUN" or when.get(i, _NONE)[0] or statuses.get(i) in ("planned", "possible", "negated"):
+            continue
+        h = t.head
+        if h not in triggers or t.dep not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        lem = toks[h].lemma.lower()
+        nxt = ctx.lower[h + 1] if h + 1 < len(toks) else ""
+        if lem in verbs or f"{lem} {nxt}" in verbs:  # "took place", not "took 20 hours"
+            when[i] = when.get(h, _NONE)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..types import EntityKey, EntityLink, Event, ParsedDoc, Place, Role, SentenceTime, TimeValue
 from ._data import lexicon
 from .context import PLACE_LABELS, DocContext, owner_of
-from .dating import event_time, offset_times, report_time, time_roles
+from .dating import event_time, light_verb_times, offset_times, report_time, time_roles
 from .status import event_status, reported_by
 from .triggers import names_its_verb, trigger_type
 
@@ -76,6 +76,7 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
         stime = st_by_sent.get(sent.index)
         statuses = {i: event_status(ctx, i, in_title) for i in triggers}
         when = {i: event_time(ctx, i, statuses[i], own_time.get(i), stime, report) for i in triggers}
+        light_verb_times(ctx, triggers, statuses, when)
         offset_times(ctx, sent, triggers, durations.get(sent.index, ()), when)
         for i, typ in triggers.items():
             t = toks[i]

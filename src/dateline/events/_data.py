@@ -60,6 +60,7 @@ class Lexicon:
         self.skip_verbs = frozenset(onto.get("skip_verbs", ()))
         self.object_types: dict[str, dict[str, str]] = onto.get("object_types") or {}
         self.travel_needs_place = frozenset(onto.get("travel_needs_place", ()))
+        self.travel_directions = frozenset(onto.get("travel_directions", ()))
         self.person_subject_types: dict[str, str] = onto.get("person_subject_types") or {}
         self.person_nouns = frozenset(onto.get("person_nouns", ()))
         self.phrasal: dict[str, list[tuple[tuple[str, ...], str]]] = {}

@@ -71,8 +71,18 @@ def _person_subject(ctx: DocContext, i: int) -> bool:
 
 
 def _place_object(ctx: DocContext, i: int) -> bool:
-    m = next((ctx.mention_at.get(k) for k in ctx.kids[i] if ctx.toks[k].dep == "dobj"), None)
-    return m is not None and m.label in PLACE_LABELS
+    """A place or a direction the movement goes to or from: "left Russia", "came to the
+    cosmodrome", "went home" (not "went against advice", "leaving behind a family")."""
+    toks = ctx.toks
+    for k in ctx.kids[i]:
+        d = toks[k].dep
+        if d == "dobj":
+            m = ctx.mention_at.get(k)
+            if m is not None and m.label in PLACE_LABELS:
+                return True
+        elif d in ("prep", "advmod", "prt", "npadvmod") and ctx.lower[k] in lexicon().travel_directions:
+            return True
+    return False
 
 
 def names_its_verb(ctx: DocContext, i: int, triggers: dict[int, str]) -> bool:

@@ -101,6 +101,8 @@ def _climb(ctx: DocContext, cur: int) -> int | None:
         noun_gov = toks[head].pos == "NOUN" and toks[head].lemma.lower() in lex.planned_nouns | lex.possible_nouns
         if t.dep in _CLIMB_VERB or (t.dep == "acl" and noun_gov):
             return head
+        if t.dep == "relcl" and toks[head].dep == "attr":
+            return head  # "this is not a situation where they played golf": they did not
         # "is scheduled to meet" parses meet as xcomp; "plans to visit" as acl: handled above
         return None
     return head if t.dep in _CLIMB_NOUN_DEPS else None

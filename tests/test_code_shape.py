@@ -19,14 +19,10 @@ STAGES = ("ingest", "nlp", "time", "geo", "quantity", "entities", "events", "ver
 
 DEBT: dict[str, set[str]] = {
     "functions": {
-        "events/frames.py:_why_roles",
-        "events/main_event.py:_what_phrase",
-        "events/status.py:event_status",
         "query/ask.py:_agents",
         "query/ask.py:_extract",
         "query/ask.py:analyse_question",
         "query/ask.py:ask",
-        "query/timeline.py:timeline",
     },
     "modules": {
         "query/ask.py",

@@ -21,7 +21,6 @@ DEBT = {
     "events/data/main_event.yaml",
     "events/data/ontology.yaml",
     "query/data/questions.yaml",
-    "query/data/timeline.yaml",
 }
 
 

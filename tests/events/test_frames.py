@@ -33,6 +33,18 @@ def _only(events, lemma):
         ("The minister did not attend the ceremony.", "attend", "negated"),
         ("Rebels attacked the convoy near the border.", "attack", "occurred"),
         ("Kim Jong Un is travelling to Russia by train.", "travel", "ongoing"),
+        ("This is not a situation where they have had long talks or played golf together.", "play", "negated"),
+        (
+            "Lady Gaga isn't taking the result lying down - and she protested the victory on Wednesday.",
+            "protest",
+            "occurred",
+        ),
+        (
+            "Putin proposed the spaceport in 2007, and its first rocket was launched in April 2016.",
+            "launch",
+            "occurred",
+        ),
+        ("The tram's driver did say that the brakes failed.", "say", "occurred"),
     ],
 )
 def test_status(text, lemma, status):
@@ -120,3 +132,27 @@ def test_lift_off_is_a_launch():
     (art,) = read_path(EXAMPLES / "001_vostochny_first_launch.txt")
     (lifted,) = [e for e in analyse(art).events if e.trigger == "lifted"]
     assert lifted.type == "LAUNCH" and lifted.status == "occurred" and lifted.time_value == "2016-04-28"
+
+
+def test_dating_by_the_events_own_words():
+    text = (
+        "Kim Jong Un arrived in Vladivostok on Wednesday, a day before his first summit with Vladimir Putin.\n\n"
+        "The visit came two days after his talks with the minister.\n\n"
+        "Officials praised the talks."
+    )
+    events = _events(parse_text(text, published=date(2019, 4, 24)))
+    arrived, summit = _only(events, "arrive"), _only(events, "summit")
+    assert arrived.time_value == "2019-04-24" and arrived.time_rule.startswith("timex:")
+    assert summit.time_value == "2019-04-25" and summit.time_rule.startswith("offset:")
+    # a past event the text does not date is part of the report's news: its lead's day, and says so
+    praised = _only(events, "praise")
+    assert praised.time_value == "2019-04-24" and praised.time_rule == "report:lead"
+    # with no dated lead it stays undated: never silently the publication day
+    plain = _events(parse_text("Officials praised the talks in Vladivostok.", published=date(2019, 4, 24)))
+    assert _only(plain, "praise").time_value is None
+
+
+def test_a_person_falling_is_an_accident_and_lost_his_life_a_death():
+    events = _events(parse_text("The boy fell down a well on Sunday. A man lost his life in the crash.", published=PUB))
+    assert _only(events, "fall").type == "ACCIDENT"
+    assert _only(events, "lose").type == "DEATH"

@@ -6,6 +6,7 @@ import click
 from rich.markup import escape
 
 from .common import console, db_option, json_option, open_store_or_fail, print_json, progress
+from .events_cmds import timeline_filters
 
 
 def _when(e: dict) -> str:
@@ -39,9 +40,10 @@ def _print_timeline(events: list[dict], show_sources: int = 3) -> None:
 @click.option("--from", "date_from", default=None, help="Only events on or after this date (YYYY[-MM[-DD]]).")
 @click.option("--to", "date_to", default=None, help="Only events on or before this date (YYYY[-MM[-DD]]).")
 @click.option("--all", "include_all", is_flag=True, help="Also events with no named participant.")
+@timeline_filters
 @db_option
 @json_option
-def timeline_cmd(entity, date_from, date_to, include_all, db, as_json):
+def timeline_cmd(entity, date_from, date_to, include_all, db, as_json, **filters):
     """Events across all documents, ordered by when they happened (not when reported)."""
     from ..query.timeline import timeline
 
@@ -52,6 +54,7 @@ def timeline_cmd(entity, date_from, date_to, include_all, db, as_json):
         date_from=_bound(date_from, False),
         date_to=_bound(date_to, True),
         include_all=include_all,
+        **filters,
     )
     if as_json:
         print_json(out)

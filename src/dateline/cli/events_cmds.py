@@ -6,6 +6,42 @@ import click
 
 from .common import analyses_for, console, db_option, json_option, print_json, progress, to_jsonable
 
+STATUSES = ("occurred", "ongoing", "planned", "possible", "negated")
+
+
+def timeline_filters(f):
+    """The options `dateline timeline` filters and ranks its events by (passed to query.timeline)."""
+    f = click.option(
+        "--rank",
+        type=click.Choice(["time", "salience"]),
+        default="time",
+        show_default=True,
+        help="Order by when events happened, or by salience (reports, participants, main-event membership).",
+    )(f)
+    f = click.option(
+        "--min-reports", type=click.IntRange(min=1), default=1, help="Only events told by at least N reports."
+    )(f)
+    f = click.option("--type", "type_", help="Only events of this type (MEET, TRAVEL, OTHER, ...).")(f)
+    return click.option("--status", type=click.Choice(STATUSES, case_sensitive=False), help="Only this status.")(f)
+
+
+def mention_json(a, e) -> dict:
+    """One event mention with the fields outside tools read (stable): the Event's own, plus
+    where it is (record id, sentence text) and how its time was obtained."""
+    from ..time import granularity
+
+    art = a.article
+    sent = a.parsed.sentences[e.sentence] if e.sentence < len(a.parsed.sentences) else None
+    return {
+        "doc_id": art.doc_id,
+        "record_id": art.record_id or art.doc_id,
+        **to_jsonable(e),
+        "sentence_index": e.sentence,
+        "sentence_text": a.parsed.text[sent.start : sent.end] if sent else "",
+        "granularity": granularity(e.time_value),
+        "dated_by": e.time_rule,
+    }
+
 
 @click.command()
 @click.argument("doc", required=False)
@@ -19,7 +55,7 @@ def events(doc, etype, db, as_json):
         for e in a.events:
             if etype and e.type != etype.upper():
                 continue
-            rows.append({"doc_id": a.article.doc_id, **to_jsonable(e)})
+            rows.append(mention_json(a, e))
     if as_json:
         print_json(rows)
         return

@@ -25,6 +25,10 @@ FORMATS = {
     "giveme5w1h": "main events, one JSON file per document",
     "mentions": "every entity mention as JSON Lines, with its canonical entity_id",
     "semeval-timeline": "one entity's timeline (--entity) in SemEval-2015 Task 4's line format",
+    "timeline-csv": "the timeline (or --entity's) as CSV, one row per event",
+    "timeline-jsonl": "the timeline (or --entity's) as JSON Lines, one event per line",
+    "timelinejs": "the timeline (or --entity's) as a TimelineJS 3 JSON document",
+    "ics": "the timeline (or --entity's) as iCalendar all-day events",
 }
 
 
@@ -49,7 +53,9 @@ FORMATS = {
     help="A file (default stdout; parquet: required); giveme5w1h: a folder (required).",
 )
 @click.option("--doc", help="geojson: only this document (id, id prefix, record id or file name).")
-@click.option("--entity", help="semeval-timeline: the entity (name or alias) whose timeline to write.")
+@click.option(
+    "--entity", help="semeval-timeline (required), timeline formats: the entity (name or alias) whose timeline."
+)
 @click.option(
     "--corpus",
     type=click.Path(exists=True),
@@ -70,6 +76,8 @@ def export(fmt, table_name, out, doc, entity, corpus, db):
         _mentions(store, out)
     elif fmt == "semeval-timeline":
         _semeval_timeline(store, entity, corpus, out)
+    elif fmt in ("timeline-csv", "timeline-jsonl", "timelinejs", "ics"):
+        _timeline(store, fmt, entity, out)
     else:
         _geojson(store, doc, out)
 
@@ -197,6 +205,25 @@ def _semeval_timeline(store, entity: str | None, corpus: str | None, out: str | 
     with _output(out) as f:
         f.write("\n".join(lines) + "\n")
     err_console.print(f"{len(lines) - 1} line(s) for {tl.entity_name or entity}" + (f" -> {out}" if out else ""))
+
+
+def _timeline(store, fmt: str, entity: str | None, out: str | None) -> None:
+    from ..export import timeline as tl
+    from ..query.timeline import timeline
+
+    got = timeline(store, entity=entity)
+    events = got["events"]
+    title = f"Timeline of {got['entity']['name']}" if got["entity"] else "Timeline"
+    with _output(out) as f:
+        if fmt == "timeline-csv":
+            n = tl.write_csv(events, f)
+        elif fmt == "timeline-jsonl":
+            n = tl.write_jsonl(events, f)
+        elif fmt == "timelinejs":
+            n = tl.write_timelinejs(events, f, title)
+        else:
+            n = tl.write_ics(events, f)
+    err_console.print(f"{n} event(s)" + (f" -> {out}" if out else ""))
 
 
 commands = [export]

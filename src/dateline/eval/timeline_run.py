@@ -181,8 +181,6 @@ def diagnose(ctx: _Context, results: list[TimelineResult]) -> dict:
 
 
 def _context(store, docs: list[CatDocument], ids: dict[str, str]) -> _Context:
-    from ..query._common import load_data
-
     events: dict[str, list[Event]] = {}
     timed: dict[str, set[int]] = {}
     for doc in ids.values():
@@ -190,8 +188,8 @@ def _context(store, docs: list[CatDocument], ids: dict[str, str]) -> _Context:
         events[doc] = [serialize.loads(Event, r["data"]) for r in rows]
         q = "SELECT idx FROM sentences WHERE doc_id = :d AND time_earliest IS NOT NULL"
         timed[doc] = {r["idx"] for r in store.query(q, d=doc)}
-    skip = frozenset(load_data("timeline.yaml").get("skip_types") or ())
-    return _Context({d.doc_id: d for d in docs}, ids, events, timed, skip)
+    # an entity's timeline keeps every type (query/timeline.py): none is skipped
+    return _Context({d.doc_id: d for d in docs}, ids, events, timed, frozenset())
 
 
 def run(

@@ -3,13 +3,37 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from .. import config
 from ..nlp.lexicon import english
 
 DATA = Path(__file__).parent / "data"
+DATING = DATA / "dating.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """``data/dating.yaml``: how an event the text does not date in its clause is dated."""
+
+    frame_preps: frozenset[str]
+    lead_sentences: int
+    lead_days: int
+    publication_fallback: bool
+    report_sentences: int
+    occurrence_verbs: frozenset[str]
+    away_words: frozenset[str]
+
+
+@functools.cache
+def dating() -> Dating:
+    return config.load(Dating, DATING)
+
+
+config.register(DATING, dating)
 
 
 @functools.cache
@@ -31,7 +55,14 @@ class Lexicon:
                 self.verb_type.setdefault(v, t)
             for n in d.get("nouns", ()):
                 self.noun_type.setdefault(n, t)
+        for n in onto.get("other_nouns", ()):
+            self.noun_type.setdefault(n, "OTHER")
         self.skip_verbs = frozenset(onto.get("skip_verbs", ()))
+        self.object_types: dict[str, dict[str, str]] = onto.get("object_types") or {}
+        self.travel_needs_place = frozenset(onto.get("travel_needs_place", ()))
+        self.travel_directions = frozenset(onto.get("travel_directions", ()))
+        self.person_subject_types: dict[str, str] = onto.get("person_subject_types") or {}
+        self.person_nouns = frozenset(onto.get("person_nouns", ()))
         self.phrasal: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase, typ in (onto.get("phrasal") or {}).items():
             words = phrase.lower().split()
@@ -46,6 +77,7 @@ class Lexicon:
         self.possible_governors = frozenset(st["possible_governors"])
         self.control_verbs = self.planned_governors | self.possible_governors
         self.planned_nouns = frozenset(st["planned_nouns"])
+        self.possible_nouns = frozenset(st["possible_nouns"])
         self.negation_words = eng.negation
         self.reporting_verbs = frozenset(st["reporting_verbs"])
         why = cues["why"]

@@ -89,3 +89,17 @@ class DocContext:
         if offset is not None:
             return offset < self.title_end
         return self.parsed.sentences[sentence].start < self.title_end
+
+
+def owner_of(ctx: DocContext, i: int, triggers, stop: int | None = None) -> int | None:
+    """Nearest trigger governing token ``i`` (itself excluded)."""
+    toks = ctx.toks
+    cur = i
+    for _ in range(40):
+        h = toks[cur].head
+        if h == cur:
+            return None
+        if h in triggers and h != stop:
+            return h
+        cur = h
+    return None

@@ -8,57 +8,23 @@ in Vladivostok" gives the place to "met", not to the sentence's main verb.
 
 from __future__ import annotations
 
-from ..nlp.syntax import span_head
 from ..types import EntityKey, EntityLink, Event, ParsedDoc, Place, Role, SentenceTime, TimeValue
 from ._data import lexicon
-from .context import PLACE_LABELS, DocContext
+from .context import PLACE_LABELS, DocContext, owner_of
+from .dating import event_time, light_verb_times, offset_times, report_time, time_roles
 from .status import event_status, reported_by
+from .triggers import names_its_verb, trigger_type
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _MAX_ROLE_TOKENS = 30
-_ANCHOR_PREPS = frozenset({"since", "until", "till", "before", "by"})
 
 
 def build_context(parsed: ParsedDoc, coref: tuple[EntityLink, ...] = ()) -> DocContext:
     return DocContext(parsed, coref)
 
 
-def _trigger_type(ctx: DocContext, i: int) -> str | None:
-    """Event type of token ``i`` if it is a trigger, else None."""
-    lex = lexicon()
-    t = ctx.toks[i]
-    lem = t.lemma.lower()
-    if t.pos == "VERB":
-        for words, typ in lex.phrasal.get(lem, ()):  # "came into service" is OPEN, not TRAVEL
-            if tuple(ctx.lower[i + 1 : i + 1 + len(words)]) == words:
-                return typ
-        if lem in lex.skip_verbs or t.dep in ("amod", "compound"):
-            return None
-        if lem in lex.control_verbs and any(ctx.toks[k].dep in ("xcomp", "ccomp") for k in ctx.kids[i]):
-            return None  # "scheduled (to meet)": the complement is the event
-        return lex.verb_type.get(lem, "OTHER")
-    if t.pos == "NOUN":
-        typ = lex.noun_type.get(lem) or lex.noun_type.get(ctx.lower[i])
-        if typ is None or i in ctx.mention_at:
-            return None
-        if t.dep == "compound":
-            return None  # "meeting place": a modifier, not an event
-        return typ
-    return None
-
-
 def _owner(i: int, triggers: dict[int, str], ctx: DocContext, stop: int | None = None) -> int | None:
-    """Nearest trigger governing token ``i`` (itself excluded)."""
-    toks = ctx.toks
-    cur = i
-    for _ in range(40):
-        h = toks[cur].head
-        if h == cur:
-            return None
-        if h in triggers and h != stop:
-            return h
-        cur = h
-    return None
+    return owner_of(ctx, i, triggers, stop)
 
 
 def extract_events(parsed: ParsedDoc, times=(), sentence_times=(), places=()) -> tuple[Event, ...]:
@@ -68,25 +34,30 @@ def extract_events(parsed: ParsedDoc, times=(), sentence_times=(), places=()) ->
 def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[Event, ...]:
     parsed = ctx.parsed
     toks = ctx.toks
-    published = parsed.article.published
     st_by_sent: dict[int, SentenceTime] = {s.sentence: s for s in sentence_times or ()}
     times = tuple(times or ())
     places = tuple(places or ())
+    report = report_time(ctx, tuple(sentence_times or ()))
     events: list[Event] = []
     times_by_sent: dict[int, list[TimeValue]] = {}
+    durations: dict[int, list[TimeValue]] = {}
     for tv in times:
         if tv.type in ("DATE", "TIME"):
             times_by_sent.setdefault(tv.sentence, []).append(tv)
+        elif tv.type == "DURATION":
+            durations.setdefault(tv.sentence, []).append(tv)
     for sent in parsed.sentences:
         in_title = ctx.in_title(sent.index)
         headline = _headline_verbs(ctx, sent) if in_title else {}
         triggers: dict[int, str] = {}
         for i in range(sent.token_start, sent.token_end):
-            typ = headline[i][0] if i in headline else _trigger_type(ctx, i)
+            typ = headline[i][0] if i in headline else trigger_type(ctx, i)
             if typ is not None:
                 if headline and any(k in headline for k in ctx.kids[i] if toks[k].dep in _SUBJ):
                     continue  # "Gaga stages protest": "stages" was parsed as the subject of "protest"
                 triggers[i] = typ
+        for i in [i for i in triggers if names_its_verb(ctx, i, triggers)]:
+            del triggers[i]
         if not triggers:
             continue
         roles: dict[int, list[Role]] = {i: [] for i in triggers}
@@ -99,11 +70,14 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
         _prep_roles(ctx, sent, triggers, roles, places)
         _why_roles(ctx, sent, triggers, roles)
         _topic_roles(ctx, sent, triggers, roles)
-        times_here = times_by_sent.get(sent.index, ())
-        own_time = _time_roles(ctx, sent, triggers, roles, times_here, published)
+        own_time = time_roles(ctx, sent, triggers, roles, times_by_sent.get(sent.index, ()))
         if places:
             _fill_place_coordinates(sent, roles, places)
         stime = st_by_sent.get(sent.index)
+        statuses = {i: event_status(ctx, i, in_title) for i in triggers}
+        when = {i: event_time(ctx, i, statuses[i], own_time.get(i), stime, report) for i in triggers}
+        light_verb_times(ctx, triggers, statuses, when)
+        offset_times(ctx, sent, triggers, durations.get(sent.index, ()), when)
         for i, typ in triggers.items():
             t = toks[i]
             rep = reported_by(ctx, i)
@@ -112,14 +86,8 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
                 keys = ctx.entity_keys(rep)
                 rep_text = ctx.span_text(*ctx.subtree(rep))[0]
                 rep_key = keys[0] if keys else EntityKey("", rep_text) if rep_text else None
-            tval = tearly = tlate = trule = None
-            status = event_status(ctx, i, in_title)
-            if i in own_time:
-                tval, tearly, tlate, trule = own_time[i]
-            elif status in ("planned", "possible", "negated"):
-                pass  # the sentence's date is when it was said, not when a plan will happen
-            elif stime is not None and stime.value:
-                tval, tearly, tlate, trule = stime.value, stime.earliest, stime.latest, f"sentence:{stime.rule}"
+            status = statuses[i]
+            tval, tearly, tlate, trule = when[i]
             events.append(
                 Event(
                     index=len(events),
@@ -213,9 +181,29 @@ def _role_from_token(ctx: DocContext, name: str, head: int, span: tuple[int, int
     for c in ctx.kids[head]:  # conjoined arguments: "Putin and Kim"
         if ctx.toks[c].dep == "conj":
             keys.extend(k for k in ctx.entity_keys(c) if k not in keys)
+    keys.extend(k for k in _modifier_entities(ctx, head) if k not in keys)
     if not keys:
         return [Role(name, text, s, e)]
     return [Role(name, text, s, e, entity=k) for k in keys]
+
+
+def _modifier_entities(ctx: DocContext, head: int) -> list[EntityKey]:
+    """Entities an argument names through its modifiers: "the device's antenna", "Apple's iPod
+    players", "the Qantas order", "the newest iPhone, iPhone 4". A named head keeps its
+    title-like compounds out ("Apple CEO Steve Jobs" is Jobs, not Apple)."""
+    toks = ctx.toks
+    out: list[EntityKey] = []
+    named = head in ctx.mention_at
+    todo = [(head, 0)]
+    while todo:
+        k, depth = todo.pop()
+        for c in ctx.kids[k]:
+            d = toks[c].dep
+            if d == "appos" or (not named and d in ("poss", "compound")):
+                out.extend(ctx.entity_keys(c))
+                if depth < 1:
+                    todo.append((c, depth + 1))
+    return out
 
 
 def _core_roles(ctx: DocContext, triggers: dict[int, str], roles: dict[int, list[Role]]) -> None:
@@ -267,7 +255,8 @@ def _core_roles(ctx: DocContext, triggers: dict[int, str], roles: dict[int, list
                 elif low == "by" and t.pos == "NOUN" and ctx.entity_keys(pobj):
                     roles[i] += _role_from_token(ctx, "agent", pobj)
                     got_agent = True
-        if not got_agent:
+        passive = any(toks[k].dep == "nsubjpass" for k in ctx.kids[i])
+        if not got_agent and not passive:
             _inherit_agent(ctx, i, roles)
 
 
@@ -288,7 +277,9 @@ def _inherit_agent(ctx: DocContext, i: int, roles: dict[int, list[Role]]) -> Non
             h = toks[h].head
         for k in ctx.kids[h]:
             if toks[k].dep in _SUBJ:
-                roles[i] += _role_from_token(ctx, "agent", k)
+                # "Asked whether ..., Putin said": a bare participle's subject is asked, not asking
+                bare_participle = toks[i].tag == "VBN" and not any(toks[c].dep == "aux" for c in ctx.kids[i])
+                roles[i] += _role_from_token(ctx, "patient" if bare_participle else "agent", k)
                 return
         cur = h
 
@@ -428,85 +419,76 @@ def _match_multi(ctx, k: int, cues: dict) -> tuple[str, ...] | None:
 
 def _why_roles(ctx, sent, triggers, roles) -> None:
     """Reason and purpose roles (why), from cue phrases and infinitive clauses."""
-    lex = lexicon()
-    toks = ctx.toks
     covered: set[int] = set()
     for k in range(sent.token_start, sent.token_end):
         if k in covered:
             continue
-        t = toks[k]
-        name = None
-        cue = _match_multi(ctx, k, lex.purpose_multi)
-        if cue:
-            name = "purpose"
-        else:
-            cue = _match_multi(ctx, k, lex.reason_multi)
-            if cue:
-                name = "reason"
-                if cue == ("over",) and not (
-                    t.head in triggers
-                    and toks[t.head].lemma.lower()
-                    in lex.for_reason_verbs | {"protest", "outrage", "anger", "row", "criticise", "criticize"}
-                ):
-                    continue
-        if name is None:
-            low = ctx.lower[k]
-            if t.dep == "mark" and (low in lex.reason_marks or low in lex.weak_reason_marks):
-                name = "reason" if low in lex.reason_marks else "weak_reason"
-                span_head = t.head
-                a, b = ctx.subtree(span_head)
-                a = min(a, k)
-                owner = _owner(span_head, triggers, ctx)
-                if owner is None:
-                    continue
-                _add_span_role(ctx, roles, owner, name, a, b, span_head)
-                covered.update(range(a, b))
-                continue
-            if t.dep == "prep" and low in lex.weak_reason_marks and low != "as":  # "named as three adults"
-                owner = t.head if t.head in triggers else _owner(k, triggers, ctx)
-                if owner is None:
-                    continue
-                a, b = ctx.subtree(k)
-                _add_span_role(ctx, roles, owner, "weak_reason", a, b, k)
-                covered.update(range(a, b))
-                continue
-            if (
-                low == "for"
-                and t.dep == "prep"
-                and t.head in triggers
-                and toks[t.head].lemma.lower() in lex.for_reason_verbs
-            ):
-                a, b = ctx.subtree(k)
-                _add_span_role(ctx, roles, t.head, "reason", a, b, k)
-                covered.update(range(a, b))
-                continue
-            # purpose infinitive: "travels ... to meet Putin" (advcl with "to")
-            if (
-                k in triggers
-                and t.dep == "advcl"
-                and any(ctx.lower[c] == "to" and toks[c].tag == "TO" for c in ctx.kids[k])
-            ):
-                owner = _owner(k, triggers, ctx)
-                if owner is not None:
-                    a, b = ctx.subtree(k)
-                    _add_span_role(ctx, roles, owner, "purpose", a, b, k)
-            continue
-        # a multiword cue: the phrase is the cue's subtree (prep) or its clause (mark)
-        head = k if t.dep != "mark" else t.head
-        a, b = ctx.subtree(head)
+        span = _multiword_why(ctx, k, triggers, roles) or _single_word_why(ctx, k, triggers, roles)
+        if span:
+            covered.update(range(*span))
+
+
+def _multiword_why(ctx, k: int, triggers, roles) -> tuple[int, int] | None:
+    """ "in order to ...", "because of ...": the phrase is the cue's subtree (prep) or its clause (mark)."""
+    lex = lexicon()
+    toks = ctx.toks
+    t = toks[k]
+    name = "purpose"
+    cue = _match_multi(ctx, k, lex.purpose_multi)
+    if not cue:
+        name = "reason"
+        cue = _match_multi(ctx, k, lex.reason_multi)
+        if not cue:
+            return None
+        verbs = lex.for_reason_verbs | {"protest", "outrage", "anger", "row", "criticise", "criticize"}
+        if cue == ("over",) and not (t.head in triggers and toks[t.head].lemma.lower() in verbs):
+            return (k, k)  # "over" is a reason only for protests and blame: skip the word
+    head = k if t.dep != "mark" else t.head
+    a, b = ctx.subtree(head)
+    a = min(a, k)
+    # multiword cues whose first word is not the phrase head: widen to the cue's head
+    if b <= k + len(cue):
+        a2, b2 = ctx.subtree(toks[k + len(cue) - 1].head)
+        a, b = max(min(a, a2, k), k), max(b, b2)
+    owner = t.head if t.head in triggers else _owner(k, triggers, ctx)
+    if owner is None:
+        return (k, k)
+    _add_span_role(ctx, roles, owner, name, a, b, head)
+    return (a, b)
+
+
+def _single_word_why(ctx, k: int, triggers, roles) -> tuple[int, int] | None:
+    """ "because ...", "after ...", "blamed for ...", and purpose infinitives ("travels ... to meet")."""
+    lex = lexicon()
+    toks = ctx.toks
+    t = toks[k]
+    low = ctx.lower[k]
+    if t.dep == "mark" and (low in lex.reason_marks or low in lex.weak_reason_marks):
+        a, b = ctx.subtree(t.head)
+        owner = _owner(t.head, triggers, ctx)
+        if owner is None:
+            return None
         a = min(a, k)
-        # multiword cues whose first word is not the phrase head: widen to the cue's head
-        if b <= k + len(cue):
-            h = toks[k + len(cue) - 1].head
-            a2, b2 = ctx.subtree(h)
-            a, b = min(a, a2, k), max(b, b2)
-            if a < k:
-                a = k
+        _add_span_role(ctx, roles, owner, "reason" if low in lex.reason_marks else "weak_reason", a, b, t.head)
+        return (a, b)
+    if t.dep == "prep" and low in lex.weak_reason_marks and low != "as":  # "named as three adults"
         owner = t.head if t.head in triggers else _owner(k, triggers, ctx)
         if owner is None:
-            continue
-        _add_span_role(ctx, roles, owner, name, a, b, head)
-        covered.update(range(a, b))
+            return None
+        a, b = ctx.subtree(k)
+        _add_span_role(ctx, roles, owner, "weak_reason", a, b, k)
+        return (a, b)
+    if low == "for" and t.dep == "prep" and t.head in triggers and toks[t.head].lemma.lower() in lex.for_reason_verbs:
+        a, b = ctx.subtree(k)
+        _add_span_role(ctx, roles, t.head, "reason", a, b, k)
+        return (a, b)
+    # purpose infinitive: "travels ... to meet Putin" (advcl with "to")
+    if k in triggers and t.dep == "advcl" and any(ctx.lower[c] == "to" and toks[c].tag == "TO" for c in ctx.kids[k]):
+        owner = _owner(k, triggers, ctx)
+        if owner is not None:
+            a, b = ctx.subtree(k)
+            _add_span_role(ctx, roles, owner, "purpose", a, b, k)
+    return None
 
 
 def _topic_roles(ctx, sent, triggers, roles) -> None:
@@ -526,7 +508,7 @@ def _topic_roles(ctx, sent, triggers, roles) -> None:
         nouns = [i for i in range(a, b) if i in triggers and toks[i].pos == "NOUN"]
         if not nouns:
             continue
-        obj = next((c for c in ctx.kids[k] if toks[c].dep == "dobj"), None)
+        obj = next((c for c in ctx.kids[k] if toks[c].dep in ("dobj", "xcomp")), None)
         if obj is None:
             p = next(
                 (c for c in ctx.kids[k] if toks[c].dep == "prep" and ctx.lower[c] in ("on", "upon", "around")), None
@@ -552,49 +534,3 @@ def _add_span_role(ctx, roles, owner, name, a, b, head) -> None:
     text, s, e = ctx.span_text(a, b)
     if text:
         roles[owner].append(Role(name, text, s, e))
-
-
-def _time_roles(ctx, sent, triggers, roles, times_here, published) -> dict[int, tuple]:
-    """Attach each date in the sentence to its nearest governing trigger."""
-    toks = ctx.toks
-    out: dict[int, tuple] = {}
-    done_mentions = set()
-    cands = []  # (token index of the expression's head, text, s, e, value, earliest, latest, rule)
-    for tv in times_here:
-        if not tv.value or not (tv.value[0].isdigit() or tv.value.startswith("XXXX")):
-            continue  # PRESENT_REF and friends do not date an event
-        first = next((k for k in range(sent.token_start, sent.token_end) if toks[k].start >= tv.start), None)
-        if first is None:
-            continue
-        last = first
-        while last + 1 < sent.token_end and toks[last + 1].end <= tv.end:
-            last += 1
-        head = span_head(ctx.toks, first, last + 1)
-        cands.append(
-            (
-                head,
-                tv.text,
-                tv.start,
-                tv.end,
-                tv.value,
-                tv.earliest,
-                tv.latest,
-                f"timex:{tv.rule}" if tv.rule else "timex",
-            )
-        )
-        done_mentions.update(range(first, last + 1))
-    for head, text, s, e, val, early, late, rule in cands:
-        owner = head if head in triggers else _owner(head, triggers, ctx)
-        h = toks[head].head
-        if toks[head].dep == "pobj" and ctx.lower[h] in _ANCHOR_PREPS:
-            owner = None  # "first meeting since 2019": an anchor, not the event's time
-        # "since 2019 when they met": the relative clause on a date is dated by it
-        for c in ctx.kids[head]:
-            if c in triggers and toks[c].dep == "relcl":
-                roles[c].append(Role("time", text, s, e, value=val))
-                out.setdefault(c, (val, early, late, rule))
-        if owner is None:
-            continue
-        roles[owner].append(Role("time", text, s, e, value=val))
-        out.setdefault(owner, (val, early, late, rule))
-    return out

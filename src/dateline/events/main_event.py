@@ -201,103 +201,111 @@ def _who(ctx: DocContext, ranked) -> tuple[W5Answer, ...]:
 
 
 def _what_phrase(ctx: DocContext, e: Event) -> W5Answer | None:
-    lex = lexicon()
-    cfg = lex.main["what"]
-    keep_deps = set(cfg["keep_deps"])
-    keep_preps = set(cfg["keep_preps"])
-    stop = set(cfg["stop_deps"])
-    tok_at = _tok_at(ctx)
-    t = tok_at.get(e.trigger_start)
+    cfg = lexicon().main["what"]
+    t = _tok_at(ctx).get(e.trigger_start)
     if t is None:
         return None
-    i = t.i
-    toks = ctx.toks
     if t.pos == "NOUN" and e.lemma != t.lemma.lower():
         # a headline verb the tagger took for a noun: the verb and its object
         p = e.role("patient")
         end = p.end if p is not None else t.end
         return W5Answer(ctx.parsed.text[t.start : end], 0.0, t.start, end)
     if t.pos == "NOUN":
-        a, b = ctx.subtree(i)
-        a = max(a, _clause_left(ctx, i))
-        # "Explosion and gunfire outside German consulate": cut before clauses
-        b2 = b
-        for k in range(i + 1, b):
-            if (
-                toks[k].dep in ("relcl", "acl", "punct", "advcl", "mark") or ctx.lower[k] in ("as", "after", "because")
-            ) and toks[k].head in range(a, b):
-                b2 = k
-                break
-        for k in range(a, i):
-            if toks[k].text == ":":
-                a = k + 1  # "President Donald Trump: Lady Gaga ...": a headline's topic label
-        a2 = a
-        while a2 < i and (
-            toks[a2].dep in ("det", "poss", "case", "cc")  # "Putin and Kim sign ...": both actors go
-            or ctx.lower[a2] in _PRONOUNS
-            or (a2 in ctx.mention_at and ctx.mention_at[a2].label in ("PERSON", "ORG"))
-        ):
-            a2 += 1  # the actor is the answer to "who", not part of "what"
-        b2 = min(b2, a2 + cfg["max_tokens"])
-        text, s, en = ctx.span_text(a2, b2)
-        return W5Answer(text, 0.0, s, en) if text else None
-    pieces = [(i, i + 1)]
-    after_obj = set(cfg["keep_preps_after_object"])
-    has_obj = False
-    n_prep = 0
-    travel_purpose = e.type in cfg["purpose_types"] and e.role("purpose") is not None
-    # auxiliaries that carry meaning ("set to", "are trying to") and particles
-    for k in ctx.kids[i]:
-        kt = toks[k]
-        if k > i:
-            if kt.dep == "punct" and kt.text in _QUOTES:
-                continue  # slams 'rigged' FBI
-            if kt.dep in stop and not travel_purpose:
-                break
-            if travel_purpose and kt.dep != "advcl":
-                continue  # "travels through X on Y to meet Z" is "travels to meet Z"
-            if kt.dep in keep_deps:
-                pieces.append(ctx.subtree(k))
-                has_obj = has_obj or kt.dep in ("dobj", "attr", "dative")
-                continue
-            if kt.dep == "advmod" and k == i + 1 and kt.pos in ("ADP", "ADV") and not ctx.lower[k].endswith("ly"):
-                pieces.append(ctx.subtree(k))  # "fell down (a deep well)"
-                continue
-            if kt.dep == "prep" and n_prep == 0 and ctx.lower[k] in (after_obj if has_obj else keep_preps):
-                pieces.append(ctx.subtree(k))
-                n_prep += 1
-                continue
-            if kt.dep == "advcl" and e.type in cfg["purpose_types"]:
-                pieces.append(ctx.subtree(k))
-                break
-            if kt.dep in ("prep", "advmod", "npadvmod") and e.type in cfg["purpose_types"]:
-                continue  # "travels through X on Y to meet Z": skip place and means, keep looking
-            break
-        elif kt.dep == "neg":
-            pieces.append((k, k + 1))
-    # a controlled verb keeps its governor: "set to check", "are trying to reach"
-    if t.dep == "xcomp" and toks[t.head].lemma.lower() in lex.control_verbs:
-        h = t.head
-        pieces.append((h, h + 1))
-        for k in ctx.kids[h]:
-            if toks[k].dep in ("aux",) and k < h:
-                pieces.append((k, k + 1))
-        for k in ctx.kids[i]:
-            if toks[k].dep == "aux" and toks[k].tag == "TO":
-                pieces.append((k, k + 1))
+        return _noun_what(ctx, t.i, cfg)
+    pieces = _verb_pieces(ctx, e, t.i, cfg) + _control_pieces(ctx, t.i)
     pieces.sort()
     kept: list[int] = []
     for a, b in pieces:
         for k in range(a, b):
             if not kept or k > kept[-1]:
                 kept.append(k)
-    kept = _same_paragraph(ctx, kept, i)[: cfg["max_tokens"]]
+    kept = _same_paragraph(ctx, kept, t.i)[: cfg["max_tokens"]]
+    toks = ctx.toks
     while kept and toks[kept[-1]].pos in ("PUNCT", "CCONJ", "ADP"):
         kept.pop()
     if not kept:
         return None
     text = _join(ctx, kept)
     return W5Answer(text, 0.0, toks[kept[0]].start, toks[kept[-1]].end)
+
+
+def _noun_what(ctx: DocContext, i: int, cfg: dict) -> W5Answer | None:
+    """An event noun's phrase without the clauses after it and without its actors."""
+    toks = ctx.toks
+    a, b = ctx.subtree(i)
+    a = max(a, _clause_left(ctx, i))
+    # "Explosion and gunfire outside German consulate": cut before clauses
+    b2 = b
+    for k in range(i + 1, b):
+        if (
+            toks[k].dep in ("relcl", "acl", "punct", "advcl", "mark") or ctx.lower[k] in ("as", "after", "because")
+        ) and toks[k].head in range(a, b):
+            b2 = k
+            break
+    for k in range(a, i):
+        if toks[k].text == ":":
+            a = k + 1  # "President Donald Trump: Lady Gaga ...": a headline's topic label
+    a2 = a
+    while a2 < i and (
+        toks[a2].dep in ("det", "poss", "case", "cc")  # "Putin and Kim sign ...": both actors go
+        or ctx.lower[a2] in _PRONOUNS
+        or (a2 in ctx.mention_at and ctx.mention_at[a2].label in ("PERSON", "ORG"))
+    ):
+        a2 += 1  # the actor is the answer to "who", not part of "what"
+    b2 = min(b2, a2 + cfg["max_tokens"])
+    text, s, en = ctx.span_text(a2, b2)
+    return W5Answer(text, 0.0, s, en) if text else None
+
+
+def _verb_pieces(ctx: DocContext, e: Event, i: int, cfg: dict) -> list[tuple[int, int]]:
+    """The trigger and the dependents to its right that say what happened (main_event.yaml: what)."""
+    toks = ctx.toks
+    keep_deps, keep_preps, stop = set(cfg["keep_deps"]), set(cfg["keep_preps"]), set(cfg["stop_deps"])
+    after_obj = set(cfg["keep_preps_after_object"])
+    purpose_type = e.type in cfg["purpose_types"]
+    travel_purpose = purpose_type and e.role("purpose") is not None
+    pieces = [(i, i + 1)]
+    has_obj = False
+    n_prep = 0
+    for k in ctx.kids[i]:
+        kt = toks[k]
+        if k < i:
+            if kt.dep == "neg":
+                pieces.append((k, k + 1))
+            continue
+        if k == i or (kt.dep == "punct" and kt.text in _QUOTES):
+            continue  # slams 'rigged' FBI
+        if kt.dep in stop and not travel_purpose:
+            break
+        if travel_purpose and kt.dep != "advcl":
+            continue  # "travels through X on Y to meet Z" is "travels to meet Z"
+        if kt.dep in keep_deps:
+            pieces.append(ctx.subtree(k))
+            has_obj = has_obj or kt.dep in ("dobj", "attr", "dative")
+        elif kt.dep == "advmod" and k == i + 1 and kt.pos in ("ADP", "ADV") and not ctx.lower[k].endswith("ly"):
+            pieces.append(ctx.subtree(k))  # "fell down (a deep well)"
+        elif kt.dep == "prep" and n_prep == 0 and ctx.lower[k] in (after_obj if has_obj else keep_preps):
+            pieces.append(ctx.subtree(k))
+            n_prep += 1
+        elif kt.dep == "advcl" and purpose_type:
+            pieces.append(ctx.subtree(k))
+            break
+        elif not (kt.dep in ("prep", "advmod", "npadvmod") and purpose_type):
+            break  # (travel: skip place and means, keep looking)
+    return pieces
+
+
+def _control_pieces(ctx: DocContext, i: int) -> list[tuple[int, int]]:
+    """A controlled verb keeps its governor: "set to check", "are trying to reach"."""
+    toks = ctx.toks
+    t = toks[i]
+    if t.dep != "xcomp" or toks[t.head].lemma.lower() not in lexicon().control_verbs:
+        return []
+    h = t.head
+    out = [(h, h + 1)]
+    out += [(k, k + 1) for k in ctx.kids[h] if toks[k].dep == "aux" and k < h]
+    out += [(k, k + 1) for k in ctx.kids[i] if toks[k].dep == "aux" and toks[k].tag == "TO"]
+    return out
 
 
 def _same_paragraph(ctx: DocContext, kept: list[int], i: int) -> list[int]:

@@ -12,77 +12,103 @@ from ._data import lexicon
 from .context import DocContext
 
 _CLIMB_VERB = ("xcomp", "conj", "acomp")
-_CLIMB_NOUN = ("dobj", "attr", "nsubj", "nsubjpass", "pobj", "prep", "conj", "appos", "oprd")
+
+
+_CLIMB_NOUN_DEPS = frozenset(
+    ("pobj", "prep", "appos", "conj", "dobj", "attr", "nsubj", "nsubjpass", "oprd", "compound", "npadvmod")
+)
 
 
 def event_status(ctx: DocContext, i: int, in_title: bool = False) -> str:
-    lex = lexicon()
-    toks = ctx.toks
+    """occurred | ongoing | planned | possible | negated, from the trigger and the verbs governing it."""
     negated = False
     status: str | None = None
     cur = i
+    via = ""  # the dependency climbed through to reach ``cur``
     tense_tok = None
     for _hop in range(6):
-        t = toks[cur]
-        be_aux = None
-        for k in ctx.kids[cur]:
-            kt = toks[k]
-            low = ctx.lower[k]
-            if kt.dep == "neg" or (low in lex.negation_words and kt.dep in ("neg", "advmod", "preconj")):
-                negated = True
-            elif kt.dep in ("aux", "auxpass"):
-                if low in lex.planned_aux:
-                    status = status or "planned"
-                elif low in lex.possible_aux:
-                    status = status or "possible"
-                elif low == "to" and kt.tag == "TO" and cur != i and t.dep == "advcl" and status is None:
-                    status = "planned"  # a purpose not yet reached: "travels ... to meet"
-                elif kt.lemma in ("be", "have", "do"):
-                    be_aux = be_aux or kt
-        if cur != i:
-            lem = t.lemma.lower()
-            if lem in lex.planned_governors:
-                status = status or "planned"
-            elif lem in lex.possible_governors:
-                status = status or "possible"
-            elif t.pos == "NOUN" and lem in lex.planned_nouns:
-                status = status or "planned"
-        if t.pos in ("VERB", "AUX") and tense_tok is None:
-            tense_tok = (t, be_aux)
-        if cur == i and t.dep == "advcl" and any(ctx.lower[k] == "to" and toks[k].tag == "TO" for k in ctx.kids[cur]):
+        t = ctx.toks[cur]
+        neg, aux_status, be_aux = _aux_cues(ctx, cur, i)
+        if via != "conj":  # "isn't taking it lying down - and she protested": the protest is real
+            negated = negated or neg
+        status = status or aux_status
+        if cur != i and via != "conj":  # "proposed X, and its rocket was launched": not a plan
+            status = status or _governor_status(t)
+        participle = t.tag == "VBG" and be_aux is None and t.dep in ("advcl", "xcomp", "conj", "acl")
+        if t.pos in ("VERB", "AUX") and tense_tok is None and not participle:
+            tense_tok = (t, be_aux)  # "..., pledging an investigation": the tense of the verb it hangs on
+        if cur == i and t.dep == "advcl" and _has_to(ctx, cur):
             status = status or "planned"
-        head = t.head
-        if head == cur:
+        nxt = _climb(ctx, cur)
+        if nxt is None:
             break
-        dep = t.dep
-        if t.pos in ("VERB", "AUX"):
-            if dep in _CLIMB_VERB or (
-                dep == "acl" and toks[head].pos == "NOUN" and toks[head].lemma.lower() in lex.planned_nouns
-            ):
-                cur = head
-                continue
-            # "is scheduled to meet" parses meet as xcomp; "plans to visit" as acl: handled above
-            break
-        if (dep in _CLIMB_NOUN or t.pos not in ("VERB", "AUX")) and dep in (
-            "pobj",
-            "prep",
-            "appos",
-            "conj",
-            "dobj",
-            "attr",
-            "nsubj",
-            "nsubjpass",
-            "oprd",
-            "compound",
-            "npadvmod",
-        ):
-            cur = head
-            continue
-        break
+        via, cur = t.dep, nxt
     if negated:
         return "negated"
-    if status:
-        return status
+    return status or _tense_status(tense_tok, in_title)
+
+
+def _has_to(ctx: DocContext, k: int) -> bool:
+    return any(ctx.lower[c] == "to" and ctx.toks[c].tag == "TO" for c in ctx.kids[k])
+
+
+def _aux_cues(ctx: DocContext, cur: int, i: int) -> tuple[bool, str | None, object]:
+    """Negation, the status its auxiliaries give, and its be/have/do auxiliary, for token ``cur``."""
+    lex = lexicon()
+    toks = ctx.toks
+    negated, status, be_aux = False, None, None
+    for k in ctx.kids[cur]:
+        kt = toks[k]
+        low = ctx.lower[k]
+        if kt.dep == "neg" or (low in lex.negation_words and kt.dep in ("neg", "advmod", "preconj")):
+            negated = True
+        elif kt.dep in ("aux", "auxpass"):
+            if low in lex.planned_aux:
+                status = status or "planned"
+            elif low in lex.possible_aux:
+                status = status or "possible"
+            elif low == "to" and kt.tag == "TO" and cur != i and toks[cur].dep == "advcl" and status is None:
+                status = "planned"  # a purpose not yet reached: "travels ... to meet"
+            elif kt.lemma in ("be", "have", "do"):
+                be_aux = be_aux or kt
+    return negated, status, be_aux
+
+
+def _governor_status(t) -> str | None:
+    """The status a governing word gives its complement: "plans to", "may", "the ability to"."""
+    lex = lexicon()
+    lem = t.lemma.lower()
+    if lem in lex.planned_governors:
+        return "planned"
+    if lem in lex.possible_governors:
+        return "possible"
+    if t.pos == "NOUN" and lem in lex.planned_nouns:
+        return "planned"
+    if t.pos == "NOUN" and lem in lex.possible_nouns:
+        return "possible"
+    return None
+
+
+def _climb(ctx: DocContext, cur: int) -> int | None:
+    """The governing token whose cues apply to ``cur``, or None."""
+    lex = lexicon()
+    toks = ctx.toks
+    t = toks[cur]
+    head = t.head
+    if head == cur:
+        return None
+    if t.pos in ("VERB", "AUX"):
+        noun_gov = toks[head].pos == "NOUN" and toks[head].lemma.lower() in lex.planned_nouns | lex.possible_nouns
+        if t.dep in _CLIMB_VERB or (t.dep == "acl" and noun_gov):
+            return head
+        if t.dep == "relcl" and toks[head].dep == "attr":
+            return head  # "this is not a situation where they played golf": they did not
+        # "is scheduled to meet" parses meet as xcomp; "plans to visit" as acl: handled above
+        return None
+    return head if t.dep in _CLIMB_NOUN_DEPS else None
+
+
+def _tense_status(tense_tok, in_title: bool) -> str:
     if tense_tok is None:
         return "occurred"  # a noun phrase headline: "Explosion outside consulate"
     t, aux = tense_tok
@@ -90,15 +116,13 @@ def event_status(ctx: DocContext, i: int, in_title: bool = False) -> str:
     if tag == "VBD":
         return "occurred"
     aux_low = aux.text.lower() if aux is not None else ""
+    if aux is not None and aux.tag == "VBD" and tag in ("VB", "VBN"):
+        return "occurred"  # "did say", "had said"
     if tag == "VBG":
         return "occurred" if aux_low in ("was", "were") else "ongoing"
     if tag == "VBN":
-        if aux_low in ("is", "are", "am", "'s", "’s"):
-            return "ongoing"
-        return "occurred"
-    if tag in ("VBZ", "VBP"):
-        return "occurred" if in_title else "ongoing"  # headlines use the present for the past
-    return "occurred" if in_title else "ongoing"
+        return "ongoing" if aux_low in ("is", "are", "am", "'s", "’s") else "occurred"
+    return "occurred" if in_title else "ongoing"  # headlines use the present for the past
 
 
 def reported_by(ctx: DocContext, i: int) -> int | None:

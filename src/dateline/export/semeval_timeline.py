@@ -19,14 +19,11 @@ words of a multi-word trigger. A scorer with the annotated tokens passes its own
 ``locate`` to name mentions by them instead (``eval/timeline_run.py``).
 
 :func:`entity_timeline` is the one place that reads Dateline's timeline for this
-export and the TimeLine evaluation (the adapter): today through
-``dateline.query.timeline.timeline`` and the stored ``events``, ``event_roles`` and
-``sentences`` tables. That timeline gives each event's reports as (document,
-sentence) without the trigger's offsets, so each report is matched back to the
-stored event of the same type in that sentence that involves the entity; an event
-shows at most ``max_sources`` reports (``query/data/timeline.yaml``), so further
-reports of a large event are not named. Undated events are the entity's stored
-events on no timeline entry with no time of their own or of their sentence.
+export and the TimeLine evaluation (the adapter): ``dateline.query.timeline.timeline``,
+whose every report names its stored event and trigger offsets (``event_index``,
+``trigger_start``, ``trigger_end``); an event shows at most ``max_sources`` reports
+(``query/data/timeline.yaml``), so further reports of a large event are not named.
+Undated events are the entity's stored events on no timeline entry with no time of their own.
 """
 
 from __future__ import annotations
@@ -102,7 +99,7 @@ def entity_timeline(store, name: str) -> EntityTimeline:
     records = _record_ids(store, {d for d, _ in members})
     claimed: set[tuple[str, int]] = set()
     entries = [_entry(e, pool, records, claimed) for e in out["events"]]
-    entries += _undated(store, pool, records, claimed)
+    entries += _undated(pool, records, claimed)
     return EntityTimeline(name, ent["id"], ent["name"], members, tuple(entries))
 
 
@@ -145,15 +142,11 @@ def _record_ids(store, docs: set[str]) -> dict[str, str]:
     return out
 
 
-def _undated(store, pool: dict[str, list[Event]], records: dict, claimed: set) -> list[TimelineEntry]:
+def _undated(pool: dict[str, list[Event]], records: dict, claimed: set) -> list[TimelineEntry]:
     out = []
     for doc, events in pool.items():
-        timed = {
-            r["idx"]
-            for r in store.query("SELECT idx FROM sentences WHERE doc_id = :d AND time_earliest IS NOT NULL", d=doc)
-        }
         for ev in events:
-            if (doc, ev.index) in claimed or ev.time_earliest or ev.sentence in timed:
+            if (doc, ev.index) in claimed or ev.time_earliest:
                 continue
             m = TimelineMention(doc, records.get(doc, doc), ev.sentence, ev.trigger_start, ev.trigger_end, ev.trigger)
             out.append(TimelineEntry(None, None, None, ev.type, (m,)))

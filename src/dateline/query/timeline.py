@@ -1,27 +1,77 @@
 """Timelines: stored events across documents, ordered by when they happened.
 
-An event's time is its own resolved time (``time_earliest``/``time_latest``),
-else its sentence's resolved time; never the publication date of the report
-unless that is what the time stage resolved to. Reports of the same real-world
-event are clustered (same type, a shared participant, overlapping times,
-compatible places and the same kind of status) and shown once with all sources.
-Rules in ``data/timeline.yaml``.
+An event's time is its own (the events stage records how it was obtained, ``dated_by``:
+``timex:*`` its clause's time expression, ``event:*`` a framing event noun, ``offset:*``
+"a day before ...", ``sentence:*`` the sentence's resolved time, ``report:*`` the report's
+lead or publication day for an undated past event); an event the stage left undated is
+counted as undated, never given the publication date here. Reports of the same real-world
+event are clustered (same type, a shared participant, overlapping times, compatible
+places and the same kind of status) and shown once with every report. Events inside
+another event's purpose ("to reduce Russia's reliance") are that event's intention, not
+events of their own. A report published before an event's time can only report it as
+planned. Rules in ``data/timeline.yaml`` (typed loader below).
+
+Every event of ``timeline()["events"]`` has these stable fields: ``earliest``, ``latest``,
+``value``, ``granularity``, ``dated_by``, ``status``, ``type``, ``trigger``, ``lemma``,
+``what``, ``participants`` (``id``, ``name``, ``role``), ``place`` (``id``, ``name``,
+``lat``, ``lon``) or None, ``reports``, ``documents``, ``salience``, ``dates_reported``
+(every distinct date its reports give, when they disagree), and ``sources``: every report,
+with ``doc_id``, ``record_id``, ``sentence_index``, ``sentence`` (its text), ``trigger``,
+``trigger_start``, ``trigger_end`` (character offsets into the stored text),
+``event_index``, ``status``, ``value``, ``dated_by``, ``published``, ``title``.
+(``text``, ``time_rule`` and ``n_sources`` repeat ``sentence``, ``dated_by`` and ``reports``
+for older readers.)
 """
 
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
-from .. import serialize
+from .. import config, serialize
 from ..entities.lookup import EntityMap, find_entities, members
-from ..types import Event
-from ._common import load_data
+from ..time import granularity
+from ..types import Event, Role
+
+TIMELINE = Path(__file__).parent / "data" / "timeline.yaml"
 
 
-@functools.lru_cache(maxsize=1)
-def _cfg() -> dict:
-    return load_data("timeline.yaml")
+@dataclass(frozen=True, slots=True)
+class Salience:
+    report: float
+    max_reports: int
+    participant: float
+    place: float
+    typed: float
+    main_event: float
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRules:
+    overview_skip_types: frozenset[str]
+    max_span_days: int
+    participant_roles: frozenset[str]
+    subordinate_roles: frozenset[str]
+    status_classes: dict[str, str]
+    max_sources: int
+    same_place_km: float
+    time_slack_days: int
+    same_word_types: frozenset[str]
+    max_sentence_words: int
+    salience: Salience
+
+
+@functools.cache
+def rules() -> TimelineRules:
+    return config.load(TimelineRules, TIMELINE)
+
+
+config.register(TIMELINE, rules)
+
+_ORDER = ("occurred", "ongoing", "planned", "possible")
+_PRONOUNS = {"it", "he", "she", "they", "him", "her", "them", "who", "which", "its", "his", "their"}
 
 
 def _span_days(a: str, b: str) -> int:
@@ -31,38 +81,123 @@ def _span_days(a: str, b: str) -> int:
         return 10**6
 
 
-def _entries(store, doc_keys: set[tuple[str, str]] | None, date_from: str | None, date_to: str | None) -> list[dict]:
-    cfg = _cfg()
+def _rows(store, doc_keys: set[tuple[str, str]] | None) -> list[dict]:
     where, params = [], {}
-    skip = cfg["skip_types"]
-    if skip:
-        ps = {f"t{i}": t for i, t in enumerate(skip)}
-        params.update(ps)
-        where.append(f"e.type NOT IN ({', '.join(':' + p for p in ps)})")
-    if date_to:
-        where.append("COALESCE(e.time_earliest, s.time_earliest) <= :to")
-        params["to"] = date_to
-    if date_from:
-        where.append("COALESCE(e.time_latest, s.time_latest) >= :frm")
-        params["frm"] = date_from
     if doc_keys is not None:
-        keys = sorted({k for _, k in doc_keys})
-        if not keys:
+        docs = sorted({d for d, _ in doc_keys})
+        if not docs:
             return []
-        kp = {f"k{i}": k for i, k in enumerate(keys)}
-        params.update(kp)
-        where.append(
-            "EXISTS (SELECT 1 FROM event_roles r WHERE r.doc_id = e.doc_id AND r.event_idx = e.idx "
-            f"AND r.entity_key IN ({', '.join(':' + p for p in kp)}))"
-        )
+        dp = {f"d{i}": d for i, d in enumerate(docs)}
+        params.update(dp)
+        where.append(f"e.doc_id IN ({', '.join(':' + p for p in dp)})")
     sql = (
-        "SELECT e.doc_id, e.idx, e.sentence_idx, e.data, d.published, d.title, s.text, s.time_value AS s_value, "
-        "s.time_earliest AS s_earliest, s.time_latest AS s_latest, s.time_rule AS s_rule "
+        "SELECT e.doc_id, e.idx, e.sentence_idx, e.data, d.published, d.title, d.record_id, d.source, s.text "
         "FROM events e JOIN documents d ON d.doc_id = e.doc_id "
         "JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx"
         + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY e.doc_id, e.idx"
     )
     return store.query(sql, **params)
+
+
+def _subordinate(events: list[tuple[dict, Event]]) -> set[tuple[str, int]]:
+    """(doc, event index) of the events lying inside another event's purpose span."""
+    spans: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
+    for r, ev in events:
+        for x in ev.roles:
+            if x.name in rules().subordinate_roles:
+                spans.setdefault((r["doc_id"], ev.sentence), []).append((x.start, x.end, ev.index))
+    out = set()
+    for r, ev in events:
+        for s, e, owner in spans.get((r["doc_id"], ev.sentence), ()):
+            if owner != ev.index and s <= ev.trigger_start < e:
+                out.add((r["doc_id"], ev.index))
+    return out
+
+
+def _participants(ev: Event, idx, doc_id: str) -> list[dict]:
+    out: list[dict] = []
+    for x in ev.roles:
+        if x.name in rules().participant_roles and x.entity:
+            ce = idx.of(doc_id, str(x.entity))
+            pid = ce.id if ce else str(x.entity)
+            if pid not in [p["id"] for p in out]:
+                out.append({"id": pid, "name": ce.name if ce else x.entity.name, "role": x.name})
+    return out
+
+
+def _place(ev: Event, idx, doc_id: str) -> dict | None:
+    x: Role | None = ev.role("place")
+    if x is None:
+        return None
+    ce = idx.of(doc_id, str(x.entity)) if x.entity else None
+    place = {"id": ce.id if ce else None, "name": ce.name if ce else x.text, "lat": x.lat, "lon": x.lon}
+    if ce and ce.place:
+        place["lat"], place["lon"] = ce.place.lat, ce.place.lon
+    return place
+
+
+def _involves(ev: Event, doc_id: str, doc_keys: set[tuple[str, str]] | None) -> bool:
+    return doc_keys is None or any(x.entity and (doc_id, str(x.entity)) in doc_keys for x in ev.roles)
+
+
+def _item(r: dict, ev: Event, idx) -> dict:
+    """One report of one event, before clustering."""
+    status = ev.status
+    if status in ("occurred", "ongoing") and r["published"] and ev.time_earliest and r["published"] < ev.time_earliest:
+        status = "planned"  # written before the event: it can only report it as planned
+    source = {
+        "doc_id": r["doc_id"],
+        "record_id": r["record_id"] or Path(r["source"] or r["doc_id"]).stem,
+        "sentence_index": r["sentence_idx"],
+        "sentence": r["text"],
+        "text": r["text"],
+        "trigger": ev.trigger,
+        "trigger_start": ev.trigger_start,
+        "trigger_end": ev.trigger_end,
+        "event_index": ev.index,
+        "status": status,
+        "value": ev.time_value,
+        "dated_by": ev.time_rule,
+        "published": r["published"],
+        "title": r["title"],
+    }
+    return {
+        "earliest": ev.time_earliest,
+        "latest": ev.time_latest,
+        "value": ev.time_value,
+        "dated_by": ev.time_rule or "",
+        "status": status,
+        "type": ev.type,
+        "trigger": ev.trigger,
+        "lemma": ev.lemma,
+        "participants": _participants(ev, idx, r["doc_id"]),
+        "place": _place(ev, idx, r["doc_id"]),
+        "what": _what(ev, idx, r["doc_id"]),
+        "source": source,
+    }
+
+
+def _kept(it: dict, overview: bool, include_all: bool, bounds: tuple[str | None, str | None]) -> bool:
+    """Whether a dated report enters the timeline (``undated`` ones are counted apart)."""
+    cfg = rules()
+    if overview and it["type"] in cfg.overview_skip_types:
+        return False
+    if not include_all and not it["participants"] and it["place"] is None:
+        return False
+    date_from, date_to = bounds
+    return not (date_from and it["latest"] < date_from or date_to and it["earliest"] > date_to)
+
+
+def _run_on(sentence: str) -> bool:
+    """A run of photo captions or linked headlines the page's text carried: longer than a news
+    sentence gets (data: max_sentence_words)."""
+    return len(sentence.split()) > rules().max_sentence_words
+
+
+def _dated(it: dict) -> bool:
+    e, la = it["earliest"], it["latest"]
+    return bool(e and la and _span_days(e, la) <= rules().max_span_days)
 
 
 def timeline(
@@ -71,9 +206,12 @@ def timeline(
     date_from: str | None = None,
     date_to: str | None = None,
     include_all: bool = False,
+    status: str | None = None,
+    type_: str | None = None,
+    min_reports: int = 1,
+    rank: str = "time",
 ) -> dict:
-    """Events ordered by when they happened: {"entity", "events": [...], "undated": n}."""
-    cfg = _cfg()
+    """Events ordered by when they happened (or by salience): {"entity", "events": [...], "undated": n}."""
     idx = EntityMap(store)
     ent = None
     doc_keys = None
@@ -84,65 +222,24 @@ def timeline(
 
             raise NotFound(f"entity {entity!r}")
         doc_keys = set(members(store, ent.entity_id))
-    rows = _entries(store, doc_keys, date_from, date_to)
-    roles_p = set(cfg["participant_roles"])
+    loaded = [(r, serialize.loads(Event, r["data"])) for r in _rows(store, doc_keys)]
+    inner = _subordinate(loaded)
     items, undated = [], 0
-    for r in rows:
-        ev: Event = serialize.loads(Event, r["data"])
-        if ent is not None and not any((r["doc_id"], str(x.entity)) in doc_keys for x in ev.roles if x.entity):
+    for r, ev in loaded:
+        if (r["doc_id"], ev.index) in inner or not _involves(ev, r["doc_id"], doc_keys):
             continue
-        earliest, latest, value, rule = ev.time_earliest, ev.time_latest, ev.time_value, ev.time_rule or ""
-        if not earliest:
-            earliest, latest, value, rule = r["s_earliest"], r["s_latest"], r["s_value"], f"sentence:{r['s_rule']}"
-        if not earliest or not latest or _span_days(earliest, latest) > cfg["max_span_days"]:
+        if ent is None and _run_on(r["text"]):
+            continue  # the overview only: an entity's timeline keeps every event it is in
+        it = _item(r, ev, idx)
+        if not _dated(it):
             undated += 1
-            continue
-        if date_from and latest < date_from or date_to and earliest > date_to:
-            continue
-        participants = []
-        for x in ev.roles:
-            if x.name in roles_p and x.entity:
-                ce = idx.of(r["doc_id"], str(x.entity))
-                pid = ce.id if ce else str(x.entity)
-                if pid not in [p["id"] for p in participants]:
-                    participants.append({"id": pid, "name": ce.name if ce else x.entity.name, "role": x.name})
-        place = None
-        for x in ev.roles:
-            if x.name == "place":
-                ce = idx.of(r["doc_id"], str(x.entity)) if x.entity else None
-                place = {"id": ce.id if ce else None, "name": ce.name if ce else x.text, "lat": x.lat, "lon": x.lon}
-                if ce and ce.place:
-                    place["lat"], place["lon"] = ce.place.lat, ce.place.lon
-                break
-        if "publication" in rule and not include_all and len(participants) < cfg["min_participants_publication_dated"]:
-            undated += 1
-            continue
-        if not include_all and not participants and place is None:
-            continue
-        items.append(
-            {
-                "earliest": earliest,
-                "latest": latest,
-                "value": value,
-                "time_rule": rule,
-                "status": ev.status,
-                "type": ev.type,
-                "trigger": ev.trigger,
-                "lemma": ev.lemma,
-                "participants": participants,
-                "place": place,
-                "what": _what(ev, idx, r["doc_id"]),
-                "source": {
-                    "doc_id": r["doc_id"],
-                    "sentence_index": r["sentence_idx"],
-                    "text": r["text"],
-                    "published": r["published"],
-                    "title": r["title"],
-                },
-            }
-        )
-    events = cluster(items)
-    events.sort(key=lambda e: (e["earliest"], e["latest"], e["type"]))
+        elif _kept(it, ent is None, include_all, (date_from, date_to)):
+            items.append(it)
+    events = [e for e in cluster(items) if _wanted(e, status, type_, min_reports)]
+    if rank == "salience":
+        events.sort(key=lambda e: (-e["salience"], e["earliest"], e["type"]))
+    else:
+        events.sort(key=lambda e: (e["earliest"], e["latest"], e["type"]))
     return {
         "entity": {"id": ent.id, "name": ent.name} if ent else None,
         "from": date_from,
@@ -152,7 +249,12 @@ def timeline(
     }
 
 
-_PRONOUNS = {"it", "he", "she", "they", "him", "her", "them", "who", "which", "its", "his", "their"}
+def _wanted(e: dict, status: str | None, type_: str | None, min_reports: int) -> bool:
+    if status and e["status"] != status.lower():
+        return False
+    if type_ and e["type"] != type_.upper():
+        return False
+    return e["reports"] >= min_reports
 
 
 def _what(ev: Event, idx, doc_id: str) -> str:
@@ -172,8 +274,8 @@ def _what(ev: Event, idx, doc_id: str) -> str:
         return " ".join(x.text.split())
 
     parts = [p for p in (text("agent"), ev.trigger, text("patient")) if p]
-    text = " ".join(parts)
-    return text if len(text) <= 140 else text[:137] + "…"
+    out = " ".join(parts)
+    return out if len(out) <= 140 else out[:137] + "…"
 
 
 def _gap_days(a: dict, b: dict) -> int:
@@ -185,11 +287,44 @@ def _gap_days(a: dict, b: dict) -> int:
     return 0
 
 
-def _compatible(a: dict, b: dict) -> bool:
-    cls = _cfg()["status_classes"]
-    if a["type"] != b["type"] or cls.get(a["status"], a["status"]) != cls.get(b["status"], b["status"]):
+def _report_dated(e: dict) -> bool:
+    return e["dated_by"].startswith("report:")
+
+
+def _same_word_ok(c: dict, it: dict) -> bool:
+    """Statements and untyped events: one word, and never two sentences of one document."""
+    if c["type"] not in rules().same_word_types:
+        return True
+    if c["lemma"] != it["lemma"]:
         return False
-    if _gap_days(a, b) > _cfg()["time_slack_days"]:
+    return it["source"]["doc_id"] not in c["_docs"]
+
+
+def _announced_before(a: dict, b: dict) -> bool:
+    """ "is expected to host Kim this week", written before the meeting: a report of it."""
+    cls = rules().status_classes
+    real, plan = (a, b) if cls.get(a["status"]) == "real" else (b, a)
+    sources = [plan["source"]] if "source" in plan else plan["sources"]
+    published = max((s["published"] or "" for s in sources), default="")
+    return (
+        cls.get(real["status"]) == "real"
+        and cls.get(plan["status"]) == "future"
+        and bool(published)
+        and published < real["earliest"]
+    )
+
+
+def _compatible(a: dict, b: dict) -> bool:
+    cfg = rules()
+    cls = cfg.status_classes
+    if a["type"] != b["type"]:
+        return False
+    if cls.get(a["status"], a["status"]) != cls.get(b["status"], b["status"]) and not _announced_before(a, b):
+        return False
+    # the slack is for one word dated a day apart ("on Wednesday" written the day after)
+    same_word = a["lemma"] == b["lemma"] and not (_report_dated(a) or _report_dated(b))
+    slack = cfg.time_slack_days if same_word else 0
+    if _gap_days(a, b) > slack:
         return False
     pa, pb = {p["id"] for p in a["participants"]}, {p["id"] for p in b["participants"]}
     if pa or pb:
@@ -197,68 +332,88 @@ def _compatible(a: dict, b: dict) -> bool:
             return False
     elif a["lemma"] != b["lemma"]:
         return False
-    pa_, pb_ = a["place"] or {}, b["place"] or {}
-    if pa_.get("id") and pb_.get("id") and pa_["id"] != pb_["id"]:
-        # different gazetteer entries can still be one venue ("Russky Island" in Vladivostok)
-        if None in (pa_.get("lat"), pa_.get("lon"), pb_.get("lat"), pb_.get("lon")):
-            return False
-        from ..geo import great_circle_km
+    return _places_agree(a["place"] or {}, b["place"] or {})
 
-        return great_circle_km(pa_["lat"], pa_["lon"], pb_["lat"], pb_["lon"]) <= _cfg()["same_place_km"]
-    return True
+
+def _places_agree(pa: dict, pb: dict) -> bool:
+    if not (pa.get("id") and pb.get("id")) or pa["id"] == pb["id"]:
+        return True
+    # different gazetteer entries can still be one venue ("Russky Island" in Vladivostok)
+    if None in (pa.get("lat"), pa.get("lon"), pb.get("lat"), pb.get("lon")):
+        return False
+    from ..geo import great_circle_km
+
+    return great_circle_km(pa["lat"], pa["lon"], pb["lat"], pb["lon"]) <= rules().same_place_km
+
+
+def _new_cluster(it: dict) -> dict:
+    c = {k: v for k, v in it.items() if k != "source"}
+    c["participants"] = list(it["participants"])
+    c["sources"] = [it["source"]]
+    c["reports"] = 1
+    c["_docs"] = {it["source"]["doc_id"]}
+    c["_times"] = [(it["earliest"], it["latest"], it["value"], it["dated_by"])]
+    return c
+
+
+def _join(home: dict, it: dict) -> None:
+    ids = {p["id"] for p in home["participants"]}
+    home["participants"] += [p for p in it["participants"] if p["id"] not in ids]
+    if home["place"] is None and it["place"] is not None:
+        home["place"] = it["place"]
+    home["reports"] += 1
+    home["_times"].append((it["earliest"], it["latest"], it["value"], it["dated_by"]))
+    # within one status class, the more definite report wins: occurred over ongoing, planned over possible
+    rank = {s: k for k, s in enumerate(_ORDER)}
+    if rank.get(it["status"], 99) < rank.get(home["status"], 99):
+        home["status"], home["what"], home["trigger"] = it["status"], it["what"], it["trigger"]
+    home["_docs"].add(it["source"]["doc_id"])
+    src = it["source"]
+    if len(home["sources"]) < rules().max_sources and not any(
+        s["doc_id"] == src["doc_id"] and s["event_index"] == src["event_index"] for s in home["sources"]
+    ):
+        home["sources"].append(src)
 
 
 def cluster(items: list[dict]) -> list[dict]:
-    """Merge reports of the same event; the merged time is the narrowest reported."""
-    items = sorted(items, key=lambda e: (_span_days(e["earliest"], e["latest"]), e["earliest"]))
+    """Merge reports of the same event; the time comes from the reports that date it themselves."""
+    items = sorted(items, key=lambda e: (_report_dated(e), _span_days(e["earliest"], e["latest"]), e["earliest"]))
     clusters: list[dict] = []
     by_type: dict[str, list[dict]] = {}
-    max_src = _cfg()["max_sources"]
     for it in items:
-        home = None
-        for c in by_type.get(it["type"], []):
-            if _compatible(c, it):
-                home = c
-                break
+        home = next((c for c in by_type.get(it["type"], []) if _compatible(c, it) and _same_word_ok(c, it)), None)
         if home is None:
-            c = {k: v for k, v in it.items() if k != "source"}
-            c["participants"] = list(it["participants"])
-            c["sources"] = [it["source"]]
-            c["n_sources"] = 1
-            c["documents"] = 1
-            c["_docs"] = {it["source"]["doc_id"]}
-            c["_times"] = [(it["earliest"], it["latest"], it["value"])]
+            c = _new_cluster(it)
             clusters.append(c)
             by_type.setdefault(it["type"], []).append(c)
-            continue
-        # keep the narrowest time (items come narrowest first), widen nothing
-        ids = {p["id"] for p in home["participants"]}
-        home["participants"] += [p for p in it["participants"] if p["id"] not in ids]
-        if home["place"] is None and it["place"] is not None:
-            home["place"] = it["place"]
-        home["n_sources"] += 1
-        home["_times"].append((it["earliest"], it["latest"], it["value"]))
-        # within one status class, the more definite report wins: occurred over ongoing, planned over possible
-        order = ("occurred", "ongoing", "planned", "possible")
-        if (
-            it["status"] in order
-            and home["status"] in order
-            and order.index(it["status"]) < order.index(home["status"])
-        ):
-            home["status"], home["what"], home["trigger"] = it["status"], it["what"], it["trigger"]
-        home["_docs"].add(it["source"]["doc_id"])
-        home["documents"] = len(home["_docs"])
-        if len(home["sources"]) < max_src and not any(
-            s["doc_id"] == it["source"]["doc_id"] and s["sentence_index"] == it["source"]["sentence_index"]
-            for s in home["sources"]
-        ):
-            home["sources"].append(it["source"])
+        else:
+            _join(home, it)
     for c in clusters:
-        c.pop("_docs", None)
-        # the time: the most precise one, and among equally precise ones what most reports say
-        times = c.pop("_times")
-        best = min(_span_days(e, l) for e, l, _ in times)
-        precise = [t for t in times if _span_days(t[0], t[1]) == best]
-        c["earliest"], c["latest"], c["value"] = max(precise, key=precise.count)
-        c["sources"].sort(key=lambda s: (s["published"] or "", s["doc_id"], s["sentence_index"]))
+        _finish(c)
     return clusters
+
+
+def _finish(c: dict) -> None:
+    c["documents"] = len(c.pop("_docs"))
+    times = c.pop("_times")
+    # the time: from the reports that date the event in their own words when there are any,
+    # the most precise of those, and among equally precise ones what most reports say
+    own = [t for t in times if not t[3].startswith("report:")] or times
+    best = min(_span_days(t[0], t[1]) for t in own)
+    precise = [t for t in own if _span_days(t[0], t[1]) == best]
+    c["earliest"], c["latest"], c["value"], c["dated_by"] = max(precise, key=precise.count)
+    c["granularity"] = granularity(c["value"]) or ("day" if c["earliest"] == c["latest"] else None)
+    values = sorted({t[2] for t in times if t[2]})
+    c["dates_reported"] = values if len(values) > 1 else []
+    c["sources"].sort(key=lambda s: (s["published"] or "", s["doc_id"], s["sentence_index"]))
+    c["n_sources"] = c["reports"]
+    c["time_rule"] = c["dated_by"]
+    c["salience"] = _salience(c)
+
+
+def _salience(c: dict) -> float:
+    w = rules().salience
+    score = w.report * min(c["reports"], w.max_reports) + w.participant * len(c["participants"])
+    score += w.place * (c["place"] is not None) + w.typed * (c["type"] != "OTHER")
+    score += w.main_event * any(s["sentence_index"] <= 1 for s in c["sources"])
+    return round(score, 3)

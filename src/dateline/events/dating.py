@@ -1,0 +1,204 @@
+"""When each event happened, by its own words first.
+
+An event's time, in this order (the rule it records says which applied):
+- ``timex:<rule>``: a date or time expression its clause governs (the nearest
+  governing trigger takes it, so "when they met in 2019" dates "met");
+- ``event:<trigger>``: the time of an event noun it frames ("In a July 16 press
+  conference, Jobs said ...": the saying is at the conference);
+- ``sentence:<rule>``: what the time stage resolved for the sentence, unless the
+  event is planned, possible or negated (the sentence's date is when it was said);
+- ``report:lead`` (/ ``report:publication``): a past-tense event the text dates no
+  other way, in a report, is part of the news it reports: the day the report's lead
+  is dated by (within ``lead_days`` before publication); the publication day only when
+  ``publication_fallback`` is set (it is not: such an event stays undated). Told
+  after "previously", "earlier", "in the past" (``away_words``), it stays undated.
+Anything else stays undated: never the publication date unless a rule says so.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ..nlp import syntax
+from ..nlp.syntax import span_head
+from ..time import granularity, resolve_against
+from ..types import Role, SentenceTime
+from ._data import dating
+from .context import DocContext, owner_of
+
+_ANCHOR_PREPS = frozenset({"since", "until", "till", "before", "by"})
+_NONFINITE_CLIMB = ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp")
+
+When = tuple  # (value, earliest, latest, rule)
+
+
+def _candidates(ctx: DocContext, sent, times_here) -> list[tuple]:
+    toks = ctx.toks
+    cands = []
+    for tv in times_here:
+        if not tv.value or not (tv.value[0].isdigit() or tv.value.startswith("XXXX")):
+            continue  # PRESENT_REF and friends do not date an event
+        first = next((k for k in range(sent.token_start, sent.token_end) if toks[k].start >= tv.start), None)
+        if first is None:
+            continue
+        last = first
+        while last + 1 < sent.token_end and toks[last + 1].end <= tv.end:
+            last += 1
+        rule = f"timex:{tv.rule}" if tv.rule else "timex"
+        cands.append((span_head(toks, first, last + 1), tv, rule))
+    return cands
+
+
+def time_roles(ctx: DocContext, sent, triggers, roles, times_here) -> dict[int, When]:
+    """Attach each date in the sentence to its nearest governing trigger."""
+    toks = ctx.toks
+    out: dict[int, When] = {}
+    for head, tv, rule in _candidates(ctx, sent, times_here):
+        when = (tv.value, tv.earliest, tv.latest, rule)
+        owner = head if head in triggers else owner_of(ctx, head, triggers)
+        h = toks[head].head
+        if toks[head].dep == "pobj" and ctx.lower[h] in _ANCHOR_PREPS:
+            owner = None  # "first meeting since 2019": an anchor, not the event's time
+        # "since 2019 when they met": the relative clause on a date is dated by it (not a
+        # present-tense "on Friday, where jets are built": the parse hung a clause on the date)
+        for c in ctx.kids[head]:
+            if c in triggers and toks[c].dep == "relcl" and syntax.tense(ctx.tree, c) == "past":
+                roles[c].append(Role("time", tv.text, tv.start, tv.end, value=tv.value))
+                out.setdefault(c, when)
+        if owner is None:
+            continue
+        roles[owner].append(Role("time", tv.text, tv.start, tv.end, value=tv.value))
+        out.setdefault(owner, when)
+    _frame_times(ctx, triggers, out)
+    return out
+
+
+def _frame_times(ctx: DocContext, triggers, out: dict[int, When]) -> None:
+    """ "In a July 16 press conference, Jobs said": an undated verb takes the time of the
+    dated event noun its "in/at/during" phrase names."""
+    toks = ctx.toks
+    frames = dating().frame_preps
+    for i in triggers:
+        if i in out or toks[i].pos != "VERB":
+            continue
+        for k in ctx.kids[i]:
+            if toks[k].dep != "prep" or ctx.lower[k] not in frames:
+                continue
+            noun = next((c for c in ctx.kids[k] if toks[c].dep == "pobj"), None)
+            if noun is not None and noun in out and toks[noun].pos == "NOUN":
+                v, e, la, _ = out[noun]
+                out[i] = (v, e, la, f"event:{toks[noun].text}")
+                break
+
+
+def _finite_clause(ctx: DocContext, i: int) -> int | None:
+    """The finite verb whose tense an event takes: itself, or up through non-finite clauses."""
+    toks = ctx.toks
+    cur = syntax.governing_verb(toks, i)
+    for _ in range(4):
+        if cur is None:
+            return None
+        t = toks[cur]
+        if t.tag in ("VBD", "VBZ", "VBP", "MD") or any(toks[k].dep in ("aux", "auxpass") for k in ctx.kids[cur]):
+            return cur
+        if t.dep not in _NONFINITE_CLIMB or t.head == cur:
+            return cur
+        cur = syntax.governing_verb(toks, t.head)
+    return cur
+
+
+def _moved_away(ctx: DocContext, sentence: int) -> bool:
+    """ "previously", "earlier", "in the past": the sentence leaves the reported news (data/dating.yaml)."""
+    breakers = dating().away_words
+    s = ctx.parsed.sentences[sentence]
+    return any(ctx.lower[k] in breakers for k in range(s.token_start, s.token_end))
+
+
+def report_time(ctx: DocContext, sentence_times: tuple[SentenceTime, ...]) -> When | None:
+    """The time of the news a report tells: the day its lead is dated by (a sentence the time
+    stage dates by its main verb's expression, a day at most ``lead_days`` before publication,
+    among the first ``lead_sentences``), else (when ``publication_fallback``) its publication day."""
+    key = "report_time"
+    if key in ctx.memo:
+        return ctx.memo[key]
+    pub = ctx.parsed.article.published
+    found: When | None = None
+    if pub is not None:
+        lead = dating()
+        lo = pub - timedelta(days=lead.lead_days)
+        for st in sorted(sentence_times, key=lambda s: s.sentence)[: lead.lead_sentences]:
+            if st.rule != "governing" or granularity(st.value) != "day" or not st.earliest:
+                continue
+            if lo <= date.fromisoformat(st.earliest) <= pub:
+                found = (st.value, st.earliest, st.latest, "report:lead")
+                break
+        if found is None and lead.publication_fallback:
+            pub_s = pub.isoformat()
+            found = (pub_s, pub_s, pub_s, "report:publication")
+    ctx.memo[key] = found
+    return found
+
+
+_NONE: When = (None, None, None, None)
+
+
+def event_time(ctx: DocContext, i: int, status: str, own: When | None, stime: SentenceTime | None, report) -> When:
+    """The event's (value, earliest, latest, rule); all None when the text does not date it."""
+    if own is not None:
+        return own
+    if status in ("planned", "possible", "negated") or ctx.toks[i].pos != "VERB":
+        # the sentence's date is when it was said, not when a plan happens; an event noun
+        # ("the opening of the cosmodrome represented ...") is not dated by the verb it is an argument of
+        return _NONE
+    v = _finite_clause(ctx, i)
+    tense = syntax.tense(ctx.tree, v) if v is not None else "other"
+    if stime is not None and stime.value:
+        if (stime.rule == "publication") == (tense in ("present", "perfect")) or tense == "other":
+            return (stime.value, stime.earliest, stime.latest, f"sentence:{stime.rule}")
+        return _NONE  # "visited a factory on Friday, where jets are built": another tense, another time
+    if report is None or tense != "past" or _moved_away(ctx, ctx.toks[i].sentence):
+        return _NONE
+    if ctx.toks[i].sentence >= dating().report_sentences:
+        return _NONE  # deep in the story, a past event is as likely background as news
+    return report
+
+
+def offset_times(ctx: DocContext, sent, triggers, durations, when: dict[int, When]) -> None:
+    """ "arrived on Wednesday, a day before his first summit": the summit is a day after the
+    arrival; "two days after his summit": two days before. The event named after "before" /
+    "after" is dated from the event the duration belongs to, by ``time.resolve_against``."""
+    toks = ctx.toks
+    for tv in durations:
+        k = next((k for k in range(sent.token_start, sent.token_end) if toks[k].start >= tv.end), None)
+        if k is None or ctx.lower[k] not in ("before", "after", "later", "earlier"):
+            continue
+        target = next((c for c in ctx.kids[k] if toks[c].dep == "pobj" and c in triggers), None)
+        anchor_ev = owner_of(ctx, k, triggers, stop=target)
+        if target is None or anchor_ev is None or anchor_ev == target:
+            continue
+        anchor = when.get(anchor_ev, _NONE)
+        if not anchor[0] or (when.get(target, _NONE)[3] or "").startswith("timex"):
+            continue
+        direction = 1 if ctx.lower[k] == "before" else -1
+        got = resolve_against(tv, anchor[0], direction)
+        if got.earliest:
+            when[target] = (got.value, got.earliest, got.latest, f"offset:{anchor[3]}")
+
+
+def light_verb_times(ctx: DocContext, triggers, statuses: dict[int, str], when: dict[int, When]) -> None:
+    """ "The first launch took place in 2015", "held talks on Friday": an event noun that is
+    the subject or object of an occurrence verb (data/dating.yaml) happens when that verb does,
+    dated the same way."""
+    toks = ctx.toks
+    verbs = dating().occurrence_verbs
+    for i in triggers:
+        t = toks[i]
+        if t.pos != "NOUN" or when.get(i, _NONE)[0] or statuses.get(i) in ("planned", "possible", "negated"):
+            continue
+        h = t.head
+        if h not in triggers or t.dep not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        lem = toks[h].lemma.lower()
+        nxt = ctx.lower[h + 1] if h + 1 < len(toks) else ""
+        if lem in verbs or f"{lem} {nxt}" in verbs:  # "took place", not "took 20 hours"
+            when[i] = when.get(h, _NONE)

@@ -1,0 +1,92 @@
+"""Which tokens are event triggers, and of which type (data/ontology.yaml).
+
+A verb is a trigger unless it is a copula or a control verb with a complement; its type
+is read with its object, its voice and its subject ("lost his life" is a death, "was left
+furious" no journey, "the boy fell" an accident). An event noun is a trigger when the
+ontology lists it, unless it is a modifier ("meeting place") or the object of a verb of
+its own type ("signed a treaty").
+"""
+
+from __future__ import annotations
+
+from ..nlp.lexicon import english
+from ._data import lexicon
+from .context import PLACE_LABELS, DocContext
+
+
+def trigger_type(ctx: DocContext, i: int) -> str | None:
+    """Event type of token ``i`` if it is a trigger, else None."""
+    lex = lexicon()
+    t = ctx.toks[i]
+    lem = t.lemma.lower()
+    if t.pos == "VERB":
+        for words, typ in lex.phrasal.get(lem, ()):  # "came into service" is OPEN, not TRAVEL
+            if tuple(ctx.lower[i + 1 : i + 1 + len(words)]) == words:
+                return typ
+        if lem in lex.skip_verbs or t.dep in ("amod", "compound"):
+            return None
+        if lem in lex.control_verbs and any(ctx.toks[k].dep in ("xcomp", "ccomp") for k in ctx.kids[i]):
+            return None  # "scheduled (to meet)": the complement is the event
+        return _verb_type(ctx, i, lem)
+    if t.pos == "NOUN":
+        noun_type = lex.noun_type.get(lem) or lex.noun_type.get(ctx.lower[i])
+        if noun_type is None or i in ctx.mention_at:
+            return None
+        if t.dep == "compound":
+            return None  # "meeting place": a modifier, not an event
+        return noun_type
+    return None
+
+
+def _verb_type(ctx: DocContext, i: int, lem: str) -> str | None:
+    """The ontology's type of a verb, read with its object and voice ("lost his life" is a
+    death, "delivers a speech" a statement, "was left furious" no journey, "is said to be"
+    no event: an evidential)."""
+    lex = lexicon()
+    toks = ctx.toks
+    kids = ctx.kids[i]
+    passive = any(toks[k].dep in ("nsubjpass", "auxpass") for k in kids)
+    if passive and lem in lex.reporting_verbs and any(toks[k].dep == "xcomp" for k in kids):
+        return None
+    obj = next((toks[k].lemma.lower() for k in kids if toks[k].dep == "dobj"), None)
+    by_object = lex.object_types.get(lem, {})
+    if obj in by_object:
+        return by_object[obj]
+    typ = lex.verb_type.get(lem, "OTHER")
+    if lem in lex.person_subject_types and _person_subject(ctx, i):
+        return lex.person_subject_types[lem]  # "the boy fell down a well", not a price falling
+    if typ == "TRAVEL" and (passive or (lem in lex.travel_needs_place and not _place_object(ctx, i))):
+        return "OTHER"
+    return typ
+
+
+def _person_subject(ctx: DocContext, i: int) -> bool:
+    eng = english()
+    for k in ctx.kids[i]:
+        if ctx.toks[k].dep in ("nsubj", "nsubjpass"):
+            if ctx.lower[k] in eng.pronouns.person_singular or ctx.toks[k].lemma.lower() in lexicon().person_nouns:
+                return True
+            return any(key.label == "PERSON" for key in ctx.entity_keys(k))
+    return False
+
+
+def _place_object(ctx: DocContext, i: int) -> bool:
+    """A place or a direction the movement goes to or from: "left Russia", "came to the
+    cosmodrome", "went home" (not "went against advice", "leaving behind a family")."""
+    toks = ctx.toks
+    for k in ctx.kids[i]:
+        d = toks[k].dep
+        if d == "dobj":
+            m = ctx.mention_at.get(k)
+            if m is not None and m.label in PLACE_LABELS:
+                return True
+        elif d in ("prep", "advmod", "prt", "npadvmod") and ctx.lower[k] in lexicon().travel_directions:
+            return True
+    return False
+
+
+def names_its_verb(ctx: DocContext, i: int, triggers: dict[int, str]) -> bool:
+    """ "signed a treaty", "held talks": an event noun that is the object of a verb of its
+    type is that verb's event, not a second one."""
+    t = ctx.toks[i]
+    return t.pos == "NOUN" and t.dep in ("dobj", "nsubjpass", "attr") and triggers.get(t.head) == triggers[i]

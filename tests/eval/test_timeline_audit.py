@@ -1,0 +1,38 @@
+"""The hand audit of timeline events reads, names real development articles, and gives its precision."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dateline.eval.timeline_audit import load, precision
+
+from ..conftest import ROOT, shared_path
+
+AUDITS = ROOT / "evaldata" / "timeline"
+# development figures at each audit's labelled_on commit (the target, 0.9, is not met)
+PRECISION = {"audit.yaml": 0.54, "audit_ad28e6d.yaml": 0.61}
+
+
+@pytest.mark.parametrize("name", sorted(PRECISION))
+def test_the_audit_has_100_labelled_events_and_its_precision(name):
+    audit = load(AUDITS / name)
+    assert len(audit.events) == 100
+    assert len({(e.record, e.sentence, e.trigger_start) for e in audit.events}) == 100
+    assert all(e.note for e in audit.events if e.label == "wrong")  # every wrong label says why
+    assert round(precision(audit), 2) == PRECISION[name]
+
+
+@pytest.mark.parametrize("name", sorted(PRECISION))
+def test_every_labelled_trigger_is_in_its_article(name):
+    data = shared_path("eval/giveme5w1h/data")
+    texts = {}
+    for p in Path(data).glob("*.json"):
+        rec = json.loads(p.read_text(encoding="utf-8"))
+        texts[rec["dId"]] = rec
+    for e in load(AUDITS / name).events:
+        rec = texts[e.record]  # a development article
+        whole = "\n".join(x for x in (rec.get("title"), rec.get("description"), rec.get("text")) if x)
+        assert e.trigger in whole

@@ -52,6 +52,8 @@ RULE_KINDS = {
     "time.first_since": {"same_event_date", "ordering"},
     "time.event_date_across": {"same_event_date"},
     "time.clock_time_across": {"same_event_date"},
+    "time.response_before_event": {"ordering"},
+    "time.scale_moment_across": {"same_event_figure", "ordering"},
     "time.duration_vs_dates": {"duration_vs_dates"},
     "calendar.weekday_vs_date": {"weekday_vs_date"},
     "calendar.dated_after_publication": {"date_vs_publication"},

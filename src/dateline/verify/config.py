@@ -105,6 +105,19 @@ class Calendar:
     clock_slack_minutes: int
     clock_zone_step_minutes: int
     one_off_types: frozenset[str]
+    response_verbs: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Moments:
+    """Moments on a contest's clock ("lap 13"): the scales, the one-off events placed on them."""
+
+    scales: frozenset[str]
+    number_words: dict[str, int]
+    events: dict[str, frozenset[str]]
+    needs_person: frozenset[str]
+    ordinals: dict[str, int]
+    repeats: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -131,6 +144,7 @@ class Tolerances:
     counts: Counts
     time: TimeRules
     calendar: Calendar
+    moments: Moments
     arithmetic: Arithmetic
     confidence: dict[str, float]
 

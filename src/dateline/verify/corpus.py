@@ -29,6 +29,7 @@ from ..geodesy import great_circle_km
 from ..nlp.syntax import governing_verb
 from ..types import Analysis, Check, Place, Quantity, TimeValue
 from .config import tolerances
+from .moments import is_moment
 from .rules import bounds, cite_one, fmt_num, iso_day, latlon, verdict
 
 
@@ -173,7 +174,7 @@ def figures(a: Analysis) -> list[Figure]:
             continue
         if q.relation == "subset" or q.moment is not None or not _compared(q):
             continue
-        if _background(a, q.sentence, story) or told_of_another_moment(a, q):
+        if _background(a, q.sentence, story) or told_of_another_moment(a, q) or is_moment(a, q):
             continue
         value, text = q.si_value, q.text
         if q.relation == "part" and q.parts_total is not None:
@@ -221,7 +222,7 @@ def lead_terms(a: Analysis) -> frozenset[str]:
     return frozenset({"place:" + p for p in lead_places(a)} | names)
 
 
-def _linked(a: Analysis, b: Analysis, terms: dict[str, frozenset[str]]) -> bool:
+def linked(a: Analysis, b: Analysis, terms: dict[str, frozenset[str]]) -> bool:
     """Reports of one story: a shared lead place, or two shared names, and dates a few days apart."""
     shared = terms[a.article.doc_id] & terms[b.article.doc_id]
     places = sum(1 for t in shared if t.startswith("place:"))
@@ -245,7 +246,7 @@ def _events(figs: list[Figure], leads: dict[str, frozenset[str]]) -> list[list[F
     for n, f in enumerate(figs):
         near = {m for t in leads[f.doc_id] for m in by_term[t]}
         for m in near:
-            if root(m) != root(n) and _linked(f.analysis, figs[m].analysis, leads):
+            if root(m) != root(n) and linked(f.analysis, figs[m].analysis, leads):
                 parent[root(m)] = root(n)
         for t in leads[f.doc_id]:
             by_term[t].append(n)

@@ -173,20 +173,35 @@ def _occurrence(a: Analysis, lo: int, hi: int) -> int | None:
 def moments(a: Analysis) -> list[Moment]:
     """The report's moments on a contest's clock, each with its occurrence resolved."""
     found: list[tuple[Moment, int | None]] = []
+    toks = a.parsed.tokens
     for s in a.parsed.sentences:
         marks = _markers(a, s.index)
         for n, (first, last, value, completed) in enumerate(marks):
-            lo, hi = _scope(a, first, last)
-            # a scope never reaches into another marker's entry ("Lap 14 ... Lap 20 ...")
-            lo = max([lo] + [m[1] + 1 for m in marks[:n] if m[1] < first])
-            hi = min([hi] + [m[0] for m in marks[n + 1 :] if m[0] > last])
-            toks = a.parsed.tokens
+            lo, hi, where = _entry(a, marks, n)
             said = _occurrence(a, lo, hi)
+            text = a.parsed.text[toks[first].start : toks[last].end]
             for cls, person in _events_in(a, lo, hi):
-                text = a.parsed.text[toks[first].start : toks[last].end]
-                m = Moment(a, s.index, toks[first].start, toks[last].end, text, value, completed, cls, person, 0)
+                m = Moment(a, where, toks[first].start, toks[last].end, text, value, completed, cls, person, 0)
                 found.append((m, said))
     return _number_occurrences(found)
+
+
+def _entry(a: Analysis, marks: list[tuple[int, int, int, bool]], n: int) -> tuple[int, int, int]:
+    """The tokens a marker speaks of, and their sentence: its clause, never reaching into
+    another marker's entry ("Lap 14 ... Lap 20 ..."); a marker that is a sentence of its own
+    (a timeline's "Lap 21" heading) speaks of the next sentence."""
+    toks = a.parsed.tokens
+    first, last = marks[n][0], marks[n][1]
+    s = a.parsed.sentences[toks[first].sentence]
+    alone = all(t.pos == "PUNCT" for t in toks[last + 1 : s.token_end]) and first == s.token_start
+    if alone and s.index + 1 < len(a.parsed.sentences):
+        nxt = a.parsed.sentences[s.index + 1]
+        later = [m[0] for m in _markers(a, nxt.index)]
+        return nxt.token_start, min([nxt.token_end, *later]), nxt.index
+    lo, hi = _scope(a, first, last)
+    lo = max([lo] + [m[1] + 1 for m in marks[:n] if m[1] < first])
+    hi = min([hi] + [m[0] for m in marks[n + 1 :] if m[0] > last])
+    return lo, hi, s.index
 
 
 def _number_occurrences(found: list[tuple[Moment, int | None]]) -> list[Moment]:

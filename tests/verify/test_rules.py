@@ -53,6 +53,15 @@ def test_text_dated_after_publication():
     assert c.citations[0].text.startswith("#gap") or "November 8, 2016" in c.citations[0].text
 
 
+def test_date_lines_on_or_before_publication_agree():
+    text = (
+        "Shoppers mocked the smaller bar. #gap pic.twitter.com/abc -- Jo Bloggs (@jobloggs) November 7, 2016 "
+        "The company said prices would stay the same."
+    )
+    c = _one(check_document(_a(text, "2016-11-08")), "calendar.dated_after_publication")
+    assert c.verdict == "consistent" and "1 days before" in c.computed
+
+
 def test_planned_dates_after_publication_are_not_flagged():
     text = "The two leaders will meet in Paris on December 5, 2016. The summit was planned for months."
     assert not _rule(check_document(_a(text)), "calendar.dated_after_publication")

@@ -35,6 +35,8 @@ EVENT = "The tram tipped over in Croydon at 6.13am. "
         # an active "called" is any phone call, and a call to another thing is another incident
         ("A passenger called her mother at 6.04am.", []),
         ("Police were called at 6.04am to a burglary in Purley.", []),
+        # hours before: another incident that day
+        ("Emergency services were called at 3.20am.", []),
     ],
 )
 def test_response_timed_before_the_event(response, verdicts):
@@ -71,7 +73,7 @@ RACE = "Lewis Hamilton won the Brazilian Grand Prix at Interlagos ahead of Nico 
         ),
         # 20 laps done: lap 21 is under way, and a report may give either
         ("The race was halted after 20 of 71 laps.", "Lap 21 The race is red flagged.", "consistent"),
-        ("The race was halted after 20 of 71 laps.", "Lap 24 The race is red flagged.", "inconsistent"),
+        ("The race was halted after 20 of 71 laps.", "Lap 22 The race is red flagged.", "inconsistent"),
         ("Marcus Ericsson crashed on lap 13.", "Lap 14 Marcus Ericsson has a big smash.", "inconsistent"),
         ("Marcus Ericsson crashed on lap 13.", "On lap 13 Ericsson crashed into the barriers.", "consistent"),
     ],
@@ -87,6 +89,8 @@ def test_one_moment_of_a_race_on_two_laps(first, second, verdict):
     [
         # the second stoppage is not the first
         ("The race was halted after 20 of 71 laps.", "The race was stopped for a second time on lap 28."),
+        # the only stoppage each report tells, eight laps apart: maybe the first and the second
+        ("The race was halted after 20 of 71 laps.", "The race was red-flagged on lap 28."),
         # two drivers' crashes are two events
         ("Marcus Ericsson crashed on lap 13.", "Kimi Raikkonen crashed on lap 20."),
         # a pit stop stops no race, and the restart is not the crash that follows it

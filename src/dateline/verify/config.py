@@ -106,6 +106,7 @@ class Calendar:
     clock_zone_step_minutes: int
     one_off_types: frozenset[str]
     response_verbs: frozenset[str]
+    response_max_gap_minutes: int
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ class Moments:
     needs_person: frozenset[str]
     ordinals: dict[str, int]
     repeats: frozenset[str]
+    max_gap: int
 
 
 @dataclass(frozen=True)

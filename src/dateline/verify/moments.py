@@ -37,6 +37,7 @@ class Moment:
     event: str  # the event class: crash | stoppage ...
     person: str  # the driver of a crash ("" for a stoppage of the race)
     occurrence: int  # 1 for the first stoppage, 2 for the second ... (0: unknown)
+    stated: bool = False  # the report says which occurrence ("a second time"), not only its rank
 
     @property
     def doc_id(self) -> str:
@@ -214,9 +215,9 @@ def _number_occurrences(found: list[tuple[Moment, int | None]]) -> list[Moment]:
         for m, said in group:
             rank = values.index(m.value) + 1
             if said is None or said > 0:
-                out.append(replace(m, occurrence=said or rank))
+                out.append(replace(m, occurrence=said or rank, stated=said is not None))
             elif rank > 1:  # "another red flag": a later one, whose rank the report gives
-                out.append(replace(m, occurrence=rank))
+                out.append(replace(m, occurrence=rank, stated=True))
     return out
 
 

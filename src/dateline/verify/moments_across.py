@@ -5,6 +5,9 @@ names, published days apart at most: ``corpus``'s test) that place the same occu
 one event (the first stoppage of the race, the crash of one driver) on a lap. Two lap
 numbers, or two counts of completed laps, must be equal; a count c and a lap number n agree
 when n is c or c + 1. One verdict per pair of reports, so each says which two disagree.
+An occurrence known only by its rank in a report ("the race was halted on lap 28", the only
+stoppage it tells) may be another one than the other report's: two such moments more than
+``max_gap`` laps apart get no verdict.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from collections import defaultdict
 from ..types import Analysis, Check
 from .corpus import lead_terms, linked
 from .moments import Moment, moments
+from .config import tolerances
 from .rules import cite_one, verdict
 
 
@@ -36,8 +40,10 @@ def _what(m: Moment) -> str:
     return f"the {nth} {m.event} of the race"
 
 
-def _pair_check(x: Moment, y: Moment) -> Check:
+def _pair_check(x: Moment, y: Moment) -> Check | None:
     ok = _agree(x, y)
+    if not ok and abs(x.value - y.value) > tolerances().moments.max_gap and not (x.stated and y.stated):
+        return None  # far apart, and a report leaves its occurrence unsaid: maybe another stoppage
     what = _what(x)
     claim = f"{what}: {_told(x)}; {_told(y)}"
     forms = {m.completed for m in (x, y)}
@@ -77,6 +83,7 @@ def check_moments_across(analyses: list[Analysis]) -> list[Check]:
         ms = sorted(g.values(), key=lambda m: m.doc_id)
         for n, x in enumerate(ms):
             for y in ms[n + 1 :]:
-                if linked(x.analysis, y.analysis, terms):
-                    out.append(_pair_check(x, y))
+                c = _pair_check(x, y) if linked(x.analysis, y.analysis, terms) else None
+                if c is not None:
+                    out.append(c)
     return out

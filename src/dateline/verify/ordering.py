@@ -5,7 +5,8 @@ its exact clock time ("the tram tipped over at 6.13am"), and a report of the sam
 the same report) says the emergency services were called to it at an exact time before
 that ("they had been called at 6.04am to an overturned tram"). A call cannot precede what
 it reports, so the two times cannot both hold; a gap of a whole number of half hours may
-be two time zones and is left alone, and a minute is two clocks. Only passive responses
+be two time zones and is left alone, a minute is two clocks, and a call hours before the
+event was to another incident. Only passive responses
 ("were called", "had been alerted") count: they are the services' own log of the event;
 "called" in the active voice is any phone call. When the response names what it was
 called to, that thing must be what the event's report speaks of (its noun in the event's
@@ -90,6 +91,8 @@ def _order_check(r: _Response, c: Clock) -> Check | None:
     step = cfg.clock_zone_step_minutes
     if gap <= cfg.clock_slack_minutes or min(gap % step, step - gap % step) <= cfg.clock_slack_minutes:
         return None  # after the event, within two clocks' minute, or a time-zone difference
+    if gap > cfg.response_max_gap_minutes:
+        return None  # hours before: a call to another incident that day
     event = c.type.lower()
     stated = f"{event} at {c.timex.text} ({c.doc_id[:8]}); services {r.verb} at {r.timex.text} ({r.doc_id[:8]}" + (
         f", to the {r.to})" if r.to else ")"

@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..types import Analysis, Check
+from .config import tolerances
 from .corpus import lead_terms, linked
 from .moments import Moment, moments
-from .config import tolerances
 from .rules import cite_one, verdict
 
 

@@ -32,7 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .. import config
+from ..errors import BadGoldData
 from ..types import Analysis, Check
 from ..verify.report import Stored, corpus_checks
 
@@ -172,10 +175,14 @@ def load_gold(gold: str, audit: str | None = None) -> Gold:
     path = Path(gold)
     claims_path = path / "claims.yaml" if path.is_dir() else path
     audit_path = Path(audit) if audit else claims_path.with_name("verdicts.yaml")
-    claims = _claims_from(config.read_yaml(claims_path), claims_path.name)
-    if not audit_path.exists():
-        return Gold(str(claims_path), claims)
-    return Gold(str(claims_path), claims, str(audit_path), config.load(Audit, audit_path))
+    try:
+        claims = _claims_from(config.read_yaml(claims_path), claims_path.name)
+        if not audit_path.exists():
+            return Gold(str(claims_path), claims)
+        return Gold(str(claims_path), claims, str(audit_path), config.load(Audit, audit_path))
+    except (OSError, yaml.YAMLError, config.ConfigError) as exc:
+        # a gold file the user names is input: one coded line, no traceback
+        raise BadGoldData(" ".join(str(exc).split())) from None
 
 
 # -- matching -----------------------------------------------------------------------------------

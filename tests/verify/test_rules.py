@@ -136,6 +136,23 @@ def test_age_against_birth_date():
     assert bad.verdict == "inconsistent" and "19" in bad.computed
 
 
+# -- geography -----------------------------------------------------------------------------------
+
+
+def test_a_round_distance_stands_for_its_rounding():
+    # 24 miles in a straight line; "30 miles" is 25-35 miles as written
+    c = _one(
+        check_document(_a("The crucible is Portadown, 30 miles southwest of Belfast, where the march ends.")),
+        "geography.relative_location",
+    )
+    assert c.verdict == "consistent" and "24 mi" in c.computed
+
+
+def test_the_size_of_a_boat_is_no_distance_between_places():
+    text = "Elian was one of 13 Cubans trying to cross from Cuba to Florida on a 17-foot aluminum powerboat."
+    assert not [c for c in check_document(_a(text)) if c.rule.startswith("geography")]
+
+
 # -- across reports -------------------------------------------------------------------------------
 
 CRASH = "A tram overturned in Croydon, south London, on Wednesday. "

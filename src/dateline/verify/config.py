@@ -35,6 +35,7 @@ class Geography:
     route_words: frozenset[str]
     min_distance_km: float
     directions: dict[str, float]
+    rounding_cap: float
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,11 @@ def test_date_lines_on_or_before_publication_agree():
     assert c.verdict == "consistent" and "1 days before" in c.computed
 
 
+def test_the_pages_own_date_line_checks_nothing():
+    text = "Apple opens a store in Paris.\n\nJune 6, 2005\n\nThe store opened on Saturday."
+    assert not _rule(check_document(_a(text, "2005-06-06")), "calendar.dated_after_publication")
+
+
 def test_planned_dates_after_publication_are_not_flagged():
     text = "The two leaders will meet in Paris on December 5, 2016. The summit was planned for months."
     assert not _rule(check_document(_a(text)), "calendar.dated_after_publication")

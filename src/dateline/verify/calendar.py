@@ -133,6 +133,12 @@ def _how_late(a: Analysis, tree: Tree, t: TimeValue) -> str | None:
     return None
 
 
+def _own_dateline(a: Analysis, t: TimeValue) -> bool:
+    """A sentence that is only a date ("June 6, 2005") is the page's own date line: it
+    restates the publication date and checks nothing."""
+    return re.sub(r"\W", "", a.parsed.sentences[t.sentence].text) == re.sub(r"\W", "", t.text)
+
+
 def _stated_dates(a: Analysis) -> tuple[list[_Late], list[_Late]]:
     """(dates after publication told as date lines or past events, date lines on or before it)."""
     pub = a.article.published
@@ -149,7 +155,7 @@ def _stated_dates(a: Analysis) -> tuple[list[_Late], list[_Late]]:
         how = _how_late(a, tree, t)
         if how is not None and day > limit:
             late.append(_Late(t, day, how))
-        elif how == "date line":
+        elif how == "date line" and not _own_dateline(a, t):
             stamps.append(_Late(t, day, how))
     return late, stamps
 

@@ -141,6 +141,14 @@ def test_age_against_birth_date():
     assert bad.verdict == "inconsistent" and "19" in bad.computed
 
 
+def test_a_percentage_speaks_of_its_own_sentences_change():
+    text = (
+        "The number of sales dropped from 493 in 2008 to 309 this year, a 37 percent decline. "
+        "The average sale price fell from $122,492 in 2008 to $110,416 so far in 2009, an almost 10 percent decrease."
+    )
+    assert not [c for c in check_document(_a(text)) if c.verdict == "inconsistent"]
+
+
 # -- geography -----------------------------------------------------------------------------------
 
 

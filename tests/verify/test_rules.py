@@ -212,6 +212,25 @@ def test_ages_of_one_person_across_reports():
     assert bad.verdict == "inconsistent" and "cannot be both" in bad.explanation
 
 
+def test_one_name_in_unrelated_reports_is_two_people():
+    a = _a("Farrin was arrested in Penacook for attacking Howard Brown, 27, in the restroom of the Legion post.")
+    b = _a("A car driven by Howard Brown, 45, of Las Vegas was going west on Vegas Drive, police said.")
+    assert not _rule(check_corpus([a, b]), "numbers.age_across_documents")
+
+
+def test_a_country_is_no_point_to_measure_from():
+    text = "Cyprus, with its nearest coastal point only less than 100 kilometers west of Syria, is close to Lebanon."
+    assert not _rule(check_document(_a(text)), "geography.relative_location")
+
+
+def test_a_percentage_with_its_own_end_figure():
+    text = (
+        "The system provided $64.3 million in care in 2006, and by 2007 it increased to $93.6 million. "
+        "In 2008 it rose by another 13 percent, to $105.9 million."
+    )
+    assert not [c for c in check_document(_a(text)) if c.verdict == "inconsistent"]
+
+
 def test_ages_move_with_the_years_between_reports():
     a = _a("Vladimir Putin, 66, met Kim Jong Un in Vladivostok.", "2019-04-25")
     b = _a("Vladimir Putin, 70, met Kim Jong Un at the Vostochny Cosmodrome.", "2023-09-13")

@@ -191,9 +191,13 @@ _OWN_CHANGE = re.compile(r"\bfrom\b[^.;]*?\d[^.;]*?\bto\b[^.;]*?\d", re.I)
 
 
 def _states_own_change(a: Analysis, pct: Quantity) -> bool:
-    """ "dropped from 493 in 2008 to 309 this year, a 37 percent decline": the sentence
-    states the change its percentage is of, whatever the quantity stage made of its figures."""
-    return bool(_OWN_CHANGE.search(a.parsed.sentences[pct.sentence].text))
+    """ "dropped from 493 in 2008 to 309 this year, a 37 percent decline", "rose by another 13
+    percent, to $105.9 million": the sentence states the change its percentage is of (or its
+    end figure), whatever the quantity stage made of its figures."""
+    if _OWN_CHANGE.search(a.parsed.sentences[pct.sentence].text):
+        return True
+    # "it rose by another 13 percent, to $105.9 million": its own end figure
+    return any(q.sentence == pct.sentence and q.kind not in ("percent", "count") and q.si_value for q in a.quantities)
 
 
 def _has_own_percent(a: Analysis, sentence: int, pct: Quantity) -> bool:

@@ -36,6 +36,7 @@ class Geography:
     min_distance_km: float
     directions: dict[str, float]
     rounding_cap: float
+    area_features: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -357,10 +357,37 @@ def check_ages_across(analyses: list[Analysis]) -> list[Check]:
         for name, q in _named_ages(a):
             by_name[name].setdefault(a.article.doc_id, (a, q))
     out = []
-    for per_doc in by_name.values():
-        if len(per_doc) >= 2:
-            out.append(_age_check(sorted(per_doc.values(), key=lambda x: x[0].article.published or date.min), gap))
+    for name, per_doc in by_name.items():
+        for group in _same_person(name, list(per_doc.values())):
+            if len(group) >= 2:
+                out.append(_age_check(sorted(group, key=lambda x: x[0].article.published or date.min), gap))
     return out
+
+
+def _others(a: Analysis, name: str) -> set[str]:
+    """The other people, organisations and places a report names (by canonical name)."""
+    return {
+        m.entity.name.casefold()
+        for m in a.parsed.mentions
+        if m.label in ("PERSON", "ORG", "GPE") and m.entity.name.casefold() != name
+    }
+
+
+def _same_person(name: str, found: list[tuple[Analysis, Quantity]]) -> list[list[tuple[Analysis, Quantity]]]:
+    """Reports that name someone of one name speak of one person when they also share another
+    name (Kim Jong Un beside Vladimir Putin): two local reports of a "Howard Brown", one in New
+    Hampshire and one in Las Vegas, are two people. Groups linked through shared names."""
+    groups: list[tuple[set[str], list[tuple[Analysis, Quantity]]]] = []
+    for item in found:
+        names = _others(item[0], name)
+        home = [g for g in groups if g[0] & names]
+        merged_names, merged = set(names), [item]
+        for g in home:
+            merged_names |= g[0]
+            merged += g[1]
+            groups.remove(g)
+        groups.append((merged_names, merged))
+    return [g[1] for g in groups]
 
 
 def _age_check(picked: list[tuple[Analysis, Quantity]], gap: float) -> Check:

@@ -245,6 +245,9 @@ def _check_relative(analysis: Analysis, rl: RelativeLocation) -> Check | None:
     subject = _subject_place(analysis, rl, anchor)
     if a_lat is None or a_lon is None or subject is None:
         return None  # the anchor or the place it locates is unknown: nothing to check
+    areas = tolerances().geography.area_features
+    if subject.feature in areas or (anchor is not None and anchor.feature in areas):
+        return None  # "less than 100 km west of Syria": from a coast or border, not a centre point
     miles = "mile" in rl.text.lower() or "mi " in rl.text.lower()
     rl = dataclasses.replace(rl, anchor_lat=a_lat, anchor_lon=a_lon)
     gc_m = great_circle_km(a_lat, a_lon, *latlon(subject)) * 1000

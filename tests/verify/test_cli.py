@@ -72,3 +72,10 @@ def test_checks_citing_one_sentence(seed_db):
     cited = checks_citing(store, doc_id, 5)
     assert [c.rule for c in cited] == ["geography.relative_location"] and cited[0].verdict == "inconsistent"
     assert checks_citing(store, doc_id, 0) == []
+
+
+def test_eval_checks_with_a_broken_gold_file_is_one_coded_line(seed_db, tmp_path):
+    bad = tmp_path / "claims.yaml"
+    bad.write_text("- id: x\n  docs: [a\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["eval", "checks", "--gold", str(bad), "--db", seed_db])
+    assert r.exit_code != 0 and "E109" in r.output and "Traceback" not in r.output

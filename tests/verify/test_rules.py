@@ -53,6 +53,20 @@ def test_text_dated_after_publication():
     assert c.citations[0].text.startswith("#gap") or "November 8, 2016" in c.citations[0].text
 
 
+def test_date_lines_on_or_before_publication_agree():
+    text = (
+        "Shoppers mocked the smaller bar. #gap pic.twitter.com/abc -- Jo Bloggs (@jobloggs) November 7, 2016 "
+        "The company said prices would stay the same."
+    )
+    c = _one(check_document(_a(text, "2016-11-08")), "calendar.dated_after_publication")
+    assert c.verdict == "consistent" and "1 days before" in c.computed
+
+
+def test_the_pages_own_date_line_checks_nothing():
+    text = "Apple opens a store in Paris.\n\nJune 6, 2005\n\nThe store opened on Saturday."
+    assert not _rule(check_document(_a(text, "2005-06-06")), "calendar.dated_after_publication")
+
+
 def test_planned_dates_after_publication_are_not_flagged():
     text = "The two leaders will meet in Paris on December 5, 2016. The summit was planned for months."
     assert not _rule(check_document(_a(text)), "calendar.dated_after_publication")
@@ -127,6 +141,31 @@ def test_age_against_birth_date():
     assert bad.verdict == "inconsistent" and "19" in bad.computed
 
 
+def test_a_percentage_speaks_of_its_own_sentences_change():
+    text = (
+        "The number of sales dropped from 493 in 2008 to 309 this year, a 37 percent decline. "
+        "The average sale price fell from $122,492 in 2008 to $110,416 so far in 2009, an almost 10 percent decrease."
+    )
+    assert not [c for c in check_document(_a(text)) if c.verdict == "inconsistent"]
+
+
+# -- geography -----------------------------------------------------------------------------------
+
+
+def test_a_round_distance_stands_for_its_rounding():
+    # 24 miles in a straight line; "30 miles" is 25-35 miles as written
+    c = _one(
+        check_document(_a("The crucible is Portadown, 30 miles southwest of Belfast, where the march ends.")),
+        "geography.relative_location",
+    )
+    assert c.verdict == "consistent" and "24 mi" in c.computed
+
+
+def test_the_size_of_a_boat_is_no_distance_between_places():
+    text = "Elian was one of 13 Cubans trying to cross from Cuba to Florida on a 17-foot aluminum powerboat."
+    assert not [c for c in check_document(_a(text)) if c.rule.startswith("geography")]
+
+
 # -- across reports -------------------------------------------------------------------------------
 
 CRASH = "A tram overturned in Croydon, south London, on Wednesday. "
@@ -171,6 +210,25 @@ def test_ages_of_one_person_across_reports():
     assert _one(check_corpus([a, same]), "numbers.age_across_documents").verdict == "consistent"
     bad = _one(check_corpus([a, other]), "numbers.age_across_documents")
     assert bad.verdict == "inconsistent" and "cannot be both" in bad.explanation
+
+
+def test_one_name_in_unrelated_reports_is_two_people():
+    a = _a("Farrin was arrested in Penacook for attacking Howard Brown, 27, in the restroom of the Legion post.")
+    b = _a("A car driven by Howard Brown, 45, of Las Vegas was going west on Vegas Drive, police said.")
+    assert not _rule(check_corpus([a, b]), "numbers.age_across_documents")
+
+
+def test_a_country_is_no_point_to_measure_from():
+    text = "Cyprus, with its nearest coastal point only less than 100 kilometers west of Syria, is close to Lebanon."
+    assert not _rule(check_document(_a(text)), "geography.relative_location")
+
+
+def test_a_percentage_with_its_own_end_figure():
+    text = (
+        "The system provided $64.3 million in care in 2006, and by 2007 it increased to $93.6 million. "
+        "In 2008 it rose by another 13 percent, to $105.9 million."
+    )
+    assert not [c for c in check_document(_a(text)) if c.verdict == "inconsistent"]
 
 
 def test_ages_move_with_the_years_between_reports():

@@ -19,7 +19,9 @@ unverifiable claim correct. Anything else stays unlabelled and is left out of pr
 
 Precision per verdict = correct / labelled. Recall of a label = the claims of that label
 (claims.yaml and the audit's missed ones) matched by a verdict saying it, not itself
-labelled false_alarm or wrong.
+labelled false_alarm or wrong, whose rule speaks to the claim's kind (``RULE_KINDS``) or
+that the audit names as its claim: a verdict on a date line that cites a sentence of a
+labelled sum does not find the sum.
 """
 
 from __future__ import annotations
@@ -30,7 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .. import config
+from ..errors import BadGoldData
 from ..types import Analysis, Check
 from ..verify.report import Stored, corpus_checks
 
@@ -52,6 +57,8 @@ RULE_KINDS = {
     "time.first_since": {"same_event_date", "ordering"},
     "time.event_date_across": {"same_event_date"},
     "time.clock_time_across": {"same_event_date"},
+    "time.response_before_event": {"ordering"},
+    "time.scale_moment_across": {"same_event_figure", "ordering"},
     "time.duration_vs_dates": {"duration_vs_dates"},
     "calendar.weekday_vs_date": {"weekday_vs_date"},
     "calendar.dated_after_publication": {"date_vs_publication"},
@@ -104,6 +111,9 @@ class ScoredVerdict:
     source: str  # audit | claim | ""
     claims: tuple[str, ...]  # ids of the labelled claims it matches
     claim: str  # the verdict's own claim text
+    # the claims it counts as finding: those of the kinds its rule speaks to (or the one the
+    # audit names), so a date-line verdict citing a sentence of a sum claim finds no sum
+    credits: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -165,10 +175,14 @@ def load_gold(gold: str, audit: str | None = None) -> Gold:
     path = Path(gold)
     claims_path = path / "claims.yaml" if path.is_dir() else path
     audit_path = Path(audit) if audit else claims_path.with_name("verdicts.yaml")
-    claims = _claims_from(config.read_yaml(claims_path), claims_path.name)
-    if not audit_path.exists():
-        return Gold(str(claims_path), claims)
-    return Gold(str(claims_path), claims, str(audit_path), config.load(Audit, audit_path))
+    try:
+        claims = _claims_from(config.read_yaml(claims_path), claims_path.name)
+        if not audit_path.exists():
+            return Gold(str(claims_path), claims)
+        return Gold(str(claims_path), claims, str(audit_path), config.load(Audit, audit_path))
+    except (OSError, yaml.YAMLError, config.ConfigError) as exc:
+        # a gold file the user names is input: one coded line, no traceback
+        raise BadGoldData(" ".join(str(exc).split())) from None
 
 
 # -- matching -----------------------------------------------------------------------------------
@@ -274,7 +288,7 @@ def _recall(claims: list[LabelledClaim], scored: list[ScoredVerdict]) -> tuple[R
     for label in ("inconsistent", "consistent", "unverifiable"):
         pool = [c for c in claims if c.label == label]
         hit = {
-            cid for s in scored if s.verdict == label and s.label not in ("false_alarm", "wrong") for cid in s.claims
+            cid for s in scored if s.verdict == label and s.label not in ("false_alarm", "wrong") for cid in s.credits
         }
         missed = tuple(c.id for c in pool if c.id not in hit)
         found = len(pool) - len(missed)
@@ -308,11 +322,17 @@ def score(analyses: list[Analysis], gold: Gold) -> CheckScores:
         near = _closest(hits, sents, vs, c.rule)
         label, source = _label(c, vs, index, near)
         entry = index.get((c.rule, c.verdict, vs))
+        kinds = _kinds(c.rule)
+        credit = [h for h in near if not kinds or h.kind in kinds]
         if entry is not None and entry.claim:
             # the audit names the claim a verdict is about (one that spans more reports, say)
             near = [cl for cl in everything if cl.id == entry.claim] or near
+            credit = near
+        elif entry is not None:
+            credit = []  # the audit read it and found it about no labelled claim
+        ids = tuple(h.id for h in near)
         scored.append(
-            ScoredVerdict(c.rule, c.verdict, vs, c.confidence, label, source, tuple(h.id for h in near), c.claim)
+            ScoredVerdict(c.rule, c.verdict, vs, c.confidence, label, source, ids, c.claim, tuple(h.id for h in credit))
         )
     flagged = tuple(
         sorted(

@@ -23,6 +23,8 @@ from .event_dates import check_clock_times_across, check_event_dates_across
 from .first_since import check_first_since
 from .geography import check_geography
 from .kinematics import check_kinematics
+from .moments_across import check_moments_across
+from .ordering import check_responses_before_events
 
 DocumentRule = Callable[[Analysis], list[Check]]
 CorpusRule = Callable[[list[Analysis]], list[Check]]
@@ -41,6 +43,8 @@ CORPUS_RULES: tuple[CorpusRule, ...] = (
     check_first_since,
     check_event_dates_across,
     check_clock_times_across,
+    check_responses_before_events,
+    check_moments_across,
 )
 
 

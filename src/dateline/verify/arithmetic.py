@@ -187,6 +187,24 @@ def _change_percents(a: Analysis) -> list[Quantity]:
     return out
 
 
+_OWN_CHANGE = re.compile(r"\bfrom\b[^.;]*?\d[^.;]*?\bto\b[^.;]*?\d", re.I)
+
+
+def _states_own_change(a: Analysis, pct: Quantity) -> bool:
+    """ "dropped from 493 in 2008 to 309 this year, a 37 percent decline", "rose by another 13
+    percent, to $105.9 million": the sentence states the change its percentage is of (or its
+    end figure), whatever the quantity stage made of its figures."""
+    if _OWN_CHANGE.search(a.parsed.sentences[pct.sentence].text):
+        return True
+    # "it rose by another 13 percent, to $105.9 million": its own end figure
+    return any(q.sentence == pct.sentence and q.kind not in ("percent", "count") and q.si_value for q in a.quantities)
+
+
+def _has_own_percent(a: Analysis, sentence: int, pct: Quantity) -> bool:
+    """Another sentence's change that states its own percentage belongs to that one."""
+    return any(q is not pct and q.sentence == sentence for q in _change_percents(a))
+
+
 def _pct_check(a: Analysis, pct: Quantity, pairs: list[tuple[Quantity, Quantity]]) -> Check | None:
     lo, hi = rounding_bounds(pct.number, pct.mod)
     sign = _direction(a, pct)
@@ -215,6 +233,8 @@ def _pct_check(a: Analysis, pct: Quantity, pairs: list[tuple[Quantity, Quantity]
     if len(near) != 1 or len(pairs) != 1:
         return None  # several changes, none fitting: the report does not say which it means
     p, q = near[0]
+    if p.sentence != pct.sentence and (_states_own_change(a, pct) or _has_own_percent(a, p.sentence, pct)):
+        return None  # the percentage speaks of its own sentence's change; the other has its own
     change = ((q.si_value or 0.0) - (p.si_value or 0.0)) / (p.si_value or 1.0) * 100
     computed = f"({fmt_num(q.number)} - {fmt_num(p.number)}) / {fmt_num(p.number)} = {change:+.1f}%; stated {pct.text}"
     why = (

@@ -133,29 +133,40 @@ def _how_late(a: Analysis, tree: Tree, t: TimeValue) -> str | None:
     return None
 
 
-def _late_dates(a: Analysis) -> list[_Late]:
+def _own_dateline(a: Analysis, t: TimeValue) -> bool:
+    """A sentence that is only a date ("June 6, 2005") is the page's own date line: it
+    restates the publication date and checks nothing."""
+    return re.sub(r"\W", "", a.parsed.sentences[t.sentence].text) == re.sub(r"\W", "", t.text)
+
+
+def _stated_dates(a: Analysis) -> tuple[list[_Late], list[_Late]]:
+    """(dates after publication told as date lines or past events, date lines on or before it)."""
     pub = a.article.published
     if pub is None:
-        return []
+        return [], []
     limit = pub + timedelta(days=tolerances().calendar.publication_slack_days)
     tree: Tree | None = None
-    out = []
+    late, stamps = [], []
     for t in a.times:
         day = _full_day(t)
-        if day is None or day <= limit or not _YEAR.search(t.text):
+        if day is None or not _YEAR.search(t.text):
             continue
         tree = tree or Tree(a.parsed)
         how = _how_late(a, tree, t)
-        if how is not None:
-            out.append(_Late(t, day, how))
-    return out
+        if how is not None and day > limit:
+            late.append(_Late(t, day, how))
+        elif how == "date line" and not _own_dateline(a, t):
+            stamps.append(_Late(t, day, how))
+    return late, stamps
 
 
 def check_dated_after_publication(a: Analysis) -> list[Check]:
-    late = _late_dates(a)
+    late, stamps = _stated_dates(a)
     pub = a.article.published
-    if not late or pub is None:
+    if pub is None:
         return []
+    if not late:
+        return _stamps_in_time(a, pub, stamps)
     shown = "; ".join(dict.fromkeys(f"{x.timex.text!r} ({x.how}, {(x.day - pub).days} days after)" for x in late))
     claim = f"published {pub.isoformat()}; dated later: " + "; ".join(dict.fromkeys(x.timex.text for x in late))
     computed = f"publication {pub.isoformat()}; " + shown
@@ -165,6 +176,19 @@ def check_dated_after_publication(a: Analysis) -> list[Check]:
     )
     cites = cite(a.parsed, *sorted({x.timex.sentence for x in late}))
     return [verdict("calendar", "calendar.dated_after_publication", False, claim, computed, why, cites)]
+
+
+def _stamps_in_time(a: Analysis, pub: date, stamps: list[_Late]) -> list[Check]:
+    """The date lines a page carries (a quoted tweet's, a gallery's) are on or before its
+    publication date: the page and its date agree."""
+    if not stamps:
+        return []
+    shown = "; ".join(dict.fromkeys(f"{x.timex.text!r} ({(pub - x.day).days} days before)" for x in stamps))
+    claim = f"published {pub.isoformat()}; date lines: " + "; ".join(dict.fromkeys(x.timex.text for x in stamps))
+    computed = f"publication {pub.isoformat()}; " + shown
+    why = f"Every date line the report carries ({shown}) is on or before its publication date {pub.isoformat()}."
+    cites = cite(a.parsed, *sorted({x.timex.sentence for x in stamps}))
+    return [verdict("calendar", "calendar.dated_after_publication", True, claim, computed, why, cites)]
 
 
 def check_calendar(a: Analysis) -> list[Check]:

@@ -35,6 +35,8 @@ class Geography:
     route_words: frozenset[str]
     min_distance_km: float
     directions: dict[str, float]
+    rounding_cap: float
+    area_features: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,21 @@ class Calendar:
     clock_slack_minutes: int
     clock_zone_step_minutes: int
     one_off_types: frozenset[str]
+    response_verbs: frozenset[str]
+    response_max_gap_minutes: int
+
+
+@dataclass(frozen=True)
+class Moments:
+    """Moments on a contest's clock ("lap 13"): the scales, the one-off events placed on them."""
+
+    scales: frozenset[str]
+    number_words: dict[str, int]
+    events: dict[str, frozenset[str]]
+    needs_person: frozenset[str]
+    ordinals: dict[str, int]
+    repeats: frozenset[str]
+    max_gap: int
 
 
 @dataclass(frozen=True)
@@ -131,6 +148,7 @@ class Tolerances:
     counts: Counts
     time: TimeRules
     calendar: Calendar
+    moments: Moments
     arithmetic: Arithmetic
     confidence: dict[str, float]
 

@@ -29,6 +29,7 @@ from ..geodesy import great_circle_km
 from ..nlp.syntax import governing_verb
 from ..types import Analysis, Check, Place, Quantity, TimeValue
 from .config import tolerances
+from .moments import is_moment
 from .rules import bounds, cite_one, fmt_num, iso_day, latlon, verdict
 
 
@@ -173,7 +174,7 @@ def figures(a: Analysis) -> list[Figure]:
             continue
         if q.relation == "subset" or q.moment is not None or not _compared(q):
             continue
-        if _background(a, q.sentence, story) or told_of_another_moment(a, q):
+        if _background(a, q.sentence, story) or told_of_another_moment(a, q) or is_moment(a, q):
             continue
         value, text = q.si_value, q.text
         if q.relation == "part" and q.parts_total is not None:
@@ -221,7 +222,7 @@ def lead_terms(a: Analysis) -> frozenset[str]:
     return frozenset({"place:" + p for p in lead_places(a)} | names)
 
 
-def _linked(a: Analysis, b: Analysis, terms: dict[str, frozenset[str]]) -> bool:
+def linked(a: Analysis, b: Analysis, terms: dict[str, frozenset[str]]) -> bool:
     """Reports of one story: a shared lead place, or two shared names, and dates a few days apart."""
     shared = terms[a.article.doc_id] & terms[b.article.doc_id]
     places = sum(1 for t in shared if t.startswith("place:"))
@@ -245,7 +246,7 @@ def _events(figs: list[Figure], leads: dict[str, frozenset[str]]) -> list[list[F
     for n, f in enumerate(figs):
         near = {m for t in leads[f.doc_id] for m in by_term[t]}
         for m in near:
-            if root(m) != root(n) and _linked(f.analysis, figs[m].analysis, leads):
+            if root(m) != root(n) and linked(f.analysis, figs[m].analysis, leads):
                 parent[root(m)] = root(n)
         for t in leads[f.doc_id]:
             by_term[t].append(n)
@@ -356,10 +357,37 @@ def check_ages_across(analyses: list[Analysis]) -> list[Check]:
         for name, q in _named_ages(a):
             by_name[name].setdefault(a.article.doc_id, (a, q))
     out = []
-    for per_doc in by_name.values():
-        if len(per_doc) >= 2:
-            out.append(_age_check(sorted(per_doc.values(), key=lambda x: x[0].article.published or date.min), gap))
+    for name, per_doc in by_name.items():
+        for group in _same_person(name, list(per_doc.values())):
+            if len(group) >= 2:
+                out.append(_age_check(sorted(group, key=lambda x: x[0].article.published or date.min), gap))
     return out
+
+
+def _others(a: Analysis, name: str) -> set[str]:
+    """The other people, organisations and places a report names (by canonical name)."""
+    return {
+        m.entity.name.casefold()
+        for m in a.parsed.mentions
+        if m.label in ("PERSON", "ORG", "GPE") and m.entity.name.casefold() != name
+    }
+
+
+def _same_person(name: str, found: list[tuple[Analysis, Quantity]]) -> list[list[tuple[Analysis, Quantity]]]:
+    """Reports that name someone of one name speak of one person when they also share another
+    name (Kim Jong Un beside Vladimir Putin): two local reports of a "Howard Brown", one in New
+    Hampshire and one in Las Vegas, are two people. Groups linked through shared names."""
+    groups: list[tuple[set[str], list[tuple[Analysis, Quantity]]]] = []
+    for item in found:
+        names = _others(item[0], name)
+        home = [g for g in groups if g[0] & names]
+        merged_names, merged = set(names), [item]
+        for g in home:
+            merged_names |= g[0]
+            merged += g[1]
+            groups.remove(g)
+        groups.append((merged_names, merged))
+    return [g[1] for g in groups]
 
 
 def _age_check(picked: list[tuple[Analysis, Quantity]], gap: float) -> Check:

@@ -116,12 +116,12 @@ def check_event_dates_across(analyses: list[Analysis]) -> list[Check]:
 # ---------------------------------------------------------------------------
 # the clock time of one moment ("the tram tipped over at 6.13am") across reports
 
-_CLOCK = re.compile(r"T(\d\d):(\d\d)")
+CLOCK = re.compile(r"T(\d\d):(\d\d)")
 _HAPPEN = frozenset({"happen", "occur", "take", "strike", "hit"})
 
 
 @dataclass(frozen=True)
-class _Clock:
+class Clock:
     analysis: Analysis
     timex: TimeValue
     minutes: int  # since midnight
@@ -155,20 +155,21 @@ def _timed_event(a: Analysis, t: TimeValue) -> str | None:
     return None
 
 
-def _clocks(a: Analysis) -> list[_Clock]:
+def clocks(a: Analysis) -> list[Clock]:
+    """The exact clock times of one-off events a report states ("tipped over at 6.13am")."""
     out = []
     for t in a.times:
-        m = _CLOCK.search(t.value or "")
+        m = CLOCK.search(t.value or "")
         day = iso_day(t.value)
         if t.type != "TIME" or t.mod or not m or day is None or m.group(2) == "00":
             continue  # hedged ("about 6.15"), on the hour ("6am") or undated: not an exact moment
         typ = _timed_event(a, t)
         if typ is not None:
-            out.append(_Clock(a, t, int(m.group(1)) * 60 + int(m.group(2)), day, typ))
+            out.append(Clock(a, t, int(m.group(1)) * 60 + int(m.group(2)), day, typ))
     return out
 
 
-def _clock_check(pair: tuple[_Clock, _Clock]) -> Check:
+def _clock_check(pair: tuple[Clock, Clock]) -> Check:
     cfg = tolerances().calendar
     x, y = sorted(pair, key=lambda c: c.minutes)
     diff = y.minutes - x.minutes
@@ -192,13 +193,13 @@ def _clock_check(pair: tuple[_Clock, _Clock]) -> Check:
 
 
 def check_clock_times_across(analyses: list[Analysis]) -> list[Check]:
-    clocks = [c for a in analyses for c in _clocks(a)]
-    if len(clocks) < 2:
+    clocks_ = [c for a in analyses for c in clocks(a)]
+    if len(clocks_) < 2:
         return []
-    leads = {c.doc_id: lead_places(c.analysis) for c in clocks}
+    leads = {c.doc_id: lead_places(c.analysis) for c in clocks_}
     out = []
-    for n, x in enumerate(clocks):
-        for y in clocks[n + 1 :]:
+    for n, x in enumerate(clocks_):
+        for y in clocks_[n + 1 :]:
             if (
                 x.doc_id != y.doc_id
                 and x.type == y.type

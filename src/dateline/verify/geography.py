@@ -16,7 +16,7 @@ from collections.abc import Callable
 from ..geodesy import bearing_difference, compass, great_circle_km, initial_bearing_deg
 from ..types import Analysis, Check, ParsedDoc, Place, Quantity, RelativeLocation
 from .config import tolerances
-from .rules import bounds, cite, fmt_distance, latlon, verdict
+from .rules import M_PER_KM, M_PER_MILE, bounds, cite, fmt_distance, latlon, stated_bounds, verdict
 
 _REL = re.compile(
     r"^distance (north|south|east|west|north-?east|north-?west|south-?east|south-?west)\w* of (.+)$", re.I
@@ -33,6 +33,13 @@ def _word_before(parsed: ParsedDoc, place: Place) -> str:
 def _sentence_words(parsed: ParsedDoc, sentence: int) -> set[str]:
     toks = parsed.sentence_tokens(sentence)
     return {t.text.lower() for t in toks} | {t.lemma.lower() for t in toks}
+
+
+def _measures_an_object(q: Quantity) -> bool:
+    """ "a 17-foot aluminum powerboat": a size written before a noun that is no distance
+    word measures that thing, not the way between the sentence's places."""
+    words = tolerances().kinematics.distance_words | tolerances().geography.route_words
+    return bool(re.search(r"\d-[a-z]", q.text.lower())) and (q.measures or "").lower() not in words
 
 
 def _endpoints(analysis: Analysis, q: Quantity) -> tuple[Place, Place] | None:
@@ -74,6 +81,8 @@ def check_route_distances(analysis: Analysis) -> list[Check]:
     for q in analysis.quantities:
         if q.kind != "distance" or not q.si_value or (q.measures or "").startswith("distance "):
             continue
+        if _measures_an_object(q):
+            continue
         ends = _endpoints(analysis, q)
         if ends is None:
             continue
@@ -93,7 +102,7 @@ def check_route_distances(analysis: Analysis) -> list[Check]:
             ok, why = _route_verdict(q, origin, dest, gc_m, miles)
         else:
             rule = "geography.straight_distance"
-            lo, hi = bounds(q.si_value, q.mod)
+            lo, hi = stated_bounds(q.si_value, q.si_value / (q.number or 1.0), q.mod)
             extra = cfg.straight_line_extra
             ok = lo <= gc_m * (1 + extra) and gc_m * (1 - extra) <= hi
             why = f"{computed}: " + ("consistent." if ok else "the stated distance does not match the straight line.")
@@ -195,12 +204,15 @@ def _location_why(rl: RelativeLocation, subject: Place, anchor_name: str, gc_m: 
     distance_m = rl.distance_m or 0.0
     bearing = initial_bearing_deg(rl.anchor_lat or 0.0, rl.anchor_lon or 0.0, *latlon(subject))
     dir_ok, dir_txt = _direction_text(rl, anchor_name, bearing)
-    lo, hi = bounds(distance_m, rl.mod)
+    lo, hi = stated_bounds(distance_m, M_PER_MILE if miles else M_PER_KM, rl.mod)
     extra = cfg.straight_line_extra
     line, stated = fmt_distance(gc_m, miles), fmt_distance(distance_m, miles)
     dist_ok = lo <= gc_m * (1 + extra) and gc_m * (1 - extra) <= hi
     if dist_ok and dir_ok:
-        return True, f"The straight line from {anchor_name} to {subject.name} is {line}, matching {rl.text}.{dir_txt}"
+        return True, (
+            f"The straight line from {anchor_name} to {subject.name} is {line}, within what {rl.text} allows "
+            f"as written (its rounding and wording).{dir_txt}"
+        )
     if dist_ok:
         return False, f"The distance fits ({line}) but the direction does not.{dir_txt}"
     if gc_m >= lo:
@@ -233,6 +245,9 @@ def _check_relative(analysis: Analysis, rl: RelativeLocation) -> Check | None:
     subject = _subject_place(analysis, rl, anchor)
     if a_lat is None or a_lon is None or subject is None:
         return None  # the anchor or the place it locates is unknown: nothing to check
+    areas = tolerances().geography.area_features
+    if subject.feature in areas or (anchor is not None and anchor.feature in areas):
+        return None  # "less than 100 km west of Syria": from a coast or border, not a centre point
     miles = "mile" in rl.text.lower() or "mi " in rl.text.lower()
     rl = dataclasses.replace(rl, anchor_lat=a_lat, anchor_lon=a_lon)
     gc_m = great_circle_km(a_lat, a_lon, *latlon(subject)) * 1000

@@ -33,6 +33,16 @@ def rounding_bounds(number: float, mod: str | None) -> tuple[float, float]:
     return lo, hi
 
 
+def stated_bounds(si_value: float, per_unit: float, mod: str | None) -> tuple[float, float]:
+    """The interval (in SI) a figure written in a unit stands for: its rounding ("30 miles" is
+    25-35 miles; half a unit of the last significant digit, at most ``rounding_cap`` of the
+    figure, so "1,000 miles" is not 500-1,500) widened by its modifier."""
+    n = round(si_value / per_unit, 3)  # 48280.3 m / 1609.344 is 30 miles, not 29.99998
+    half = min(precision_step(n) / 2, abs(n) * tolerances().geography.rounding_cap)
+    b_lo, b_hi = bounds(n, mod)
+    return min(n - half, b_lo) * per_unit, max(n + half, b_hi) * per_unit
+
+
 def precision_step(number: float) -> float:
     """The unit of a written number's last significant digit (trailing zeros of a whole
     number are read as rounding: 100 -> 100, 12.5 -> 0.1)."""

@@ -39,6 +39,7 @@ class Toponym:
     container: str | None = None  # "Alexandria, Louisiana": the normalized container name
     region_cue: bool = False  # "the state of X", "X state"
     county_cue: bool = False  # "X county", "X and Y counties"
+    dateline: bool = False  # "LEBANON, Ohio (AP) —": the dateline names a town
     facility: bool = False  # a street, park or building: resolves near the document's places
     in_name_of: bool = False  # the candidates are the town a street is named after ("Elgin Road")
     candidates: list[Entry] = field(default_factory=list)
@@ -111,6 +112,10 @@ _CONTAINER = re.compile(r"^,\s*((?:[A-Z][\w.’']*\.?)(?:\s+[A-Z][\w.’']*)?)")
 # "the state of Victoria", "Washington state": the text says it is a region
 _REGION_BEFORE = re.compile(r"\b(?:state|province|region|prefecture|county|oblast)\s+of\s+$", re.I)
 _REGION_AFTER = re.compile(r"^\s+(?:state|province)\b")  # lower case: not "Washington State University"
+# after a capitalized dateline name: an optional container and agency, then a dash
+_DATELINE_AFTER = re.compile(
+    r"^(?:,\s*[A-Z][\w.’']*\.?(?:\s+[A-Z][\w.’']*\.?)?)?\s*(?:\((?:AP|UPI|AFP|Reuters|[A-Z]{2,6})\)\s*)?(?:—|–|--|-)\s"
+)
 _COUNTY_AFTER = re.compile(r"^\s+(?:county|counties|parish|parishes)\b")  # "Clarke and Oconee counties"
 # "St George's hospital", "Guy's Hospital": a possessive names whom it is named after
 # ("Hartford Hospital", "the Ohio church" are in Hartford and Ohio)
@@ -124,6 +129,7 @@ def containment(t: Toponym, text: str) -> None:
         _REGION_BEFORE.search(text[max(0, t.start - 30) : t.start]) or _REGION_AFTER.match(text[t.end : t.end + 12])
     )
     t.county_cue = bool(_COUNTY_AFTER.match(text[t.end : t.end + 12]))
+    t.dateline = len(t.text) >= 3 and t.text.isupper() and bool(_DATELINE_AFTER.match(text[t.end : t.end + 50]))
     if ", " in t.lookup:
         head, _, tail = t.lookup.partition(", ")
         t.lookup, t.container = head, normalize(tail)

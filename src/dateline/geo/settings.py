@@ -50,8 +50,10 @@ class Weights:
     near_in_cap: float
     near_outside_cap: float
     support: float
+    close_support: float
     region_cue: float
     domain_town: float
+    dateline_town: float
 
 
 @dataclass(frozen=True, slots=True)

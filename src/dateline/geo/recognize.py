@@ -402,11 +402,25 @@ def find_toponyms(parsed: ParsedDoc) -> list[Toponym]:
     return out
 
 
+def written_out(name: str, cfg: Recognition) -> str | None:
+    """ "Loudon Co." -> "Loudon County"; None when the last word is no abbreviation."""
+    head, _, last = name.rpartition(" ")
+    kind = cfg.abbreviations.get(last.lower()) if head else None
+    return f"{head} {kind.title()}" if kind else None
+
+
 def strip_generic(name: str, cfg: Recognition) -> str | None:
-    """ "Kunduz province" -> "Kunduz", "the city of Kolkata" -> "Kolkata"."""
+    """ "Kunduz province" -> "Kunduz", "the city of Kolkata" -> "Kolkata", "Hamilton Twp." -> "Hamilton"."""
     words = name.split()
-    if len(words) > 1 and words[-1].lower() in cfg.generic_suffixes:
+    if len(words) > 1 and cfg.abbreviations.get(words[-1].lower(), words[-1].lower()) in cfg.generic_suffixes:
         return " ".join(words[:-1])
-    if len(words) > 2 and " ".join(words[:2]).lower() in ("city of", "state of", "province of", "republic of"):
+    if len(words) > 2 and " ".join(words[:2]).lower() in (
+        "city of",
+        "town of",
+        "village of",
+        "state of",
+        "province of",
+        "republic of",
+    ):
         return " ".join(words[2:])
     return None

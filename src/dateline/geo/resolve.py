@@ -22,7 +22,7 @@ from ..types import ParsedDoc, Place, PlaceCandidate
 from .distance import great_circle_km
 from .gazetteer import Gazetteer, get_gazetteer
 from .names import Entry, normalize
-from .recognize import Toponym, strip_generic, strong
+from .recognize import Toponym, strip_generic, strong, written_out
 from .settings import Recognition, Resolution, recognition, resolution
 
 # counties placed at a namesake town or their state centre, for want of shipped points
@@ -121,6 +121,9 @@ def candidates(t: Toponym, gaz: Gazetteer, rec: Recognition) -> list[Entry]:
     if t.forced is not None:
         return [t.forced]
     cands = list(gaz.lookup(t.lookup))
+    full = written_out(t.lookup, rec) if not cands else None
+    if full:
+        cands = list(gaz.lookup(full))
     if not t.county_cue and not all(_bare_county(e) for e in cands):
         cands = [e for e in cands if not _bare_county(e)]
     if not cands:

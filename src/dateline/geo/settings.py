@@ -28,6 +28,7 @@ class Recognition:
     street_words: frozenset[str]
     event_words: tuple[str, ...]
     generic_suffixes: frozenset[str]
+    abbreviations: dict[str, str]  # a last word as written -> its kind ("Co." -> county)
     area_modifiers: frozenset[str]
     person_titles: frozenset[str]
     place_prepositions: frozenset[str]

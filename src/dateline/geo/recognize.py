@@ -412,7 +412,8 @@ def written_out(name: str, cfg: Recognition) -> str | None:
 def strip_generic(name: str, cfg: Recognition) -> str | None:
     """ "Kunduz province" -> "Kunduz", "the city of Kolkata" -> "Kolkata", "Hamilton Twp." -> "Hamilton"."""
     words = name.split()
-    if len(words) > 1 and cfg.abbreviations.get(words[-1].lower(), words[-1].lower()) in cfg.generic_suffixes:
+    kind = cfg.abbreviations.get(words[-1].lower(), words[-1].lower()) if words else ""
+    if len(words) > 1 and (kind in cfg.generic_suffixes or kind in cfg.abbreviations.values()):
         return " ".join(words[:-1])
     if len(words) > 2 and " ".join(words[:2]).lower() in (
         "city of",

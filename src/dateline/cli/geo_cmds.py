@@ -186,7 +186,8 @@ def eval_geo(gold, gold_spans, limit, explain, as_json):
     )
     o = r["resolved_only"]
     console.print(
-        f"resolved only (n={o['scored']}, {r['unresolved']} unresolved): acc@161km {o['acc_at_161km']:.3f}"
+        f"resolved only (n={o['scored']}, {r['unresolved']} unresolved, coverage {r['coverage']:.3f}):"
+        f" acc@161km {o['acc_at_161km']:.3f}"
         f"  mean {o['mean_error_km']:.0f} km  median {o['median_error_km']:.0f} km"
     )
     _print_buckets(res["buckets"])

@@ -75,6 +75,21 @@ def region_base(name: str) -> str:
     return normalize(_REGION_WORDS.sub(" ", normalize(name)))
 
 
+def _off_largest_city(pt: tuple[float, float], key: str, cities: Cities) -> tuple[float, float] | None:
+    """A state whose point is its largest city's (New York at New York City: a geocoder
+    answered the city) takes the plain mean of its towns instead, which lies inside it;
+    None when the point is not the city's."""
+    from .distance import great_circle_km
+
+    towns = cities.groups.get(key, ())
+    if not towns:
+        return None
+    big = max(towns, key=lambda t: t[2])
+    mean = sum(t[0] for t in towns) / len(towns), sum(t[1] for t in towns) / len(towns)
+    on_city = great_circle_km(pt[0], pt[1], big[0], big[1]) <= 15
+    return mean if on_city and great_circle_km(pt[0], pt[1], mean[0], mean[1]) > 100 else None
+
+
 def add_us_states(rows: Rows, gdir: Path, csc_states: dict[str, list[dict]], cities: Cities) -> None:
     csc_by_code = {r["iso3166_2"]: r for r in csc_states.get("US", ()) if r.get("iso3166_2")}
     for code, s in json.loads((gdir / "us_states.json").read_text(encoding="utf-8")).items():
@@ -85,6 +100,8 @@ def add_us_states(rows: Rows, gdir: Path, csc_states: dict[str, list[dict]], cit
         src = CSC_SOURCE
         if pt is None:
             pt, src = weighted_centre(cities.groups.get(key, ())), "population-weighted centre of its cities"
+        elif (inside := _off_largest_city(pt, key, cities)) is not None:
+            pt, src = inside, "mean of its towns (countrystatecity's point is its largest city's)"
         if pt is not None:
             alt = aliases().us_states.get(code, ())
             rows.add("admin1", s["name"], "US", key, pt[0], pt[1], None, s.get("geonameid"), src, alt)

@@ -16,7 +16,7 @@ from pathlib import Path
 from .names import Entry, normalize
 from .settings import DATA
 
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"  # 12: New York state off its largest city's point
 FILENAME = "gazetteer.sqlite"
 
 

@@ -39,6 +39,7 @@ class Toponym:
     container: str | None = None  # "Alexandria, Louisiana": the normalized container name
     region_cue: bool = False  # "the state of X", "X state"
     county_cue: bool = False  # "X county", "X and Y counties"
+    dateline: bool = False  # "LEBANON, Ohio (AP) —": the dateline names a town
     facility: bool = False  # a street, park or building: resolves near the document's places
     in_name_of: bool = False  # the candidates are the town a street is named after ("Elgin Road")
     candidates: list[Entry] = field(default_factory=list)
@@ -111,6 +112,10 @@ _CONTAINER = re.compile(r"^,\s*((?:[A-Z][\w.’']*\.?)(?:\s+[A-Z][\w.’']*)?)")
 # "the state of Victoria", "Washington state": the text says it is a region
 _REGION_BEFORE = re.compile(r"\b(?:state|province|region|prefecture|county|oblast)\s+of\s+$", re.I)
 _REGION_AFTER = re.compile(r"^\s+(?:state|province)\b")  # lower case: not "Washington State University"
+# after a capitalized dateline name: an optional container and agency, then a dash
+_DATELINE_AFTER = re.compile(
+    r"^(?:,\s*[A-Z][\w.’']*\.?(?:\s+[A-Z][\w.’']*\.?)?)?\s*(?:\((?:AP|UPI|AFP|Reuters|[A-Z]{2,6})\)\s*)?(?:—|–|--|-)\s"
+)
 _COUNTY_AFTER = re.compile(r"^\s+(?:county|counties|parish|parishes)\b")  # "Clarke and Oconee counties"
 # "St George's hospital", "Guy's Hospital": a possessive names whom it is named after
 # ("Hartford Hospital", "the Ohio church" are in Hartford and Ohio)
@@ -124,6 +129,7 @@ def containment(t: Toponym, text: str) -> None:
         _REGION_BEFORE.search(text[max(0, t.start - 30) : t.start]) or _REGION_AFTER.match(text[t.end : t.end + 12])
     )
     t.county_cue = bool(_COUNTY_AFTER.match(text[t.end : t.end + 12]))
+    t.dateline = len(t.text) >= 3 and t.text.isupper() and bool(_DATELINE_AFTER.match(text[t.end : t.end + 50]))
     if ", " in t.lookup:
         head, _, tail = t.lookup.partition(", ")
         t.lookup, t.container = head, normalize(tail)
@@ -396,11 +402,26 @@ def find_toponyms(parsed: ParsedDoc) -> list[Toponym]:
     return out
 
 
+def written_out(name: str, cfg: Recognition) -> str | None:
+    """ "Loudon Co." -> "Loudon County"; None when the last word is no abbreviation."""
+    head, _, last = name.rpartition(" ")
+    kind = cfg.abbreviations.get(last.lower()) if head else None
+    return f"{head} {kind.title()}" if kind else None
+
+
 def strip_generic(name: str, cfg: Recognition) -> str | None:
-    """ "Kunduz province" -> "Kunduz", "the city of Kolkata" -> "Kolkata"."""
+    """ "Kunduz province" -> "Kunduz", "the city of Kolkata" -> "Kolkata", "Hamilton Twp." -> "Hamilton"."""
     words = name.split()
-    if len(words) > 1 and words[-1].lower() in cfg.generic_suffixes:
+    kind = cfg.abbreviations.get(words[-1].lower(), words[-1].lower()) if words else ""
+    if len(words) > 1 and (kind in cfg.generic_suffixes or kind in cfg.abbreviations.values()):
         return " ".join(words[:-1])
-    if len(words) > 2 and " ".join(words[:2]).lower() in ("city of", "state of", "province of", "republic of"):
+    if len(words) > 2 and " ".join(words[:2]).lower() in (
+        "city of",
+        "town of",
+        "village of",
+        "state of",
+        "province of",
+        "republic of",
+    ):
         return " ".join(words[2:])
     return None

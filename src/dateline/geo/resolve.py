@@ -22,7 +22,7 @@ from ..types import ParsedDoc, Place, PlaceCandidate
 from .distance import great_circle_km
 from .gazetteer import Gazetteer, get_gazetteer
 from .names import Entry, normalize
-from .recognize import Toponym, strip_generic, strong
+from .recognize import Toponym, strip_generic, strong, written_out
 from .settings import Recognition, Resolution, recognition, resolution
 
 # counties placed at a namesake town or their state centre, for want of shipped points
@@ -52,7 +52,7 @@ class _Doc:
     publisher: str | None
     home_cc: str | None
     domain_names: set[str]
-    support: dict[int, int]
+    support: dict[int, tuple[int, int]]  # entry id -> (names in its region or near, names close by)
     near_ok: set[int]
     rejected: dict[int, list[Scored]] = field(default_factory=dict)  # readings outside the document's area
 
@@ -121,6 +121,9 @@ def candidates(t: Toponym, gaz: Gazetteer, rec: Recognition) -> list[Entry]:
     if t.forced is not None:
         return [t.forced]
     cands = list(gaz.lookup(t.lookup))
+    full = written_out(t.lookup, rec) if not cands else None
+    if full:
+        cands = list(gaz.lookup(full))
     if not t.county_cue and not all(_bare_county(e) for e in cands):
         cands = [e for e in cands if not _bare_county(e)]
     if not cands:
@@ -152,27 +155,30 @@ def _likeliest(toponyms: list[Toponym], cfg: Resolution) -> dict[str, list[Entry
     return uniq
 
 
-def _supports(e: Entry, name: str, uniq: dict[str, list[Entry]], regions: dict, points: dict) -> int:
-    """How many other names have a candidate in the same region or within ~100 km of ``e``."""
-    cnt = 0
+def _supports(e: Entry, name: str, uniq: dict[str, list[Entry]], regions: dict, points: dict) -> tuple[int, int]:
+    """How many other names have a candidate in the same region or within ~100 km of ``e``,
+    and how many within ~35 km (a county and its seat, a town and its neighbour)."""
+    cnt = close = 0
     k = math.cos(math.radians(e.lat))
     for n2 in uniq:
         if n2 == name:
             continue
-        if e.admin1 and e.admin1 in regions[n2]:
-            cnt += 1
-        elif e.kind in POINT_KINDS and any(
-            ((la - e.lat) ** 2 + ((lo - e.lon) * k) ** 2) < 0.81 for la, lo in points[n2]
-        ):
-            cnt += 1  # within ~100 km (0.9 degrees)
-    return cnt
+        d2 = (
+            min(((la - e.lat) ** 2 + ((lo - e.lon) * k) ** 2 for la, lo in points[n2]), default=99.0)
+            if e.kind in POINT_KINDS
+            else 99.0
+        )
+        close += d2 < 0.1  # within ~35 km (0.32 degrees)
+        if (e.admin1 and e.admin1 in regions[n2]) or d2 < 0.81:
+            cnt += 1  # same region, or within ~100 km (0.9 degrees)
+    return cnt, close
 
 
-def _support(uniq: dict[str, list[Entry]]) -> dict[int, int]:
+def _support(uniq: dict[str, list[Entry]]) -> dict[int, tuple[int, int]]:
     if len(uniq) < 2:
         return {}
     regions = {n: {e.admin1 for e in es if e.admin1} for n, es in uniq.items()}
-    points = {n: [(e.lat, e.lon) for e in es if e.kind in ("city", "facility")] for n, es in uniq.items()}
+    points = {n: [(e.lat, e.lon) for e in es if e.kind in POINT_KINDS] for n, es in uniq.items()}
     return {e.id: _supports(e, n, uniq, regions, points) for n, es in uniq.items() if len(es) > 1 for e in es}
 
 
@@ -261,7 +267,7 @@ def _country_parts(doc: _Doc, r: _Round, t: Toponym, e: Entry) -> list[tuple[str
     if e.admin1 and e.kind != "country" and r.a1s[e.admin1] - r.by_name_a1[(t.lookup, e.admin1)] > 0:
         parts.append(("region context", w.admin1_context))
     if doc.support:
-        parts.append(("support", w.support * min(2, doc.support.get(e.id, 0))))
+        parts.append(("support", w.support * min(2, doc.support.get(e.id, (0, 0))[0])))
     return parts
 
 
@@ -276,15 +282,21 @@ def _near(doc: _Doc, r: _Round, e: Entry) -> float:
 
 
 def _text_parts(doc: _Doc, t: Toponym, e: Entry, cont: tuple[Entry, ...]) -> list[tuple[str, float]]:
-    """What the text itself says: the domain's town, a container, a region cue."""
+    """What the text itself says: the domain's town, a container, a region cue, a
+    dateline; and other names of the document within ~35 km (two names that close by
+    chance are rare, so this is not capped like the looser context)."""
     w = doc.cfg.weights
     parts = []
+    if doc.support and doc.support.get(e.id, (0, 0))[1]:
+        parts.append(("close to another name", w.close_support * min(2, doc.support[e.id][1])))
     if t.lookup in doc.domain_names and e.kind == "city" and e.country_code == doc.home_cc:
         parts.append(("publisher's town", w.domain_town))
     if cont and any(_contains(c, e) for c in cont):
         parts.append(("container", w.containment))
     if (t.region_cue and e.primary and e.kind in ("admin1", "admin2")) or (t.county_cue and e.kind == "admin2"):
         parts.append(("region cue", w.region_cue))
+    if t.dateline and e.kind == "city":
+        parts.append(("dateline town", w.dateline_town))
     return parts
 
 

@@ -28,6 +28,7 @@ class Recognition:
     street_words: frozenset[str]
     event_words: tuple[str, ...]
     generic_suffixes: frozenset[str]
+    abbreviations: dict[str, str]  # a last word as written -> its kind ("Co." -> county)
     area_modifiers: frozenset[str]
     person_titles: frozenset[str]
     place_prepositions: frozenset[str]
@@ -50,8 +51,10 @@ class Weights:
     near_in_cap: float
     near_outside_cap: float
     support: float
+    close_support: float
     region_cue: float
     domain_town: float
+    dateline_town: float
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
+from ... import config
 from .._common import load_data
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
@@ -63,3 +66,24 @@ def _event_types() -> dict[str, str]:
         for w in (spec.get("verbs") or []) + (spec.get("nouns") or []):
             out.setdefault(str(w).lower(), name)
     return out
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The answer model: a logistic regression over candidate features, fitted by `bench/fit_ask.py`."""
+
+    about: str
+    bias: float
+    weights: dict[str, float]
+    threshold: float  # confidence below which `ask` says "I don't know" (>= 0.9 precision on the dev set)
+
+
+WEIGHTS = Path(__file__).resolve().parents[1] / "data" / "ask_weights.yaml"
+
+
+@functools.cache
+def weights() -> Weights:
+    return config.load(Weights, WEIGHTS)
+
+
+config.register(WEIGHTS, weights)

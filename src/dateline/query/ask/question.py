@@ -37,6 +37,8 @@ class Frame:
     content: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
     tense: str = "any"  # past | present | any
+    future: bool = False  # "when will ...", "is X going to ...": never answered with a past date
+    kind: str = "other"  # the kind of question (Answer.type)
     order: str | None = None
     times: list[tuple[str, str, str, str]] = field(default_factory=list)  # (op, earliest, latest, text)
     passive: bool = False
@@ -221,6 +223,8 @@ def analyse_question(question: str) -> Frame:
     for _, _, _, txt in f.times:
         f.terms.append(txt)
     f.terms = list(dict.fromkeys(x for x in f.terms if x and re.search(r"\w", x)))
+    f.future = bool(_FUTURE.search(q))
+    f.kind = question_kind(f)
     return f
 
 
@@ -234,3 +238,25 @@ def _question_times(pd: ParsedDoc, cfg) -> list[tuple[str, str, str, str]]:
         y = m.group(1)
         out.append((op, f"{y}-01-01", f"{y}-12-31", y))
     return out
+
+
+_FUTURE = re.compile(r"\b(will|shall|'ll|going to|due to (be|start|open|begin))\b", re.I)
+_YES_NO = re.compile(r"^(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b", re.I)
+
+
+def question_kind(f: Frame) -> str:
+    """The kind of question (``Answer.type``), from its words: who, when, how_many, first_last, yes_no, ..."""
+    q = f.question.strip().lower()
+    rules = (
+        ("how_many_times", re.search(r"\bhow (many times|often)\b", q)),
+        ("first_last", f.order is not None or "most recent" in q),
+        ("yes_no", f.wh is None and _YES_NO.match(q)),
+        ("comparison", re.search(r"\b(which|who)\b.*\bor\b", q) or re.search(r"\b(more|higher|longer|older)\b", q)),
+        ("how_many", "how many" in q),
+        ("how_much", "how much" in q),
+        ("duration", "how long" in q),
+        ("quantity", f.answer_type == "quantity"),
+        ("what_kind", re.search(r"\bwhat (kind|type|sort)\b", q)),
+        ("which", f.wh == "which"),
+    )
+    return next((name for name, hit in rules if hit), f.wh or "other")

@@ -103,6 +103,7 @@ class Option:
     score: float
     key: str | None = None
     factor: float = 1.0  # tense/status agreement with the question, applied to the whole score
+    report: bool = False  # a date taken from the report's own date, not from the text
 
 
 def _question_has(f: Frame, text: str) -> bool:
@@ -160,12 +161,16 @@ def _extract(f: Frame, pd: ParsedDoc, c: Cand, facts: dict, matched: list[tuple[
             text = t.text if _YEAR.search(t.text) or not value else f"{t.text} ({value})"  # "Wednesday (2023-09-13)"
             out.append(Option(text, value, sc, factor=_status_factor(f, st)))
         row = c.row
-        if m_toks and row.get("time_rule") == "publication" and row.get("time_value") and not out:
+        if matched and row.get("time_rule") == "publication" and row.get("time_value") and not out:
             # no date in the sentence: the event happened when reported (weak)
             st = status_of(m_toks[0])
             out.append(
                 Option(
-                    f"{row['time_value']} (date of the report)", row["time_value"], 0.45, factor=_status_factor(f, st)
+                    f"{row['time_value']} (date of the report)",
+                    row["time_value"],
+                    0.45,
+                    factor=_status_factor(f, st),
+                    report=True,
                 )
             )
         if not times:
@@ -478,19 +483,15 @@ def _phrases(f, pd, c, m_toks, matched_events, status_of) -> list[Option]:
     return out
 
 
-def _sentence_options(f: Frame, pd: ParsedDoc, c: Cand, facts: dict) -> tuple[float, list[Option]] | None:
+def _sentence_options(f: Frame, pd: ParsedDoc, c: Cand, facts: dict) -> tuple[float, dict, list[Option]]:
     """The sentence's score and its candidate answers; None when it is not about what is asked."""
     sc = _cfg()["scoring"]
     evs = facts["events"].get((c.doc_id, c.idx), [])
     lemma = f.pred if (f.pred and not f.pred_light) else None
     matched = _match_tokens(pd, lemma, evs, c.start) if lemma else []
-    if lemma and not matched:
-        return None  # the sentence is not about what the question asks
+    # a sentence without the question's verb or focus may paraphrase it: read it, its score says so
     if not lemma and f.focus:
-        fm = _match_tokens(pd, f.focus, [], c.start)
-        if not fm:
-            return None
-        matched = matched or fm
+        matched = _match_tokens(pd, f.focus, [], c.start)
     elif not lemma and f.answer_type == "place":  # "where is X?": a sentence that locates something
         matched = _match_tokens(pd, "locate", [], c.start)
     if f.subject is not None and matched:
@@ -502,7 +503,19 @@ def _sentence_options(f: Frame, pd: ParsedDoc, c: Cand, facts: dict) -> tuple[fl
     )
     verb = max((s for _, s in matched), default=0.0)
     sent_score = c.score + verb * sc["verb"] + lex * sc["lexical"]
-    return sent_score, _extract(f, pd, c, facts, matched)
+    if lemma and not matched:
+        sent_score *= sc["verb_missing"]
+    feats = {
+        "names": c.names,
+        "names_missing": float(c.missing),
+        "names_absent": float(c.absent),
+        "nouns": c.nouns,
+        "bm25": c.bm25,
+        "verb": verb,
+        "verb_missing": float(bool(lemma and not matched)),
+        "lexical": lex,
+    }
+    return sent_score, feats, _extract(f, pd, c, facts, matched)
 
 
 def read(store, f: Frame, chosen: list[Cand], facts: dict) -> dict[str, dict]:
@@ -523,16 +536,15 @@ def read(store, f: Frame, chosen: list[Cand], facts: dict) -> dict[str, dict]:
         pd = parses.get((c.doc_id, c.idx))
         if pd is None:
             continue
-        got = _sentence_options(f, pd, c, facts)
-        if got is None:
-            continue
-        sent_score, opts = got
+        sent_score, feats, opts = _sentence_options(f, pd, c, facts)
         for o in opts:
             k = o.value if f.answer_type in ("date", "place", "quantity") and o.value else o.text.lower()
             total = (sent_score + o.score) * o.factor
             entry = options.setdefault(k, {"opt": o, "best": 0.0, "cites": {}, "totals": {}, "rows": {}})
             if total > entry["best"]:
                 entry["best"], entry["opt"] = total, o
+                entry["features"] = feats | {"option": o.score, "agrees": o.factor, "report_date": float(o.report)}
+                entry["published"] = c.published
             entry["totals"][c.text] = max(total, entry["totals"].get(c.text, 0.0))
             prev = entry["cites"].get((c.doc_id, c.idx))
             if prev is None or prev < total:

@@ -23,6 +23,9 @@ class Cand:
     bm25: float
     row: dict
     names: float = 0.0
+    nouns: float = 0.0
+    missing: int = 0  # names of the question the sentence and its context do not name
+    absent: int = 0  # names of the question its whole document never names
     score: float = 0.0
 
 
@@ -43,49 +46,133 @@ def _names_match(group_text: str, mention_text: str, key: str | None) -> bool:
     return names_match(group_text, mention_text) or bool(key and names_match(group_text, entity_name(key) or ""))
 
 
-def _names_score(f: Frame, facts: dict, c: Cand, window: int) -> tuple[float, bool]:
-    cfg = _cfg()["scoring"]
-    hard = [g for g in f.names if not g.soft]
-    if not f.names:
-        return 1.0, True
-    total, ok = 0.0, True
-    low = c.text.lower()
+@dataclass(frozen=True)
+class Resolved:
+    """A name of the question and what the store knows it as: its entities and their names."""
+
+    group: NameGroup
+    ids: frozenset[str] = frozenset()
+    forms: tuple[str, ...] = ()
+
+
+def resolve_names(store, f: Frame) -> list[Resolved]:
+    """Question names -> stored cross-document entities ("Mrs Clinton" -> hillary-clinton, with its aliases)."""
+    from ...entities.lookup import find_entities
+    from ...entities.names import core
+
+    out = []
     for g in f.names:
-        best = 0.0
-        here = facts["mentions"].get((c.doc_id, c.idx), [])
-        if g.text.lower() in low or any(_name_match(g, m["text"], m["entity_key"]) for m in here):
-            best = cfg["name_in_sentence"]
-        else:
-            roles = facts["role_entities"].get((c.doc_id, c.idx), ())
-            if any(_name_match(g, "", k) for k in roles):
-                best = cfg["name_in_sentence"]  # a pronoun the events stage resolved to the name
-            else:
-                for k in range(1, window + 1):
-                    prev = facts["mentions"].get((c.doc_id, c.idx - k), [])
-                    if any(_name_match(g, m["text"], m["entity_key"]) for m in prev):
-                        best = cfg["name_in_context"]
-                        break
-        if best == 0.0 and not g.soft:
-            ok = False
-        total += best if not g.soft else 0.3 * best
-    return total / max(1, len(hard) + 0.3 * (len(f.names) - len(hard))), ok
+        found = find_entities(store, g.text, limit=3) or find_entities(store, core(g.text, g.label), limit=3)
+        if found:  # the best entity, and others about as often named ("Kim": not a namesake named twice)
+            found = [e for e in found if e.mentions * 3 >= found[0].mentions]
+        forms = [g.text] + [n for e in found for n in (e.name, *e.aliases[:3])]
+        uniq = tuple(dict.fromkeys(x for x in forms if x and len(x) > 1))
+        out.append(Resolved(g, frozenset(e.entity_id for e in found), uniq))
+    return out
 
 
-def _nouns_ok(f: Frame, facts: dict, c: Cand, window: int) -> bool:
-    """Every content noun of the question ("train", "football") in the sentence or just before it."""
+def _member_ids(store, docs: set[str], resolved: list[Resolved]) -> dict[tuple[str, str], str]:
+    """(doc_id, entity key) -> entity id, for the resolved entities in these documents."""
+    ids = sorted({i for r in resolved for i in r.ids})
+    if not ids or not docs:
+        return {}
+    out = {}
+    dl = sorted(docs)
+    for k in range(0, len(dl), 400):
+        chunk = dl[k : k + 400]
+        params = {f"e{j}": x for j, x in enumerate(ids)} | {f"d{j}": x for j, x in enumerate(chunk)}
+        rows = store.query(
+            "SELECT doc_id, entity_key, entity_id FROM entity_members WHERE entity_id IN ("
+            + ", ".join(f":e{j}" for j in range(len(ids)))
+            + ") AND doc_id IN ("
+            + ", ".join(f":d{j}" for j in range(len(chunk)))
+            + ")",
+            **params,
+        )
+        out.update({(r["doc_id"], r["entity_key"]): r["entity_id"] for r in rows})
+    return out
+
+
+def _docs_naming(store, r: Resolved, docs: set[str], members: dict[tuple[str, str], str]) -> set[str]:
+    """The documents among ``docs`` that name ``r`` anywhere: by its stored entity, or by its words."""
+    out = {d for (d, _), e in members.items() if e in r.ids}
+    q = " OR ".join(f"({fts_query(x)})" for x in r.forms if fts_query(x))
+    rest = sorted(docs - out)
+    if not q or not rest or store.dialect != "sqlite":
+        return out if store.dialect == "sqlite" else set(docs)
+    for k in range(0, len(rest), 400):
+        chunk = rest[k : k + 400]
+        params = {f"d{j}": x for j, x in enumerate(chunk)}
+        rows = store.query(
+            "SELECT DISTINCT doc_id FROM sentences_fts WHERE sentences_fts MATCH :q AND doc_id IN ("
+            + ", ".join(f":d{j}" for j in range(len(chunk)))
+            + ")",
+            q=in_text(q),
+            **params,
+        )
+        out.update(r_["doc_id"] for r_ in rows)
+    return out
+
+
+def _mentions_name(r: Resolved, facts: dict, doc_id: str, idx: int) -> bool:
+    """A mention in the sentence names the question's name, by its words or by its stored entity."""
+    members = facts.get("members", {})
+    for m in facts["mentions"].get((doc_id, idx), []):
+        if _name_match(r.group, m["text"], m["entity_key"]) or members.get((doc_id, m["entity_key"])) in r.ids:
+            return True
+    return any(
+        _name_match(r.group, "", k) or members.get((doc_id, k)) in r.ids
+        for k in facts["role_entities"].get((doc_id, idx), ())
+    )  # a pronoun the events stage resolved to the name
+
+
+def _name_strength(r: Resolved, facts: dict, c: Cand, window: int) -> float:
+    """1 in the sentence, less just before it or in the document's lead, 0 when the document never says it."""
+    cfg = _cfg()["scoring"]
+    low = c.text.lower()
+    if any(x.lower() in low for x in r.forms) or _mentions_name(r, facts, c.doc_id, c.idx):
+        return cfg["name_in_sentence"]
+    for k in range(1, window + 1):
+        if _mentions_name(r, facts, c.doc_id, c.idx - k):
+            return cfg["name_in_context"]
+    lead = facts["sentences"].get((c.doc_id, 0))
+    if _mentions_name(r, facts, c.doc_id, 0) or (lead and any(x.lower() in lead["text"].lower() for x in r.forms)):
+        return cfg["name_in_lead"]
+    return 0.0
+
+
+def _names_score(resolved: list[Resolved], facts: dict, c: Cand, window: int) -> tuple[float, int]:
+    """Weighted share of the question's names the sentence (or its context) names, and how many
+    of the required ones it misses: a missing name lowers the score instead of removing the sentence."""
+    if not resolved:
+        return 1.0, 0
+    total = weight = 0.0
+    missing = 0
+    for r in resolved:
+        w = 0.3 if r.group.soft else 1.0
+        got = _name_strength(r, facts, c, window)
+        total += w * got
+        weight += w
+        missing += int(got == 0.0 and not r.group.soft)
+    return total / weight, missing
+
+
+def _nouns_score(f: Frame, facts: dict, c: Cand, window: int) -> float:
+    """Share of the question's content nouns ("train", "football") in the sentence, just before it or in the lead."""
     if not f.nouns:
-        return True
+        return 1.0
     texts = [c.text.lower()] + [
         facts["sentences"][(c.doc_id, c.idx - k)]["text"].lower()
-        for k in range(1, window + 1)
+        for k in [*range(1, window + 1), c.idx]
         if (c.doc_id, c.idx - k) in facts["sentences"]
     ]
     syn = _cfg()["_syn"]
+    found = 0
     for n in f.nouns:
         forms = {n} | syn.get(n, set())
-        if not any(re.search(r"\b" + re.escape(x), t) for x in forms for t in texts):
-            return False
-    return True
+        if any(re.search(r"\b" + re.escape(x), t) for x in forms for t in texts):
+            found += 1
+    return found / len(f.nouns)
 
 
 def _sentence_times(facts: dict, c: Cand) -> list[tuple[str, str]]:
@@ -134,9 +221,13 @@ def _times_ok(f: Frame, facts: dict, c: Cand) -> bool:
     return True
 
 
-def _retrieve(store, terms: list[str], limit: int, copies: int, names: list[str] | tuple[str, ...] = ()) -> list[dict]:
+def _retrieve(store, terms: list[str], limit: int, copies: int, names: list[list[str]] | None = None) -> list[dict]:
     """BM25 over FTS5, any word; identical sentences (wire copies, re-posts) count once,
-    with up to ``copies`` of their (doc, sentence) places, so they cannot crowd out the rest."""
+    with up to ``copies`` of their (doc, sentence) places, so they cannot crowd out the rest.
+
+    ``names``: each name of the question with its other forms. The sentences naming all of
+    them come first; the rest follow by BM25 alone, so a sentence that says "he" or "the
+    cosmodrome" instead of the name is still read (its score says what it lacks)."""
     if store.dialect != "sqlite":
         hits = search(store, " ".join(terms), limit=limit * copies, any_word=True)
         seen: dict[str, int] = {}
@@ -153,16 +244,13 @@ def _retrieve(store, terms: list[str], limit: int, copies: int, names: list[str]
         "SELECT text, MIN(rank) AS score, group_concat(doc_id || ':' || idx, ' ') AS ids FROM sentences_fts "
         "WHERE sentences_fts MATCH :q GROUP BY text ORDER BY score LIMIT :n"
     )
-    names = [fts_query(n) for n in names if fts_query(n)]
-    if names:
-        # every name must be in the sentence or just before it (neighbours are added later): ask
-        # FTS5 for sentences with all the names, else with any, ranked by all the words; far fewer
-        # rows to score than all the words, and none at all means no sentence can answer
-        rows = store.query(sql, q=in_text(" AND ".join(f"({n})" for n in names) + f" AND ({q})"), n=limit)
-        if not rows and len(names) > 1:
-            rows = store.query(sql, q=in_text("(" + " OR ".join(f"({n})" for n in names) + f") AND ({q})"), n=limit)
-    else:
-        rows = store.query(sql, q=in_text(q), n=limit)
+    groups = [" OR ".join(f"({fts_query(x)})" for x in forms if fts_query(x)) for forms in names or []]
+    groups = [g for g in groups if g]
+    rows = []
+    if groups:
+        rows = store.query(sql, q=in_text(" AND ".join(f"({g})" for g in groups) + f" AND ({q})"), n=limit)
+    seen_text = {r["text"] for r in rows}
+    rows += [r for r in store.query(sql, q=in_text(q), n=limit) if r["text"] not in seen_text]
     out = []
     for r in rows:
         for place in r["ids"].split(" ")[:copies]:
@@ -186,38 +274,37 @@ def _hit_ranks(hits: list[dict], neighbour_hits: int) -> dict[tuple[str, int], f
 def retrieve(store, f: Frame) -> tuple[list[Cand], dict] | str:
     """The sentences worth reading, best first, with the facts loaded for them; or why there are none."""
     sc = _cfg()["scoring"]
-    hits = _retrieve(
-        store, f.terms, sc["retrieve_limit"], sc["copies_per_sentence"], [g.text for g in f.names if not g.soft]
-    )
+    resolved = resolve_names(store, f)
+    terms = list(dict.fromkeys(f.terms + [w for r in resolved for x in r.forms[1:] for w in x.split()]))
+    hard = [list(r.forms) for r in resolved if not r.group.soft]
+    hits = _retrieve(store, terms, sc["retrieve_limit"], sc["copies_per_sentence"], hard)
     if not hits:
-        hard = [g.text for g in f.names if not g.soft]
-        return (
-            f"no stored sentence mentions {', '.join(hard)} with the question's words"
-            if hard
-            else "no stored sentence shares a word with the question"
-        )
+        return "no stored sentence shares a word with the question"
     window = sc["context_window"]
     best_rank = _hit_ranks(hits, sc["neighbour_hits"])
     wanted: dict[str, set[int]] = {}
     for d, i in best_rank:
-        wanted.setdefault(d, set()).update(range(max(0, i - window), i + 1))
-    # what filtering needs (sentences, names, pronouns resolved by the events stage, times)
+        wanted.setdefault(d, set()).update({0, *range(max(0, i - window), i + 1)})  # the lead is context too
+    # what scoring needs (sentences, names, pronouns resolved by the events stage, times)
     facts = load_facts(store, wanted, ("sentences", "mentions", "role_entities") + (("times",) if f.times else ()))
+    facts["members"] = _member_ids(store, set(wanted), resolved)
+    naming = [_docs_naming(store, r, set(wanted), facts["members"]) for r in resolved if not r.group.soft]
     cands: list[Cand] = []
     for (d, i), r in best_rank.items():
         row = facts["sentences"].get((d, i))
         if row is None:
             continue
         c = Cand(d, i, row["text"], row["start_char"], row["published"], r, row)
-        c.names, ok = _names_score(f, facts, c, window)
-        if not ok or not _times_ok(f, facts, c) or not _nouns_ok(f, facts, c, window):
+        if not _times_ok(f, facts, c):
             continue
-        c.score = c.names * sc["name_in_sentence"] + c.bm25 * sc["bm25"]
+        c.names, c.missing = _names_score(resolved, facts, c, window)
+        c.absent = sum(d not in docs for docs in naming)
+        c.nouns = _nouns_score(f, facts, c, window)
+        c.score = c.names * sc["name_in_sentence"] + c.bm25 * sc["bm25"] + c.nouns * sc["nouns"]
         cands.append(c)
     if not cands:
         what = ", ".join(g.text for g in f.names if not g.soft) or "the question's words"
-        tail = " at the time asked" if f.times else ""
-        return f"no stored sentence mentions {what}{tail}"
+        return f"no stored sentence mentions {what} at the time asked"
     cands.sort(key=lambda c: -c.score)
     chosen, seen_text = [], set()
     for c in cands:

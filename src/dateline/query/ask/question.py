@@ -223,6 +223,7 @@ def analyse_question(question: str) -> Frame:
     for _, _, _, txt in f.times:
         f.terms.append(txt)
     f.terms = list(dict.fromkeys(x for x in f.terms if x and re.search(r"\w", x)))
+    f.names = _whole_hyphenated(f.names, q)
     f.future = bool(_FUTURE.search(q))
     f.kind = question_kind(f)
     return f
@@ -260,3 +261,20 @@ def question_kind(f: Frame) -> str:
         ("which", f.wh == "which"),
     )
     return next((name for name, hit in rules if hit), f.wh or "other")
+
+
+_HYPHENATED = re.compile(r"\b[A-Z]\w*(?:-\w+)+")
+
+
+def _whole_hyphenated(names: list[NameGroup], q: str) -> list[NameGroup]:
+    """ "Mazar-i-Sharif" is one name, not "Mazar", "i" and "Sharif" (the tokenizer splits at hyphens)."""
+    out: list[NameGroup] = []
+    for m in _HYPHENATED.finditer(q):
+        if not any(seg.islower() for seg in m.group(0).split("-")):
+            continue  # "Kim-Putin" is two names; "Komsomolsk-on-Amur" one
+        parts = [g for g in names if g.text in m.group(0) and g.text != m.group(0)]
+        if parts:
+            names = [g for g in names if g not in parts]
+            if not any(g.text == m.group(0) for g in names + out):
+                out.append(NameGroup(m.group(0), next((g.label for g in parts if g.label), "")))
+    return names + out

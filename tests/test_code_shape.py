@@ -24,7 +24,6 @@ DEBT: dict[str, set[str]] = {
         "events/status.py:event_status",
         "query/ask/question.py:analyse_question",
         "query/ask/read.py:_agents",
-        "query/ask/read.py:_extract",
         "query/timeline.py:timeline",
     },
     "modules": set(),

@@ -8,279 +8,226 @@ from dataclasses import dataclass
 from ...types import ParsedDoc
 from .._common import entity_name, load_facts
 from .config import _ISO, _YEAR, _cfg
+from .match import Option, _lemma_match, _match_tokens, _question_has, _status, _status_factor
 from .question import Frame
 from .retrieve import Cand, _name_match, _norm_words
-from .tree import _children, _clean, _dist, _head_of, _span_toks, _subtree_text, _tok_at, _tok_at_or
-
-
-def _lemma_match(a: str, b: str) -> float:
-    if a == b:
-        return 1.0
-    syn = _cfg()["_syn"]
-    if b in syn.get(a, ()):
-        return 0.8
-    short, long_ = sorted((a, b), key=len)
-    if (
-        len(short) >= 4
-        and long_.startswith(short)
-        and long_[len(short) :] in ("ing", "s", "es", "ion", "ation", "ment", "al", "er", "ize", "ise", "ed", "d")
-    ):
-        return 0.9
-    return 0.0
-
-
-def _match_tokens(pd: ParsedDoc, lemma: str, events: list, start: int) -> list[tuple[int, float]]:
-    """Tokens of the sentence that stand for the question's verb (or focus noun)."""
-    cfg = _cfg()
-    out: dict[int, float] = {}
-    toks = pd.tokens
-    lem = [t.lemma.lower() for t in toks]
-    for t in toks:
-        if t.pos in ("VERB", "NOUN", "ADJ", "PROPN", "AUX") or t.tag.startswith("VB"):
-            s = _lemma_match(lemma, lem[t.i]) or _lemma_match(lemma, t.text.lower())
-            if s:
-                out[t.i] = max(out.get(t.i, 0), s)
-    for phrase in cfg["_syn"].get(lemma, ()):
-        words = phrase.split()
-        if len(words) < 2:
-            continue
-        for i in range(len(toks) - len(words) + 1):
-            if all(lem[i + k] == w or toks[i + k].text.lower() == w for k, w in enumerate(words)):
-                out[i] = max(out.get(i, 0), 0.8)
-    typ = cfg["_types"].get(lemma)
-    if typ and typ != "OTHER":
-        for e in events:
-            if e.type == typ:
-                at = _tok_at(pd, e.trigger_start - start)
-                if at is not None:
-                    out[at] = max(out.get(at, 0), 0.75)
-    return sorted(out.items(), key=lambda x: -x[1])
-
-
-def _status(pd: ParsedDoc, i: int, events_by_start: dict, start: int) -> str:
-    cues = _cfg()["status_cues"]
-    t = pd.tokens[i]
-    ev = events_by_start.get(t.start + start)
-    if ev is not None:
-        return ev.status
-    chain = [i]
-    for _ in range(3):
-        h = pd.tokens[chain[-1]].head
-        if h == chain[-1]:
-            break
-        chain.append(h)
-    for k, c in enumerate(chain):
-        kids = _children(pd, c)
-        al = {x.text.lower() for x in kids if x.dep in ("aux", "auxpass")}
-        if al & set(cues["future_aux"]):
-            return "planned"
-        if al & set(cues["modal_aux"]):
-            return "possible"
-        if k > 0 and pd.tokens[c].lemma.lower() in cues["planned_governors"]:
-            return "planned"
-        if k == 0 and (
-            pd.tokens[c].tag == "VBD" or (pd.tokens[c].tag == "VBN" and al & {"has", "have", "had", "was", "were"})
-        ):
-            return "occurred"
-        if pd.tokens[c].pos == "VERB" and k > 0:
-            break
-    return "ongoing"
-
-
-def _status_factor(f: Frame, status: str) -> float:
-    bad = _cfg()["scoring"]["status_mismatch"]
-    if f.tense == "past":
-        return 1.0 if status in ("occurred", "ongoing") else bad
-    if f.tense == "present":
-        return bad if status in ("occurred", "negated") else 1.0
-    return 0.8 if status == "negated" else 1.0
+from .tree import _children, _clean, _dist, _head_of, _span_toks, _subtree_text, _tok_at_or
 
 
 @dataclass
-class Option:
-    text: str
-    value: str | None
-    score: float
-    key: str | None = None
-    factor: float = 1.0  # tense/status agreement with the question, applied to the whole score
-    report: bool = False  # a date taken from the report's own date, not from the text
+class Reading:
+    """One retrieved sentence being read for one question: its parse, facts, and the tokens
+    that stand for the question's verb (or, failing that, its names)."""
 
+    f: Frame
+    pd: ParsedDoc
+    c: Cand
+    facts: dict
+    matched: list[tuple[int, float]]
+    m_toks: list[int]
+    ev_by_start: dict
 
-def _question_has(f: Frame, text: str) -> bool:
-    """An answer that merely repeats the question's own names is no answer."""
-    return any(_name_match(g, text, None) for g in f.names) or text.lower() in f.question.lower()
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.c.doc_id, self.c.idx)
+
+    @property
+    def events(self) -> list:
+        at = [self.pd.tokens[m].start + self.c.start for m in self.m_toks]
+        return [self.ev_by_start[x] for x in at if x in self.ev_by_start]
+
+    def near(self, i: int) -> int:
+        return min((_dist(self.pd, i, m) for m in self.m_toks), default=6)
+
+    def status_of(self, i: int) -> str:
+        if not self.m_toks:
+            return "ongoing"
+        m = min(self.m_toks, key=lambda m: _dist(self.pd, i, m))
+        return _status(self.pd, m, self.ev_by_start, self.c.start)
 
 
 def _extract(f: Frame, pd: ParsedDoc, c: Cand, facts: dict, matched: list[tuple[int, float]]) -> list[Option]:
-    key = (c.doc_id, c.idx)
-    evs = facts["events"].get(key, [])
-    ev_by_start = {e.trigger_start: e for e in evs}
+    """Candidate answers of the asked type in one sentence."""
+    evs = facts["events"].get((c.doc_id, c.idx), [])
     m_toks = [i for i, _ in matched]
-    anchors = _name_anchors(f, pd, c, facts)
-    typ = f.answer_type
-    if not m_toks and typ in ("place", "phrase", "date", "quantity"):
+    if not m_toks and f.answer_type in ("place", "phrase", "date", "quantity"):
         # "where is X?", "what is X?": no verb to anchor on, so anchor on X itself
-        m_toks = list(anchors)
-        if typ == "place":
+        m_toks = list(_name_anchors(f, pd, c, facts))
+        if f.answer_type == "place":
             m_toks += [i for i, _ in _match_tokens(pd, "locate", [], c.start)]
-    near = lambda i: min((_dist(pd, i, m) for m in m_toks), default=6)  # noqa: E731
-
-    def status_of(i):
-        return (
-            _status(pd, min(m_toks, key=lambda m: _dist(pd, i, m)), ev_by_start, c.start)  # noqa: E731
-            if m_toks
-            else "ongoing"
-        )
-
-    matched_events = [
-        ev_by_start[pd.tokens[m].start + c.start] for m in m_toks if pd.tokens[m].start + c.start in ev_by_start
-    ]
-    out: list[Option] = []
-    typ = f.answer_type
-    if typ == "date":
-        qtexts = {t[3] for t in f.times}
-        times = facts["times"].get(key, [])
-        for t in times:
-            if t.type not in ("DATE", "TIME") or not t.earliest or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
-                continue
-            if t.text in qtexts or any(q in t.text for q in qtexts):
-                continue
-            toks = _span_toks(pd, t.start - c.start, t.end - c.start)
-            if not toks:
-                continue
-            i = _head_of(pd, toks)
-            st = status_of(i)
-            head = pd.tokens[pd.tokens[i].head]
-            since = head.lemma.lower() == "since"
-            if since:  # "first X since 2019": the previous X was in 2019
-                st = "occurred"
-            value = t.value if _ISO.match(t.value or "") else t.earliest
-            sc = 0.5 + 0.5 / (1 + near(i))
-            if since and f.order != "last":
-                sc *= 0.8  # the previous occurrence, not this one
-            text = t.text if _YEAR.search(t.text) or not value else f"{t.text} ({value})"  # "Wednesday (2023-09-13)"
-            out.append(Option(text, value, sc, factor=_status_factor(f, st)))
-        row = c.row
-        if matched and row.get("time_rule") == "publication" and row.get("time_value") and not out:
-            # no date in the sentence: the event happened when reported (weak)
-            st = status_of(m_toks[0])
-            out.append(
-                Option(
-                    f"{row['time_value']} (date of the report)",
-                    row["time_value"],
-                    0.45,
-                    factor=_status_factor(f, st),
-                    report=True,
-                )
-            )
-        if not times:
-            for m in facts["mentions"].get(key, []):
-                if m["label"] == "DATE" and _YEAR.search(m["text"]) and m["text"] not in qtexts:
-                    toks = _span_toks(pd, m["start_char"] - c.start, m["end_char"] - c.start)
-                    if toks:
-                        i = _head_of(pd, toks)
-                        out.append(
-                            Option(
-                                m["text"],
-                                _YEAR.findall(m["text"])[0],
-                                0.4 + 0.4 / (1 + near(i)),
-                                factor=_status_factor(f, status_of(i)),
-                            )
-                        )
-    elif typ == "place":
-        places = facts["places"].get(key, [])
-        # the place as written, with the gazetteer's name when it differs ("Amur region (Amur Oblast)")
-        items = [
-            (
-                p.start,
-                p.end,
-                p.text if not p.name or p.name.lower() == _clean(p.text).lower() else f"{_clean(p.text)} ({p.name})",
-                f"{p.lat:.4f},{p.lon:.4f}" if p.lat is not None else None,
-                p.feature,
-            )
-            for p in places
-        ]
-        if not places:
-            items = [
-                (m["start_char"], m["end_char"], entity_name(m["entity_key"]) or m["text"], None, "")
-                for m in facts["mentions"].get(key, [])
-                if m["label"] in ("GPE", "LOC", "FAC")
-            ]
-        feat = {"facility": 0.3, "city": 0.2, "region": 0.1, "area": 0.1, "natural": 0.1}
-        for s, e, name, value, feature in items:
-            if _question_has(f, name):
-                continue
-            toks = _span_toks(pd, s - c.start, e - c.start)
-            if not toks:
-                continue
-            i = _head_of(pd, toks)
-            sc = 0.3 + 0.5 / (1 + near(i)) + feat.get(feature, 0.0)
-            if pd.tokens[pd.tokens[i].head].lemma.lower() in ("at", "in", "to", "near", "inside", "where"):
-                sc += 0.15
-            if any(r.name == "place" and r.start <= s < r.end for ev in matched_events for r in ev.roles):
-                sc += 0.3
-            out.append(Option(name, value, sc, name, factor=_status_factor(f, status_of(i))))
-    elif typ == "quantity":
-        qs = facts["quantities"].get(key, [])
-        words = set(f.measure_words) | ({f.focus} if f.focus else set())
-        for q in qs:
-            if f.kinds and q.kind not in f.kinds:
-                continue
-            if q.text in f.question:
-                continue
-            toks = _span_toks(pd, q.start - c.start, q.end - c.start)
-            if not toks:
-                continue
-            i = _head_of(pd, toks)
-            foc = [t.i for t in pd.tokens if f.focus and _lemma_match(f.focus, t.lemma.lower())]
-            d = min([_dist(pd, i, j) for j in foc + m_toks] or [6])
-            sc = 0.6 + 0.4 / (1 + d)
-            if q.measures and words & _norm_words(q.measures):
-                sc += 0.4
-            value = None
-            if q.si_value is not None:
-                value = f"{q.si_value:.6g} {q.si_unit or ''}".strip() + f" ({q.number:g} {q.unit or ''})".replace(
-                    " )", ")"
-                )
-            out.append(Option(q.text, value, sc))
-    elif typ == "agent":
-        out.extend(_agents(f, pd, c, facts, m_toks, matched_events, status_of))
-    elif typ in ("reason", "manner"):
-        names = ("reason", "purpose") if typ == "reason" else ("manner", "instrument")
-        for ev in matched_events:
-            for r in ev.roles:
-                if r.name in names:
-                    out.append(Option(_clean(r.text), None, 0.9, factor=_status_factor(f, ev.status)))
-        cfg = _cfg()
-        if typ == "reason":
-            for m in m_toks:
-                lo, hi = pd.subtree(m)
-                for t in pd.tokens[lo:hi]:
-                    if (
-                        t.dep == "prep"
-                        and t.lemma.lower() == "for"
-                        and any(g.dep == "pobj" and g.lemma.lower() in cfg["reason_nouns"] for g in _children(pd, t.i))
-                    ):
-                        out.append(Option(_clean(_subtree_text(pd, t.i, drop=())), None, 0.85))
-        for m in m_toks:
-            for ch in _children(pd, m):
-                txt = _subtree_text(pd, ch.i, drop=())
-                low = txt.lower()
-                if typ == "reason":
-                    mark = any(
-                        x.dep == "mark" and x.lemma.lower() in ("because", "since", "as", "so")
-                        for x in _children(pd, ch.i)
-                    )
-                    purpose = ch.dep == "advcl" and low.startswith("to ")
-                    if mark or any(low.startswith(w + " ") for w in cfg["reason_markers"]) or purpose:
-                        out.append(Option(_clean(txt), None, 0.75))
-                elif ch.dep == "prep" and ch.lemma.lower() in cfg["manner_preps"]:
-                    out.append(Option(_clean(txt), None, 0.7))
-                elif ch.dep == "advmod" and ch.text.lower().endswith("ly"):
-                    out.append(Option(txt, None, 0.5))
+    r = Reading(f, pd, c, facts, matched, m_toks, {e.trigger_start: e for e in evs})
+    readers = {"date": _dates, "place": _places, "quantity": _quantities, "reason": _reasons, "manner": _reasons}
+    if f.answer_type == "agent":
+        out = _agents(f, pd, c, facts, m_toks, r.events, r.status_of)
+    elif f.answer_type in readers:
+        out = readers[f.answer_type](r)
     else:  # a phrase: the verb's argument in the wh-word's role
-        out.extend(_phrases(f, pd, c, m_toks, matched_events, status_of))
+        out = _phrases(f, pd, c, m_toks, r.events, r.status_of)
     return [o for o in out if o.text and not _question_has(f, o.text)]
+
+
+def _dates(r: Reading) -> list[Option]:
+    """Dates of the sentence, nearest the verb first; the report's date when it gives none."""
+    f, pd, c, facts, key = r.f, r.pd, r.c, r.facts, r.key
+    m_toks, matched, near, status_of = r.m_toks, r.matched, r.near, r.status_of
+    out: list[Option] = []
+    qtexts = {t[3] for t in f.times}
+    times = facts["times"].get(key, [])
+    for t in times:
+        if t.type not in ("DATE", "TIME") or not t.earliest or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+            continue
+        if t.text in qtexts or any(q in t.text for q in qtexts):
+            continue
+        toks = _span_toks(pd, t.start - c.start, t.end - c.start)
+        if not toks:
+            continue
+        i = _head_of(pd, toks)
+        st = status_of(i)
+        head = pd.tokens[pd.tokens[i].head]
+        since = head.lemma.lower() == "since"
+        if since:  # "first X since 2019": the previous X was in 2019
+            st = "occurred"
+        value = t.value if _ISO.match(t.value or "") else t.earliest
+        sc = 0.5 + 0.5 / (1 + near(i))
+        if since and f.order != "last":
+            sc *= 0.8  # the previous occurrence, not this one
+        text = t.text if _YEAR.search(t.text) or not value else f"{t.text} ({value})"  # "Wednesday (2023-09-13)"
+        out.append(Option(text, value, sc, factor=_status_factor(f, st)))
+    row = c.row
+    if matched and row.get("time_rule") == "publication" and row.get("time_value") and not out:
+        # no date in the sentence: the event happened when reported (weak)
+        st = status_of(m_toks[0])
+        out.append(
+            Option(
+                f"{row['time_value']} (date of the report)",
+                row["time_value"],
+                0.45,
+                factor=_status_factor(f, st),
+                report=True,
+            )
+        )
+    if not times:
+        for m in facts["mentions"].get(key, []):
+            if m["label"] == "DATE" and _YEAR.search(m["text"]) and m["text"] not in qtexts:
+                toks = _span_toks(pd, m["start_char"] - c.start, m["end_char"] - c.start)
+                if toks:
+                    i = _head_of(pd, toks)
+                    out.append(
+                        Option(
+                            m["text"],
+                            _YEAR.findall(m["text"])[0],
+                            0.4 + 0.4 / (1 + near(i)),
+                            factor=_status_factor(f, status_of(i)),
+                        )
+                    )
+    return out
+
+
+def _places(r: Reading) -> list[Option]:
+    """Places of the sentence (gazetteer names and coordinates), nearest the verb first."""
+    f, pd, c, facts, key = r.f, r.pd, r.c, r.facts, r.key
+    near, status_of, matched_events = r.near, r.status_of, r.events
+    out: list[Option] = []
+    places = facts["places"].get(key, [])
+    # the place as written, with the gazetteer's name when it differs ("Amur region (Amur Oblast)")
+    items = [
+        (
+            p.start,
+            p.end,
+            p.text if not p.name or p.name.lower() == _clean(p.text).lower() else f"{_clean(p.text)} ({p.name})",
+            f"{p.lat:.4f},{p.lon:.4f}" if p.lat is not None else None,
+            p.feature,
+        )
+        for p in places
+    ]
+    if not places:
+        items = [
+            (m["start_char"], m["end_char"], entity_name(m["entity_key"]) or m["text"], None, "")
+            for m in facts["mentions"].get(key, [])
+            if m["label"] in ("GPE", "LOC", "FAC")
+        ]
+    feat = {"facility": 0.3, "city": 0.2, "region": 0.1, "area": 0.1, "natural": 0.1}
+    for s, e, name, value, feature in items:
+        if _question_has(f, name):
+            continue
+        toks = _span_toks(pd, s - c.start, e - c.start)
+        if not toks:
+            continue
+        i = _head_of(pd, toks)
+        sc = 0.3 + 0.5 / (1 + near(i)) + feat.get(feature, 0.0)
+        if pd.tokens[pd.tokens[i].head].lemma.lower() in ("at", "in", "to", "near", "inside", "where"):
+            sc += 0.15
+        if any(r.name == "place" and r.start <= s < r.end for ev in matched_events for r in ev.roles):
+            sc += 0.3
+        out.append(Option(name, value, sc, name, factor=_status_factor(f, status_of(i))))
+    return out
+
+
+def _quantities(r: Reading) -> list[Option]:
+    """Quantities of the kind asked, best when they measure what is asked."""
+    f, pd, c, facts, key = r.f, r.pd, r.c, r.facts, r.key
+    m_toks = r.m_toks
+    out: list[Option] = []
+    qs = facts["quantities"].get(key, [])
+    words = set(f.measure_words) | ({f.focus} if f.focus else set())
+    for q in qs:
+        if f.kinds and q.kind not in f.kinds:
+            continue
+        if q.text in f.question:
+            continue
+        toks = _span_toks(pd, q.start - c.start, q.end - c.start)
+        if not toks:
+            continue
+        i = _head_of(pd, toks)
+        foc = [t.i for t in pd.tokens if f.focus and _lemma_match(f.focus, t.lemma.lower())]
+        d = min([_dist(pd, i, j) for j in foc + m_toks] or [6])
+        sc = 0.6 + 0.4 / (1 + d)
+        if q.measures and words & _norm_words(q.measures):
+            sc += 0.4
+        value = None
+        if q.si_value is not None:
+            value = f"{q.si_value:.6g} {q.si_unit or ''}".strip() + f" ({q.number:g} {q.unit or ''})".replace(" )", ")")
+        out.append(Option(q.text, value, sc))
+    return out
+
+
+def _reasons(r: Reading) -> list[Option]:
+    """Reasons (because, for, to ...) or manners (by, with, adverbs) attached to the verb."""
+    f, pd, typ = r.f, r.pd, r.f.answer_type
+    m_toks, matched_events = r.m_toks, r.events
+    out: list[Option] = []
+    names = ("reason", "purpose") if typ == "reason" else ("manner", "instrument")
+    for ev in matched_events:
+        for role in ev.roles:
+            if role.name in names:
+                out.append(Option(_clean(role.text), None, 0.9, factor=_status_factor(f, ev.status)))
+    cfg = _cfg()
+    if typ == "reason":
+        for m in m_toks:
+            lo, hi = pd.subtree(m)
+            for t in pd.tokens[lo:hi]:
+                if (
+                    t.dep == "prep"
+                    and t.lemma.lower() == "for"
+                    and any(g.dep == "pobj" and g.lemma.lower() in cfg["reason_nouns"] for g in _children(pd, t.i))
+                ):
+                    out.append(Option(_clean(_subtree_text(pd, t.i, drop=())), None, 0.85))
+    for m in m_toks:
+        for ch in _children(pd, m):
+            txt = _subtree_text(pd, ch.i, drop=())
+            low = txt.lower()
+            if typ == "reason":
+                mark = any(
+                    x.dep == "mark" and x.lemma.lower() in ("because", "since", "as", "so") for x in _children(pd, ch.i)
+                )
+                purpose = ch.dep == "advcl" and low.startswith("to ")
+                if mark or any(low.startswith(w + " ") for w in cfg["reason_markers"]) or purpose:
+                    out.append(Option(_clean(txt), None, 0.75))
+            elif ch.dep == "prep" and ch.lemma.lower() in cfg["manner_preps"]:
+                out.append(Option(_clean(txt), None, 0.7))
+            elif ch.dep == "advmod" and ch.text.lower().endswith("ly"):
+                out.append(Option(txt, None, 0.5))
+    return out
 
 
 def _subject_factor(f: Frame, pd: ParsedDoc, c: Cand, facts: dict, m: int) -> float:
@@ -519,9 +466,16 @@ def _sentence_options(f: Frame, pd: ParsedDoc, c: Cand, facts: dict) -> tuple[fl
 
 
 def read(store, f: Frame, chosen: list[Cand], facts: dict) -> dict[str, dict]:
-    """Candidate answers of every chosen sentence, merged by value: {key: {opt, best, cites, totals, rows}}."""
-    need: dict[str, set[int]] = {}
+    """Candidate answers of every chosen sentence, merged by value: {key: {opt, best, cites, totals, rows}}.
+
+    Copies of one sentence (same text, same publication date: wire copies, re-posts) are read
+    once, from the best-scored copy, and every copy is cited."""
+    copies: dict[tuple[str, str | None], list[Cand]] = {}
     for c in chosen:
+        copies.setdefault((c.text, c.published), []).append(c)
+    reps = [group[0] for group in copies.values()]
+    need: dict[str, set[int]] = {}
+    for c in reps:
         need.setdefault(c.doc_id, set()).add(c.idx)
     # the typed facts of the sentences examined
     load_facts(
@@ -530,9 +484,9 @@ def read(store, f: Frame, chosen: list[Cand], facts: dict) -> dict[str, dict]:
         ("times", "places", "quantities", "events") if not f.times else ("places", "quantities", "events"),
         out=facts,
     )
-    parses = store.sentence_docs((c.doc_id, c.idx) for c in chosen)
+    parses = store.sentence_docs((c.doc_id, c.idx) for c in reps)
     options: dict[str, dict] = {}
-    for c in chosen:
+    for c in reps:
         pd = parses.get((c.doc_id, c.idx))
         if pd is None:
             continue
@@ -546,8 +500,9 @@ def read(store, f: Frame, chosen: list[Cand], facts: dict) -> dict[str, dict]:
                 entry["features"] = feats | {"option": o.score, "agrees": o.factor, "report_date": float(o.report)}
                 entry["published"] = c.published
             entry["totals"][c.text] = max(total, entry["totals"].get(c.text, 0.0))
-            prev = entry["cites"].get((c.doc_id, c.idx))
-            if prev is None or prev < total:
-                entry["cites"][(c.doc_id, c.idx)] = total
-            entry["rows"][(c.doc_id, c.idx)] = c.text
+            for copy in copies[(c.text, c.published)]:
+                prev = entry["cites"].get((copy.doc_id, copy.idx))
+                if prev is None or prev < total:
+                    entry["cites"][(copy.doc_id, copy.idx)] = total
+                entry["rows"][(copy.doc_id, copy.idx)] = copy.text
     return options

@@ -225,9 +225,9 @@ def _retrieve(store, terms: list[str], limit: int, copies: int, names: list[list
     """BM25 over FTS5, any word; identical sentences (wire copies, re-posts) count once,
     with up to ``copies`` of their (doc, sentence) places, so they cannot crowd out the rest.
 
-    ``names``: each name of the question with its other forms. The sentences naming all of
-    them come first; the rest follow by BM25 alone, so a sentence that says "he" or "the
-    cosmodrome" instead of the name is still read (its score says what it lacks)."""
+    ``names``: each name of the question with its other forms. A sentence naming any of them
+    is retrieved, whatever it lacks (its score says what); one that says "he" or "the
+    cosmodrome" instead comes in as the neighbour of one that names it."""
     if store.dialect != "sqlite":
         hits = search(store, " ".join(terms), limit=limit * copies, any_word=True)
         seen: dict[str, int] = {}
@@ -244,13 +244,12 @@ def _retrieve(store, terms: list[str], limit: int, copies: int, names: list[list
         "SELECT text, MIN(rank) AS score, group_concat(doc_id || ':' || idx, ' ') AS ids FROM sentences_fts "
         "WHERE sentences_fts MATCH :q GROUP BY text ORDER BY score LIMIT :n"
     )
-    groups = [" OR ".join(f"({fts_query(x)})" for x in forms if fts_query(x)) for forms in names or []]
-    groups = [g for g in groups if g]
-    rows = []
-    if groups:
-        rows = store.query(sql, q=in_text(" AND ".join(f"({g})" for g in groups) + f" AND ({q})"), n=limit)
-    seen_text = {r["text"] for r in rows}
-    rows += [r for r in store.query(sql, q=in_text(q), n=limit) if r["text"] not in seen_text]
+    forms = [f"({fts_query(x)})" for group in names or [] for x in group if fts_query(x)]
+    # one query: sentences naming any form of any name, ranked by BM25 over all the words (so
+    # the more names and words a sentence has, the higher); none named: any word at all
+    rows = store.query(sql, q=in_text(f"({' OR '.join(forms)}) AND ({q})"), n=limit) if forms else []
+    if not rows:
+        rows = store.query(sql, q=in_text(q), n=limit)
     out = []
     for r in rows:
         for place in r["ids"].split(" ")[:copies]:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...nlp import parse_text
+from ...nlp.lexicon import english
 from ...types import ParsedDoc
 from .config import _NON_NAME, _ORDER_WORDS, _WH_TAGS, _YEAR, _cfg
 
@@ -218,7 +219,7 @@ def analyse_question(question: str) -> Frame:
         f.terms.extend({t.text, lem})
     for w in list(f.content) + ([f.focus] if f.focus else []):
         for s in cfg["_syn"].get(w, ()):
-            f.terms.extend(x for x in s.split() if x not in cfg["_light"] and len(x) > 2)
+            f.terms.extend(x for x in s.split() if x not in cfg["_light"] and x not in _FUNCTION_WORDS and len(x) > 2)
     f.terms.extend(f.measure_words)
     for _, _, _, txt in f.times:
         f.terms.append(txt)
@@ -241,6 +242,8 @@ def _question_times(pd: ParsedDoc, cfg) -> list[tuple[str, str, str, str]]:
     return out
 
 
+# words of multi-word synonyms ("take the title", "come into service") that find nothing by themselves
+_FUNCTION_WORDS = english().determiners | english().pronouns.all | {"into", "for", "with", "from", "out", "off"}
 _FUTURE = re.compile(r"\b(will|shall|'ll|going to|due to (be|start|open|begin))\b", re.I)
 _YES_NO = re.compile(r"^(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b", re.I)
 

@@ -59,6 +59,7 @@ def _verb_lemma(tok) -> str:
 
 
 def analyse_question(question: str) -> Frame:
+    """The question read once: what it asks for, about whom, when, and the words to look for."""
     cfg = _cfg()
     q = question.strip()
     pd = parse_text(q, source="<question>")
@@ -66,6 +67,22 @@ def analyse_question(question: str) -> Frame:
     f = Frame(question=question)
     if not toks:
         return f
+    wh = _read_wh(f, toks, cfg)
+    covered = _read_names(f, pd, wh)
+    f.times = _question_times(pd, cfg)
+    time_chars = {txt for (_, _, _, txt) in f.times}
+    root, auxes, aux_l, pred_tok = _read_predicate(f, toks, wh, covered, cfg)
+    _read_wh_role(f, toks, wh, root)
+    _read_tense(f, toks, covered, aux_l, auxes, pred_tok)
+    _read_words(f, toks, covered, pred_tok, time_chars, cfg)
+    f.names = _whole_hyphenated(f.names, q)
+    f.future = bool(_FUTURE.search(q))
+    f.kind = question_kind(f)
+    return f
+
+
+def _read_wh(f: Frame, toks, cfg):
+    """The wh-word, and the answer type it asks for ("how fast" a speed, "which city" a place)."""
     wh = next((t for t in toks if t.text.lower() in cfg["wh_types"] and (t.tag in _WH_TAGS or t.i == 0)), None)
     if wh is not None:
         f.wh = wh.text.lower()
@@ -81,6 +98,11 @@ def analyse_question(question: str) -> Frame:
                     if typ == "quantity":
                         f.kinds = ("count", "money", "distance", "speed", "percent", "mass", "duration", "other")
                     break
+    return wh
+
+
+def _read_names(f: Frame, pd: ParsedDoc, wh) -> set[int]:
+    """The question's names; returns the tokens they (and its times) cover."""
     # names: entity mentions, then runs of proper nouns spaCy left unlabelled
     covered: set[int] = set()
     for m in pd.mentions:
@@ -90,7 +112,7 @@ def analyse_question(question: str) -> Frame:
         f.names.append(NameGroup(m.text, m.label, soft=m.label == "NORP"))
         covered.update(range(m.token_start, m.token_end))
     run: list = []
-    for t in list(toks) + [None]:
+    for t in list(pd.tokens) + [None]:
         if t is not None and t.pos == "PROPN" and t.i not in covered and t is not wh:
             run.append(t)
             continue
@@ -98,9 +120,11 @@ def analyse_question(question: str) -> Frame:
             f.names.append(NameGroup(" ".join(x.text for x in run), ""))
             covered.update(x.i for x in run)
             run = []
-    # time constraints
-    f.times = _question_times(pd, cfg)
-    time_chars = {c for (_, _, _, txt) in f.times for c in [txt]}
+    return covered
+
+
+def _read_predicate(f: Frame, toks, wh, covered: set[int], cfg):
+    """The main verb (or the focus noun of "who is X's Y?"), its subject, and the auxiliaries."""
     # main verb / focus
     root = next((t for t in toks if t.dep == "ROOT"), toks[0])
     auxes = [t for t in toks if t.dep in ("aux", "auxpass") or (t.pos == "AUX" and t is not root)]
@@ -158,21 +182,30 @@ def analyse_question(question: str) -> Frame:
         nxt = toks[wh.i + 1] if wh is not None and wh.i + 1 < len(toks) else None
         if nxt is not None and nxt.pos == "NOUN":
             f.focus = nxt.lemma.lower()
-    # the wh-word's role
-    if wh is not None:
-        if wh.dep in ("nsubj", "nsubjpass"):
-            f.wh_role = "subj"
-        elif wh.dep in ("dobj", "oprd"):
-            f.wh_role = "obj"
-        elif wh.dep == "attr":
-            f.wh_role = "attr" if f.pred is None else "obj"
-        elif wh.dep == "pobj":
-            f.wh_role = f"pobj:{toks[wh.head].lemma.lower()}"
-        dangling = [t for t in toks if t.dep == "prep" and not any(c.head == t.i and c.i != t.i for c in toks)]
-        if dangling and f.wh in ("what", "who", "whom", "which"):
-            f.wh_role = f"pobj:{dangling[-1].lemma.lower()}"
-        if f.wh in ("who", "what", "which") and f.wh_role == "adv":
-            f.wh_role = "subj" if wh.i < root.i else "obj"
+    return root, auxes, aux_l, pred_tok
+
+
+def _read_wh_role(f: Frame, toks, wh, root) -> None:
+    """The wh-word's syntactic role: the answer is the verb's argument in that role."""
+    if wh is None:
+        return
+    if wh.dep in ("nsubj", "nsubjpass"):
+        f.wh_role = "subj"
+    elif wh.dep in ("dobj", "oprd"):
+        f.wh_role = "obj"
+    elif wh.dep == "attr":
+        f.wh_role = "attr" if f.pred is None else "obj"
+    elif wh.dep == "pobj":
+        f.wh_role = f"pobj:{toks[wh.head].lemma.lower()}"
+    dangling = [t for t in toks if t.dep == "prep" and not any(c.head == t.i and c.i != t.i for c in toks)]
+    if dangling and f.wh in ("what", "who", "whom", "which"):
+        f.wh_role = f"pobj:{dangling[-1].lemma.lower()}"
+    if f.wh in ("who", "what", "which") and f.wh_role == "adv":
+        f.wh_role = "subj" if wh.i < root.i else "obj"
+
+
+def _read_tense(f: Frame, toks, covered: set[int], aux_l: set[str], auxes, pred_tok) -> None:
+    """Past or present (and "last"/"first"), from the auxiliaries and the verb's tag."""
     # tense
     if aux_l & {"did", "had"} or (pred_tok is not None and pred_tok.tag == "VBD" and not auxes):
         f.tense = "past"
@@ -187,6 +220,10 @@ def analyse_question(question: str) -> Frame:
     for t in toks:
         if t.text.lower() in _ORDER_WORDS and t.i not in covered:
             f.order = _ORDER_WORDS[t.text.lower()]
+
+
+def _read_words(f: Frame, toks, covered: set[int], pred_tok, time_chars: set[str], cfg) -> None:
+    """Content words (lemmas to match), the nouns a sentence should have, and the search terms."""
     # content words and search terms
     skip = set(_ORDER_WORDS) | cfg["_light"] | set(cfg["wh_types"])
     for t in toks:
@@ -224,10 +261,6 @@ def analyse_question(question: str) -> Frame:
     for _, _, _, txt in f.times:
         f.terms.append(txt)
     f.terms = list(dict.fromkeys(x for x in f.terms if x and re.search(r"\w", x)))
-    f.names = _whole_hyphenated(f.names, q)
-    f.future = bool(_FUTURE.search(q))
-    f.kind = question_kind(f)
-    return f
 
 
 def _question_times(pd: ParsedDoc, cfg) -> list[tuple[str, str, str, str]]:

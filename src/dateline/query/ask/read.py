@@ -227,6 +227,31 @@ def _reasons(r: Reading) -> list[Option]:
                 out.append(Option(_clean(txt), None, 0.7))
             elif ch.dep == "advmod" and ch.text.lower().endswith("ly"):
                 out.append(Option(txt, None, 0.5))
+    if typ == "reason":
+        out.extend(_reason_cues(pd, {o.text for o in out}))
+    return out
+
+
+def _reason_cues(pd: ParsedDoc, seen: set[str]) -> list[Option]:
+    """Reason phrases anywhere in the sentence ("as a result of the falling pound", "after a
+    collision"), for sentences that paraphrase the question's verb: weaker than attached ones."""
+    cfg = _cfg()
+    strong = sorted(cfg["reason_markers"], key=len, reverse=True)
+    out = []
+    low = [t.text.lower() for t in pd.tokens]
+    for t in pd.tokens:
+        rest = " ".join(low[t.i : t.i + 5])
+        cue = next((w for w in strong if rest == w or rest.startswith(w + " ")), None)
+        score = 0.55
+        if cue is None and low[t.i] in cfg["reason_weak_markers"] and t.dep == "prep":
+            cue, score = low[t.i], 0.45
+        if cue is None or t.dep not in ("prep", "mark", "advmod", "amod", "agent"):
+            continue
+        root = t.head if t.dep == "mark" else t.i
+        txt = _clean(_subtree_text(pd, root, drop=()))
+        if txt and txt not in seen and len(txt.split()) > 1:
+            out.append(Option(txt, None, score))
+            seen.add(txt)
     return out
 
 

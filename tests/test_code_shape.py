@@ -22,7 +22,6 @@ DEBT: dict[str, set[str]] = {
         "events/frames.py:_why_roles",
         "events/main_event.py:_what_phrase",
         "events/status.py:event_status",
-        "query/ask/read.py:_agents",
         "query/timeline.py:timeline",
     },
     "modules": set(),

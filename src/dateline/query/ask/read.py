@@ -303,71 +303,15 @@ def _name_anchors(f: Frame, pd: ParsedDoc, c: Cand, facts: dict) -> list[int]:
 
 
 def _agents(f, pd, c, facts, m_toks, matched_events, status_of) -> list[Option]:
-    out: list[Option] = []
+    """Who did it: the agent of the matched event or the verb's subject, as a name when it is one;
+    else the person or organisation asked about (a focus noun's name), or the names nearest the verb."""
     mentions = [
         m for m in facts["mentions"].get((c.doc_id, c.idx), []) if m["label"] in ("PERSON", "ORG", "GPE", "NORP")
     ]
+    out: list[Option] = []
     if f.pred and not f.pred_light and f.wh_role == "subj":
-        for ev in matched_events:
-            rs = [r for r in ev.roles if r.name == ("patient" if f.passive else "agent")]
-            if not rs:
-                continue
-            r = rs[0]
-            ents = list(dict.fromkeys(x.entity for x in rs if x.entity and (x.start, x.end) == (r.start, r.end)))
-            if len(ents) > 1:  # "they" -> both people
-                txt = " and ".join(entity_name(e) or "" for e in ents)
-            elif r.entity and (
-                r.text.lower() in ("he", "she", "they", "it", "who", "which", "their", "his", "her")
-                or _norm_words(r.text) <= _norm_words(entity_name(r.entity))
-            ):  # "Putin" -> "Vladimir Putin"
-                txt = entity_name(r.entity) or r.text
-            else:
-                txt = r.text
-                toks = _span_toks(pd, r.start - c.start, r.end - c.start)
-                h = _head_of(pd, toks) if toks else None
-                ment = next(
-                    (
-                        x
-                        for x in mentions
-                        if x["label"] in ("PERSON", "ORG")
-                        and h is not None
-                        and h in _span_toks(pd, x["start_char"] - c.start, x["end_char"] - c.start)
-                    ),
-                    None,
-                )
-                if ment is not None:  # the phrase is headed by a name: answer the name
-                    txt = entity_name(ment["entity_key"]) or ment["text"]
-            out.append(Option(_clean(txt), r.entity, 0.9, r.entity, factor=_status_factor(f, ev.status)))
-        for m in m_toks:
-            subj = [t for t in _children(pd, m) if t.dep in (("nsubjpass",) if f.passive else ("nsubj",))]
-            if f.passive:
-                subj += [g for t in _children(pd, m) if t.dep == "agent" for g in _children(pd, t.i) if g.dep == "pobj"]
-            if f.passive and pd.tokens[m].dep == "acl":  # "a tram driver arrested over ...": the noun it modifies
-                subj.append(pd.tokens[pd.tokens[m].head])
-            for s in subj:
-                if s.pos == "PRON":
-                    continue
-                ment = next(
-                    (
-                        x
-                        for x in mentions
-                        if x["label"] in ("PERSON", "ORG")
-                        and s.i in _span_toks(pd, x["start_char"] - c.start, x["end_char"] - c.start)
-                    ),
-                    None,
-                )
-                if ment is not None:  # the subject is a name: the name, not a long phrase around it
-                    out.append(
-                        Option(
-                            entity_name(ment["entity_key"]) or ment["text"],
-                            ment["entity_key"],
-                            0.88,
-                            ment["entity_key"],
-                            factor=_status_factor(f, status_of(m)),
-                        )
-                    )
-                    continue
-                out.append(Option(_clean(_subtree_text(pd, s.i)), None, 0.85, factor=_status_factor(f, status_of(m))))
+        out += _event_agents(f, pd, c, mentions, matched_events)
+        out += _subject_agents(f, pd, c, mentions, m_toks, status_of)
     focus = f.focus
     if focus:
         ftoks = [t.i for t in pd.tokens if _lemma_match(focus, t.lemma.lower()) >= 0.8]
@@ -393,6 +337,78 @@ def _agents(f, pd, c, facts, m_toks, matched_events, status_of) -> list[Option]:
                             entity_name(m["entity_key"]) or m["text"], m["entity_key"], 0.4 / (1 + d), m["entity_key"]
                         )
                     )
+    return out
+
+
+def _event_agents(f, pd, c, mentions, matched_events) -> list[Option]:
+    """The agent (or, asked in the passive, the patient) of the events at the question's verb."""
+    out: list[Option] = []
+    for ev in matched_events:
+        rs = [r for r in ev.roles if r.name == ("patient" if f.passive else "agent")]
+        if not rs:
+            continue
+        r = rs[0]
+        ents = list(dict.fromkeys(x.entity for x in rs if x.entity and (x.start, x.end) == (r.start, r.end)))
+        if len(ents) > 1:  # "they" -> both people
+            txt = " and ".join(entity_name(e) or "" for e in ents)
+        elif r.entity and (
+            r.text.lower() in ("he", "she", "they", "it", "who", "which", "their", "his", "her")
+            or _norm_words(r.text) <= _norm_words(entity_name(r.entity))
+        ):  # "Putin" -> "Vladimir Putin"
+            txt = entity_name(r.entity) or r.text
+        else:
+            txt = r.text
+            toks = _span_toks(pd, r.start - c.start, r.end - c.start)
+            h = _head_of(pd, toks) if toks else None
+            ment = next(
+                (
+                    x
+                    for x in mentions
+                    if x["label"] in ("PERSON", "ORG")
+                    and h is not None
+                    and h in _span_toks(pd, x["start_char"] - c.start, x["end_char"] - c.start)
+                ),
+                None,
+            )
+            if ment is not None:  # the phrase is headed by a name: answer the name
+                txt = entity_name(ment["entity_key"]) or ment["text"]
+        out.append(Option(_clean(txt), r.entity, 0.9, r.entity, factor=_status_factor(f, ev.status)))
+    return out
+
+
+def _subject_agents(f, pd, c, mentions, m_toks, status_of) -> list[Option]:
+    """The grammatical subject of the question's verb in the sentence."""
+    out: list[Option] = []
+    for m in m_toks:
+        subj = [t for t in _children(pd, m) if t.dep in (("nsubjpass",) if f.passive else ("nsubj",))]
+        if f.passive:
+            subj += [g for t in _children(pd, m) if t.dep == "agent" for g in _children(pd, t.i) if g.dep == "pobj"]
+        if f.passive and pd.tokens[m].dep == "acl":  # "a tram driver arrested over ...": the noun it modifies
+            subj.append(pd.tokens[pd.tokens[m].head])
+        for s in subj:
+            if s.pos == "PRON":
+                continue
+            ment = next(
+                (
+                    x
+                    for x in mentions
+                    if x["label"] in ("PERSON", "ORG")
+                    and s.i in _span_toks(pd, x["start_char"] - c.start, x["end_char"] - c.start)
+                ),
+                None,
+            )
+            if ment is not None:  # the subject is a name: the name, not a long phrase around it
+                out.append(
+                    Option(
+                        entity_name(ment["entity_key"]) or ment["text"],
+                        ment["entity_key"],
+                        0.88,
+                        ment["entity_key"],
+                        factor=_status_factor(f, status_of(m)),
+                    )
+                )
+                continue
+            out.append(Option(_clean(_subtree_text(pd, s.i)), None, 0.85, factor=_status_factor(f, status_of(m))))
     return out
 
 

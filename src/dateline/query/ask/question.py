@@ -132,28 +132,8 @@ def _read_predicate(f: Frame, toks, wh, covered: set[int], cfg):
     f.passive = any(t.dep == "auxpass" for t in toks)
     pred_tok = None
     if root.lemma.lower() == "be" and root.pos in ("AUX", "VERB"):
-        later = [
-            t
-            for t in toks[root.i + 1 :]
-            if t.i not in covered
-            and t is not wh
-            and (t.tag in ("VBG", "VBN", "VB") or (t.pos == "NOUN" and t.text.lower().endswith("ing")))
-        ]
-        if later:
-            pred_tok = later[-1]
-            aux_l.add(root.text.lower())
-        else:
-            foc = next(
-                (
-                    t
-                    for t in toks
-                    if t.dep in ("nsubj", "attr") and t is not wh and t.i not in covered and t.pos in ("NOUN", "PROPN")
-                ),
-                None,
-            )
-            if foc is not None:
-                f.focus = foc.lemma.lower()
-            aux_l.add(root.text.lower())
+        pred_tok = _after_be(f, toks, root, wh, covered)
+        aux_l.add(root.text.lower())
     else:
         pred_tok = root
     if pred_tok is not None and pred_tok is not wh:
@@ -183,6 +163,30 @@ def _read_predicate(f: Frame, toks, wh, covered: set[int], cfg):
         if nxt is not None and nxt.pos == "NOUN":
             f.focus = nxt.lemma.lower()
     return root, auxes, aux_l, pred_tok
+
+
+def _after_be(f: Frame, toks, root, wh, covered: set[int]):
+    """ "Where are Kim and Putin meeting?": the verb after "be"; "who is X's counterpart?": none, a focus noun."""
+    later = [
+        t
+        for t in toks[root.i + 1 :]
+        if t.i not in covered
+        and t is not wh
+        and (t.tag in ("VBG", "VBN", "VB") or (t.pos == "NOUN" and t.text.lower().endswith("ing")))
+    ]
+    if later:
+        return later[-1]
+    foc = next(
+        (
+            t
+            for t in toks
+            if t.dep in ("nsubj", "attr") and t is not wh and t.i not in covered and t.pos in ("NOUN", "PROPN")
+        ),
+        None,
+    )
+    if foc is not None:
+        f.focus = foc.lemma.lower()
+    return None
 
 
 def _read_wh_role(f: Frame, toks, wh, root) -> None:

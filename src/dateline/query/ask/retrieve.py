@@ -175,36 +175,47 @@ def _nouns_score(f: Frame, facts: dict, c: Cand, window: int) -> float:
     return found / len(f.nouns)
 
 
+_REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+
+
 def _sentence_times(facts: dict, c: Cand) -> list[tuple[str, str]]:
-    out = []
-    for t in facts["times"].get((c.doc_id, c.idx), []):
-        if t.type in ("DATE", "TIME") and t.earliest and t.latest:
-            out.append((t.earliest, t.latest))
-    if not out and c.row.get("time_earliest") and c.row.get("time_latest") and c.row.get("time_rule") != "publication":
-        out.append((c.row["time_earliest"], c.row["time_latest"]))
-    if not out:  # no time of its own: the time of the sentences just before (same story)
-        for k in (1, 2):
-            prev = [
-                t
-                for t in facts["times"].get((c.doc_id, c.idx - k), [])
-                if t.type == "DATE"
-                and t.earliest
-                and t.latest
-                and t.value not in ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
-            ]
-            if prev:
-                out.extend((t.earliest, t.latest) for t in prev)
-                break
-    if not out and c.row.get("time_earliest") and c.row.get("time_latest"):
-        out.append((c.row["time_earliest"], c.row["time_latest"]))
-    if not out:
-        for m in facts["mentions"].get((c.doc_id, c.idx), []):
-            if m["label"] == "DATE":
-                for y in _YEAR.findall(m["text"]):
-                    out.append((f"{y}-01-01", f"{y}-12-31"))
-    if not out and c.published:
-        out.append((c.published, c.published))
-    return out
+    """(earliest, latest) of what the sentence is about: the first source that gives any."""
+    row = c.row
+    own = row.get("time_earliest") and row.get("time_latest")
+    sources = (
+        lambda: [
+            (t.earliest, t.latest)
+            for t in facts["times"].get((c.doc_id, c.idx), [])
+            if t.type in ("DATE", "TIME") and t.earliest and t.latest
+        ],
+        lambda: [(row["time_earliest"], row["time_latest"])] if own and row.get("time_rule") != "publication" else [],
+        lambda: _previous_times(facts, c),  # no time of its own: the sentences just before (same story)
+        lambda: [(row["time_earliest"], row["time_latest"])] if own else [],
+        lambda: [
+            (f"{y}-01-01", f"{y}-12-31")
+            for m in facts["mentions"].get((c.doc_id, c.idx), [])
+            if m["label"] == "DATE"
+            for y in _YEAR.findall(m["text"])
+        ],
+        lambda: [(c.published, c.published)] if c.published else [],
+    )
+    for source in sources:
+        out = source()
+        if out:
+            return out
+    return []
+
+
+def _previous_times(facts: dict, c: Cand) -> list[tuple[str, str]]:
+    for k in (1, 2):
+        prev = [
+            (t.earliest, t.latest)
+            for t in facts["times"].get((c.doc_id, c.idx - k), [])
+            if t.type == "DATE" and t.earliest and t.latest and t.value not in _REFS
+        ]
+        if prev:
+            return prev
+    return []
 
 
 def _times_ok(f: Frame, facts: dict, c: Cand) -> bool:

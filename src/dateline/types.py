@@ -379,7 +379,19 @@ class Answer:
     confidence: float = 0.0
     citations: tuple[Citation, ...] = ()
     reason: str | None = None  # why there is no answer, or how it was found
-    answer_type: str | None = None
+    answer_type: str | None = None  # what kind of thing answers it: date, place, quantity, agent, reason, ...
+    type: str | None = None  # the kind of question: who, when, how_many, first_last, yes_no, ...
+    alternatives: tuple[Alternative, ...] = ()  # the next answers, most probable first
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """A runner-up answer to a question, with what supports it."""
+
+    answer: str
+    value: str | None = None
+    confidence: float = 0.0
+    citations: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

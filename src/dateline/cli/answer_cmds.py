@@ -105,8 +105,16 @@ def ask_cmd(question, db, as_json):
         return
     val = f"  [dim]= {escape(a.value)}[/dim]" if a.value else ""
     console.print(f"[bold]{escape(a.answer)}[/bold]{val}  [dim](confidence {a.confidence:.2f}, {a.answer_type})[/dim]")
-    for c in a.citations:
-        console.print(f"  [{c.doc_id[:8]}#{c.sentence_index}] {escape(c.text.strip())}")
+    _print_citations(a.citations)
+    for alt in a.alternatives:
+        console.print(f"  [dim]or: {escape(alt.answer)} (confidence {alt.confidence:.2f})[/dim]")
+        _print_citations(alt.citations, indent="      ")
+
+
+def _print_citations(citations, indent: str = "  ") -> None:
+    """Each cited sentence with its id; the id is escaped, or Rich would take "[d3a1#4]" for markup."""
+    for c in citations:
+        console.print(f"{indent}{escape(f'[{c.doc_id}#{c.sentence_index}]')} {escape(c.text.strip())}")
 
 
 @click.command("qa")
@@ -128,10 +136,17 @@ def eval_qa(gold, db, as_json):
     for r in out["items"]:
         mark = "[green]PASS[/green]" if r["passed"] else "[red]FAIL[/red]"
         ans = r["answer"] or "(no answer)"
-        cite = f" [{r['citations'][0]['doc_id'][:8]}#{r['citations'][0]['sentence_index']}]" if r["citations"] else ""
+        cite = "".join(f" [{c['doc_id']}#{c['sentence_index']}]" for c in r["citations"])
         why = "" if r["passed"] else f"  [dim]{escape(r['why'])}[/dim]"
-        console.print(f"{mark} {escape(r['question'])} -> {escape(ans)}{cite}{why}")
+        console.print(f"{mark} {escape(r['question'])} -> {escape(ans)}{escape(cite)}{why}")
     console.print(f"accuracy: {out['passed']}/{out['total']} = {out['accuracy']:.2%}")
+    console.print("by type: " + ", ".join(f"{t} {v['passed']}/{v['total']}" for t, v in out["by_type"].items()))
+    console.print("min confidence  answered  right  precision  coverage")
+    for row in out["coverage"]:
+        prec = f"{row['precision']:.2f}" if row["precision"] is not None else "-"
+        console.print(
+            f"{row['min_confidence']:>14.2f}  {row['answered']:>8}  {row['right']:>5}  {prec:>9}  {row['coverage']:>8.2f}"
+        )
 
 
 commands = [timeline_cmd, ask_cmd]

@@ -57,6 +57,49 @@ def evaluate(store, items: list[dict], on_progress: Callable[[int, int], None] |
                 "unanswerable": bool(it.get("unanswerable")),
             }
         )
+    for r, it in zip(rows, items, strict=True):
+        r["type"] = it.get("type") or r.get("type")  # the gold file's type when it names one
     n = len(rows)
     passed = sum(r["passed"] for r in rows)
-    return {"items": rows, "total": n, "passed": passed, "accuracy": round(passed / n, 4) if n else 0.0}
+    return {
+        "items": rows,
+        "total": n,
+        "passed": passed,
+        "accuracy": round(passed / n, 4) if n else 0.0,
+        "by_type": by_type(rows),
+        "coverage": precision_coverage(rows),
+    }
+
+
+def by_type(rows: list[dict]) -> dict[str, dict]:
+    """Accuracy per question type: {type: {passed, total, accuracy}}."""
+    out: dict[str, dict] = {}
+    for r in rows:
+        t = out.setdefault(r.get("type") or "other", {"passed": 0, "total": 0})
+        t["passed"] += bool(r["passed"])
+        t["total"] += 1
+    for t in out.values():
+        t["accuracy"] = round(t["passed"] / t["total"], 4)
+    return dict(sorted(out.items()))
+
+
+def precision_coverage(
+    rows: list[dict], steps: tuple[float, ...] = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+) -> list[dict]:
+    """What answering only above a confidence would give: for each threshold, the answered
+    questions (coverage of the answerable ones) and the share of them that are right."""
+    answerable = sum(not r["unanswerable"] for r in rows) or 1
+    out = []
+    for t in steps:
+        answered = [r for r in rows if r["answer"] and r["confidence"] >= t]
+        right = sum(bool(r["passed"]) for r in answered)
+        out.append(
+            {
+                "min_confidence": t,
+                "answered": len(answered),
+                "right": right,
+                "precision": round(right / len(answered), 4) if answered else None,
+                "coverage": round(right / answerable, 4),
+            }
+        )
+    return out

@@ -1,0 +1,46 @@
+"""Questions answered from the stored facts, with the sentence that says it.
+
+``ask(store, question) -> Answer`` passes the question once through five stages:
+
+1. ``question``: read the question (spaCy parse): wh-word -> answer type, main verb (or
+   focus noun for "who is X's Y?"), the wh-word's syntactic role, names, time
+   constraints ("in 2019", "before 2016"), tense, "last"/"first";
+2. ``retrieve``: candidate sentences with FTS5/BM25 (any word, plus synonyms) and their
+   neighbours (pronouns refer back), scored on the question's names and time constraints;
+3. ``read``: re-parse the best few (the store keeps no tokens), find the question's verb
+   in them, and take candidates of the right type from the structured facts: times,
+   places, quantities, event roles, or the verb's argument in the wh-word's role;
+4. ``rank``: merge candidates across sentences;
+5. ``answer``: the best one with its citations, or nothing and why.
+"""
+
+from __future__ import annotations
+
+from ...types import Answer
+from .answer import answer_json, compose, unknown
+from .question import Frame, analyse_question
+from .rank import rank
+from .read import read
+from .retrieve import retrieve
+
+__all__ = ["Frame", "analyse_question", "answer_json", "ask"]
+
+
+def ask(store, question: str) -> Answer:
+    f = analyse_question(question)
+    if not f.terms:
+        return unknown(f, "the question has no content words to look for")
+    if f.wh is None:
+        return unknown(
+            f,
+            "no question word (who, what, when, where, why, how, which) to answer; "
+            "for an entity, try `dateline entity NAME`",
+        )
+    got = retrieve(store, f)
+    if isinstance(got, str):
+        return unknown(f, got)
+    chosen, facts = got
+    options = read(store, f, chosen, facts)
+    if not options:
+        return unknown(f, f"sentences mention the question's subject but none states a {f.answer_type}")
+    return compose(f, rank(f, options))

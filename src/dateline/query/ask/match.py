@@ -1,0 +1,124 @@
+"""Reading helpers: which tokens of a sentence stand for the question's verb, the status of
+what they say against the question's tense, and the candidate record the readers produce."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...types import ParsedDoc
+from .config import _cfg
+from .question import Frame
+from .retrieve import _name_match
+from .tree import _children, _tok_at
+
+
+def _lemma_match(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    syn = _cfg()["_syn"]
+    if b in syn.get(a, ()):
+        return 0.8
+    short, long_ = sorted((a, b), key=len)
+    if (
+        len(short) >= 4
+        and long_.startswith(short)
+        and long_[len(short) :] in ("ing", "s", "es", "ion", "ation", "ment", "al", "er", "ize", "ise", "ed", "d")
+    ):
+        return 0.9
+    return 0.0
+
+
+def _match_tokens(pd: ParsedDoc, lemma: str, events: list, start: int) -> list[tuple[int, float]]:
+    """Tokens of the sentence that stand for the question's verb (or focus noun), strongest first."""
+    out: dict[int, float] = {}
+    for t in pd.tokens:
+        if t.pos in ("VERB", "NOUN", "ADJ", "PROPN", "AUX") or t.tag.startswith("VB"):
+            s = _lemma_match(lemma, t.lemma.lower()) or _lemma_match(lemma, t.text.lower())
+            if s:
+                out[t.i] = max(out.get(t.i, 0), s)
+    for i, s in _phrase_matches(pd, lemma) + _event_matches(pd, lemma, events, start):
+        out[i] = max(out.get(i, 0), s)
+    return sorted(out.items(), key=lambda x: -x[1])
+
+
+def _phrase_matches(pd: ParsedDoc, lemma: str) -> list[tuple[int, float]]:
+    """Where a multi-word synonym of the verb starts ("hold talks" for "meet")."""
+    toks = pd.tokens
+    lem = [t.lemma.lower() for t in toks]
+    out = []
+    for phrase in _cfg()["_syn"].get(lemma, ()):
+        words = phrase.split()
+        if len(words) < 2:
+            continue
+        for i in range(len(toks) - len(words) + 1):
+            if all(lem[i + k] == w or toks[i + k].text.lower() == w for k, w in enumerate(words)):
+                out.append((i, 0.8))
+    return out
+
+
+def _event_matches(pd: ParsedDoc, lemma: str, events: list, start: int) -> list[tuple[int, float]]:
+    """Triggers of stored events of the verb's type (the events stage's ontology)."""
+    typ = _cfg()["_types"].get(lemma)
+    if not typ or typ == "OTHER":
+        return []
+    out = []
+    for e in events:
+        if e.type == typ:
+            at = _tok_at(pd, e.trigger_start - start)
+            if at is not None:
+                out.append((at, 0.75))
+    return out
+
+
+def _status(pd: ParsedDoc, i: int, events_by_start: dict, start: int) -> str:
+    cues = _cfg()["status_cues"]
+    t = pd.tokens[i]
+    ev = events_by_start.get(t.start + start)
+    if ev is not None:
+        return ev.status
+    chain = [i]
+    for _ in range(3):
+        h = pd.tokens[chain[-1]].head
+        if h == chain[-1]:
+            break
+        chain.append(h)
+    for k, c in enumerate(chain):
+        kids = _children(pd, c)
+        al = {x.text.lower() for x in kids if x.dep in ("aux", "auxpass")}
+        if al & set(cues["future_aux"]):
+            return "planned"
+        if al & set(cues["modal_aux"]):
+            return "possible"
+        if k > 0 and pd.tokens[c].lemma.lower() in cues["planned_governors"]:
+            return "planned"
+        if k == 0 and (
+            pd.tokens[c].tag == "VBD" or (pd.tokens[c].tag == "VBN" and al & {"has", "have", "had", "was", "were"})
+        ):
+            return "occurred"
+        if pd.tokens[c].pos == "VERB" and k > 0:
+            break
+    return "ongoing"
+
+
+def _status_factor(f: Frame, status: str) -> float:
+    bad = _cfg()["scoring"]["status_mismatch"]
+    if f.tense == "past":
+        return 1.0 if status in ("occurred", "ongoing") else bad
+    if f.tense == "present":
+        return bad if status in ("occurred", "negated") else 1.0
+    return 0.8 if status == "negated" else 1.0
+
+
+@dataclass
+class Option:
+    text: str
+    value: str | None
+    score: float
+    key: str | None = None
+    factor: float = 1.0  # tense/status agreement with the question, applied to the whole score
+    report: bool = False  # a date taken from the report's own date, not from the text
+
+
+def _question_has(f: Frame, text: str) -> bool:
+    """An answer that merely repeats the question's own names is no answer."""
+    return any(_name_match(g, text, None) for g in f.names) or text.lower() in f.question.lower()

@@ -1,0 +1,320 @@
+"""Stage 1, question analysis: the wh-word and the answer type it asks for, the main verb
+(or focus noun), the wh-word's role, names, time constraints, tense, "first"/"last"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...nlp import parse_text
+from ...nlp.lexicon import english
+from ...types import ParsedDoc
+from .config import _NON_NAME, _ORDER_WORDS, _WH_TAGS, _YEAR, _cfg
+
+
+@dataclass
+class NameGroup:
+    text: str
+    label: str
+    soft: bool = False  # nationalities and the like: a bonus, not a requirement
+
+    @property
+    def words(self) -> set[str]:
+        return {w.lower() for w in re.findall(r"[\w-]+", self.text)}
+
+
+@dataclass
+class Frame:
+    question: str
+    wh: str | None = None
+    answer_type: str = "phrase"
+    kinds: tuple[str, ...] = ()
+    measure_words: tuple[str, ...] = ()
+    pred: str | None = None
+    pred_light: bool = True
+    focus: str | None = None
+    wh_role: str = "adv"
+    names: list[NameGroup] = field(default_factory=list)
+    content: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)
+    tense: str = "any"  # past | present | any
+    future: bool = False  # "when will ...", "is X going to ...": never answered with a past date
+    kind: str = "other"  # the kind of question (Answer.type)
+    order: str | None = None
+    times: list[tuple[str, str, str, str]] = field(default_factory=list)  # (op, earliest, latest, text)
+    passive: bool = False
+    nouns: list[str] = field(default_factory=list)  # content nouns a sentence (or its context) must contain
+    subject: NameGroup | None = None  # the question's subject when it is a name ("What does Kim want?")
+
+
+def _verb_lemma(tok) -> str:
+    """ "meeting" as a NOUN in "are X meeting?" is the verb "meet"."""
+    lemma = tok.lemma.lower()
+    if tok.pos == "NOUN" and lemma.endswith("ing") and len(lemma) > 5:
+        base = lemma[:-3]
+        if len(base) > 3 and base[-1] == base[-2]:
+            base = base[:-1]
+        return base
+    return lemma
+
+
+def analyse_question(question: str) -> Frame:
+    """The question read once: what it asks for, about whom, when, and the words to look for."""
+    cfg = _cfg()
+    q = question.strip()
+    pd = parse_text(q, source="<question>")
+    toks = pd.tokens
+    f = Frame(question=question)
+    if not toks:
+        return f
+    wh = _read_wh(f, toks, cfg)
+    covered = _read_names(f, pd, wh)
+    f.times = _question_times(pd, cfg)
+    time_chars = {txt for (_, _, _, txt) in f.times}
+    root, auxes, aux_l, pred_tok = _read_predicate(f, toks, wh, covered, cfg)
+    _read_wh_role(f, toks, wh, root)
+    _read_tense(f, toks, covered, aux_l, auxes, pred_tok)
+    _read_words(f, toks, covered, pred_tok, time_chars, cfg)
+    f.names = _whole_hyphenated(f.names, q)
+    f.future = bool(_FUTURE.search(q))
+    f.kind = question_kind(f)
+    return f
+
+
+def _read_wh(f: Frame, toks, cfg):
+    """The wh-word, and the answer type it asks for ("how fast" a speed, "which city" a place)."""
+    wh = next((t for t in toks if t.text.lower() in cfg["wh_types"] and (t.tag in _WH_TAGS or t.i == 0)), None)
+    if wh is not None:
+        f.wh = wh.text.lower()
+        f.answer_type = cfg["wh_types"][f.wh]
+        nxt = toks[wh.i + 1] if wh.i + 1 < len(toks) else None
+        if f.wh == "how" and nxt is not None and nxt.text.lower() in cfg["how_quantity"]:
+            spec = cfg["how_quantity"][nxt.text.lower()]
+            f.answer_type, f.kinds, f.measure_words = "quantity", tuple(spec["kinds"]), tuple(spec.get("words") or ())
+        elif f.wh in ("what", "which") and nxt is not None and nxt.pos in ("NOUN", "PROPN"):
+            for typ, nouns in cfg["focus_types"].items():
+                if nxt.lemma.lower() in nouns:
+                    f.answer_type = typ if typ != "quantity" else "quantity"
+                    if typ == "quantity":
+                        f.kinds = ("count", "money", "distance", "speed", "percent", "mass", "duration", "other")
+                    break
+    return wh
+
+
+def _read_names(f: Frame, pd: ParsedDoc, wh) -> set[int]:
+    """The question's names; returns the tokens they (and its times) cover."""
+    # names: entity mentions, then runs of proper nouns spaCy left unlabelled
+    covered: set[int] = set()
+    for m in pd.mentions:
+        if m.label in _NON_NAME:
+            covered.update(range(m.token_start, m.token_end))  # "Saturday" is a time, not a name
+            continue
+        f.names.append(NameGroup(m.text, m.label, soft=m.label == "NORP"))
+        covered.update(range(m.token_start, m.token_end))
+    run: list = []
+    for t in list(pd.tokens) + [None]:
+        if t is not None and t.pos == "PROPN" and t.i not in covered and t is not wh:
+            run.append(t)
+            continue
+        if run:
+            f.names.append(NameGroup(" ".join(x.text for x in run), ""))
+            covered.update(x.i for x in run)
+            run = []
+    return covered
+
+
+def _read_predicate(f: Frame, toks, wh, covered: set[int], cfg):
+    """The main verb (or the focus noun of "who is X's Y?"), its subject, and the auxiliaries."""
+    # main verb / focus
+    root = next((t for t in toks if t.dep == "ROOT"), toks[0])
+    auxes = [t for t in toks if t.dep in ("aux", "auxpass") or (t.pos == "AUX" and t is not root)]
+    aux_l = {t.lemma.lower() for t in auxes} | {t.text.lower() for t in auxes}
+    f.passive = any(t.dep == "auxpass" for t in toks)
+    pred_tok = None
+    if root.lemma.lower() == "be" and root.pos in ("AUX", "VERB"):
+        pred_tok = _after_be(f, toks, root, wh, covered)
+        aux_l.add(root.text.lower())
+    else:
+        pred_tok = root
+    if pred_tok is not None and pred_tok is not wh:
+        f.pred = _verb_lemma(pred_tok)
+        f.pred_light = f.pred in cfg["_light"]
+        if f.pred_light or f.answer_type == "quantity":
+            subj = next(
+                (
+                    t
+                    for t in toks
+                    if t.dep in ("nsubj", "nsubjpass")
+                    and t.head == pred_tok.i
+                    and t is not wh
+                    and t.i not in covered
+                    and t.pos == "NOUN"
+                ),
+                None,
+            )
+            if subj is not None:
+                f.focus = subj.lemma.lower()
+    if pred_tok is not None and f.wh_role != "subj":
+        subj = next((t for t in toks if t.dep in ("nsubj",) and t.head == pred_tok.i and t is not wh), None)
+        if subj is not None:
+            f.subject = next((g for g in f.names if subj.text in g.text.split()), None)
+    if f.wh in ("what", "which") and f.focus is None:
+        nxt = toks[wh.i + 1] if wh is not None and wh.i + 1 < len(toks) else None
+        if nxt is not None and nxt.pos == "NOUN":
+            f.focus = nxt.lemma.lower()
+    return root, auxes, aux_l, pred_tok
+
+
+def _after_be(f: Frame, toks, root, wh, covered: set[int]):
+    """ "Where are Kim and Putin meeting?": the verb after "be"; "who is X's counterpart?": none, a focus noun."""
+    later = [
+        t
+        for t in toks[root.i + 1 :]
+        if t.i not in covered
+        and t is not wh
+        and (t.tag in ("VBG", "VBN", "VB") or (t.pos == "NOUN" and t.text.lower().endswith("ing")))
+    ]
+    if later:
+        return later[-1]
+    foc = next(
+        (
+            t
+            for t in toks
+            if t.dep in ("nsubj", "attr") and t is not wh and t.i not in covered and t.pos in ("NOUN", "PROPN")
+        ),
+        None,
+    )
+    if foc is not None:
+        f.focus = foc.lemma.lower()
+    return None
+
+
+def _read_wh_role(f: Frame, toks, wh, root) -> None:
+    """The wh-word's syntactic role: the answer is the verb's argument in that role."""
+    if wh is None:
+        return
+    if wh.dep in ("nsubj", "nsubjpass"):
+        f.wh_role = "subj"
+    elif wh.dep in ("dobj", "oprd"):
+        f.wh_role = "obj"
+    elif wh.dep == "attr":
+        f.wh_role = "attr" if f.pred is None else "obj"
+    elif wh.dep == "pobj":
+        f.wh_role = f"pobj:{toks[wh.head].lemma.lower()}"
+    dangling = [t for t in toks if t.dep == "prep" and not any(c.head == t.i and c.i != t.i for c in toks)]
+    if dangling and f.wh in ("what", "who", "whom", "which"):
+        f.wh_role = f"pobj:{dangling[-1].lemma.lower()}"
+    if f.wh in ("who", "what", "which") and f.wh_role == "adv":
+        f.wh_role = "subj" if wh.i < root.i else "obj"
+
+
+def _read_tense(f: Frame, toks, covered: set[int], aux_l: set[str], auxes, pred_tok) -> None:
+    """Past or present (and "last"/"first"), from the auxiliaries and the verb's tag."""
+    # tense
+    if aux_l & {"did", "had"} or (pred_tok is not None and pred_tok.tag == "VBD" and not auxes):
+        f.tense = "past"
+    elif aux_l & {"will", "shall", "'ll"} or (
+        pred_tok is not None
+        and (pred_tok.tag == "VBG" or pred_tok.text.lower().endswith("ing"))
+        and aux_l & {"are", "is", "am"}
+    ):
+        f.tense = "present"
+    elif aux_l & {"has", "have"} and pred_tok is not None and pred_tok.tag == "VBN":
+        f.tense = "past"
+    for t in toks:
+        if t.text.lower() in _ORDER_WORDS and t.i not in covered:
+            f.order = _ORDER_WORDS[t.text.lower()]
+
+
+def _read_words(f: Frame, toks, covered: set[int], pred_tok, time_chars: set[str], cfg) -> None:
+    """Content words (lemmas to match), the nouns a sentence should have, and the search terms."""
+    # content words and search terms
+    skip = set(_ORDER_WORDS) | cfg["_light"] | set(cfg["wh_types"])
+    for t in toks:
+        low, lem = t.text.lower(), t.lemma.lower()
+        if (
+            t.is_stop
+            or t.pos in ("PUNCT", "AUX", "DET", "ADP", "CCONJ", "PART", "PRON", "SCONJ")
+            or low in skip
+            or lem in skip
+        ):
+            continue
+        if t.text in time_chars:
+            continue
+        if t.ent_type in ("DATE", "TIME") and not _YEAR.search(t.text):
+            f.content.append(lem)  # "on Saturday": matched as a word, a soft constraint
+            f.terms.append(t.text)
+            continue
+        if t.i in covered:  # names are scored on their own; keep them for retrieval only
+            f.terms.append(t.text)
+            continue
+        lem = _verb_lemma(t) if t is pred_tok else lem
+        f.content.append(lem)
+        if (
+            t.pos == "NOUN"
+            and t is not pred_tok
+            and lem != f.focus
+            and not any(lem in v for v in cfg["focus_types"].values())
+        ):
+            f.nouns.append(lem)
+        f.terms.extend({t.text, lem})
+    for w in list(f.content) + ([f.focus] if f.focus else []):
+        for s in cfg["_syn"].get(w, ()):
+            f.terms.extend(x for x in s.split() if x not in cfg["_light"] and x not in _FUNCTION_WORDS and len(x) > 2)
+    f.terms.extend(f.measure_words)
+    for _, _, _, txt in f.times:
+        f.terms.append(txt)
+    f.terms = list(dict.fromkeys(x for x in f.terms if x and re.search(r"\w", x)))
+
+
+def _question_times(pd: ParsedDoc, cfg) -> list[tuple[str, str, str, str]]:
+    preps = cfg["time_preps"]
+    out = []
+    text = pd.text
+    for m in _YEAR.finditer(text):
+        before = text[: m.start()].split()
+        op = preps.get(before[-1].lower(), "overlap") if before else "overlap"
+        y = m.group(1)
+        out.append((op, f"{y}-01-01", f"{y}-12-31", y))
+    return out
+
+
+# words of multi-word synonyms ("take the title", "come into service") that find nothing by themselves
+_FUNCTION_WORDS = english().determiners | english().pronouns.all | {"into", "for", "with", "from", "out", "off"}
+_FUTURE = re.compile(r"\b(will|shall|'ll|going to|due to (be|start|open|begin))\b", re.I)
+_YES_NO = re.compile(r"^(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b", re.I)
+
+
+def question_kind(f: Frame) -> str:
+    """The kind of question (``Answer.type``), from its words: who, when, how_many, first_last, yes_no, ..."""
+    q = f.question.strip().lower()
+    rules = (
+        ("how_many_times", re.search(r"\bhow (many times|often)\b", q)),
+        ("first_last", f.order is not None or "most recent" in q),
+        ("yes_no", f.wh is None and _YES_NO.match(q)),
+        ("comparison", re.search(r"\b(which|who)\b.*\bor\b", q) or re.search(r"\b(more|higher|longer|older)\b", q)),
+        ("how_many", "how many" in q),
+        ("how_much", "how much" in q),
+        ("duration", "how long" in q),
+        ("quantity", f.answer_type == "quantity"),
+        ("what_kind", re.search(r"\bwhat (kind|type|sort)\b", q)),
+        ("which", f.wh == "which"),
+    )
+    return next((name for name, hit in rules if hit), f.wh or "other")
+
+
+_HYPHENATED = re.compile(r"\b[A-Z]\w*(?:-\w+)+")
+
+
+def _whole_hyphenated(names: list[NameGroup], q: str) -> list[NameGroup]:
+    """ "Mazar-i-Sharif" is one name, not "Mazar", "i" and "Sharif" (the tokenizer splits at hyphens)."""
+    out: list[NameGroup] = []
+    for m in _HYPHENATED.finditer(q):
+        if not any(seg.islower() for seg in m.group(0).split("-")):
+            continue  # "Kim-Putin" is two names; "Komsomolsk-on-Amur" one
+        parts = [g for g in names if g.text in m.group(0) and g.text != m.group(0)]
+        if parts:
+            names = [g for g in names if g not in parts]
+            if not any(g.text == m.group(0) for g in names + out):
+                out.append(NameGroup(m.group(0), next((g.label for g in parts if g.label), "")))
+    return names + out

@@ -1,0 +1,549 @@
+"""Stage 3, reading: re-parse the retrieved sentences, find the question's verb in them and
+take candidate answers of the asked type from the stored facts and the parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...types import ParsedDoc
+from .._common import entity_name, load_facts
+from .config import _ISO, _YEAR, _cfg
+from .match import Option, _lemma_match, _match_tokens, _question_has, _status, _status_factor
+from .question import Frame
+from .retrieve import Cand, _name_match, _norm_words
+from .tree import _children, _clean, _dist, _head_of, _span_toks, _subtree_text, _tok_at_or
+
+
+@dataclass
+class Reading:
+    """One retrieved sentence being read for one question: its parse, facts, and the tokens
+    that stand for the question's verb (or, failing that, its names)."""
+
+    f: Frame
+    pd: ParsedDoc
+    c: Cand
+    facts: dict
+    matched: list[tuple[int, float]]
+    m_toks: list[int]
+    ev_by_start: dict
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.c.doc_id, self.c.idx)
+
+    @property
+    def events(self) -> list:
+        at = [self.pd.tokens[m].start + self.c.start for m in self.m_toks]
+        return [self.ev_by_start[x] for x in at if x in self.ev_by_start]
+
+    def near(self, i: int) -> int:
+        return min((_dist(self.pd, i, m) for m in self.m_toks), default=6)
+
+    def status_of(self, i: int) -> str:
+        if not self.m_toks:
+            return "ongoing"
+        m = min(self.m_toks, key=lambda m: _dist(self.pd, i, m))
+        return _status(self.pd, m, self.ev_by_start, self.c.start)
+
+
+def _extract(f: Frame, pd: ParsedDoc, c: Cand, facts: dict, matched: list[tuple[int, float]]) -> list[Option]:
+    """Candidate answers of the asked type in one sentence."""
+    evs = facts["events"].get((c.doc_id, c.idx), [])
+    m_toks = [i for i, _ in matched]
+    if not m_toks and f.answer_type in ("place", "phrase", "date", "quantity"):
+        # "where is X?", "what is X?": no verb to anchor on, so anchor on X itself
+        m_toks = list(_name_anchors(f, pd, c, facts))
+        if f.answer_type == "place":
+            m_toks += [i for i, _ in _match_tokens(pd, "locate", [], c.start)]
+    r = Reading(f, pd, c, facts, matched, m_toks, {e.trigger_start: e for e in evs})
+    readers = {"date": _dates, "place": _places, "quantity": _quantities, "reason": _reasons, "manner": _reasons}
+    if f.answer_type == "agent":
+        out = _agents(f, pd, c, facts, m_toks, r.events, r.status_of)
+    elif f.answer_type in readers:
+        out = readers[f.answer_type](r)
+    else:  # a phrase: the verb's argument in the wh-word's role
+        out = _phrases(f, pd, c, m_toks, r.events, r.status_of)
+    return [o for o in out if o.text and not _question_has(f, o.text)]
+
+
+def _dates(r: Reading) -> list[Option]:
+    """Dates of the sentence, nearest the verb first; the report's date when it gives none."""
+    f, pd, c, facts, key = r.f, r.pd, r.c, r.facts, r.key
+    m_toks, matched, near, status_of = r.m_toks, r.matched, r.near, r.status_of
+    out: list[Option] = []
+    qtexts = {t[3] for t in f.times}
+    times = facts["times"].get(key, [])
+    for t in times:
+        if t.type not in ("DATE", "TIME") or not t.earliest or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+            continue
+        if t.text in qtexts or any(q in t.text for q in qtexts):
+            continue
+        toks = _span_toks(pd, t.start - c.start, t.end - c.start)
+        if not toks:
+            continue
+        i = _head_of(pd, toks)
+        st = status_of(i)
+        head = pd.tokens[pd.tokens[i].head]
+        since = head.lemma.lower() == "since"
+        if since:  # "first X since 2019": the previous X was in 2019
+            st = "occurred"
+        value = t.value if _ISO.match(t.value or "") else t.earliest
+        sc = 0.5 + 0.5 / (1 + near(i))
+        if since and f.order != "last":
+            sc *= 0.8  # the previous occurrence, not this one
+        text = t.text if _YEAR.search(t.text) or not value else f"{t.text} ({value})"  # "Wednesday (2023-09-13)"
+        out.append(Option(text, value, sc, factor=_status_factor(f, st)))
+    row = c.row
+    if matched and row.get("time_rule") == "publication" and row.get("time_value") and not out:
+        # no date in the sentence: the event happened when reported (weak)
+        st = status_of(m_toks[0])
+        out.append(
+            Option(
+                f"{row['time_value']} (date of the report)",
+                row["time_value"],
+                0.45,
+                factor=_status_factor(f, st),
+                report=True,
+            )
+        )
+    if not times:
+        for m in facts["mentions"].get(key, []):
+            if m["label"] == "DATE" and _YEAR.search(m["text"]) and m["text"] not in qtexts:
+                toks = _span_toks(pd, m["start_char"] - c.start, m["end_char"] - c.start)
+                if toks:
+                    i = _head_of(pd, toks)
+                    out.append(
+                        Option(
+                            m["text"],
+                            _YEAR.findall(m["text"])[0],
+                            0.4 + 0.4 / (1 + near(i)),
+                            factor=_status_factor(f, status_of(i)),
+                        )
+                    )
+    return out
+
+
+def _places(r: Reading) -> list[Option]:
+    """Places of the sentence (gazetteer names and coordinates), nearest the verb first."""
+    f, pd, c, facts, key = r.f, r.pd, r.c, r.facts, r.key
+    near, status_of, matched_events = r.near, r.status_of, r.events
+    out: list[Option] = []
+    places = facts["places"].get(key, [])
+    # the place as written, with the gazetteer's name when it differs ("Amur region (Amur Oblast)")
+    items = [
+        (
+            p.start,
+            p.end,
+            p.text if not p.name or p.name.lower() == _clean(p.text).lower() else f"{_clean(p.text)} ({p.name})",
+            f"{p.lat:.4f},{p.lon:.4f}" if p.lat is not None else None,
+            p.feature,
+        )
+        for p in places
+    ]
+    if not places:
+        items = [
+            (m["start_char"], m["end_char"], entity_name(m["entity_key"]) or m["text"], None, "")
+            for m in facts["mentions"].get(key, [])
+            if m["label"] in ("GPE", "LOC", "FAC")
+        ]
+    feat = {"facility": 0.3, "city": 0.2, "region": 0.1, "area": 0.1, "natural": 0.1}
+    for s, e, name, value, feature in items:
+        if _question_has(f, name):
+            continue
+        toks = _span_toks(pd, s - c.start, e - c.start)
+        if not toks:
+            continue
+        i = _head_of(pd, toks)
+        sc = 0.3 + 0.5 / (1 + near(i)) + feat.get(feature, 0.0)
+        if pd.tokens[pd.tokens[i].head].lemma.lower() in ("at", "in", "to", "near", "inside", "where"):
+            sc += 0.15
+        if any(r.name == "place" and r.start <= s < r.end for ev in matched_events for r in ev.roles):
+            sc += 0.3
+        out.append(Option(name, value, sc, name, factor=_status_factor(f, status_of(i))))
+    return out
+
+
+def _quantities(r: Reading) -> list[Option]:
+    """Quantities of the kind asked, best when they measure what is asked."""
+    f, pd, c, facts, key = r.f, r.pd, r.c, r.facts, r.key
+    m_toks = r.m_toks
+    out: list[Option] = []
+    qs = facts["quantities"].get(key, [])
+    words = set(f.measure_words) | ({f.focus} if f.focus else set())
+    for q in qs:
+        if f.kinds and q.kind not in f.kinds:
+            continue
+        if q.text in f.question:
+            continue
+        toks = _span_toks(pd, q.start - c.start, q.end - c.start)
+        if not toks:
+            continue
+        i = _head_of(pd, toks)
+        foc = [t.i for t in pd.tokens if f.focus and _lemma_match(f.focus, t.lemma.lower())]
+        d = min([_dist(pd, i, j) for j in foc + m_toks] or [6])
+        sc = 0.6 + 0.4 / (1 + d)
+        if q.measures and words & _norm_words(q.measures):
+            sc += 0.4
+        value = None
+        if q.si_value is not None:
+            value = f"{q.si_value:.6g} {q.si_unit or ''}".strip() + f" ({q.number:g} {q.unit or ''})".replace(" )", ")")
+        out.append(Option(q.text, value, sc))
+    return out
+
+
+def _reasons(r: Reading) -> list[Option]:
+    """Reasons (because, for, to ...) or manners (by, with, adverbs) attached to the verb."""
+    f, pd, typ = r.f, r.pd, r.f.answer_type
+    m_toks, matched_events = r.m_toks, r.events
+    out: list[Option] = []
+    names = ("reason", "purpose") if typ == "reason" else ("manner", "instrument")
+    for ev in matched_events:
+        for role in ev.roles:
+            if role.name in names:
+                out.append(Option(_clean(role.text), None, 0.9, factor=_status_factor(f, ev.status)))
+    cfg = _cfg()
+    if typ == "reason":
+        for m in m_toks:
+            lo, hi = pd.subtree(m)
+            for t in pd.tokens[lo:hi]:
+                if (
+                    t.dep == "prep"
+                    and t.lemma.lower() == "for"
+                    and any(g.dep == "pobj" and g.lemma.lower() in cfg["reason_nouns"] for g in _children(pd, t.i))
+                ):
+                    out.append(Option(_clean(_subtree_text(pd, t.i, drop=())), None, 0.85))
+    for m in m_toks:
+        for ch in _children(pd, m):
+            txt = _subtree_text(pd, ch.i, drop=())
+            low = txt.lower()
+            if typ == "reason":
+                mark = any(
+                    x.dep == "mark" and x.lemma.lower() in ("because", "since", "as", "so") for x in _children(pd, ch.i)
+                )
+                purpose = ch.dep == "advcl" and low.startswith("to ")
+                if mark or any(low.startswith(w + " ") for w in cfg["reason_markers"]) or purpose:
+                    out.append(Option(_clean(txt), None, 0.75))
+            elif ch.dep == "prep" and ch.lemma.lower() in cfg["manner_preps"]:
+                out.append(Option(_clean(txt), None, 0.7))
+            elif ch.dep == "advmod" and ch.text.lower().endswith("ly"):
+                out.append(Option(txt, None, 0.5))
+    if typ == "reason":
+        out.extend(_reason_cues(pd, {o.text for o in out}))
+    return out
+
+
+def _reason_cues(pd: ParsedDoc, seen: set[str]) -> list[Option]:
+    """Reason phrases anywhere in the sentence ("as a result of the falling pound", "after a
+    collision"), for sentences that paraphrase the question's verb: weaker than attached ones."""
+    cfg = _cfg()
+    strong = sorted(cfg["reason_markers"], key=len, reverse=True)
+    out = []
+    low = [t.text.lower() for t in pd.tokens]
+    for t in pd.tokens:
+        rest = " ".join(low[t.i : t.i + 5])
+        cue = next((w for w in strong if rest == w or rest.startswith(w + " ")), None)
+        score = 0.55
+        if cue is None and low[t.i] in cfg["reason_weak_markers"] and t.dep == "prep":
+            cue, score = low[t.i], 0.45
+        if cue is None or t.dep not in ("prep", "mark", "advmod", "amod", "agent"):
+            continue
+        root = t.head if t.dep == "mark" else t.i
+        txt = _clean(_subtree_text(pd, root, drop=()))
+        if txt and txt not in seen and len(txt.split()) > 1:
+            out.append(Option(txt, None, score))
+            seen.add(txt)
+    return out
+
+
+def _subject_factor(f: Frame, pd: ParsedDoc, c: Cand, facts: dict, m: int) -> float:
+    """1.2 when the sentence's verb has the question's subject, 0.4 when it has another named subject."""
+    subject = f.subject
+    if subject is None:
+        return 1.0
+    evs = {e.trigger_start: e for e in facts["events"].get((c.doc_id, c.idx), [])}
+    cur = m
+    for _ in range(3):  # "X's ambitions involve seeking ...": climb xcomp/conj/advcl to find the subject
+        ev = evs.get(pd.tokens[cur].start + c.start)
+        if ev is not None:
+            ents = [r.entity for r in ev.roles if r.name == "agent" and r.entity]
+            if any(_name_match(subject, "", e) for e in ents):
+                return 1.2
+        subj = [t for t in _children(pd, cur) if t.dep in ("nsubj", "nsubjpass", "poss")]
+        if subj:
+            lo, hi = pd.subtree(subj[0].i)
+            text = pd.text[pd.tokens[lo].start : pd.tokens[hi - 1].end]
+            if _name_match(subject, text, None) or any(_name_match(subject, w, None) for w in text.split()):
+                return 1.2
+            named = [
+                x
+                for x in facts["mentions"].get((c.doc_id, c.idx), [])
+                if x["label"] in ("PERSON", "ORG", "GPE", "NORP")
+                and lo <= _tok_at_or(pd, x["start_char"] - c.start) < hi
+            ]
+            if named:
+                return 0.4
+            if subj[0].pos != "PRON":
+                return 1.0
+        t = pd.tokens[cur]
+        if t.dep not in ("xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp", "pobj", "prep") or t.head == cur:
+            break
+        cur = t.head
+    return 1.0
+
+
+def _name_anchors(f: Frame, pd: ParsedDoc, c: Cand, facts: dict) -> list[int]:
+    """Head tokens of the sentence's mentions of the question's names."""
+    out = []
+    for m in facts["mentions"].get((c.doc_id, c.idx), []):
+        if any(_name_match(g, m["text"], m["entity_key"]) for g in f.names if not g.soft):
+            toks = _span_toks(pd, m["start_char"] - c.start, m["end_char"] - c.start)
+            if toks:
+                out.append(_head_of(pd, toks))
+    return out
+
+
+def _agents(f, pd, c, facts, m_toks, matched_events, status_of) -> list[Option]:
+    """Who did it: the agent of the matched event or the verb's subject, as a name when it is one;
+    else the person or organisation asked about (a focus noun's name), or the names nearest the verb."""
+    mentions = [
+        m for m in facts["mentions"].get((c.doc_id, c.idx), []) if m["label"] in ("PERSON", "ORG", "GPE", "NORP")
+    ]
+    out: list[Option] = []
+    if f.pred and not f.pred_light and f.wh_role == "subj":
+        out += _event_agents(f, pd, c, mentions, matched_events)
+        out += _subject_agents(f, pd, c, mentions, m_toks, status_of)
+    focus = f.focus
+    if focus:
+        ftoks = [t.i for t in pd.tokens if _lemma_match(focus, t.lemma.lower()) >= 0.8]
+        for m in mentions:
+            toks = _span_toks(pd, m["start_char"] - c.start, m["end_char"] - c.start)
+            if not toks:
+                continue
+            h = _head_of(pd, toks)
+            for fi in ftoks:
+                ft = pd.tokens[fi]
+                linked = ft.head == h or pd.tokens[h].head == fi or fi in toks or (0 < toks[0] - fi <= 2)
+                if linked:
+                    name = entity_name(m["entity_key"]) or m["text"]
+                    out.append(Option(name, m["entity_key"], 0.95, m["entity_key"]))
+    if not out:
+        for m in mentions:
+            if m["label"] in ("PERSON", "ORG"):
+                toks = _span_toks(pd, m["start_char"] - c.start, m["end_char"] - c.start)
+                if toks and m_toks:
+                    d = min(_dist(pd, toks[0], x) for x in m_toks)
+                    out.append(
+                        Option(
+                            entity_name(m["entity_key"]) or m["text"], m["entity_key"], 0.4 / (1 + d), m["entity_key"]
+                        )
+                    )
+    return out
+
+
+def _event_agents(f, pd, c, mentions, matched_events) -> list[Option]:
+    """The agent (or, asked in the passive, the patient) of the events at the question's verb."""
+    out: list[Option] = []
+    for ev in matched_events:
+        rs = [r for r in ev.roles if r.name == ("patient" if f.passive else "agent")]
+        if not rs:
+            continue
+        r = rs[0]
+        ents = list(dict.fromkeys(x.entity for x in rs if x.entity and (x.start, x.end) == (r.start, r.end)))
+        if len(ents) > 1:  # "they" -> both people
+            txt = " and ".join(entity_name(e) or "" for e in ents)
+        elif r.entity and (
+            r.text.lower() in ("he", "she", "they", "it", "who", "which", "their", "his", "her")
+            or _norm_words(r.text) <= _norm_words(entity_name(r.entity))
+        ):  # "Putin" -> "Vladimir Putin"
+            txt = entity_name(r.entity) or r.text
+        else:
+            txt = r.text
+            toks = _span_toks(pd, r.start - c.start, r.end - c.start)
+            h = _head_of(pd, toks) if toks else None
+            ment = next(
+                (
+                    x
+                    for x in mentions
+                    if x["label"] in ("PERSON", "ORG")
+                    and h is not None
+                    and h in _span_toks(pd, x["start_char"] - c.start, x["end_char"] - c.start)
+                ),
+                None,
+            )
+            if ment is not None:  # the phrase is headed by a name: answer the name
+                txt = entity_name(ment["entity_key"]) or ment["text"]
+        out.append(Option(_clean(txt), r.entity, 0.9, r.entity, factor=_status_factor(f, ev.status)))
+    return out
+
+
+def _subject_agents(f, pd, c, mentions, m_toks, status_of) -> list[Option]:
+    """The grammatical subject of the question's verb in the sentence."""
+    out: list[Option] = []
+    for m in m_toks:
+        subj = [t for t in _children(pd, m) if t.dep in (("nsubjpass",) if f.passive else ("nsubj",))]
+        if f.passive:
+            subj += [g for t in _children(pd, m) if t.dep == "agent" for g in _children(pd, t.i) if g.dep == "pobj"]
+        if f.passive and pd.tokens[m].dep == "acl":  # "a tram driver arrested over ...": the noun it modifies
+            subj.append(pd.tokens[pd.tokens[m].head])
+        for s in subj:
+            if s.pos == "PRON":
+                continue
+            ment = next(
+                (
+                    x
+                    for x in mentions
+                    if x["label"] in ("PERSON", "ORG")
+                    and s.i in _span_toks(pd, x["start_char"] - c.start, x["end_char"] - c.start)
+                ),
+                None,
+            )
+            if ment is not None:  # the subject is a name: the name, not a long phrase around it
+                out.append(
+                    Option(
+                        entity_name(ment["entity_key"]) or ment["text"],
+                        ment["entity_key"],
+                        0.88,
+                        ment["entity_key"],
+                        factor=_status_factor(f, status_of(m)),
+                    )
+                )
+                continue
+            out.append(Option(_clean(_subtree_text(pd, s.i)), None, 0.85, factor=_status_factor(f, status_of(m))))
+    return out
+
+
+def _phrases(f, pd, c, m_toks, matched_events, status_of) -> list[Option]:
+    out: list[Option] = []
+    role = f.wh_role
+    for m in m_toks:
+        tok = pd.tokens[m]
+        kids = _children(pd, m)
+        st = _status_factor(f, status_of(m))
+        if role.startswith("pobj:"):
+            prep = role.split(":", 1)[1]
+            for k in kids:
+                if k.dep == "prep" and k.lemma.lower() == prep:
+                    for g in _children(pd, k.i):
+                        if g.dep == "pobj":
+                            out.append(Option(_clean(_subtree_text(pd, g.i)), None, 0.9, factor=st))
+        elif role == "subj":
+            for k in kids:
+                if k.dep in ("nsubj", "nsubjpass") and k.pos != "PRON":
+                    out.append(Option(_clean(_subtree_text(pd, k.i)), None, 0.85, factor=st))
+        elif role in ("obj", "adv", "attr"):
+            if tok.pos == "VERB" or tok.tag.startswith("VB"):
+                for k in kids:
+                    if k.dep in ("dobj", "attr", "oprd", "ccomp", "xcomp", "acomp"):
+                        out.append(Option(_clean(_subtree_text(pd, k.i)), None, 0.85, factor=st))
+            else:
+                for k in kids:
+                    if k.dep == "prep" and k.lemma.lower() in ("of", "for"):
+                        for g in _children(pd, k.i):
+                            if g.dep == "pobj":
+                                out.append(Option(_clean(_subtree_text(pd, g.i)), None, 0.7, factor=st))
+    for ev in matched_events:
+        want = {"subj": "agent", "obj": "patient", "attr": "patient", "adv": "patient"}.get(role)
+        for r in ev.roles:
+            if r.name == want:
+                out.append(Option(_clean(r.text), None, 0.9, factor=_status_factor(f, ev.status)))
+    if f.pred is None and not f.focus:  # "what is X?" with X a name
+        for a in m_toks:
+            t = pd.tokens[a]
+            head = pd.tokens[t.head]
+            if t.dep in ("nsubj", "nsubjpass") and head.lemma.lower() == "be":
+                for k in _children(pd, head.i):
+                    if k.dep in ("attr", "acomp"):
+                        out.append(Option(_clean(_subtree_text(pd, k.i)), None, 0.8))
+            for k in _children(pd, a):
+                if k.dep == "appos":
+                    out.append(Option(_clean(_subtree_text(pd, k.i)), None, 0.85))
+    if f.pred is None and f.focus:  # "what is X?": the attribute or apposition of X
+        for t in pd.tokens:
+            if _lemma_match(f.focus, t.lemma.lower()) >= 0.8:
+                head = pd.tokens[t.head]
+                if t.dep == "nsubj" and head.lemma.lower() == "be":
+                    for k in _children(pd, head.i):
+                        if k.dep in ("attr", "acomp"):
+                            out.append(Option(_clean(_subtree_text(pd, k.i)), None, 0.8))
+                for k in _children(pd, t.i):
+                    if k.dep == "appos":
+                        out.append(Option(_clean(_subtree_text(pd, k.i)), None, 0.7))
+    return out
+
+
+def _sentence_options(f: Frame, pd: ParsedDoc, c: Cand, facts: dict) -> tuple[float, dict, list[Option]]:
+    """The sentence's score and its candidate answers; None when it is not about what is asked."""
+    sc = _cfg()["scoring"]
+    evs = facts["events"].get((c.doc_id, c.idx), [])
+    lemma = f.pred if (f.pred and not f.pred_light) else None
+    matched = _match_tokens(pd, lemma, evs, c.start) if lemma else []
+    # a sentence without the question's verb or focus may paraphrase it: read it, its score says so
+    if not lemma and f.focus:
+        matched = _match_tokens(pd, f.focus, [], c.start)
+    elif not lemma and f.answer_type == "place":  # "where is X?": a sentence that locates something
+        matched = _match_tokens(pd, "locate", [], c.start)
+    if f.subject is not None and matched:
+        sf = max(_subject_factor(f, pd, c, facts, i) for i, _ in matched)
+        matched = [(i, s_ * sf) for i, s_ in matched]
+    lemmas = {t.lemma.lower() for t in pd.tokens} | {t.text.lower() for t in pd.tokens}
+    lex = sum(1.0 if w in lemmas else 0.7 if _cfg()["_syn"].get(w, set()) & lemmas else 0.0 for w in f.content) / max(
+        1, len(f.content)
+    )
+    verb = max((s for _, s in matched), default=0.0)
+    sent_score = c.score + verb * sc["verb"] + lex * sc["lexical"]
+    if lemma and not matched:
+        sent_score *= sc["verb_missing"]
+    feats = {
+        "names": c.names,
+        "names_missing": float(c.missing),
+        "names_absent": float(c.absent),
+        "nouns": c.nouns,
+        "bm25": c.bm25,
+        "verb": verb,
+        "verb_missing": float(bool(lemma and not matched)),
+        "lexical": lex,
+    }
+    return sent_score, feats, _extract(f, pd, c, facts, matched)
+
+
+def read(store, f: Frame, chosen: list[Cand], facts: dict) -> dict[str, dict]:
+    """Candidate answers of every chosen sentence, merged by value: {key: {opt, best, cites, totals, rows}}.
+
+    Copies of one sentence (same text, same publication date: wire copies, re-posts) are read
+    once, from the best-scored copy, and every copy is cited."""
+    copies: dict[tuple[str, str | None], list[Cand]] = {}
+    for c in chosen:
+        copies.setdefault((c.text, c.published), []).append(c)
+    reps = [group[0] for group in copies.values()]
+    need: dict[str, set[int]] = {}
+    for c in reps:
+        need.setdefault(c.doc_id, set()).add(c.idx)
+    # the typed facts of the sentences examined
+    load_facts(
+        store,
+        need,
+        ("times", "places", "quantities", "events") if not f.times else ("places", "quantities", "events"),
+        out=facts,
+    )
+    parses = store.sentence_docs((c.doc_id, c.idx) for c in reps)
+    options: dict[str, dict] = {}
+    for c in reps:
+        pd = parses.get((c.doc_id, c.idx))
+        if pd is None:
+            continue
+        sent_score, feats, opts = _sentence_options(f, pd, c, facts)
+        for o in opts:
+            k = o.value if f.answer_type in ("date", "place", "quantity") and o.value else o.text.lower()
+            total = (sent_score + o.score) * o.factor
+            entry = options.setdefault(k, {"opt": o, "best": 0.0, "cites": {}, "totals": {}, "rows": {}})
+            if total > entry["best"]:
+                entry["best"], entry["opt"] = total, o
+                entry["features"] = feats | {"option": o.score, "agrees": o.factor, "report_date": float(o.report)}
+                entry["published"] = c.published
+            entry["totals"][c.text] = max(total, entry["totals"].get(c.text, 0.0))
+            for copy in copies[(c.text, c.published)]:
+                prev = entry["cites"].get((copy.doc_id, copy.idx))
+                if prev is None or prev < total:
+                    entry["cites"][(copy.doc_id, copy.idx)] = total
+                entry["rows"][(copy.doc_id, copy.idx)] = copy.text
+    return options

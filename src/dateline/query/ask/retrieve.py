@@ -1,0 +1,326 @@
+"""Stage 2, retrieval: candidate sentences for a question, from FTS5/BM25 and their
+neighbours, scored on the question's names, nouns and time constraints."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .._common import entity_name, load_facts
+from ..basic import fts_query, in_text, search
+from .config import _YEAR, _cfg
+from .question import Frame, NameGroup
+
+
+@dataclass
+class Cand:
+    doc_id: str
+    idx: int
+    text: str
+    start: int
+    published: str | None
+    bm25: float
+    row: dict
+    names: float = 0.0
+    nouns: float = 0.0
+    missing: int = 0  # names of the question the sentence and its context do not name
+    absent: int = 0  # names of the question its whole document never names
+    score: float = 0.0
+
+
+@functools.lru_cache(maxsize=100000)
+def _norm_words(s: str) -> frozenset[str]:
+    return frozenset({w.lower().strip("’'") for w in re.findall(r"[\w’'-]+", s)} - {"the", "'s", "’s"})
+
+
+def _name_match(g: NameGroup, mention_text: str, key: str | None) -> bool:
+    return _names_match(g.text, mention_text, key)
+
+
+@functools.lru_cache(maxsize=200000)
+def _names_match(group_text: str, mention_text: str, key: str | None) -> bool:
+    """ "Kim" ~ "Kim Jong Un", "Vostochny Cosmodrome" ~ "Vostochny": one name's words inside the other's."""
+    from ...entities.names import names_match
+
+    return names_match(group_text, mention_text) or bool(key and names_match(group_text, entity_name(key) or ""))
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A name of the question and what the store knows it as: its entities and their names."""
+
+    group: NameGroup
+    ids: frozenset[str] = frozenset()
+    forms: tuple[str, ...] = ()
+
+
+def resolve_names(store, f: Frame) -> list[Resolved]:
+    """Question names -> stored cross-document entities ("Mrs Clinton" -> hillary-clinton, with its aliases)."""
+    from ...entities.lookup import find_entities
+    from ...entities.names import core
+
+    out = []
+    for g in f.names:
+        found = find_entities(store, g.text, limit=3) or find_entities(store, core(g.text, g.label), limit=3)
+        if found:  # the best entity, and others about as often named ("Kim": not a namesake named twice)
+            found = [e for e in found if e.mentions * 3 >= found[0].mentions]
+        forms = [g.text] + [n for e in found for n in (e.name, *e.aliases[:3])]
+        uniq = tuple(dict.fromkeys(x for x in forms if x and len(x) > 1))
+        out.append(Resolved(g, frozenset(e.entity_id for e in found), uniq))
+    return out
+
+
+def _member_ids(store, docs: set[str], resolved: list[Resolved]) -> dict[tuple[str, str], str]:
+    """(doc_id, entity key) -> entity id, for the resolved entities in these documents."""
+    ids = sorted({i for r in resolved for i in r.ids})
+    if not ids or not docs:
+        return {}
+    out = {}
+    dl = sorted(docs)
+    for k in range(0, len(dl), 400):
+        chunk = dl[k : k + 400]
+        params = {f"e{j}": x for j, x in enumerate(ids)} | {f"d{j}": x for j, x in enumerate(chunk)}
+        rows = store.query(
+            "SELECT doc_id, entity_key, entity_id FROM entity_members WHERE entity_id IN ("
+            + ", ".join(f":e{j}" for j in range(len(ids)))
+            + ") AND doc_id IN ("
+            + ", ".join(f":d{j}" for j in range(len(chunk)))
+            + ")",
+            **params,
+        )
+        out.update({(r["doc_id"], r["entity_key"]): r["entity_id"] for r in rows})
+    return out
+
+
+def _docs_naming(store, r: Resolved, docs: set[str], members: dict[tuple[str, str], str]) -> set[str]:
+    """The documents among ``docs`` that name ``r`` anywhere: by its stored entity, or by its words."""
+    out = {d for (d, _), e in members.items() if e in r.ids}
+    q = " OR ".join(f"({fts_query(x)})" for x in r.forms if fts_query(x))
+    rest = sorted(docs - out)
+    if not q or not rest or store.dialect != "sqlite":
+        return out if store.dialect == "sqlite" else set(docs)
+    for k in range(0, len(rest), 400):
+        chunk = rest[k : k + 400]
+        params = {f"d{j}": x for j, x in enumerate(chunk)}
+        rows = store.query(
+            "SELECT DISTINCT doc_id FROM sentences_fts WHERE sentences_fts MATCH :q AND doc_id IN ("
+            + ", ".join(f":d{j}" for j in range(len(chunk)))
+            + ")",
+            q=in_text(q),
+            **params,
+        )
+        out.update(r_["doc_id"] for r_ in rows)
+    return out
+
+
+def _mentions_name(r: Resolved, facts: dict, doc_id: str, idx: int) -> bool:
+    """A mention in the sentence names the question's name, by its words or by its stored entity."""
+    members = facts.get("members", {})
+    for m in facts["mentions"].get((doc_id, idx), []):
+        if _name_match(r.group, m["text"], m["entity_key"]) or members.get((doc_id, m["entity_key"])) in r.ids:
+            return True
+    return any(
+        _name_match(r.group, "", k) or members.get((doc_id, k)) in r.ids
+        for k in facts["role_entities"].get((doc_id, idx), ())
+    )  # a pronoun the events stage resolved to the name
+
+
+def _name_strength(r: Resolved, facts: dict, c: Cand, window: int) -> float:
+    """1 in the sentence, less just before it or in the document's lead, 0 when the document never says it."""
+    cfg = _cfg()["scoring"]
+    low = c.text.lower()
+    if any(x.lower() in low for x in r.forms) or _mentions_name(r, facts, c.doc_id, c.idx):
+        return cfg["name_in_sentence"]
+    for k in range(1, window + 1):
+        if _mentions_name(r, facts, c.doc_id, c.idx - k):
+            return cfg["name_in_context"]
+    lead = facts["sentences"].get((c.doc_id, 0))
+    if _mentions_name(r, facts, c.doc_id, 0) or (lead and any(x.lower() in lead["text"].lower() for x in r.forms)):
+        return cfg["name_in_lead"]
+    return 0.0
+
+
+def _names_score(resolved: list[Resolved], facts: dict, c: Cand, window: int) -> tuple[float, int]:
+    """Weighted share of the question's names the sentence (or its context) names, and how many
+    of the required ones it misses: a missing name lowers the score instead of removing the sentence."""
+    if not resolved:
+        return 1.0, 0
+    total = weight = 0.0
+    missing = 0
+    for r in resolved:
+        w = 0.3 if r.group.soft else 1.0
+        got = _name_strength(r, facts, c, window)
+        total += w * got
+        weight += w
+        missing += int(got == 0.0 and not r.group.soft)
+    return total / weight, missing
+
+
+def _nouns_score(f: Frame, facts: dict, c: Cand, window: int) -> float:
+    """Share of the question's content nouns ("train", "football") in the sentence, just before it or in the lead."""
+    if not f.nouns:
+        return 1.0
+    texts = [c.text.lower()] + [
+        facts["sentences"][(c.doc_id, c.idx - k)]["text"].lower()
+        for k in [*range(1, window + 1), c.idx]
+        if (c.doc_id, c.idx - k) in facts["sentences"]
+    ]
+    syn = _cfg()["_syn"]
+    found = 0
+    for n in f.nouns:
+        forms = {n} | syn.get(n, set())
+        if any(re.search(r"\b" + re.escape(x), t) for x in forms for t in texts):
+            found += 1
+    return found / len(f.nouns)
+
+
+_REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+
+
+def _sentence_times(facts: dict, c: Cand) -> list[tuple[str, str]]:
+    """(earliest, latest) of what the sentence is about: the first source that gives any."""
+    row = c.row
+    own = row.get("time_earliest") and row.get("time_latest")
+    sources = (
+        lambda: [
+            (t.earliest, t.latest)
+            for t in facts["times"].get((c.doc_id, c.idx), [])
+            if t.type in ("DATE", "TIME") and t.earliest and t.latest
+        ],
+        lambda: [(row["time_earliest"], row["time_latest"])] if own and row.get("time_rule") != "publication" else [],
+        lambda: _previous_times(facts, c),  # no time of its own: the sentences just before (same story)
+        lambda: [(row["time_earliest"], row["time_latest"])] if own else [],
+        lambda: [
+            (f"{y}-01-01", f"{y}-12-31")
+            for m in facts["mentions"].get((c.doc_id, c.idx), [])
+            if m["label"] == "DATE"
+            for y in _YEAR.findall(m["text"])
+        ],
+        lambda: [(c.published, c.published)] if c.published else [],
+    )
+    for source in sources:
+        out = source()
+        if out:
+            return out
+    return []
+
+
+def _previous_times(facts: dict, c: Cand) -> list[tuple[str, str]]:
+    for k in (1, 2):
+        prev = [
+            (t.earliest, t.latest)
+            for t in facts["times"].get((c.doc_id, c.idx - k), [])
+            if t.type == "DATE" and t.earliest and t.latest and t.value not in _REFS
+        ]
+        if prev:
+            return prev
+    return []
+
+
+def _times_ok(f: Frame, facts: dict, c: Cand) -> bool:
+    if not f.times:
+        return True
+    spans = _sentence_times(facts, c)
+    for op, qe, ql, _ in f.times:
+        if op == "overlap" and not any(e <= ql and hi >= qe for e, hi in spans):
+            return False
+        if op == "before" and not any(hi < qe for _e, hi in spans):
+            return False
+        if op == "after" and not any(e > ql for e, _hi in spans):
+            return False
+    return True
+
+
+def _retrieve(store, terms: list[str], limit: int, copies: int, names: list[list[str]] | None = None) -> list[dict]:
+    """BM25 over FTS5, any word; identical sentences (wire copies, re-posts) count once,
+    with up to ``copies`` of their (doc, sentence) places, so they cannot crowd out the rest.
+
+    ``names``: each name of the question with its other forms. A sentence naming any of them
+    is retrieved, whatever it lacks (its score says what); one that says "he" or "the
+    cosmodrome" instead comes in as the neighbour of one that names it."""
+    if store.dialect != "sqlite":
+        hits = search(store, " ".join(terms), limit=limit * copies, any_word=True)
+        seen: dict[str, int] = {}
+        out = []
+        for h in hits:
+            seen[h.text] = seen.get(h.text, 0) + 1
+            if seen[h.text] <= copies:
+                out.append({"doc_id": h.doc_id, "sentence_index": h.sentence_index, "text": h.text})
+        return out
+    q = " OR ".join(fts_query(t) for t in terms if fts_query(t))
+    if not q:
+        return []
+    sql = (
+        "SELECT text, MIN(rank) AS score, group_concat(doc_id || ':' || idx, ' ') AS ids FROM sentences_fts "
+        "WHERE sentences_fts MATCH :q GROUP BY text ORDER BY score LIMIT :n"
+    )
+    forms = [f"({fts_query(x)})" for group in names or [] for x in group if fts_query(x)]
+    # one query: sentences naming any form of any name, ranked by BM25 over all the words (so
+    # the more names and words a sentence has, the higher); none named: any word at all
+    rows = store.query(sql, q=in_text(f"({' OR '.join(forms)}) AND ({q})"), n=limit) if forms else []
+    if not rows:
+        rows = store.query(sql, q=in_text(q), n=limit)
+    out = []
+    for r in rows:
+        for place in r["ids"].split(" ")[:copies]:
+            d, _, i = place.rpartition(":")
+            out.append({"doc_id": d, "sentence_index": int(i), "text": r["text"], "score": r["score"]})
+    return out
+
+
+def _hit_ranks(hits: list[dict], neighbour_hits: int) -> dict[tuple[str, int], float]:
+    """The hits, and the sentences after the best hits (which often refer back to them by pronoun)."""
+    best_rank: dict[tuple[str, int], float] = {}
+    n = len(hits)
+    for rank, h in enumerate(hits):
+        r = 1.0 - rank / max(1, n)
+        for k in range(0, 3 if rank < neighbour_hits else 1):
+            key = (h["doc_id"], h["sentence_index"] + k)
+            best_rank[key] = max(best_rank.get(key, 0.0), r * (1.0 if k == 0 else 0.5))
+    return best_rank
+
+
+def retrieve(store, f: Frame) -> tuple[list[Cand], dict] | str:
+    """The sentences worth reading, best first, with the facts loaded for them; or why there are none."""
+    sc = _cfg()["scoring"]
+    resolved = resolve_names(store, f)
+    terms = list(dict.fromkeys(f.terms + [w for r in resolved for x in r.forms[1:] for w in x.split()]))
+    hard = [list(r.forms) for r in resolved if not r.group.soft]
+    hits = _retrieve(store, terms, sc["retrieve_limit"], sc["copies_per_sentence"], hard)
+    if not hits:
+        return "no stored sentence shares a word with the question"
+    window = sc["context_window"]
+    best_rank = _hit_ranks(hits, sc["neighbour_hits"])
+    wanted: dict[str, set[int]] = {}
+    for d, i in best_rank:
+        wanted.setdefault(d, set()).update({0, *range(max(0, i - window), i + 1)})  # the lead is context too
+    # what scoring needs (sentences, names, pronouns resolved by the events stage, times)
+    facts = load_facts(store, wanted, ("sentences", "mentions", "role_entities") + (("times",) if f.times else ()))
+    facts["members"] = _member_ids(store, set(wanted), resolved)
+    naming = [_docs_naming(store, r, set(wanted), facts["members"]) for r in resolved if not r.group.soft]
+    cands: list[Cand] = []
+    for (d, i), r in best_rank.items():
+        row = facts["sentences"].get((d, i))
+        if row is None:
+            continue
+        c = Cand(d, i, row["text"], row["start_char"], row["published"], r, row)
+        if not _times_ok(f, facts, c):
+            continue
+        c.names, c.missing = _names_score(resolved, facts, c, window)
+        c.absent = sum(d not in docs for docs in naming)
+        c.nouns = _nouns_score(f, facts, c, window)
+        c.score = c.names * sc["name_in_sentence"] + c.bm25 * sc["bm25"] + c.nouns * sc["nouns"]
+        cands.append(c)
+    if not cands:
+        what = ", ".join(g.text for g in f.names if not g.soft) or "the question's words"
+        return f"no stored sentence mentions {what} at the time asked"
+    cands.sort(key=lambda c: -c.score)
+    chosen, seen_text = [], set()
+    for c in cands:
+        if c.text not in seen_text:
+            seen_text.add(c.text)
+            if len(seen_text) > sc["parse_limit"]:
+                break
+        chosen.append(c)
+    return chosen, facts

@@ -218,8 +218,14 @@ def _stage_row(a: Analysis, i: int, record: object, sentence: int, **columns: ob
     return {"doc_id": a.article.doc_id, "idx": i, "sentence_idx": sentence, **columns, "data": serialize.dumps(record)}
 
 
+def stage_rows(a: Analysis) -> list[Row]:
+    d = a.article.doc_id
+    return [{"doc_id": d, "ordinal": i, "stage": name, "version": v} for i, (name, v) in enumerate(a.stages)]
+
+
 # Written in this order (parents first); deleted in the reverse order.
 TABLES: tuple[tuple[str, Callable[[Analysis], Iterable[Row]]], ...] = (
+    ("document_stages", stage_rows),
     ("sentences", sentence_rows),
     ("entities", entity_rows),
     ("mentions", mention_rows),

@@ -166,12 +166,13 @@ class Analyser:
 
 
 def _analysed(ray: Any, todo: list[Article], workers: int, db: str | None) -> Iterator[list[Any]]:
-    """Outcomes in batches of :data:`BATCH`, in input order."""
-    ds = ray.data.from_items(
-        [{"article": pickle.dumps(a)} for a in todo], override_num_blocks=max(1, -(-len(todo) // BATCH))
-    )
-    out = ds.map_batches(Analyser, fn_constructor_kwargs={"db": db}, batch_size=BATCH, concurrency=workers, num_cpus=1)
-    for batch in out.iter_batches(batch_size=BATCH, batch_format="numpy"):
+    """Outcomes in batches of at most :data:`BATCH`, in input order (a small input is split so
+    that every actor gets some)."""
+    size = max(1, min(BATCH, -(-len(todo) // workers)))
+    blocks = -(-len(todo) // size)
+    ds = ray.data.from_items([{"article": pickle.dumps(a)} for a in todo], override_num_blocks=blocks)
+    out = ds.map_batches(Analyser, fn_constructor_kwargs={"db": db}, batch_size=size, concurrency=workers, num_cpus=1)
+    for batch in out.iter_batches(batch_size=size, batch_format="numpy"):
         yield [pickle.loads(b) for b in batch["outcome"]]
 
 

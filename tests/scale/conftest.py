@@ -34,13 +34,16 @@ def inputs(tmp_path) -> Path:
     return folder
 
 
-def rows(db: str, tables: list[str] | None = None) -> dict[str, list[tuple]]:
-    """Every record of every table (or of ``tables``), sorted, without the write timestamps."""
+def rows(db: str, tables: list[str] | None = None, skip: frozenset[str] | set[str] = frozenset()) -> dict:
+    """Every record of every table (or of ``tables``), sorted, without the write timestamps
+    (nor the columns in ``skip``)."""
     store = open_store(db, create=False)
     out = {}
     for t in tables or record_tables(store):
         got = store.query(f"SELECT * FROM {t}")
-        out[t] = sorted((tuple((k, repr(v)) for k, v in sorted(r.items()) if k not in VOLATILE) for r in got), key=repr)
+        out[t] = sorted(
+            (tuple((k, repr(v)) for k, v in sorted(r.items()) if k not in VOLATILE | skip) for r in got), key=repr
+        )
     store.close()
     return out
 

@@ -209,13 +209,14 @@ def main_event_rows(a: Analysis) -> list[Row]:
             "where_text": getattr(top(m.where), "text", None),
             "why": getattr(top(m.why), "text", None),
             "how": getattr(top(m.how), "text", None),
-            "data": serialize.dumps(m),
+            "data": serialize.dumps(m, compact=True),
         }
     ]
 
 
 def _stage_row(a: Analysis, i: int, record: object, sentence: int, **columns: object) -> Row:
-    return {"doc_id": a.article.doc_id, "idx": i, "sentence_idx": sentence, **columns, "data": serialize.dumps(record)}
+    data = serialize.dumps(record, compact=True)
+    return {"doc_id": a.article.doc_id, "idx": i, "sentence_idx": sentence, **columns, "data": data}
 
 
 def stage_rows(a: Analysis) -> list[Row]:

@@ -48,6 +48,9 @@ log = logging.getLogger(__name__)
 BATCH = 16
 # Ray reports usage to its authors unless told not to; this must be set before `import ray`.
 _QUIET_ENV = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_USAGE_STATS_PROMPT_ENABLED": "0"}
+# On Linux Ray turns 127.0.0.1 into the machine's routable address (for clusters of many
+# hosts); with this off (read at import) a private cluster's processes talk over loopback only.
+_LOOPBACK_ENV = {"RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0"}
 LOCAL = "local"
 
 
@@ -66,10 +69,12 @@ class Fatal:
     error: StoreError
 
 
-def _ray() -> Any:
-    os.environ.update(_QUIET_ENV)
+def _ray(local: bool) -> Any:
+    os.environ.update(_QUIET_ENV | (_LOOPBACK_ENV if local else {}))
     import ray
 
+    for name in ("ray", "ray.data"):  # Ray's own progress lines would bury ours
+        logging.getLogger(name).setLevel(logging.ERROR)
     return ray
 
 
@@ -79,16 +84,17 @@ def cluster(address: str = LOCAL, workers: int = 1) -> Iterator[Any]:
     ``workers`` CPUs; ``auto`` joins the cluster started on this machine (``ray start``);
     anything else is a cluster address. A Ray already initialised in this process is
     used as it is (and left running)."""
-    ray = _ray()
+    ray = _ray(address == LOCAL)
     if ray.is_initialized():
         yield ray
         return
-    kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.WARNING}
+    kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
     if address == LOCAL:
         kwargs |= {"address": "local", "num_cpus": max(1, workers), "_node_ip_address": "127.0.0.1"}
+        kwargs["runtime_env"] = {"env_vars": _QUIET_ENV | _LOOPBACK_ENV}
     else:
         kwargs["address"] = address
-    kwargs["runtime_env"] = {"env_vars": dict(_QUIET_ENV)}
+    kwargs.setdefault("runtime_env", {"env_vars": dict(_QUIET_ENV)})
     try:
         ray.init(**kwargs)
     except Exception as exc:  # no cluster at that address, a port taken
@@ -171,7 +177,8 @@ def _analysed(ray: Any, todo: list[Article], workers: int, db: str | None) -> It
     size = max(1, min(BATCH, -(-len(todo) // workers)))
     blocks = -(-len(todo) // size)
     ds = ray.data.from_items([{"article": pickle.dumps(a)} for a in todo], override_num_blocks=blocks)
-    out = ds.map_batches(Analyser, fn_constructor_kwargs={"db": db}, batch_size=size, concurrency=workers, num_cpus=1)
+    pool = ray.data.ActorPoolStrategy(size=workers)
+    out = ds.map_batches(Analyser, fn_constructor_kwargs={"db": db}, batch_size=size, compute=pool, num_cpus=1)
     for batch in out.iter_batches(batch_size=size, batch_format="numpy"):
         yield [pickle.loads(b) for b in batch["outcome"]]
 

@@ -53,18 +53,25 @@ def dumps(obj: Any, *, indent: int | None = None, compact: bool = False) -> str:
 
 def _lean(obj: Any) -> Any:
     """:func:`to_json` without the fields :func:`from_json` restores when they are absent."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, (type, EntityKey)):
-        omit = _omittable(type(obj))
-        out = {}
-        for f in dataclasses.fields(obj):
-            v = getattr(obj, f.name)
-            if not f.repr or (f.name in omit and _same(v, omit[f.name])):
-                continue
-            out[f.name] = _lean(v)
-        return out
+    if obj is None or isinstance(obj, (str, int, float, bool)):
+        return obj
     if isinstance(obj, (list, tuple)):
         return [_lean(v) for v in obj]
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, (type, EntityKey)):
+        out = {}
+        for name, omittable, default in _plan(type(obj)):
+            v = getattr(obj, name)
+            if not (omittable and _same(v, default)):
+                out[name] = _lean(v)
+        return out
     return to_json(obj)
+
+
+@functools.cache
+def _plan(cls: type) -> tuple[tuple[str, bool, Any], ...]:
+    """A record class's written fields: (name, whether it may be left out, its value then)."""
+    omit = _omittable(cls)
+    return tuple((f.name, f.name in omit, omit.get(f.name)) for f in dataclasses.fields(cls) if f.repr)
 
 
 def _same(value: Any, default: Any) -> bool:

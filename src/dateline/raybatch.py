@@ -46,8 +46,9 @@ log = logging.getLogger(__name__)
 
 # Documents per analysis batch (one nlp.pipe call, one write transaction).
 BATCH = 16
-# Ray reports usage to its authors unless told not to; this must be set before `import ray`.
-_QUIET_ENV = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_USAGE_STATS_PROMPT_ENABLED": "0"}
+# Ray reports usage to its authors unless told not to, and Ray Data logs every run to the
+# console; both are read when Ray is imported.
+_QUIET_ENV = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_USAGE_STATS_PROMPT_ENABLED": "0", "RAY_DATA_LOG_LEVEL": "ERROR"}
 # On Linux Ray turns 127.0.0.1 into the machine's routable address (for clusters of many
 # hosts); with this off (read at import) a private cluster's processes talk over loopback only.
 _LOOPBACK_ENV = {"RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0"}

@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
+from sqlalchemy import text
 
 from dateline.batch import ingest
 from dateline.cli.main import cli
+from dateline.reanalyse import reanalyse, stale_documents
 from dateline.store import open_store
 
 from .conftest import inconsistent_entities, rows
@@ -53,3 +55,10 @@ def test_ray_actors_write_postgresql_directly(ray_cluster, inputs, tmp_path, pg_
     assert len(report.failed) == 1 and report.failed[0].source.endswith("empty.txt")
     assert rows(pg_url, DOC_TABLES) == rows(local_db, DOC_TABLES)
     assert inconsistent_entities(pg) == [] and pg.query("SELECT COUNT(*) AS n FROM canonical_entities")[0]["n"] > 0
+
+    first = pg.doc_ids()[0]  # as if the geo stage had been upgraded since it was stored
+    with pg.writing() as conn:
+        conn.execute(text("UPDATE document_stages SET version = 0 WHERE doc_id = :d AND stage = 'geo'"), {"d": first})
+    again = reanalyse(pg, stage="geo", ray="local", workers=2)
+    assert again.reanalysed == [first] and not again.failed and stale_documents(pg) == []
+    assert rows(pg_url, DOC_TABLES) == rows(local_db, DOC_TABLES)

@@ -19,6 +19,7 @@ import logging
 import os
 import pickle
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -178,8 +179,13 @@ def _analysed(ray: Any, todo: list[Article], workers: int, db: str | None) -> It
     size = max(1, min(BATCH, -(-len(todo) // workers)))
     blocks = -(-len(todo) // size)
     ds = ray.data.from_items([{"article": pickle.dumps(a)} for a in todo], override_num_blocks=blocks)
-    pool = ray.data.ActorPoolStrategy(size=workers)
-    out = ds.map_batches(Analyser, fn_constructor_kwargs={"db": db}, batch_size=size, compute=pool, num_cpus=1)
+    pool = ray.data.ActorPoolStrategy(size=min(workers, blocks))  # no idle actors for a small input
+    # no restarts: an actor that dies has its documents reported, not analysed twice
+    with warnings.catch_warnings():  # Ray 2.60 names max_restarts a deprecated remote argument, and needs it
+        warnings.filterwarnings("ignore", message=".*ray_remote_args.*")
+        out = ds.map_batches(
+            Analyser, fn_constructor_kwargs={"db": db}, batch_size=size, compute=pool, num_cpus=1, max_restarts=0
+        )
     for batch in out.iter_batches(batch_size=size, batch_format="numpy"):
         yield [pickle.loads(b) for b in batch["outcome"]]
 

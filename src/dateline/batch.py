@@ -79,7 +79,7 @@ def analyse_batch(batch: list[Article]) -> list[Outcome]:
     return out
 
 
-def _analyse_batch_safely(batch: list[Article]) -> list[Outcome]:
+def analyse_batch_safely(batch: list[Article]) -> list[Outcome]:
     try:
         return analyse_batch(batch)
     except Exception as exc:  # a batch of one that failed
@@ -107,23 +107,21 @@ def analyse_stream(articles: Iterable[Article], workers: int = 1, batch_size: in
     """Outcomes in input order; with workers > 1, batches go to a process pool."""
     if workers <= 1:
         for batch in _batches(articles, batch_size):
-            yield from _analyse_batch_safely(batch)
+            yield from analyse_batch_safely(batch)
         return
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
     with ctx.Pool(workers, initializer=_worker_init) as pool:
-        for result in pool.imap(_analyse_batch_safely, _batches(articles, batch_size)):
+        for result in pool.imap(analyse_batch_safely, _batches(articles, batch_size)):
             yield from result
 
 
-def _read(
-    paths: Iterable[str], default_date: date | None, report: IngestReport, on_error: Callable | None
-) -> list[Article]:
+def collect(items: Iterable[Article | InputError], report: IngestReport, on_error: Callable | None) -> list[Article]:
     """The articles to consider, each once; unreadable inputs go to the report."""
     seen: set[str] = set()
     todo: list[Article] = []
-    for item in read_paths(paths, default_date):
+    for item in items:
         if isinstance(item, InputError):
-            _fail(report, item, on_error)
+            fail(report, item, on_error)
             continue
         if item.doc_id in seen:
             report.unchanged.append(item.doc_id)
@@ -134,10 +132,54 @@ def _read(
     return todo
 
 
-def _fail(report: IngestReport, err: DatelineError, on_error: Callable | None) -> None:
+def plan(store: Store, todo: list[Article], report: IngestReport, force: bool) -> tuple[list[Article], set[str]]:
+    """The articles to analyse (stored ones only with ``force``) and the ids already stored."""
+    stored = store.existing(a.doc_id for a in todo)
+    if not force:
+        report.unchanged.extend(a.doc_id for a in todo if a.doc_id in stored)
+        todo = [a for a in todo if a.doc_id not in stored]
+    return todo, stored
+
+
+def fail(report: IngestReport, err: DatelineError, on_error: Callable | None) -> None:
     report.failed.append(err)
     if on_error:
         on_error(err)
+
+
+def saved(report: IngestReport, doc_id: str, stored: set[str], times: StageTimes) -> None:
+    (report.reanalysed if doc_id in stored else report.added).append(doc_id)
+    report.add_times(times)
+
+
+def save_outcomes(
+    store: Store, outcomes: list[Outcome], stored: set[str], report: IngestReport, on_error: Callable | None
+) -> None:
+    """Store analysed documents in one transaction and note failures; when a document's
+    rows fail (:class:`StoreQueryFailed`), each document alone, so it costs only itself."""
+    done: list[tuple[Analysis, StageTimes]] = []
+    for o in outcomes:
+        if isinstance(o, AnalysisError):
+            fail(report, o, on_error)
+        else:
+            done.append(o)
+    if len(done) > 1:
+        try:
+            store.save_many(a for a, _ in done)
+        except StoreQueryFailed:
+            pass  # one document's rows: try each alone below
+        else:
+            for a, times in done:
+                saved(report, a.article.doc_id, stored, times)
+            return
+    for a, times in done:
+        try:
+            store.save(a)
+        except StoreQueryFailed as exc:  # this document's rows only: the batch goes on
+            exc.source = a.article.source
+            fail(report, exc, on_error)
+            continue
+        saved(report, a.article.doc_id, stored, times)
 
 
 def ingest(
@@ -153,27 +195,28 @@ def ingest(
     """Ingest every article under ``paths`` into ``store``; never raises for bad input."""
     report = IngestReport()
     t0 = time.perf_counter()
-    todo = _read(paths, default_date, report, on_error)
-    stored = store.existing(a.doc_id for a in todo)
-    if not force:
-        report.unchanged.extend(a.doc_id for a in todo if a.doc_id in stored)
-        todo = [a for a in todo if a.doc_id not in stored]
+    todo, stored = plan(store, collect(read_paths(paths, default_date), report, on_error), report, force)
+    return analyse_into(store, todo, stored, report, workers=workers, t0=t0, on_progress=on_progress,
+                        on_error=on_error)  # fmt: skip
+
+
+def analyse_into(
+    store: Store,
+    todo: list[Article],
+    stored: set[str],
+    report: IngestReport,
+    *,
+    workers: int = 1,
+    t0: float | None = None,
+    on_progress: Callable[[IngestReport, int], None] | None = None,
+    on_error: Callable[[DatelineError], None] | None = None,
+) -> IngestReport:
+    """Analyse ``todo`` in local processes and store each document in its own transaction."""
+    t0 = time.perf_counter() if t0 is None else t0
     if on_progress:
         on_progress(report, len(todo))
     for outcome in analyse_stream(todo, workers=workers):
-        if isinstance(outcome, AnalysisError):
-            _fail(report, outcome, on_error)
-        else:
-            analysis, times = outcome
-            try:
-                store.save(analysis)
-            except StoreQueryFailed as exc:  # this document's rows only: the batch goes on
-                exc.source = analysis.article.source
-                _fail(report, exc, on_error)
-                continue
-            doc_id = analysis.article.doc_id
-            (report.reanalysed if doc_id in stored else report.added).append(doc_id)
-            report.add_times(times)
+        save_outcomes(store, [outcome], stored, report, on_error)
         report.seconds = time.perf_counter() - t0
         if on_progress:
             on_progress(report, len(todo))

@@ -149,6 +149,10 @@ class DatelineError(Exception):
         text = MESSAGES.get(self.code, "{detail}").format(detail=self.detail)
         return f"[{self.code}] {text}"
 
+    def __reduce__(self):
+        # rebuilt from its detail, not its formatted message, when it crosses a process (Ray, a pool)
+        return (type(self), (self.detail,), self.__dict__)
+
     def line(self) -> str:
         """The one-line report a batch prints for a failing input."""
         where = f"{self.source}: " if self.source else ""

@@ -88,7 +88,8 @@ def check_declarations(stages: Iterable[Stage] = STAGES) -> None:
 
 
 def run_stages(parsed: ParsedDoc, stages: Iterable[Stage] = STAGES) -> tuple[Analysis, StageTimes]:
-    analysis = Analysis(parsed=parsed)
+    stages = tuple(stages)
+    analysis = Analysis(parsed=parsed, stages=tuple((st.name, st.version) for st in stages))
     seconds: list[tuple[str, float]] = []
     for st in stages:
         t0 = _time.perf_counter()

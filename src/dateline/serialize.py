@@ -43,10 +43,60 @@ def to_json(obj: Any) -> Any:
     raise TypeError(f"not JSON serializable: {type(obj).__name__}")
 
 
-def dumps(obj: Any, *, indent: int | None = None) -> str:
-    """JSON text of a record: compact for storage, indented for people."""
+def dumps(obj: Any, *, indent: int | None = None, compact: bool = False) -> str:
+    """JSON text of a record: compact for storage, indented for people. ``compact`` (the
+    store's ``data`` columns) leaves out fields at their default or None, which
+    :func:`from_json` puts back."""
     seps = (",", ":") if indent is None else (",", ": ")
-    return json.dumps(to_json(obj), ensure_ascii=False, separators=seps, indent=indent)
+    return json.dumps(_lean(obj) if compact else to_json(obj), ensure_ascii=False, separators=seps, indent=indent)
+
+
+def _lean(obj: Any) -> Any:
+    """:func:`to_json` without the fields :func:`from_json` restores when they are absent."""
+    if obj is None or isinstance(obj, (str, int, float, bool)):
+        return obj
+    if isinstance(obj, (list, tuple)):
+        return [_lean(v) for v in obj]
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, (type, EntityKey)):
+        out = {}
+        for name, omittable, default in _plan(type(obj)):
+            v = getattr(obj, name)
+            if not (omittable and _same(v, default)):
+                out[name] = _lean(v)
+        return out
+    return to_json(obj)
+
+
+@functools.cache
+def _plan(cls: type) -> tuple[tuple[str, bool, Any], ...]:
+    """A record class's written fields: (name, whether it may be left out, its value then)."""
+    omit = _omittable(cls)
+    return tuple((f.name, f.name in omit, omit.get(f.name)) for f in dataclasses.fields(cls) if f.repr)
+
+
+def _same(value: Any, default: Any) -> bool:
+    return value is default or (type(value) is type(default) and value == default)
+
+
+@functools.cache
+def _omittable(cls: type) -> dict[str, Any]:
+    """Each field that may be left out of a record's JSON, with the value it then has."""
+    hints = _hints(cls)
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if not f.init:
+            continue
+        if f.default is not dataclasses.MISSING:
+            out[f.name] = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            out[f.name] = f.default_factory()
+        elif _optional(hints[f.name]):
+            out[f.name] = None
+    return out
+
+
+def _optional(tp: Any) -> bool:
+    return typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in typing.get_args(tp)
 
 
 def from_json(cls: type[T], data: Any) -> T:
@@ -75,7 +125,9 @@ def _build(tp: Any, value: Any) -> Any:
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
         hints = _hints(tp)
         names = {f.name for f in dataclasses.fields(tp) if f.init}
-        return tp(**{k: _build(hints[k], v) for k, v in value.items() if k in names})
+        given = {k: _build(hints[k], v) for k, v in value.items() if k in names}
+        absent = {k: None for k, d in _omittable(tp).items() if d is None and k not in given}
+        return tp(**absent, **given)
     if origin in (tuple, frozenset, set, dict):
         return _build_container(origin, typing.get_args(tp), value)
     if tp is date and isinstance(value, str):

@@ -350,6 +350,8 @@ class Analysis:
     events: tuple[Event, ...] = ()
     main_event: MainEvent | None = None
     coref: tuple[EntityLink, ...] = ()  # pronouns, descriptions, titles (the entities stage)
+    # (stage name, version) of each stage that made this analysis: `dateline reanalyse` re-runs stale ones
+    stages: tuple[tuple[str, int], ...] = ()
 
     @property
     def article(self) -> Article:

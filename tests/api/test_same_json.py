@@ -14,7 +14,7 @@ SEED = "000_fde20e5758e8fe00"
 QUESTION = "Where are Kim and Putin meeting?"
 
 # Commands that write, serve or score: every other command is a read command and needs an endpoint.
-NOT_READS = {"ingest", "demo", "serve", "gazetteer", "eval"}
+NOT_READS = {"ingest", "reanalyse", "copy", "demo", "serve", "gazetteer", "eval"}
 COVERED = {
     "docs",
     "show",

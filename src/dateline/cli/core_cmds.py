@@ -90,7 +90,7 @@ def _date_option(value):
         raise click.BadParameter(exc.message) from None
 
 
-def run_ingest(db: str, paths, default_date=None, force=False, workers=1, quiet=False, as_json=False):
+def run_ingest(db: str, paths, default_date=None, force=False, workers=1, quiet=False, as_json=False, ray=None):
     from ..batch import ingest as ingest_batch
     from ..store import open_store
 
@@ -101,16 +101,14 @@ def run_ingest(db: str, paths, default_date=None, force=False, workers=1, quiet=
         if not as_json:
             err_console.print(f"[red]error[/red] {escape(exc.line())}")
 
+    options = {"default_date": default_date, "force": force, "workers": workers}
     try:
-        report = ingest_batch(
-            store,
-            paths,
-            default_date=default_date,
-            force=force,
-            workers=workers,
-            on_progress=progress,
-            on_error=on_error,
-        )
+        if ray is None:
+            report = ingest_batch(store, paths, **options, on_progress=progress, on_error=on_error)
+        else:
+            from ..raybatch import ingest as ingest_ray
+
+            report = ingest_ray(store, paths, address=ray, **options, on_progress=progress, on_error=on_error)
     finally:
         progress.stop()
     return store, report
@@ -130,15 +128,39 @@ def report_skipped(paths) -> None:
             err_console.print(f"  ... and {len(skipped) - 20} more")
 
 
+def ray_paths(ray: str | None, paths: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
+    """``--ray`` takes an optional value, so ``--ray PATH`` reads the path as one: a value that
+    is neither ``local``, ``auto`` nor an address (``HOST:PORT``, ``ray://...``) is a path."""
+    if ray is not None and ray not in ("local", "auto") and ":" not in ray:
+        ray, paths = "local", (ray, *paths)
+    if not paths:
+        raise click.UsageError("Missing argument 'PATHS...'.")
+    return ray, paths
+
+
+def ray_option(f):
+    return click.option(
+        "--ray",
+        "ray",
+        is_flag=False,
+        flag_value="local",
+        default=None,
+        metavar="[auto|ADDRESS]",
+        help="Analyse on Ray: alone, a private local cluster (loopback only); auto, the cluster started on"
+        " this machine; or a cluster address. --workers sets the actor pool size.",
+    )(f)
+
+
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @db_option
 @click.option("--date", "date_", metavar="YYYY-MM-DD", help="Publication date for documents that state none.")
 @click.option("--force", is_flag=True, help="Re-analyse documents that are already stored.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Analysis processes.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary.")
+@ray_option
 @json_option
-def ingest(paths, db, date_, force, workers, quiet, as_json):
+def ingest(paths, db, date_, force, workers, quiet, ray, as_json):
     """Ingest articles: files, directories (recursive) or - for standard input.
 
     Plain text with a dateline (" date 2023-09-12 Story..." or "Date: ..."),
@@ -146,9 +168,15 @@ def ingest(paths, db, date_, force, workers, quiet, as_json):
     (same normalized text) are skipped unless --force. Exit code 1 when any
     input failed; the others are still ingested.
     """
+    ray, paths = ray_paths(ray, paths)
     default_date = _date_option(date_)
-    store, report = run_ingest(db, paths, default_date, force, workers, quiet, as_json)
+    store, report = run_ingest(db, paths, default_date, force, workers, quiet, as_json, ray)
     report_skipped(paths)
+    print_report(store, report, as_json)
+
+
+def print_report(store, report, as_json: bool) -> None:
+    """The summary of an ingest or a re-analysis, and its exit code (1 when any input failed)."""
     if as_json:
         print_json(
             {

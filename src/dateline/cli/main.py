@@ -17,6 +17,7 @@ from . import (
     export_cmds,
     geo_cmds,
     quantity_cmds,
+    scale_cmds,
     serve_cmds,
     time_cmds,
     verify_cmds,
@@ -35,6 +36,7 @@ MODULES = (
     export_cmds,
     eval_cmds,
     verify_cmds,
+    scale_cmds,
     serve_cmds,
 )
 

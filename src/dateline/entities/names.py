@@ -73,14 +73,27 @@ def title_prefix(ws: list[str]) -> int:
     return k
 
 
-def _title_at(ws: list[str], k: int) -> int:
+@functools.cache
+def _titles_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The title phrases by their first word, longest first (a lookup, not a scan of all)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
     for phrase in _titles_by_length():
+        if phrase:
+            out.setdefault(phrase[0], []).append(phrase)
+    return {w: tuple(ps) for w, ps in out.items()}
+
+
+def _title_at(ws: list[str], k: int) -> int:
+    if k >= len(ws):
+        return 0
+    for phrase in _titles_by_first_word().get(ws[k], ()):
         n = len(phrase)
         if tuple(ws[k : k + n]) == phrase:
             return k + n
     return 0
 
 
+@functools.lru_cache(maxsize=65536)
 def person_core(name: str) -> str:
     """A person's name without titles, honorifics or "Jr."."""
     ws = words(name)

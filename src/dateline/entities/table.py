@@ -309,7 +309,9 @@ def _write_members(
     places: dict[int, str],
 ) -> None:  # fmt: skip
     members = []
+    added: list[tuple[str, dict[str, Any]]] = []
     per_entity: dict[str, list[int]] = {}
+    placed = []
     for e in ents:
         eid = chosen[e.key]
         data = contribution(e)
@@ -317,15 +319,15 @@ def _write_members(
             {"doc_id": doc_id, "entity_key": e.key, "entity_id": eid, "mentions": e.mentions, "links": e.links,
              "published": published, "data": json.dumps(data, ensure_ascii=False)}
         )  # fmt: skip
-        _add(conn, eid, data, +1)
+        added.append((eid, data))
         tot = per_entity.setdefault(eid, [0, 0])
         tot[0] += e.mentions
         tot[1] += e.links
         if e.geonameid in places:
-            conn.execute(
-                text("UPDATE canonical_entities SET place = :p WHERE entity_id = :e AND place IS NULL"),
-                {"p": places[e.geonameid], "e": eid},
-            )  # fmt: skip
+            placed.append({"p": places[e.geonameid], "e": eid})
+    _add_many(conn, added, +1)
+    if placed:  # the first place an entity is seen at stays its place
+        conn.execute(text("UPDATE canonical_entities SET place = :p WHERE entity_id = :e AND place IS NULL"), placed)
     conn.execute(
         text(
             "INSERT INTO entity_members (doc_id, entity_key, entity_id, mentions, links, published, data) "
@@ -333,14 +335,19 @@ def _write_members(
         ),
         members,
     )
-    for eid, (m, n) in per_entity.items():
-        _count(conn, eid, m, n, 1, published)
+    _count_many(conn, [(eid, m, n, 1, published) for eid, (m, n) in per_entity.items()])
     refresh(conn, list(per_entity))
 
 
 def _add(conn: Connection, eid: str, data: dict[str, Any], sign: int) -> None:
-    al = [{"e": eid, "k": k, "a": a, "n": n, "c": sign * c} for k, a, n, c in data["aliases"]]
-    lb = [{"e": eid, "l": label, "v": sign * v} for label, v in data["labels"]]
+    _add_many(conn, [(eid, data)], sign)
+
+
+def _add_many(conn: Connection, items: list[tuple[str, dict[str, Any]]], sign: int) -> None:
+    """Add (or take away) what documents' entities contribute to their entities' aliases and votes,
+    one statement per table for all of them."""
+    al = [{"e": eid, "k": k, "a": a, "n": n, "c": sign * c} for eid, data in items for k, a, n, c in data["aliases"]]
+    lb = [{"e": eid, "l": label, "v": sign * v} for eid, data in items for label, v in data["labels"]]
     if al:
         conn.execute(
             text(
@@ -349,19 +356,28 @@ def _add(conn: Connection, eid: str, data: dict[str, Any], sign: int) -> None:
             ),
             al,
         )
-    conn.execute(
-        text(
-            "INSERT INTO canonical_labels (entity_id, label, votes) VALUES (:e, :l, :v) "
-            "ON CONFLICT (entity_id, label) DO UPDATE SET votes = canonical_labels.votes + excluded.votes"
-        ),
-        lb,
-    )
+    if lb:
+        conn.execute(
+            text(
+                "INSERT INTO canonical_labels (entity_id, label, votes) VALUES (:e, :l, :v) "
+                "ON CONFLICT (entity_id, label) DO UPDATE SET votes = canonical_labels.votes + excluded.votes"
+            ),
+            lb,
+        )
     if sign < 0:
-        conn.execute(text("DELETE FROM canonical_aliases WHERE entity_id = :e AND count <= 0"), {"e": eid})
-        conn.execute(text("DELETE FROM canonical_labels WHERE entity_id = :e AND votes <= 0"), {"e": eid})
+        ids = [{"e": eid} for eid in dict.fromkeys(eid for eid, _ in items)]
+        conn.execute(text("DELETE FROM canonical_aliases WHERE entity_id = :e AND count <= 0"), ids)
+        conn.execute(text("DELETE FROM canonical_labels WHERE entity_id = :e AND votes <= 0"), ids)
 
 
 def _count(conn: Connection, eid: str, mentions: int, links: int, docs: int, published: str | None) -> None:
+    _count_many(conn, [(eid, mentions, links, docs, published)])
+
+
+def _count_many(conn: Connection, changes: list[tuple[str, int, int, int, str | None]]) -> None:
+    """Entities' counts changed by (entity id, mentions, links, documents, a publication date seen)."""
+    if not changes:
+        return
     conn.execute(
         text(
             "UPDATE canonical_entities SET mentions = mentions + :m, links = links + :l, documents = documents + :d, "
@@ -370,26 +386,38 @@ def _count(conn: Connection, eid: str, mentions: int, links: int, docs: int, pub
             "last_seen = CASE WHEN CAST(:p AS TEXT) IS NULL THEN last_seen WHEN last_seen IS NULL "
             "OR CAST(:p AS TEXT) > last_seen THEN CAST(:p AS TEXT) ELSE last_seen END WHERE entity_id = :e"
         ),
-        {"m": mentions, "l": links, "d": docs, "p": published, "e": eid},
+        [{"m": m, "l": n, "d": d, "p": p, "e": eid} for eid, m, n, d, p in changes],
     )
 
 
 def refresh(conn: Connection, ids: Iterable[str]) -> None:
     """Each entity's name (its commonest full name) and type (override, else most votes)."""
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return
     ov = overrides(conn)
+    labels: dict[str, list[Row]] = {}
+    names_of: dict[str, dict[str, int]] = {}
+    for i in range(0, len(ids), _CHUNK):
+        sql, params = _in(ids[i : i + _CHUNK])
+        for r in _q(conn, f"SELECT entity_id, label, votes FROM canonical_labels WHERE entity_id IN ({sql})", **params):
+            labels.setdefault(r["entity_id"], []).append(r)
+        for r in _q(
+            conn,
+            f"SELECT entity_id, alias, count FROM canonical_aliases WHERE entity_id IN ({sql}) AND kind = 'canonical' "
+            "ORDER BY entity_id, alias",
+            **params,
+        ):
+            names_of.setdefault(r["entity_id"], {})[r["alias"]] = r["count"]
+    updates = []
     for eid in ids:
-        labels = _q(conn, "SELECT label, votes FROM canonical_labels WHERE entity_id = :e", e=eid)
-        label = ov.retyped.get(eid) or max(sorted(labels, key=lambda r: r["label"]), key=lambda r: r["votes"],
-                                           default={"label": ""})["label"]  # fmt: skip
-        aliases = _q(
-            conn, "SELECT alias, count FROM canonical_aliases WHERE entity_id = :e AND kind = 'canonical'", e=eid
-        )
-        name = best_name({r["alias"]: r["count"] for r in aliases}, label)
+        label = ov.retyped.get(eid) or max(sorted(labels.get(eid, []), key=lambda r: r["label"]),
+                                           key=lambda r: r["votes"], default={"label": ""})["label"]  # fmt: skip
+        name = best_name(names_of.get(eid, {}), label)
         if name:
-            conn.execute(
-                text("UPDATE canonical_entities SET name = :n, label = :l WHERE entity_id = :e"),
-                {"n": name, "l": label, "e": eid},
-            )
+            updates.append({"n": name, "l": label, "e": eid})
+    if updates:
+        conn.execute(text("UPDATE canonical_entities SET name = :n, label = :l WHERE entity_id = :e"), updates)
 
 
 def best_name(counts: Mapping[str, int], label: str) -> str | None:
@@ -414,14 +442,13 @@ def unlink_document(conn: Connection, doc_id: str) -> dict[str, str]:
     if not members:
         return {}
     per_entity: dict[str, list[int]] = {}
+    _add_many(conn, [(m["entity_id"], json.loads(m["data"])) for m in members], -1)
     for m in members:
-        _add(conn, m["entity_id"], json.loads(m["data"]), -1)
         tot = per_entity.setdefault(m["entity_id"], [0, 0])
         tot[0] += m["mentions"]
         tot[1] += m["links"]
     conn.execute(text("DELETE FROM entity_members WHERE doc_id = :d"), {"d": doc_id})
-    for eid, (n, links) in per_entity.items():
-        _count(conn, eid, -n, -links, -1, None)
+    _count_many(conn, [(eid, -n, -links, -1, None) for eid, (n, links) in per_entity.items()])
     _drop_empty(conn, list(per_entity))
     reseen(conn, list(per_entity))
     refresh(

@@ -159,3 +159,24 @@ def read_paths(paths: Iterable[str | Path], default_date: date | None = None) ->
         raise RepeatedStdin(str(stdin))
     for path in paths:
         yield from read_path(path, default_date)
+
+
+def input_files(paths: Iterable[str | Path]) -> Iterator[Path | str | InputError]:
+    """The files :func:`read_paths` would read, in its order, without reading them
+    ("-" stays "-"): for readers that spread the files over workers."""
+    paths = list(paths)
+    stdin = sum(1 for p in paths if str(p) == "-")
+    if stdin > 1:
+        raise RepeatedStdin(str(stdin))
+    for path in paths:
+        if str(path) == "-":
+            yield "-"
+            continue
+        p = Path(path)
+        try:
+            os.stat(p)
+            is_dir = p.is_dir()
+        except OSError as exc:
+            yield os_error(exc, str(path))
+            continue
+        yield from (_walk(p, set()) if is_dir else [p])

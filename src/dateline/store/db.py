@@ -33,6 +33,9 @@ from . import read, write
 from .migrations import MIGRATIONS, SCHEMA_VERSION, statements, version
 from .sqlite_file import check_sqlite_file, sqlite_path
 
+# The PostgreSQL advisory lock every Dateline writer holds for its transaction (any fixed number).
+WRITE_LOCK = 0x0DA7E11E
+
 # A document reference longer than this is no id, prefix, record id or file name.
 MAX_REFERENCE_CHARS = 1000
 
@@ -142,10 +145,17 @@ class Store:
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:
-        """One write transaction, committed at the end or rolled back whole."""
+        """One write transaction, committed at the end or rolled back whole.
+
+        Writers take the store's write lock first (SQLite: BEGIN IMMEDIATE; PostgreSQL: a
+        transaction advisory lock), so concurrent ingests queue: linking a document's
+        entities reads and updates the shared entity table, which two writers at once
+        would race on (a new entity id taken twice, counts lost)."""
         with store_errors(self.url), self.engine.connect() as conn:
             conn.execution_options(writer=True)
             with conn.begin():
+                if self.dialect == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
                 yield conn
 
     # -- schema ---------------------------------------------------------------

@@ -416,6 +416,30 @@ DATASETTE = {
     ],
 }
 
+# The version of each stage that made a document's analysis (pipeline.Stage.version), so
+# that `dateline reanalyse` re-runs only what an upgrade changed. A document stored before
+# this migration has none recorded: every stage counts as stale for it. On PostgreSQL,
+# REAL is a 4-byte float: the coordinates and quantities become 8-byte, as SQLite stores them,
+# so a store copied between the two keeps every value.
+_STAGES_TABLE = f"""CREATE TABLE document_stages (
+        doc_id TEXT NOT NULL {_DOC_FK},
+        ordinal INTEGER NOT NULL,
+        stage TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        PRIMARY KEY (doc_id, stage)
+    )"""
+_DOUBLE = [
+    ("places", "lat"),
+    ("places", "lon"),
+    ("places", "confidence"),
+    ("quantities", "number"),
+    ("quantities", "si_value"),
+]
+STAGE_VERSIONS = {
+    "sqlite": [_STAGES_TABLE + " WITHOUT ROWID"],
+    "postgresql": [_STAGES_TABLE] + [f"ALTER TABLE {t} ALTER COLUMN {c} TYPE DOUBLE PRECISION" for t, c in _DOUBLE],
+}
+
 MIGRATIONS: list[tuple[str, dict[str, list[str]] | list[str]]] = [
     ("0001_core_documents_sentences_mentions", CORE),
     ("0002_sentence_full_text_search", FTS),
@@ -428,6 +452,7 @@ MIGRATIONS: list[tuple[str, dict[str, list[str]] | list[str]]] = [
     ("0009_fts_doc_id_unstemmed", FTS_ROWIDS),
     ("0010_canonical_entities", CANONICAL_ENTITIES),
     ("0012_datasette_search_event_points", DATASETTE),
+    ("0013_stage_versions_per_document", STAGE_VERSIONS),
 ]
 
 

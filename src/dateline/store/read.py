@@ -145,7 +145,14 @@ def load_analysis(query: Query, doc_id: str) -> Analysis:
         events=_records(query, Event, "events", doc_id),
         main_event=serialize.loads(MainEvent, main[0]["data"]) if main else None,
         coref=tuple(_link(r) for r in query("SELECT * FROM entity_links WHERE doc_id = :d ORDER BY idx", d=doc_id)),
+        stages=stage_versions(query, doc_id),
     )
+
+
+def stage_versions(query: Query, doc_id: str) -> tuple[tuple[str, int], ...]:
+    """The stages that made the stored analysis, in pipeline order, with their versions."""
+    rows = query("SELECT stage, version FROM document_stages WHERE doc_id = :d ORDER BY ordinal", d=doc_id)
+    return tuple((r["stage"], r["version"]) for r in rows)
 
 
 def sentence_docs(query: Query, keys: list[tuple[str, int]]) -> dict[tuple[str, int], ParsedDoc]:

@@ -212,17 +212,24 @@ def main_event_rows(a: Analysis) -> list[Row]:
             "where_text": getattr(top(m.where), "text", None),
             "why": getattr(top(m.why), "text", None),
             "how": getattr(top(m.how), "text", None),
-            "data": serialize.dumps(m),
+            "data": serialize.dumps(m, compact=True),
         }
     ]
 
 
 def _stage_row(a: Analysis, i: int, record: object, sentence: int, **columns: object) -> Row:
-    return {"doc_id": a.article.doc_id, "idx": i, "sentence_idx": sentence, **columns, "data": serialize.dumps(record)}
+    data = serialize.dumps(record, compact=True)
+    return {"doc_id": a.article.doc_id, "idx": i, "sentence_idx": sentence, **columns, "data": data}
+
+
+def stage_rows(a: Analysis) -> list[Row]:
+    d = a.article.doc_id
+    return [{"doc_id": d, "ordinal": i, "stage": name, "version": v} for i, (name, v) in enumerate(a.stages)]
 
 
 # Written in this order (parents first); deleted in the reverse order.
 TABLES: tuple[tuple[str, Callable[[Analysis], Iterable[Row]]], ...] = (
+    ("document_stages", stage_rows),
     ("sentences", sentence_rows),
     ("entities", entity_rows),
     ("mentions", mention_rows),

@@ -175,8 +175,8 @@ def _who(ctx: DocContext, ranked) -> tuple[W5Answer, ...]:
             continue
         r = agents[0]
         text, start, end = r.text, r.start, r.end
-        if text.split()[0].lower() in _CLAUSE_OPENERS:
-            continue  # a clause, not an actor
+        if not text.split() or text.split()[0].lower() in _CLAUSE_OPENERS:
+            continue  # empty, or a clause, not an actor
         words = text.split()
         if text.lower() in _PRONOUNS or len(words) > 8:
             keys = [a.entity for a in agents if a.entity]

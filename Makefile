@@ -48,7 +48,7 @@ fuzz: setup
 
 # Regenerate the lock file after editing requirements.in (needs network and uv).
 lock:
-	uv pip compile --python-version 3.11 --generate-hashes --index-url https://pypi.org/simple requirements.in -o requirements.lock
+	uv pip compile --python-version 3.11 --generate-hashes --no-strip-extras --index-url https://pypi.org/simple requirements.in -o requirements.lock
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm .pytest_cache

@@ -47,6 +47,27 @@ def test_a_long_document_parses_in_segments_with_exact_offsets(seed_article, see
     assert len(p.sentences) == 8 * len(seed_parsed.sentences)
 
 
+def test_segment_records_equal_those_of_the_segments_joined_into_one_doc(seed_article):
+    # Each segment's Doc becomes records as it is parsed (memory stays at one batch of
+    # segments); the records must be those of the segments joined into one Doc.
+    from spacy.tokens import Doc
+
+    from dateline.nlp import from_doc
+
+    art = make_article("\n\n".join([seed_article.text] * 4), source="long")
+    parts = segment.cut(art.text)
+    assert len(parts) > 1
+    nlp = load_pipeline()
+    joined = Doc.from_docs(list(nlp.pipe(segment.make_doc(nlp, t) for t in parts)), ensure_whitespace=False)
+    (p,) = list(parse_many([art]))
+    want = from_doc(art, joined)
+    assert p.tokens == want.tokens
+    assert p.sentences == want.sentences
+    assert p.mentions == want.mentions
+    assert p.entities == want.entities
+    assert p.noun_chunks == want.noun_chunks
+
+
 def test_a_normal_article_is_one_segment_and_unchanged(seed_article, seed_parsed):
     assert segment.cut(seed_article.text) == [seed_article.text]
     assert parse(seed_article) == seed_parsed

@@ -30,12 +30,12 @@ def parse(article: Article) -> ParsedDoc:
 
 def parse_many(articles: Iterable[Article], batch_size: int = 32) -> Iterator[ParsedDoc]:
     """Parse articles in order, each in segments of bounded size (``nlp/data/segments.yaml``),
-    so that time and memory grow linearly with a document's length.
+    so that time and memory grow linearly with a document's length: each segment's Doc
+    becomes records as soon as it is parsed and is then dropped, so no more than one
+    batch of segments is held as spaCy objects at a time.
 
     A document over ``max_document_chars`` (``ingest/data/limits.yaml``) is refused (E602).
     """
-    from spacy.tokens import Doc
-
     nlp = load_pipeline()
     arts = list(articles) if not isinstance(articles, list) else articles
     cap = limits().max_document_chars
@@ -43,10 +43,15 @@ def parse_many(articles: Iterable[Article], batch_size: int = 32) -> Iterator[Pa
         if len(a.text) > cap:
             raise DocumentTooLarge(f"{a.source}: {len(a.text):,} characters, over the limit of {cap:,}")
     pieces = [segment.cut(a.text) for a in arts]
+    if any(len(ps) > 1 for ps in pieces):
+        # spaCy holds a whole batch of Docs and their tensors: segments go in small batches
+        batch_size = min(batch_size, segment.settings().segment_batch)
     docs = nlp.pipe((segment.make_doc(nlp, p) for ps in pieces for p in ps), batch_size=batch_size)
     for art, ps in zip(arts, pieces, strict=True):
-        parts = [next(docs) for _ in ps]
-        yield from_doc(art, parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False))
+        records = _Records()
+        for _ in ps:
+            records.add(next(docs))
+        yield records.parsed(art)
 
 
 def parse_text(text: str, **article_fields) -> ParsedDoc:
@@ -57,48 +62,76 @@ def parse_text(text: str, **article_fields) -> ParsedDoc:
 
 
 def from_doc(article: Article, doc) -> ParsedDoc:
-    sentences: list[Sentence] = []
-    sent_of = [0] * len(doc)
-    for si, s in enumerate(doc.sents):
-        text = s.text.rstrip()  # a paragraph break belongs to no sentence
-        sentences.append(Sentence(si, s.start_char, s.start_char + len(text), text, s.start, s.end))
-        for k in range(s.start, s.end):
-            sent_of[k] = si
-    tokens = tuple(
-        Token(
-            t.i,
-            t.text,
-            t.idx,
-            t.idx + len(t.text),
-            t.lemma_,
-            t.pos_,
-            t.tag_,
-            t.dep_,
-            t.head.i,
-            sent_of[t.i],
-            t.ent_type_,
-            t.ent_iob_ or "O",
-            t.is_stop,
-            t.like_num,
+    """The records of one Doc covering the whole of ``article.text``."""
+    records = _Records()
+    records.add(doc)
+    return records.parsed(article)
+
+
+class _Records:
+    """Records of consecutive segment Docs, offsets shifted as if they were one Doc.
+
+    Segments are exact slices of the text, so character offsets run on unchanged;
+    token and sentence indices continue from the previous segment's.
+    """
+
+    def __init__(self) -> None:
+        self.sentences: list[Sentence] = []
+        self.tokens: list[Token] = []
+        self.raw: list[tuple] = []
+        self.chunks: list[tuple[int, int]] = []
+        self.chars = 0
+
+    def add(self, doc) -> None:
+        t0, s0, c0 = len(self.tokens), len(self.sentences), self.chars
+        sent_of = [0] * len(doc)
+        for si, s in enumerate(doc.sents):
+            text = s.text.rstrip()  # a paragraph break belongs to no sentence
+            start = c0 + s.start_char
+            self.sentences.append(Sentence(s0 + si, start, start + len(text), text, t0 + s.start, t0 + s.end))
+            for k in range(s.start, s.end):
+                sent_of[k] = s0 + si
+        self.tokens.extend(
+            Token(
+                t0 + t.i,
+                t.text,
+                c0 + t.idx,
+                c0 + t.idx + len(t.text),
+                t.lemma_,
+                t.pos_,
+                t.tag_,
+                t.dep_,
+                t0 + t.head.i,
+                sent_of[t.i],
+                t.ent_type_,
+                t.ent_iob_ or "O",
+                t.is_stop,
+                t.like_num,
+            )
+            for t in doc
         )
-        for t in doc
-    )
-    raw = []
-    for e in doc.ents:
-        start, end, text = e.start_char, e.end_char, e.text
-        # "the Baikonur Cosmodrome": keep the article out of the name
-        if e.label_ in NAME_LABELS and text.lower().startswith("the ") and len(e) > 1:
-            start, text = start + 4, text[4:]
-        for p in POSSESSIVE:
-            if e.label_ in NAME_LABELS and text.endswith(p) and len(text) > len(p):
-                end, text = end - len(p), text[: -len(p)]
-                break
-        raw.append((start, end, text, e.label_, sent_of[e.start], e.start, e.end, e.ent_id_ or None))
-    mentions, entities = _raw_mentions(raw)
-    chunks: tuple[tuple[int, int], ...] = ()
-    if doc.has_annotation("DEP"):
-        chunks = tuple((c.start, c.end) for c in doc.noun_chunks)
-    return ParsedDoc(article, tokens, tuple(sentences), mentions, entities, chunks)
+        for e in doc.ents:
+            self.raw.append(_raw_mention(e, c0, t0, sent_of[e.start]))
+        if doc.has_annotation("DEP"):
+            self.chunks.extend((t0 + c.start, t0 + c.end) for c in doc.noun_chunks)
+        self.chars += len(doc.text)
+
+    def parsed(self, article: Article) -> ParsedDoc:
+        mentions, entities = _raw_mentions(self.raw)
+        return ParsedDoc(article, tuple(self.tokens), tuple(self.sentences), mentions, entities, tuple(self.chunks))
+
+
+def _raw_mention(e, c0: int, t0: int, sentence: int) -> tuple:
+    """One entity span as (start, end, text, label, sentence, token start, token end, ruler id)."""
+    start, end, text = c0 + e.start_char, c0 + e.end_char, e.text
+    # "the Baikonur Cosmodrome": keep the article out of the name
+    if e.label_ in NAME_LABELS and text.lower().startswith("the ") and len(e) > 1:
+        start, text = start + 4, text[4:]
+    for p in POSSESSIVE:
+        if e.label_ in NAME_LABELS and text.endswith(p) and len(text) > len(p):
+            end, text = end - len(p), text[: -len(p)]
+            break
+    return (start, end, text, e.label_, sentence, t0 + e.start, t0 + e.end, e.ent_id_ or None)
 
 
 def _raw_mentions(raw) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:

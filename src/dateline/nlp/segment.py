@@ -2,7 +2,7 @@
 
 The text is never changed: segments are exact slices, and a run of non-space
 characters over the limit becomes several tokens, so every offset still points into
-``Article.text``. The pieces are joined back into one Doc after parsing.
+``Article.text``. Each piece's records are joined to the previous ones after parsing.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ _BREAKS = ("\n\n", "\n", ". ", " ")
 @dataclass(frozen=True)
 class Segments:
     segment_chars: int
+    segment_batch: int
     max_token_chars: int
 
 

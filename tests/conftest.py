@@ -27,6 +27,36 @@ def shared_path(rel: str) -> Path:
     return p
 
 
+# Our own 5W1H labels for three bundled examples, in the Giveme5W1H layout (record id -> answers).
+GIVEME5W1H_LABELS = {
+    "000_fde20e5758e8fe00.txt": {"who": "Kim Jong Un", "what": "meet with Russian counterpart Vladimir Putin"},
+    "001_vostochny_first_launch.txt": {"what": "A Soyuz-2.1a rocket lifted off", "where": "Vostochny Cosmodrome"},
+    "004_vostochny_summit.txt": {"who": "Vladimir Putin and Kim Jong Un", "when": "on Wednesday"},
+}
+
+
+def write_giveme5w1h(folder: Path) -> list[Path]:
+    """The labelled examples as Giveme5W1H records (dId, text, date_publish, fiveWoneH) in `folder`."""
+    import json
+
+    from dateline.ingest import read_path
+
+    out = []
+    for name, labels in GIVEME5W1H_LABELS.items():
+        (art,) = read_path(EXAMPLES / name)
+        rid = name.split(".")[0]
+        five_w = {q: {"label": q, "annotated": [{"text": labels[q]}] if q in labels else []} for q in FIVE_W}
+        published = f"{art.published} 00:00:00"
+        rec = {"dId": rid, "title": "", "text": art.text, "date_publish": published, "fiveWoneH": five_w}
+        path = folder / f"{rid}.json"
+        path.write_text(json.dumps(rec), encoding="utf-8")
+        out.append(path)
+    return out
+
+
+FIVE_W = ("who", "what", "when", "where", "why", "how")
+
+
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     assert SEED.exists(), f"reference article missing from the repo: {SEED}"

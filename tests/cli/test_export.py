@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 from click.testing import CliRunner
 
 from dateline.cli.main import cli
 
-from ..conftest import shared_path
+from ..conftest import write_giveme5w1h
 
 
 def test_giveme5w1h_export_reads_back_in_the_scorer(tmp_path):
     gold = tmp_path / "gold"
     gold.mkdir()
-    for p in sorted(shared_path("eval/giveme5w1h/data").glob("*.json"))[:3]:
-        shutil.copy(p, gold / p.name)
+    write_giveme5w1h(gold)
     db = str(tmp_path / "g.db")
     runner = CliRunner()
     assert runner.invoke(cli, ["ingest", str(gold), "--db", db, "-q"]).exit_code == 0

@@ -11,15 +11,14 @@ import sys
 import time
 from pathlib import Path
 
-from ..conftest import shared_path
+from dateline.ingest import read_path
+
+from ..conftest import EXAMPLES
 
 
 def _make_corpus(folder: Path, n: int) -> None:
-    texts = []
-    for p in sorted(shared_path("eval/giveme5w1h/data").glob("*.json")):
-        rec = json.loads(p.read_text())
-        if rec.get("text"):
-            texts.append(rec["text"][:1500])
+    """n distinct dated reports cut from the bundled examples (real news prose)."""
+    texts = [a.text[a.body_start :][:1500] for p in sorted(EXAMPLES.iterdir()) for a in read_path(p)]
     for i in range(n):
         (folder / f"doc{i:03d}.txt").write_text(f" date 2020-01-{1 + i % 28:02d} Report {i}. " + texts[i % len(texts)])
 

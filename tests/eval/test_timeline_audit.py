@@ -25,14 +25,14 @@ def test_the_audit_has_100_labelled_events_and_its_precision(name):
     assert round(precision(audit), 2) == PRECISION[name]
 
 
-@pytest.mark.parametrize("name", sorted(PRECISION))
-def test_every_labelled_trigger_is_in_its_article(name):
+def test_every_labelled_trigger_is_in_its_article():
     data = shared_path("eval/giveme5w1h/data")
     texts = {}
     for p in Path(data).glob("*.json"):
         rec = json.loads(p.read_text(encoding="utf-8"))
         texts[rec["dId"]] = rec
-    for e in load(AUDITS / name).events:
-        rec = texts[e.record]  # a development article
-        whole = "\n".join(x for x in (rec.get("title"), rec.get("description"), rec.get("text")) if x)
-        assert e.trigger in whole
+    for name in sorted(PRECISION):  # every audit, over one read of the development articles
+        for e in load(AUDITS / name).events:
+            rec = texts[e.record]
+            whole = "\n".join(x for x in (rec.get("title"), rec.get("description"), rec.get("text")) if x)
+            assert e.trigger in whole, (name, e.record, e.trigger)

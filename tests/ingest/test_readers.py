@@ -18,7 +18,7 @@ from dateline.ingest import doc_id_for, read_path, read_paths
 from dateline.ingest.readers import UNKNOWN_DATE_WARNING
 from dateline.types import Article
 
-from ..conftest import EXAMPLES, shared_path
+from ..conftest import EXAMPLES, write_giveme5w1h
 
 
 def _one(path):
@@ -52,15 +52,15 @@ def test_no_dateline_is_unknown_with_warning_and_date_option(tmp_path):
     assert b.published == date(2020, 1, 6) and not b.warnings
 
 
-def test_newsplease_json_record_and_giveme5w1h_file():
+def test_newsplease_json_record_and_giveme5w1h_file(tmp_path):
     a = _one(EXAMPLES / "002_vladivostok_summit.json")
     assert a.published == date(2019, 4, 25) and a.format == "newsplease"
     assert a.title.startswith("Kim Jong Un and Vladimir Putin")
     assert a.text.startswith(a.title) and a.body_start > 0
     assert a.text[a.body_start :].startswith("North Korean leader")
-    g = _one(shared_path("eval/giveme5w1h/data/071e141c216547f83e2b50a63a728163fa9527e337032e9eb84882d6.json"))
-    assert g.record_id == "071e141c216547f83e2b50a63a728163fa9527e337032e9eb84882d6"
-    assert g.published == date(2016, 11, 9)
+    g = _one(write_giveme5w1h(tmp_path)[1])  # dId and "YYYY-MM-DD hh:mm:ss" date_publish
+    assert g.record_id == "001_vostochny_first_launch"
+    assert g.published == date(2016, 4, 28)
 
 
 def test_json_lines_each_record():

@@ -16,6 +16,10 @@ def _when(e: dict) -> str:
     return v if v and v[0].isdigit() else f"{e['earliest']}..{e['latest']}"
 
 
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' if n != 1 else ''}"
+
+
 def _print_timeline(events: list[dict], show_sources: int = 3) -> None:
     """One event per line (grep-able at any terminal width), its sources indented below."""
     for e in events:
@@ -23,11 +27,9 @@ def _print_timeline(events: list[dict], show_sources: int = 3) -> None:
         who = ", ".join(p["name"] for p in e["participants"])
         where = (e["place"] or {}).get("name")
         extra = "".join(x for x in (f" | {who}" if who else "", f" @ {where}" if where else ""))
-        n = e["n_sources"]
-        console.print(
-            f"{_when(e):<23} {status:<8} {e['type']:<9} {escape(e['what'])}{escape(extra)}"
-            f"  [dim]({n} report{'s' if n != 1 else ''}, {e['documents']} doc{'s' if e['documents'] != 1 else ''})[/dim]"
-        )
+        counts = f"{_plural(e['n_sources'], 'report')}, {_plural(e['documents'], 'doc')}"
+        head = f"{_when(e):<23} {status:<8} {e['type']:<9}"
+        console.print(f"{head} {escape(e['what'])}{escape(extra)}  [dim]({counts})[/dim]")
         for src in e["sources"][:show_sources]:
             console.print(
                 f"    [dim]{src['published'] or '?'} {src['doc_id'][:8]}#{src['sentence_index']}: "
@@ -145,7 +147,8 @@ def eval_qa(gold, db, as_json):
     for row in out["coverage"]:
         prec = f"{row['precision']:.2f}" if row["precision"] is not None else "-"
         console.print(
-            f"{row['min_confidence']:>14.2f}  {row['answered']:>8}  {row['right']:>5}  {prec:>9}  {row['coverage']:>8.2f}"
+            f"{row['min_confidence']:>14.2f}  {row['answered']:>8}  {row['right']:>5}"
+            f"  {prec:>9}  {row['coverage']:>8.2f}"
         )
 
 

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from ..types import EntityKey, EntityLink, Event, ParsedDoc, Place, Role, SentenceTime, TimeValue
 from ._data import lexicon
+from .arguments import SUBJ, add_span_role, core_roles, role_from_span, role_from_token
 from .context import PLACE_LABELS, DocContext, owner_of
-from .dating import event_time, light_verb_times, offset_times, report_time, time_roles
+from .dating import When, event_time, light_verb_times, offset_times, report_time, time_roles
 from .status import event_status, reported_by
 from .triggers import names_its_verb, trigger_type
-
-_SUBJ = ("nsubj", "nsubjpass", "csubj")
-_MAX_ROLE_TOKENS = 30
 
 
 def build_context(parsed: ParsedDoc, coref: tuple[EntityLink, ...] = ()) -> DocContext:
@@ -32,13 +30,34 @@ def extract_events(parsed: ParsedDoc, times=(), sentence_times=(), places=()) ->
 
 
 def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[Event, ...]:
-    parsed = ctx.parsed
-    toks = ctx.toks
+    # sentence_times is read twice, as the original did: keep the order (a one-shot iterable
+    # would be exhausted by the first read)
     st_by_sent: dict[int, SentenceTime] = {s.sentence: s for s in sentence_times or ()}
-    times = tuple(times or ())
+    times_by_sent, durations = _times_by_sentence(tuple(times or ()))
     places = tuple(places or ())
     report = report_time(ctx, tuple(sentence_times or ()))
     events: list[Event] = []
+    for sent in ctx.parsed.sentences:
+        in_title = ctx.in_title(sent.index)
+        headline = _headline_verbs(ctx, sent) if in_title else {}
+        triggers = _sentence_triggers(ctx, sent, headline)
+        if not triggers:
+            continue
+        roles, own_time = _sentence_roles(ctx, sent, triggers, headline, places, times_by_sent.get(sent.index, ()))
+        statuses = {i: event_status(ctx, i, in_title) for i in triggers}
+        stime = st_by_sent.get(sent.index)
+        when = {i: event_time(ctx, i, statuses[i], own_time.get(i), stime, report) for i in triggers}
+        light_verb_times(ctx, triggers, statuses, when)
+        offset_times(ctx, sent, triggers, durations.get(sent.index, ()), when)
+        for i, typ in triggers.items():
+            events.append(_make_event(ctx, len(events), sent.index, i, typ, headline, statuses[i], roles[i], when[i]))
+    return tuple(events)
+
+
+def _times_by_sentence(
+    times: tuple[TimeValue, ...],
+) -> tuple[dict[int, list[TimeValue]], dict[int, list[TimeValue]]]:
+    """Dates/times (which date events) and durations (which offset them), by sentence."""
     times_by_sent: dict[int, list[TimeValue]] = {}
     durations: dict[int, list[TimeValue]] = {}
     for tv in times:
@@ -46,67 +65,93 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
             times_by_sent.setdefault(tv.sentence, []).append(tv)
         elif tv.type == "DURATION":
             durations.setdefault(tv.sentence, []).append(tv)
-    for sent in parsed.sentences:
-        in_title = ctx.in_title(sent.index)
-        headline = _headline_verbs(ctx, sent) if in_title else {}
-        triggers: dict[int, str] = {}
-        for i in range(sent.token_start, sent.token_end):
-            typ = headline[i][0] if i in headline else trigger_type(ctx, i)
-            if typ is not None:
-                if headline and any(k in headline for k in ctx.kids[i] if toks[k].dep in _SUBJ):
-                    continue  # "Gaga stages protest": "stages" was parsed as the subject of "protest"
-                triggers[i] = typ
-        for i in [i for i in triggers if names_its_verb(ctx, i, triggers)]:
-            del triggers[i]
-        if not triggers:
+    return times_by_sent, durations
+
+
+def _sentence_triggers(ctx: DocContext, sent, headline: dict[int, tuple]) -> dict[int, str]:
+    """The sentence's triggers and their event types, headline verbs included."""
+    triggers: dict[int, str] = {}
+    for i in range(sent.token_start, sent.token_end):
+        typ = headline[i][0] if i in headline else trigger_type(ctx, i)
+        if typ is None or _subject_of_headline_verb(ctx, i, headline):
             continue
-        roles: dict[int, list[Role]] = {i: [] for i in triggers}
-        _core_roles(ctx, {i: t for i, t in triggers.items() if i not in headline}, roles)
-        for i, (_typ, _lem, agent, patient) in headline.items():
-            if agent:
-                roles[i] += _role_from_span(ctx, "agent", *agent)
-            if patient:
-                roles[i] += _role_from_span(ctx, "patient", *patient)
-        _prep_roles(ctx, sent, triggers, roles, places)
-        _why_roles(ctx, sent, triggers, roles)
-        _topic_roles(ctx, sent, triggers, roles)
-        own_time = time_roles(ctx, sent, triggers, roles, times_by_sent.get(sent.index, ()))
-        if places:
-            _fill_place_coordinates(sent, roles, places)
-        stime = st_by_sent.get(sent.index)
-        statuses = {i: event_status(ctx, i, in_title) for i in triggers}
-        when = {i: event_time(ctx, i, statuses[i], own_time.get(i), stime, report) for i in triggers}
-        light_verb_times(ctx, triggers, statuses, when)
-        offset_times(ctx, sent, triggers, durations.get(sent.index, ()), when)
-        for i, typ in triggers.items():
-            t = toks[i]
-            rep = reported_by(ctx, i)
-            rep_key = None
-            if rep is not None:
-                keys = ctx.entity_keys(rep)
-                rep_text = ctx.span_text(*ctx.subtree(rep))[0]
-                rep_key = keys[0] if keys else EntityKey("", rep_text) if rep_text else None
-            status = statuses[i]
-            tval, tearly, tlate, trule = when[i]
-            events.append(
-                Event(
-                    index=len(events),
-                    sentence=sent.index,
-                    trigger=t.text,
-                    trigger_start=t.start,
-                    trigger_end=t.end,
-                    lemma=headline[i][1] if i in headline else t.lemma.lower(),
-                    type=typ,
-                    status=status,
-                    roles=tuple(roles[i]),
-                    time_value=tval,
-                    time_earliest=tearly,
-                    time_latest=tlate,
-                    time_rule=trule,
-                    reported_by=rep_key,
-                )
-            )
-    return tuple(events)
+        triggers[i] = typ
+    for i in [i for i in triggers if names_its_verb(ctx, i, triggers)]:
+        del triggers[i]
+    return triggers
+
+
+def _subject_of_headline_verb(ctx: DocContext, i: int, headline: dict[int, tuple]) -> bool:
+    """ "Gaga stages protest": "stages" was parsed as the subject of "protest", which is no trigger then."""
+    return bool(headline) and any(k in headline for k in ctx.kids[i] if ctx.toks[k].dep in SUBJ)
+
+
+def _sentence_roles(
+    ctx: DocContext, sent, triggers: dict[int, str], headline: dict[int, tuple], places: tuple[Place, ...], times_here
+) -> tuple[dict[int, list[Role]], dict[int, When]]:
+    """Every trigger's roles, and the times the sentence itself gives them (the steps run in
+    this order: later ones look at the roles earlier ones found)."""
+    roles: dict[int, list[Role]] = {i: [] for i in triggers}
+    core_roles(ctx, {i: t for i, t in triggers.items() if i not in headline}, roles)
+    _headline_roles(ctx, headline, roles)
+    _prep_roles(ctx, sent, triggers, roles, places)
+    _why_roles(ctx, sent, triggers, roles)
+    _topic_roles(ctx, sent, triggers, roles)
+    own_time = time_roles(ctx, sent, triggers, roles, times_here)
+    if places:
+        _fill_place_coordinates(sent, roles, places)
+    return roles, own_time
+
+
+def _headline_roles(ctx: DocContext, headline: dict[int, tuple], roles: dict[int, list[Role]]) -> None:
+    """Headline verbs take the agent and patient spans `_headline_verbs` found, not the parse's."""
+    for i, (_typ, _lem, agent, patient) in headline.items():
+        if agent:
+            roles[i] += role_from_span(ctx, "agent", *agent)
+        if patient:
+            roles[i] += role_from_span(ctx, "patient", *patient)
+
+
+def _reporter_key(ctx: DocContext, i: int) -> EntityKey | None:
+    """Who reports the event: their entity, else a bare key with the text of their phrase."""
+    rep = reported_by(ctx, i)
+    if rep is None:
+        return None
+    keys = ctx.entity_keys(rep)
+    rep_text = ctx.span_text(*ctx.subtree(rep))[0]
+    return keys[0] if keys else EntityKey("", rep_text) if rep_text else None
+
+
+def _make_event(
+    ctx: DocContext,
+    index: int,
+    sentence: int,
+    i: int,
+    typ: str,
+    headline: dict[int, tuple],
+    status: str,
+    roles: list[Role],
+    when: When,
+) -> Event:
+    t = ctx.toks[i]
+    rep_key = _reporter_key(ctx, i)
+    tval, tearly, tlate, trule = when
+    return Event(
+        index=index,
+        sentence=sentence,
+        trigger=t.text,
+        trigger_start=t.start,
+        trigger_end=t.end,
+        lemma=headline[i][1] if i in headline else t.lemma.lower(),
+        type=typ,
+        status=status,
+        roles=tuple(roles),
+        time_value=tval,
+        time_earliest=tearly,
+        time_latest=tlate,
+        time_rule=trule,
+        reported_by=rep_key,
+    )
 
 
 def _headline_verbs(ctx: DocContext, sent) -> dict[int, tuple]:
@@ -157,133 +202,6 @@ def _headline_verbs(ctx: DocContext, sent) -> dict[int, tuple]:
     return out
 
 
-def _role_from_span(ctx: DocContext, name: str, a: int, b: int) -> list[Role]:
-    text, s, e = ctx.span_text(a, b)
-    if not text:
-        return []
-    keys = []
-    for k in range(a, b):
-        for key in ctx.entity_keys(k):
-            if key not in keys:
-                keys.append(key)
-    return [Role(name, text, s, e, entity=k) for k in keys] or [Role(name, text, s, e)]
-
-
-def _role_from_token(ctx: DocContext, name: str, head: int, span: tuple[int, int] | None = None) -> list[Role]:
-    """Roles for the phrase headed by ``head``; one per entity for "Putin and Kim"/"they"."""
-    a, b = span or ctx.subtree(head)
-    if b - a > _MAX_ROLE_TOKENS:
-        b = a + _MAX_ROLE_TOKENS
-    text, s, e = ctx.span_text(a, b)
-    if not text:
-        return []
-    keys = list(ctx.entity_keys(head))
-    for c in ctx.kids[head]:  # conjoined arguments: "Putin and Kim"
-        if ctx.toks[c].dep == "conj":
-            keys.extend(k for k in ctx.entity_keys(c) if k not in keys)
-    keys.extend(k for k in _modifier_entities(ctx, head) if k not in keys)
-    if not keys:
-        return [Role(name, text, s, e)]
-    return [Role(name, text, s, e, entity=k) for k in keys]
-
-
-def _modifier_entities(ctx: DocContext, head: int) -> list[EntityKey]:
-    """Entities an argument names through its modifiers: "the device's antenna", "Apple's iPod
-    players", "the Qantas order", "the newest iPhone, iPhone 4". A named head keeps its
-    title-like compounds out ("Apple CEO Steve Jobs" is Jobs, not Apple)."""
-    toks = ctx.toks
-    out: list[EntityKey] = []
-    named = head in ctx.mention_at
-    todo = [(head, 0)]
-    while todo:
-        k, depth = todo.pop()
-        for c in ctx.kids[k]:
-            d = toks[c].dep
-            if d == "appos" or (not named and d in ("poss", "compound")):
-                out.extend(ctx.entity_keys(c))
-                if depth < 1:
-                    todo.append((c, depth + 1))
-    return out
-
-
-def _core_roles(ctx: DocContext, triggers: dict[int, str], roles: dict[int, list[Role]]) -> None:
-    toks = ctx.toks
-    for i, typ in triggers.items():
-        t = toks[i]
-        got_agent = False
-        for k in ctx.kids[i]:
-            d = toks[k].dep
-            if d == "nsubj" and t.pos == "VERB":
-                roles[i] += _role_from_token(ctx, "agent", k)
-                got_agent = True
-            elif d == "nsubjpass":
-                roles[i] += _role_from_token(ctx, "patient", k)
-            elif d == "agent":
-                for c in ctx.kids[k]:
-                    if toks[c].dep == "pobj":
-                        roles[i] += _role_from_token(ctx, "agent", c)
-                        got_agent = True
-            elif d in ("dobj", "attr") and t.pos == "VERB":
-                roles[i] += _role_from_token(ctx, "patient", k)
-            elif d == "dative":
-                roles[i] += _role_from_token(ctx, "recipient", k)
-            elif d == "poss" and t.pos == "NOUN":
-                roles[i] += _role_from_token(ctx, "agent", k)
-                got_agent = True
-            elif d == "compound" and t.pos == "NOUN" and ctx.entity_keys(k):
-                m = ctx.mention_at.get(k)
-                if m is not None and m.label in PLACE_LABELS:
-                    # "Croydon tram crash": a place, not who crashed
-                    roles[i].append(Role("place", m.text, m.start, m.end, entity=m.entity))
-                elif m is not None and m.label in ("PERSON", "ORG", "NORP"):
-                    roles[i] += _role_from_token(ctx, "agent", k)
-                    got_agent = True
-            elif d == "prep" and t.pos in ("VERB", "NOUN"):
-                low = ctx.lower[k]
-                pobj = next((c for c in ctx.kids[k] if toks[c].dep == "pobj"), None)
-                if pobj is None:
-                    continue
-                if low == "with" and typ == "MEET":
-                    roles[i] += _role_from_token(ctx, "patient", pobj)
-                elif low == "between" and t.pos == "NOUN":
-                    roles[i] += _role_from_token(ctx, "agent", pobj)
-                    got_agent = True
-                elif low == "to" and typ in ("TRADE", "AID", "STATEMENT"):
-                    roles[i] += _role_from_token(ctx, "recipient", pobj)
-                elif low == "of" and t.pos == "NOUN":
-                    roles[i] += _role_from_token(ctx, "patient", pobj)
-                elif low == "by" and t.pos == "NOUN" and ctx.entity_keys(pobj):
-                    roles[i] += _role_from_token(ctx, "agent", pobj)
-                    got_agent = True
-        passive = any(toks[k].dep == "nsubjpass" for k in ctx.kids[i])
-        if not got_agent and not passive:
-            _inherit_agent(ctx, i, roles)
-
-
-def _inherit_agent(ctx: DocContext, i: int, roles: dict[int, list[Role]]) -> None:
-    """Controlled and conjoined verbs share their governor's subject."""
-    toks = ctx.toks
-    cur = i
-    for _ in range(4):
-        t = toks[cur]
-        if t.dep not in ("xcomp", "advcl", "conj", "acl", "relcl") or t.head == cur:
-            return
-        h = t.head
-        if t.dep == "relcl":
-            # "Kim, who prefers ..." / "meeting place where he ...": the subject is inside
-            return
-        if t.dep == "acl" and toks[h].pos == "NOUN":
-            # "plans to visit": the planner is the subject of the verb governing "plans"
-            h = toks[h].head
-        for k in ctx.kids[h]:
-            if toks[k].dep in _SUBJ:
-                # "Asked whether ..., Putin said": a bare participle's subject is asked, not asking
-                bare_participle = toks[i].tag == "VBN" and not any(toks[c].dep == "aux" for c in ctx.kids[i])
-                roles[i] += _role_from_token(ctx, "patient" if bare_participle else "agent", k)
-                return
-        cur = h
-
-
 def _place_for(places: tuple[Place, ...], s: int, e: int) -> Place | None:
     for p in places:
         if p.start < e and s < p.end:
@@ -293,68 +211,90 @@ def _place_for(places: tuple[Place, ...], s: int, e: int) -> Place | None:
 
 def _prep_roles(ctx, sent, triggers, roles, places) -> None:
     """Place, instrument and manner roles from prepositional phrases and adverbs."""
-    lex = lexicon()
     toks = ctx.toks
     for k in range(sent.token_start, sent.token_end):
         t = toks[k]
-        if (
-            t.dep == "advmod"
-            and t.pos == "ADV"
-            and ctx.lower[k].endswith("ly")
-            and ctx.lower[k] not in lex.not_manner_adverbs
-        ):
+        if _is_manner_adverb(ctx, k):
             if t.head in triggers:
-                roles[t.head] += _role_from_token(ctx, "manner", k)
-            continue
-        if t.dep == "relcl":
+                roles[t.head] += role_from_token(ctx, "manner", k)
+        elif t.dep == "relcl":
             # "the spaceport, where he is scheduled to meet Kim": the place is the antecedent
             if any(ctx.lower[c] == "where" for c in ctx.kids[k]):
                 _where_antecedent(ctx, k, triggers, roles, places)
-            continue
-        if t.dep != "prep" and not (t.pos == "ADP" and t.dep in ("advmod", "npadvmod")):
-            continue
-        low = ctx.lower[k]
-        pobj = next((c for c in ctx.kids[k] if toks[c].dep in ("pobj", "pcomp")), None)
-        if pobj is None:
-            continue
-        owner = t.head if t.head in triggers else _owner(k, triggers, ctx)
-        if owner is None:
-            continue
-        a, b = ctx.subtree(pobj)
-        s_char, e_char = toks[a].start, toks[b - 1].end
-        place = _place_for(places, s_char, e_char)
-        m = ctx.mention_at.get(pobj)
-        is_place = place is not None or (m is not None and m.label in PLACE_LABELS)
-        pl = toks[pobj].lemma.lower()
-        if (
-            low in lex.place_preps
-            and is_place
-            and t.head == owner
-            or (low in lex.place_preps and is_place and toks[t.head].pos != "NOUN")
-        ):
-            name = "source" if low == "from" else "place"  # "three adults from South London"
-            role = _role_from_token(ctx, name, pobj)[:1]
-            if role:
-                r = role[0]
-                if m is not None and (m.start < r.start or m.end > r.end):
-                    # "Russia’s far east": the name runs past the parse subtree
-                    s2, e2 = min(m.start, r.start), max(m.end, r.end)
-                    r = Role(name, ctx.parsed.text[s2:e2], s2, e2, entity=r.entity)
-                ent = m.entity if m is not None else r.entity
-                if place is not None:
-                    roles[owner].append(Role(name, r.text, r.start, r.end, entity=ent, lat=place.lat, lon=place.lon))
-                else:
-                    roles[owner].append(Role(name, r.text, r.start, r.end, entity=ent))
-            continue
-        if t.head != owner:
-            continue
-        if low in ("by", "via", "using", "aboard") or (low in lex.instrument_preps and pl in lex.instrument_nouns):
-            if low == "by" and toks[pobj].dep == "pcomp":
-                roles[owner] += _role_from_token(ctx, "manner", k)
-            elif toks[pobj].pos in ("NOUN", "PROPN") and not (ctx.entity_keys(pobj) and low == "by"):
-                roles[owner] += _role_from_token(ctx, "instrument", pobj)
-            elif low == "by" and toks[pobj].pos == "VERB":
-                roles[owner] += _role_from_token(ctx, "manner", k)
+        elif t.dep == "prep" or (t.pos == "ADP" and t.dep in ("advmod", "npadvmod")):
+            _preposition_roles(ctx, k, triggers, roles, places)
+
+
+def _is_manner_adverb(ctx: DocContext, k: int) -> bool:
+    """ "quickly", "secretly": an -ly adverb not listed as a non-manner one ("only", "early")."""
+    t = ctx.toks[k]
+    low = ctx.lower[k]
+    return t.dep == "advmod" and t.pos == "ADV" and low.endswith("ly") and low not in lexicon().not_manner_adverbs
+
+
+def _preposition_roles(ctx: DocContext, k: int, triggers, roles: dict[int, list[Role]], places) -> None:
+    """Place/source, instrument or manner role from the preposition at ``k``.
+
+    A place phrase goes to the nearest governing trigger even when it hangs on a verb that is
+    none; instrument and manner only to a trigger it hangs on directly."""
+    lex = lexicon()
+    toks = ctx.toks
+    t = toks[k]
+    low = ctx.lower[k]
+    pobj = next((c for c in ctx.kids[k] if toks[c].dep in ("pobj", "pcomp")), None)
+    if pobj is None:
+        return
+    owner = t.head if t.head in triggers else _owner(k, triggers, ctx)
+    if owner is None:
+        return
+    a, b = ctx.subtree(pobj)
+    place = _place_for(places, toks[a].start, toks[b - 1].end)
+    m = ctx.mention_at.get(pobj)
+    is_place = place is not None or (m is not None and m.label in PLACE_LABELS)
+    if low in lex.place_preps and is_place and (t.head == owner or toks[t.head].pos != "NOUN"):
+        _add_place_role(ctx, roles, owner, "source" if low == "from" else "place", pobj, place)
+    elif t.head == owner:
+        _instrument_or_manner_role(ctx, k, pobj, roles, owner)
+
+
+def _add_place_role(
+    ctx: DocContext, roles: dict[int, list[Role]], owner: int, name: str, pobj: int, place: Place | None
+) -> None:
+    """A place (or "source": "three adults from South London") role for the phrase headed by
+    ``pobj``, widened to the whole place name and carrying the resolved place's coordinates."""
+    role = role_from_token(ctx, name, pobj)[:1]
+    if not role:
+        return
+    r = role[0]
+    m = ctx.mention_at.get(pobj)
+    if m is not None and (m.start < r.start or m.end > r.end):
+        # "Russia’s far east": the name runs past the parse subtree
+        s2, e2 = min(m.start, r.start), max(m.end, r.end)
+        r = Role(name, ctx.parsed.text[s2:e2], s2, e2, entity=r.entity)
+    ent = m.entity if m is not None else r.entity
+    if place is not None:
+        roles[owner].append(Role(name, r.text, r.start, r.end, entity=ent, lat=place.lat, lon=place.lon))
+    else:
+        roles[owner].append(Role(name, r.text, r.start, r.end, entity=ent))
+
+
+def _instrument_or_manner_role(ctx: DocContext, k: int, pobj: int, roles: dict[int, list[Role]], owner: int) -> None:
+    """ "by train", "via Tokyo", "with a drone" give the instrument; "by cutting costs" the
+    manner; "by Apple" (an entity) is neither here (`core_roles` makes it the agent)."""
+    lex = lexicon()
+    toks = ctx.toks
+    low = ctx.lower[k]
+    instrumental = low in ("by", "via", "using", "aboard") or (
+        low in lex.instrument_preps and toks[pobj].lemma.lower() in lex.instrument_nouns
+    )
+    if not instrumental:
+        return
+    if low == "by" and toks[pobj].dep == "pcomp":
+        roles[owner] += role_from_token(ctx, "manner", k)
+    elif toks[pobj].pos in ("NOUN", "PROPN") and not (ctx.entity_keys(pobj) and low == "by"):
+        roles[owner] += role_from_token(ctx, "instrument", pobj)
+    elif low == "by" and toks[pobj].pos == "VERB":
+        roles[owner] += role_from_token(ctx, "manner", k)
 
 
 def _fill_place_coordinates(sent, roles, places) -> None:
@@ -453,7 +393,7 @@ def _multiword_why(ctx, k: int, triggers, roles) -> tuple[int, int] | None:
     owner = t.head if t.head in triggers else _owner(k, triggers, ctx)
     if owner is None:
         return (k, k)
-    _add_span_role(ctx, roles, owner, name, a, b, head)
+    add_span_role(ctx, roles, owner, name, a, b, head)
     return (a, b)
 
 
@@ -469,25 +409,25 @@ def _single_word_why(ctx, k: int, triggers, roles) -> tuple[int, int] | None:
         if owner is None:
             return None
         a = min(a, k)
-        _add_span_role(ctx, roles, owner, "reason" if low in lex.reason_marks else "weak_reason", a, b, t.head)
+        add_span_role(ctx, roles, owner, "reason" if low in lex.reason_marks else "weak_reason", a, b, t.head)
         return (a, b)
     if t.dep == "prep" and low in lex.weak_reason_marks and low != "as":  # "named as three adults"
         owner = t.head if t.head in triggers else _owner(k, triggers, ctx)
         if owner is None:
             return None
         a, b = ctx.subtree(k)
-        _add_span_role(ctx, roles, owner, "weak_reason", a, b, k)
+        add_span_role(ctx, roles, owner, "weak_reason", a, b, k)
         return (a, b)
     if low == "for" and t.dep == "prep" and t.head in triggers and toks[t.head].lemma.lower() in lex.for_reason_verbs:
         a, b = ctx.subtree(k)
-        _add_span_role(ctx, roles, t.head, "reason", a, b, k)
+        add_span_role(ctx, roles, t.head, "reason", a, b, k)
         return (a, b)
     # purpose infinitive: "travels ... to meet Putin" (advcl with "to")
     if k in triggers and t.dep == "advcl" and any(ctx.lower[c] == "to" and toks[c].tag == "TO" for c in ctx.kids[k]):
         owner = _owner(k, triggers, ctx)
         if owner is not None:
             a, b = ctx.subtree(k)
-            _add_span_role(ctx, roles, owner, "purpose", a, b, k)
+            add_span_role(ctx, roles, owner, "purpose", a, b, k)
     return None
 
 
@@ -499,9 +439,9 @@ def _topic_roles(ctx, sent, triggers, roles) -> None:
         t = toks[k]
         if t.pos != "VERB" or t.lemma.lower() not in lex.topic_verbs:
             continue
-        subj = next((c for c in ctx.kids[k] if toks[c].dep in _SUBJ), None)
+        subj = next((c for c in ctx.kids[k] if toks[c].dep in SUBJ), None)
         if subj is None and t.dep == "xcomp":
-            subj = next((c for c in ctx.kids[t.head] if toks[c].dep in _SUBJ), None)
+            subj = next((c for c in ctx.kids[t.head] if toks[c].dep in SUBJ), None)
         if subj is None:
             continue
         a, b = ctx.subtree(subj)
@@ -517,7 +457,7 @@ def _topic_roles(ctx, sent, triggers, roles) -> None:
         if obj is None:
             continue
         oa, ob = ctx.subtree(obj)
-        _add_span_role(ctx, roles, nouns[-1], "purpose", oa, ob, obj)
+        add_span_role(ctx, roles, nouns[-1], "purpose", oa, ob, obj)
 
 
 def _causal_as(ctx, k: int) -> bool:
@@ -526,11 +466,3 @@ def _causal_as(ctx, k: int) -> bool:
     if ctx.toks[head].pos not in ("VERB", "AUX"):
         return False
     return ctx.toks[head].tag in ("VBD", "VBZ", "VBP") and ctx.lower[k] == "as"
-
-
-def _add_span_role(ctx, roles, owner, name, a, b, head) -> None:
-    if b - a > _MAX_ROLE_TOKENS:
-        b = a + _MAX_ROLE_TOKENS
-    text, s, e = ctx.span_text(a, b)
-    if text:
-        roles[owner].append(Role(name, text, s, e))

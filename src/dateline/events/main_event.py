@@ -12,44 +12,27 @@ purpose clause, "how" the instrument or manner (else the verb). Weights are in
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import Counter
+from typing import NamedTuple
 
 from ..nlp.lexicon import english
-from ..types import EntityKey, Event, MainEvent, ParsedDoc, W5Answer
+from ..types import EntityKey, Event, MainEvent, ParsedDoc, Token, W5Answer
 from ._data import lexicon
-from .context import PLACE_LABELS, DocContext
+from .context import DocContext
 from .frames import build_context
+from .main_event_when_where import _norm_scores, _position_weight, _when, _where
 
 _PRONOUNS = english().pronouns.all
-_DURATION = re.compile(r"^\d+[- ]?(?:year|month|week|day|hour|minute)s?\b", re.I)
-_MAX_CANDIDATES = 5
 _QUOTES = frozenset({"'", "‘", "’", '"', "“", "”", "``", "''"})
 _CLAUSE_OPENERS = frozenset(
     {"after", "as", "because", "when", "while", "if", "before", "since", "that", "what", "how", "why"}
 )
 
 
-def _position_weight(ctx: DocContext, sentence: int, w: dict, offset: int | None = None) -> float:
-    if ctx.in_title(sentence, offset):
-        return w["title"]
-    s = ctx.parsed.sentences[sentence]
-    first_body = _first_body_sentence(ctx)
-    if s.start < ctx.lead_end or s.index == first_body:
-        return w["lead"]
-    rank = s.index - first_body
-    return w["lead"] / (1.0 + w["decay"] * rank)
-
-
 def _event_scores(ctx: DocContext, events: tuple[Event, ...]) -> list[tuple[float, Event]]:
-    lex = lexicon()
-    w = lex.main["event"]
-    freq = Counter(m.entity for m in ctx.parsed.mentions if m.label in ("PERSON", "ORG", "NORP", "GPE"))
-    for _k, v in ctx.coref.items():
-        for key in v:
-            freq[key] += 1
-    maxf = max(freq.values()) if freq else 1
+    w = lexicon().main["event"]
+    freq, maxf = _actor_frequency(ctx)
     tok_at = _tok_at(ctx)
     out = []
     title_has_verb = any(e.sentence in _title_sents(ctx) and tok_at[e.trigger_start].pos == "VERB" for e in events)
@@ -58,39 +41,67 @@ def _event_scores(ctx: DocContext, events: tuple[Event, ...]) -> list[tuple[floa
         if t is None:
             continue
         sc = _position_weight(ctx, e.sentence, w["position"], e.trigger_start)
-        if e.type != "OTHER":
-            sc += w["typed"]
-        if e.type == "STATEMENT":
-            sc += w["statement"]
-            if e.lemma in w["bare_reporting_verbs"]:
-                sc += w["bare_reporting"]
-        if t.dep == "ROOT" or (t.pos == "NOUN" and ctx.toks[t.head].dep == "ROOT" and ctx.toks[t.head].lemma == "be"):
-            sc += w["root"]
-        elif t.dep in ("advcl", "relcl", "acl", "ccomp", "pcomp", "pobj"):
-            sc += w["subordinate"]
-        title_head = e.sentence in _title_sents(ctx) and (not title_has_verb or t.dep == "ROOT")
-        if t.pos == "NOUN" and not title_head and e.lemma == t.lemma.lower():
-            sc += w["noun_trigger"]
-        agents = [r for r in e.roles if r.name == "agent"]
-        if agents:
-            sc += w["any_agent"]
-            ents = [r.entity for r in agents if r.entity and r.entity.label in ("PERSON", "ORG", "NORP", "GPE")]
-            if ents:
-                sc += w["named_agent"] + w["agent_frequency"] * max(freq.get(k, 0) for k in ents) / maxf
-        if any(r.name == "patient" for r in e.roles):
-            sc += w["patient"]
+        # added one at a time in this order: a float sum depends on its order
+        for bonus in (
+            *_type_bonuses(e, w),
+            *_syntax_bonuses(ctx, e, t, w, title_has_verb),
+            *_actor_bonuses(e, w, freq, maxf),
+        ):
+            sc += bonus
         sc += w["status"].get(e.status, 0.0)
         out.append((sc, e))
     out.sort(key=lambda x: -x[0])
     return out
 
 
-def _first_body_sentence(ctx: DocContext) -> int:
-    got = ctx.memo.get("first_body")
-    if got is None:
-        got = next((x.index for x in ctx.parsed.sentences if x.start >= ctx.lead_end), 0)
-        ctx.memo["first_body"] = got
-    return got
+def _actor_frequency(ctx: DocContext) -> tuple[Counter, int]:
+    """How often each named actor is mentioned, coreferent mentions ("he", "the company") included."""
+    freq = Counter(m.entity for m in ctx.parsed.mentions if m.label in ("PERSON", "ORG", "NORP", "GPE"))
+    for _k, v in ctx.coref.items():
+        for key in v:
+            freq[key] += 1
+    maxf = max(freq.values()) if freq else 1
+    return freq, maxf
+
+
+def _type_bonuses(e: Event, w: dict) -> list[float]:
+    """Typed events are news; statements, and bare "said", mostly frame it."""
+    out = []
+    if e.type != "OTHER":
+        out.append(w["typed"])
+    if e.type == "STATEMENT":
+        out.append(w["statement"])
+        if e.lemma in w["bare_reporting_verbs"]:
+            out.append(w["bare_reporting"])
+    return out
+
+
+def _syntax_bonuses(ctx: DocContext, e: Event, t: Token, w: dict, title_has_verb: bool) -> list[float]:
+    """A trigger heading its sentence ("X is the winner" included) over one in a subordinate clause,
+    and a verb over an event noun, except the head of a verbless headline."""
+    out = []
+    if t.dep == "ROOT" or (t.pos == "NOUN" and ctx.toks[t.head].dep == "ROOT" and ctx.toks[t.head].lemma == "be"):
+        out.append(w["root"])
+    elif t.dep in ("advcl", "relcl", "acl", "ccomp", "pcomp", "pobj"):
+        out.append(w["subordinate"])
+    title_head = e.sentence in _title_sents(ctx) and (not title_has_verb or t.dep == "ROOT")
+    if t.pos == "NOUN" and not title_head and e.lemma == t.lemma.lower():
+        out.append(w["noun_trigger"])
+    return out
+
+
+def _actor_bonuses(e: Event, w: dict, freq: Counter, maxf: int) -> list[float]:
+    """An event with an actor, better a named and often mentioned one, and with a patient."""
+    out = []
+    agents = [r for r in e.roles if r.name == "agent"]
+    if agents:
+        out.append(w["any_agent"])
+        ents = [r.entity for r in agents if r.entity and r.entity.label in ("PERSON", "ORG", "NORP", "GPE")]
+        if ents:
+            out.append(w["named_agent"] + w["agent_frequency"] * max(freq.get(k, 0) for k in ents) / maxf)
+    if any(r.name == "patient" for r in e.roles):
+        out.append(w["patient"])
+    return out
 
 
 def _title_sents(ctx: DocContext) -> set[int]:
@@ -107,25 +118,6 @@ def _tok_at(ctx: DocContext) -> dict:
         got = {t.start: t for t in ctx.toks}
         ctx.memo["tok_at"] = got
     return got
-
-
-def _norm_scores(cands: list[tuple[float, W5Answer]]) -> tuple[W5Answer, ...]:
-    """Best first, duplicates (same lower-cased text) dropped, scores scaled to (0, 1]."""
-    cands = sorted(cands, key=lambda x: -x[0])
-    seen = set()
-    out = []
-    top = cands[0][0] if cands else 1.0
-    lo = min(c[0] for c in cands) if cands else 0.0
-    for sc, a in cands:
-        key = a.text.lower().strip()
-        if not key or key in seen:
-            continue
-        seen.add(key)
-        rel = 1.0 if top == lo else 0.1 + 0.9 * (sc - lo) / (top - lo)
-        out.append(W5Answer(a.text, round(rel, 4), a.start, a.end, a.value, a.lat, a.lon))
-        if len(out) >= _MAX_CANDIDATES:
-            break
-    return tuple(out)
 
 
 def main_event(parsed: ParsedDoc, events, times=(), sentence_times=(), places=()) -> MainEvent:
@@ -257,42 +249,75 @@ def _noun_what(ctx: DocContext, i: int, cfg: dict) -> W5Answer | None:
     return W5Answer(text, 0.0, s, en) if text else None
 
 
+class _VerbRules(NamedTuple):
+    """main_event.yaml ``what`` for one event: which dependents of a verb trigger its phrase keeps."""
+
+    keep_deps: set[str]
+    keep_preps: set[str]
+    after_obj: set[str]  # the prepositions kept after a direct object
+    stop: set[str]
+    purpose_type: bool  # a travel-like event: its purpose clause says what happened
+    travel_purpose: bool  # ... and it has one
+
+
 def _verb_pieces(ctx: DocContext, e: Event, i: int, cfg: dict) -> list[tuple[int, int]]:
     """The trigger and the dependents to its right that say what happened (main_event.yaml: what)."""
     toks = ctx.toks
-    keep_deps, keep_preps, stop = set(cfg["keep_deps"]), set(cfg["keep_preps"]), set(cfg["stop_deps"])
-    after_obj = set(cfg["keep_preps_after_object"])
     purpose_type = e.type in cfg["purpose_types"]
-    travel_purpose = purpose_type and e.role("purpose") is not None
+    rules = _VerbRules(
+        set(cfg["keep_deps"]),
+        set(cfg["keep_preps"]),
+        set(cfg["keep_preps_after_object"]),
+        set(cfg["stop_deps"]),
+        purpose_type,
+        purpose_type and e.role("purpose") is not None,
+    )
     pieces = [(i, i + 1)]
     has_obj = False
     n_prep = 0
     for k in ctx.kids[i]:
-        kt = toks[k]
         if k < i:
-            if kt.dep == "neg":
+            if toks[k].dep == "neg":
                 pieces.append((k, k + 1))
             continue
-        if k == i or (kt.dep == "punct" and kt.text in _QUOTES):
-            continue  # slams 'rigged' FBI
-        if kt.dep in stop and not travel_purpose:
+        preps = rules.after_obj if has_obj else rules.keep_preps
+        step = _right_dependent_step(ctx, k, i, rules, preps if n_prep == 0 else set())
+        if step == "skip":
+            continue
+        if step == "stop":
             break
-        if travel_purpose and kt.dep != "advcl":
-            continue  # "travels through X on Y to meet Z" is "travels to meet Z"
-        if kt.dep in keep_deps:
-            pieces.append(ctx.subtree(k))
-            has_obj = has_obj or kt.dep in ("dobj", "attr", "dative")
-        elif kt.dep == "advmod" and k == i + 1 and kt.pos in ("ADP", "ADV") and not ctx.lower[k].endswith("ly"):
-            pieces.append(ctx.subtree(k))  # "fell down (a deep well)"
-        elif kt.dep == "prep" and n_prep == 0 and ctx.lower[k] in (after_obj if has_obj else keep_preps):
-            pieces.append(ctx.subtree(k))
+        pieces.append(ctx.subtree(k))
+        if step == "argument":
+            has_obj = has_obj or toks[k].dep in ("dobj", "attr", "dative")
+        elif step == "prep":
             n_prep += 1
-        elif kt.dep == "advcl" and purpose_type:
-            pieces.append(ctx.subtree(k))
+        elif step == "last":
             break
-        elif not (kt.dep in ("prep", "advmod", "npadvmod") and purpose_type):
-            break  # (travel: skip place and means, keep looking)
     return pieces
+
+
+def _right_dependent_step(ctx: DocContext, k: int, i: int, rules: _VerbRules, preps: set[str]) -> str:
+    """What dependent ``k`` right of verb trigger ``i`` does to the phrase: "skip" it, keep it ("argument",
+    "keep", "prep" for the one prepositional phrase, "last" to end with it), or "stop" before it.
+    ``preps``: the prepositions a phrase may still be kept for."""
+    kt = ctx.toks[k]
+    if k == i or (kt.dep == "punct" and kt.text in _QUOTES):
+        return "skip"  # slams 'rigged' FBI
+    if kt.dep in rules.stop and not rules.travel_purpose:
+        return "stop"
+    if rules.travel_purpose and kt.dep != "advcl":
+        return "skip"  # "travels through X on Y to meet Z" is "travels to meet Z"
+    if kt.dep in rules.keep_deps:
+        return "argument"
+    if kt.dep == "advmod" and k == i + 1 and kt.pos in ("ADP", "ADV") and not ctx.lower[k].endswith("ly"):
+        return "keep"  # "fell down (a deep well)"
+    if kt.dep == "prep" and ctx.lower[k] in preps:
+        return "prep"
+    if kt.dep == "advcl" and rules.purpose_type:
+        return "last"
+    if kt.dep in ("prep", "advmod", "npadvmod") and rules.purpose_type:
+        return "skip"  # travel: skip place and means, keep looking
+    return "stop"
 
 
 def _control_pieces(ctx: DocContext, i: int) -> list[tuple[int, int]]:
@@ -347,189 +372,49 @@ def _what(ctx: DocContext, ranked) -> tuple[W5Answer, ...]:
     return _norm_scores(cands)
 
 
-# --- when ----------------------------------------------------------------
-
-
-def _merge_adjacent(items: list[tuple], text: str, join) -> list[tuple]:
-    """Spans (start, end, text, sentence, ...) in document order, each joined to the one
-    before it when ``join(previous, span, gap_text)`` returns the joined span."""
-    merged: list[tuple] = []
-    for it in sorted(items):
-        if merged:
-            joined = join(merged[-1], it, text[merged[-1][1] : it[0]])
-            if joined is not None:
-                merged[-1] = joined
-                continue
-        merged.append(it)
-    return merged
-
-
-def _fmt_date(iso: str) -> str:
-    try:
-        y, m, d = (int(x) for x in iso.split("-"))
-        return f"{calendar.month_name[m]} {d}, {y}"
-    except (ValueError, IndexError):
-        return iso
-
-
-def _when(ctx: DocContext, best: Event | None, times, sentence_times) -> tuple[W5Answer, ...]:
-    lex = lexicon()
-    w = lex.main["when"]
-    not_point = set(w["not_point"])
-    published = ctx.parsed.article.published
-    cands = []
-    main_span = None
-    if best is not None:
-        r = best.role("time")
-        if r is not None:
-            main_span = (r.start, r.end)
-    items = [  # (start, end, text, sentence, value, type)
-        (tv.start, tv.end, tv.text, tv.sentence, tv.value, tv.type)
-        for tv in times
-        if tv.type in ("DATE", "TIME") and tv.value and tv.value[0].isdigit()
-    ]
-    full = ctx.parsed.text
-
-    def join_time(p, it, gap):  # "6.10am on Wednesday": a time of day and its day are one answer
-        if p[3] == it[3] and gap.strip().lower() in ("", "on", ",", "of", "at") and len(gap) <= 4:
-            val = p[4] if p[5] == "DATE" and p[4] else it[4]
-            return (p[0], it[1], full[p[0] : it[1]], p[3], val, "DATE" if "DATE" in (p[5], it[5]) else p[5])
-        return None
-
-    merged = _merge_adjacent(items, full, join_time)
-    for s, e, text, sent, val, typ in merged:
-        nl = text.find("\n")
-        if nl > 0:  # "November 8, 2016\nDozens": a mention run across a line break
-            text, e = text[:nl].rstrip(), s + len(text[:nl].rstrip())
-        low = text.lower()
-        words = set(re.findall(r"[a-z]+", low))
-        if words & not_point or _DURATION.match(low) or "-old" in low:
-            continue
-        sc = _position_weight(ctx, sent, w, s)
-        if best is not None and sent == best.sentence:
-            sc += w["main_sentence"]
-        if main_span and s < main_span[1] and main_span[0] < e:
-            sc += w["main_role"]
-        if (
-            typ == "TIME"
-            or (val and len(val) >= 10)
-            or re.search(r"day|night|morning|evening|noon|am\b|pm\b|a\.m\.|p\.m\.", low)
-        ):
-            sc += w["day"]
-        elif val and len(val) == 4:
-            sc += w["year_only"]
-        cands.append((sc, W5Answer(text, sc, s, e, value=val)))
-    if published is not None:
-        iso = published.isoformat()
-        cands.append((0.05, W5Answer(_fmt_date(iso), 0.05, None, None, value=iso)))
-    return _norm_scores(cands)
-
-
-# --- where ---------------------------------------------------------------
-
-
-def _where(ctx: DocContext, best: Event | None, places) -> tuple[W5Answer, ...]:
-    lex = lexicon()
-    w = lex.main["where"]
-    place_at = {}
-    for p in places:
-        place_at[(p.start, p.end)] = p
-    # how often the name occurs, whatever label the model gave each mention
-    freq = Counter(
-        m.text.lower() for m in ctx.parsed.mentions if m.label in PLACE_LABELS or m.label in ("ORG", "PRODUCT")
-    )
-    maxf = max(freq.values()) if freq else 1
-    main_spans = []
-    if best is not None:
-        main_spans = [(r.start, r.end, r) for r in best.roles if r.name == "place"]
-    items = [
-        (m.start, m.end, m.text, m.sentence, m.label, m.entity) for m in ctx.parsed.mentions if m.label in PLACE_LABELS
-    ]
-    have = [(s, e) for s, e, *_ in items] + [(m.start, m.end) for m in ctx.parsed.mentions if m.label == "NORP"]
-    for p in places:
-        # a resolved place the model did not tag as a place ("Croydon" read as ORG)
-        if not any(p.start < e and s < p.end for s, e in have):
-            text = p.text.strip()
-            items.append((p.start, p.start + len(text), text, p.sentence, "GPE", EntityKey("GPE", p.name)))
-    full = ctx.parsed.text
-
-    def join_places(q, it, gap):  # "Croydon, south London": adjacent places are one answer
-        if q[3] == it[3] and gap in (", ", ","):
-            return (q[0], it[1], full[q[0] : it[1]], q[3], q[4], q[5])
-        return None
-
-    merged = _merge_adjacent(items, full, join_places)
-    cands = []
-    lead_end = ctx.lead_end
-    not_places = set(w["not_places"])
-    for s, e, text, sent, label, _ent in merged:
-        if text.lower() in not_places:
-            continue
-        while e < len(full) and full[e] == "-" and e + 1 < len(full) and full[e + 1].isalpha():
-            # "Mazar-i-Sharif": the tokenizer splits hyphenated names
-            e2 = e + 1
-            while e2 < len(full) and (full[e2].isalpha() or full[e2] == "-"):
-                e2 += 1
-            e = e2
-            text = full[s:e]
-        sc = _position_weight(ctx, sent, w, s)
-        if ", " in text:
-            sc += w["specific"]
-        sc += w["labels"].get(label, 0.0)
-        sc += w["frequency"] * freq.get(text.lower(), 0) / maxf
-        if best is not None and sent == best.sentence:
-            sc += w["main_sentence"]
-        if any(s < me and ms < e for ms, me, _ in main_spans):
-            sc += w["main_role"]
-        if s == lead_end and re.match(r"[A-Z][A-Z .,]+(?:—|--|-|\(|:)", ctx.parsed.text[s : s + 40]):
-            sc += w["dateline"]
-        p = next((place_at[k] for k in place_at if k[0] < e and s < k[1]), None)
-        if p is not None:
-            sc += w["features"].get(p.feature, 0.0)
-        cands.append((sc, W5Answer(text, sc, s, e, lat=p.lat if p else None, lon=p.lon if p else None)))
-    # a main-event place phrase that is no named place ("the cosmodrome")
-    for ms, me, r in main_spans:
-        if not any(s < me and ms < e for s, e, *_ in merged):
-            cands.append((w["main_role"] + 0.3, W5Answer(r.text, 0.0, ms, me, lat=r.lat, lon=r.lon)))
-    return _norm_scores(cands)
-
-
 # --- why and how -------------------------------------------------------------
 
 
 def _why(ctx: DocContext, best: Event, ranked) -> tuple[W5Answer, ...]:
     w = lexicon().main["why"]
-    cands = []
     what = _what_phrase(ctx, best)
+    linked = _linked_types(best, ranked)
+    cands = []
+    for _esc, e in ranked:
+        cands += _cause_candidates(ctx, w, e, best, what, linked)
+    return _norm_scores(cands)
+
+
+def _linked_types(best: Event, ranked) -> set[str]:
+    """The main event's type and those of the events its purpose names: their causes count too."""
     linked = {best.type}
     for r in best.roles:
         if r.name == "purpose":
             for _, e in ranked:
                 if r.start <= e.trigger_start < r.end:
                     linked.add(e.type)  # "travels to meet": meetings are linked
-    for _esc, e in ranked:
-        pos = _position_weight(ctx, e.sentence, w["position"], e.trigger_start)
-        lead = pos >= w["position"]["lead"]
-        for r in e.roles:
-            if r.name not in ("reason", "purpose", "weak_reason"):
-                continue
-            if r.name == "weak_reason" and not lead:
-                continue  # "X after Y" is a cause only where news states the main event
-            if (
-                e is best
-                and what is not None
-                and what.start is not None
-                and what.start <= r.start
-                and r.end <= what.end
-            ):
-                continue  # already part of "what": "travels to meet Putin"
-            sc = pos + w["kind"][r.name] + (w["main_role"] if e is best else 0.0)
-            if r.name == "weak_reason" and r.text.lower().startswith("as "):
-                sc += w["weak_as"]  # "as" is more often "while" than "because"
-            if e is not best and e.type in linked:
-                sc += w["linked"]
-            cands.append((sc, W5Answer(_strip_cue(r.text), sc, r.start, r.end)))
-    return _norm_scores(cands)
+    return linked
+
+
+def _cause_candidates(ctx: DocContext, w: dict, e, best: Event, what: W5Answer | None, linked: set[str]) -> list:
+    """The reason, purpose and weak-reason roles of event ``e``, scored."""
+    pos = _position_weight(ctx, e.sentence, w["position"], e.trigger_start)
+    lead = pos >= w["position"]["lead"]
+    out = []
+    for r in e.roles:
+        if r.name not in ("reason", "purpose", "weak_reason"):
+            continue
+        if r.name == "weak_reason" and not lead:
+            continue  # "X after Y" is a cause only where news states the main event
+        if e is best and what is not None and what.start is not None and what.start <= r.start and r.end <= what.end:
+            continue  # already part of "what": "travels to meet Putin"
+        sc = pos + w["kind"][r.name] + (w["main_role"] if e is best else 0.0)
+        if r.name == "weak_reason" and r.text.lower().startswith("as "):
+            sc += w["weak_as"]  # "as" is more often "while" than "because"
+        if e is not best and e.type in linked:
+            sc += w["linked"]
+        out.append((sc, W5Answer(_strip_cue(r.text), sc, r.start, r.end)))
+    return out
 
 
 _LEAD_CUES = re.compile(r"^(?:after|following|amid|over|as)\s+", re.I)
@@ -541,11 +426,18 @@ def _strip_cue(text: str) -> str:
 
 def _how(ctx: DocContext, best: Event, top, ranked=()) -> tuple[W5Answer, ...]:
     w = lexicon().main["how"]
-    cands = []
-    # the mechanism behind a consequence: "Seven killed as tram derails", "rammed"
+    cands = _mechanism_candidates(ctx, w, best, ranked)
+    cands += _means_candidates(w, best, top)
+    cands += _action_fallback(ctx, w, best)
+    return _norm_scores(cands)
+
+
+def _mechanism_candidates(ctx: DocContext, w: dict, best: Event, ranked) -> list:
+    """The mechanism behind a consequence: "Seven killed as tram derails", "rammed"."""
     mech = set(w["mechanism_types"])
     excl = set(w["mechanism_exclude"])
     tok_at = _tok_at(ctx)
+    out = []
     for _, e in ranked:
         if e is best or e.type not in mech or e.lemma in excl or e.status in ("planned", "possible", "negated"):
             continue
@@ -554,32 +446,47 @@ def _how(ctx: DocContext, best: Event, top, ranked=()) -> tuple[W5Answer, ...]:
             continue
         pos = _position_weight(ctx, e.sentence, w["position"], e.trigger_start)
         if pos < w["position"]["lead"]:
-            continue
-        idx = [t.i] + [k for k in ctx.kids[t.i] if ctx.toks[k].dep in ("prt",)]
-        for k in ctx.kids[t.i]:  # "flipped and derailed"
-            if ctx.toks[k].dep == "conj" and ctx.toks[k].pos == "VERB":
-                idx += [c for c in ctx.kids[t.i] if ctx.toks[c].dep == "cc" and t.i < c < k] + [k]
-                break
-        if ctx.in_title(e.sentence, e.trigger_start):
-            # in a headline the subject is part of the phrase: "tram derails"
-            idx += [k for k in ctx.kids[t.i] if ctx.toks[k].dep in ("nsubj", "nsubjpass") and k == t.i - 1]
+            continue  # only the title and lead state how the news came about
         sc = pos + w["mechanism"]
-        cands.append((sc, W5Answer(_join(ctx, sorted(set(idx))), sc, t.start, t.end)))
+        out.append((sc, W5Answer(_join(ctx, _mechanism_tokens(ctx, e, t)), sc, t.start, t.end)))
+    return out
+
+
+def _mechanism_tokens(ctx: DocContext, e: Event, t: Token) -> list[int]:
+    """The mechanism verb with its particle, a verb conjoined to it, and in a headline its subject."""
+    toks = ctx.toks
+    idx = [t.i] + [k for k in ctx.kids[t.i] if toks[k].dep in ("prt",)]
+    for k in ctx.kids[t.i]:  # "flipped and derailed"
+        if toks[k].dep == "conj" and toks[k].pos == "VERB":
+            idx += [c for c in ctx.kids[t.i] if toks[c].dep == "cc" and t.i < c < k] + [k]
+            break
+    if ctx.in_title(e.sentence, e.trigger_start):
+        # in a headline the subject is part of the phrase: "tram derails"
+        idx += [k for k in ctx.kids[t.i] if toks[k].dep in ("nsubj", "nsubjpass") and k == t.i - 1]
+    return sorted(set(idx))
+
+
+def _means_candidates(w: dict, best: Event, top) -> list:
+    """Instrument roles and multi-word manner roles of the top events, the main event's first."""
+    out = []
     for rank, e in enumerate(top):
         base = w["main_role"] if e is best else w["lead_role"]
         for r in e.roles:
             if r.name == "instrument" or (r.name == "manner" and " " in r.text):
                 sc = base - w["decay"] * rank * 0.1
-                cands.append((sc, W5Answer(r.text, sc, r.start, r.end)))
-    # Annotators mark the action itself when no means is stated ("blames",
-    # "identify"), with its manner adverb ("narrowly avoids").
-    t = tok_at.get(best.trigger_start)
-    if t is not None:
-        idx = [t.i] + [
-            k
-            for k in ctx.kids[t.i]
-            if ctx.toks[k].dep == "prt"
-            or (ctx.toks[k].dep == "advmod" and k == t.i - 1 and ctx.lower[k].endswith("ly"))
-        ]
-        cands.append((w["verb_fallback"], W5Answer(_join(ctx, sorted(idx)), w["verb_fallback"], t.start, t.end)))
-    return _norm_scores(cands)
+                out.append((sc, W5Answer(r.text, sc, r.start, r.end)))
+    return out
+
+
+def _action_fallback(ctx: DocContext, w: dict, best: Event) -> list:
+    """Annotators mark the action itself when no means is stated ("blames",
+    "identify"), with its manner adverb ("narrowly avoids")."""
+    t = _tok_at(ctx).get(best.trigger_start)
+    if t is None:
+        return []
+    idx = [t.i] + [
+        k
+        for k in ctx.kids[t.i]
+        if ctx.toks[k].dep == "prt" or (ctx.toks[k].dep == "advmod" and k == t.i - 1 and ctx.lower[k].endswith("ly"))
+    ]
+    return [(w["verb_fallback"], W5Answer(_join(ctx, sorted(idx)), w["verb_fallback"], t.start, t.end))]

@@ -21,9 +21,12 @@ def load_data(name: str) -> dict:
 
 
 # -- batched reads -------------------------------------------------------------
-def _sets_clause(wanted: dict[str, set[int]], col: str = "sentence_idx", alias: str = "") -> tuple[str, dict]:
+def _sets_clause(
+    wanted: dict[str, set[int]], col: str = "sentence_idx", alias: str = ""
+) -> tuple[str, dict[str, object]]:
     """{doc_id: {sentence indexes}} -> one OR-ed WHERE clause using the (doc_id, ...) keys."""
-    parts, params = [], {}
+    parts: list[str] = []
+    params: dict[str, object] = {}
     for k, (d, idxs) in enumerate(wanted.items()):
         ids = sorted(idxs)
         names = [f"i{k}_{j}" for j in range(len(ids))]

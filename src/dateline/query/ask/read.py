@@ -11,6 +11,7 @@ from .config import _ISO, _YEAR, _cfg
 from .match import Option, _lemma_match, _match_tokens, _question_has, _status, _status_factor
 from .question import Frame
 from .retrieve import Cand, _name_match, _norm_words
+from .roles import _agents, _phrases
 from .tree import _children, _clean, _dist, _head_of, _span_toks, _subtree_text, _tok_at_or
 
 
@@ -68,58 +69,64 @@ def _extract(f: Frame, pd: ParsedDoc, c: Cand, facts: dict, matched: list[tuple[
 
 def _dates(r: Reading) -> list[Option]:
     """Dates of the sentence, nearest the verb first; the report's date when it gives none."""
-    f, pd, c, facts, key = r.f, r.pd, r.c, r.facts, r.key
-    m_toks, matched, near, status_of = r.m_toks, r.matched, r.near, r.status_of
-    out: list[Option] = []
-    qtexts = {t[3] for t in f.times}
-    times = facts["times"].get(key, [])
-    for t in times:
-        if t.type not in ("DATE", "TIME") or not t.earliest or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
-            continue
-        if t.text in qtexts or any(q in t.text for q in qtexts):
-            continue
-        toks = _span_toks(pd, t.start - c.start, t.end - c.start)
-        if not toks:
-            continue
-        i = _head_of(pd, toks)
-        st = status_of(i)
-        head = pd.tokens[pd.tokens[i].head]
-        since = head.lemma.lower() == "since"
-        if since:  # "first X since 2019": the previous X was in 2019
-            st = "occurred"
-        value = t.value if _ISO.match(t.value or "") else t.earliest
-        sc = 0.5 + 0.5 / (1 + near(i))
-        if since and f.order != "last":
-            sc *= 0.8  # the previous occurrence, not this one
-        text = t.text if _YEAR.search(t.text) or not value else f"{t.text} ({value})"  # "Wednesday (2023-09-13)"
-        out.append(Option(text, value, sc, factor=_status_factor(f, st)))
-    row = c.row
-    if matched and row.get("time_rule") == "publication" and row.get("time_value") and not out:
-        # no date in the sentence: the event happened when reported (weak)
-        st = status_of(m_toks[0])
-        out.append(
-            Option(
-                f"{row['time_value']} (date of the report)",
-                row["time_value"],
-                0.45,
-                factor=_status_factor(f, st),
-                report=True,
-            )
-        )
+    qtexts = {t[3] for t in r.f.times}
+    times = r.facts["times"].get(r.key, [])
+    out = [o for o in (_date_option(r, t, qtexts) for t in times) if o is not None]
+    if not out:
+        out += _report_date(r)
     if not times:
-        for m in facts["mentions"].get(key, []):
-            if m["label"] == "DATE" and _YEAR.search(m["text"]) and m["text"] not in qtexts:
-                toks = _span_toks(pd, m["start_char"] - c.start, m["end_char"] - c.start)
-                if toks:
-                    i = _head_of(pd, toks)
-                    out.append(
-                        Option(
-                            m["text"],
-                            _YEAR.findall(m["text"])[0],
-                            0.4 + 0.4 / (1 + near(i)),
-                            factor=_status_factor(f, status_of(i)),
-                        )
-                    )
+        out += _year_mentions(r, qtexts)
+    return out
+
+
+_VAGUE_REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+
+
+def _date_option(r: Reading, t, qtexts: set[str]) -> Option | None:
+    """One normalised date of the sentence as an answer, unless it is vague or the question's own."""
+    f, pd, c = r.f, r.pd, r.c
+    if t.type not in ("DATE", "TIME") or not t.earliest or t.value in _VAGUE_REFS:
+        return None
+    if t.text in qtexts or any(q in t.text for q in qtexts):
+        return None
+    toks = _span_toks(pd, t.start - c.start, t.end - c.start)
+    if not toks:
+        return None
+    i = _head_of(pd, toks)
+    st = r.status_of(i)
+    since = pd.tokens[pd.tokens[i].head].lemma.lower() == "since"
+    if since:  # "first X since 2019": the previous X was in 2019
+        st = "occurred"
+    value = t.value if _ISO.match(t.value or "") else t.earliest
+    sc = 0.5 + 0.5 / (1 + r.near(i))
+    if since and f.order != "last":
+        sc *= 0.8  # the previous occurrence, not this one
+    text = t.text if _YEAR.search(t.text) or not value else f"{t.text} ({value})"  # "Wednesday (2023-09-13)"
+    return Option(text, value, sc, factor=_status_factor(f, st))
+
+
+def _report_date(r: Reading) -> list[Option]:
+    """No date in the sentence: the event happened when reported (weak)."""
+    row = r.c.row
+    if not (r.matched and row.get("time_rule") == "publication" and row.get("time_value")):
+        return []
+    st = r.status_of(r.m_toks[0])
+    text = f"{row['time_value']} (date of the report)"
+    return [Option(text, row["time_value"], 0.45, factor=_status_factor(r.f, st), report=True)]
+
+
+def _year_mentions(r: Reading, qtexts: set[str]) -> list[Option]:
+    """Sentences without normalised times: the model's DATE mentions that hold a year."""
+    pd, c = r.pd, r.c
+    out: list[Option] = []
+    for m in r.facts["mentions"].get(r.key, []):
+        if m["label"] != "DATE" or not _YEAR.search(m["text"]) or m["text"] in qtexts:
+            continue
+        toks = _span_toks(pd, m["start_char"] - c.start, m["end_char"] - c.start)
+        if toks:
+            i = _head_of(pd, toks)
+            sc = 0.4 + 0.4 / (1 + r.near(i))
+            out.append(Option(m["text"], _YEAR.findall(m["text"])[0], sc, factor=_status_factor(r.f, r.status_of(i))))
     return out
 
 
@@ -194,42 +201,60 @@ def _quantities(r: Reading) -> list[Option]:
 def _reasons(r: Reading) -> list[Option]:
     """Reasons (because, for, to ...) or manners (by, with, adverbs) attached to the verb."""
     f, pd, typ = r.f, r.pd, r.f.answer_type
-    m_toks, matched_events = r.m_toks, r.events
-    out: list[Option] = []
     names = ("reason", "purpose") if typ == "reason" else ("manner", "instrument")
-    for ev in matched_events:
-        for role in ev.roles:
-            if role.name in names:
-                out.append(Option(_clean(role.text), None, 0.9, factor=_status_factor(f, ev.status)))
-    cfg = _cfg()
+    out = [
+        Option(_clean(role.text), None, 0.9, factor=_status_factor(f, ev.status))
+        for ev in r.events
+        for role in ev.roles
+        if role.name in names
+    ]
     if typ == "reason":
-        for m in m_toks:
-            lo, hi = pd.subtree(m)
-            for t in pd.tokens[lo:hi]:
-                if (
-                    t.dep == "prep"
-                    and t.lemma.lower() == "for"
-                    and any(g.dep == "pobj" and g.lemma.lower() in cfg["reason_nouns"] for g in _children(pd, t.i))
-                ):
-                    out.append(Option(_clean(_subtree_text(pd, t.i, drop=())), None, 0.85))
-    for m in m_toks:
+        out += _for_reasons(pd, r.m_toks)
+    for m in r.m_toks:
         for ch in _children(pd, m):
-            txt = _subtree_text(pd, ch.i, drop=())
-            low = txt.lower()
-            if typ == "reason":
-                mark = any(
-                    x.dep == "mark" and x.lemma.lower() in ("because", "since", "as", "so") for x in _children(pd, ch.i)
-                )
-                purpose = ch.dep == "advcl" and low.startswith("to ")
-                if mark or any(low.startswith(w + " ") for w in cfg["reason_markers"]) or purpose:
-                    out.append(Option(_clean(txt), None, 0.75))
-            elif ch.dep == "prep" and ch.lemma.lower() in cfg["manner_preps"]:
-                out.append(Option(_clean(txt), None, 0.7))
-            elif ch.dep == "advmod" and ch.text.lower().endswith("ly"):
-                out.append(Option(txt, None, 0.5))
+            o = _attached_reason(pd, ch) if typ == "reason" else _attached_manner(pd, ch)
+            if o is not None:
+                out.append(o)
     if typ == "reason":
         out.extend(_reason_cues(pd, {o.text for o in out}))
     return out
+
+
+def _for_reasons(pd: ParsedDoc, m_toks: list[int]) -> list[Option]:
+    """ "for" + a reason noun anywhere under the verb ("arrested for fraud")."""
+    nouns = _cfg()["reason_nouns"]
+    out: list[Option] = []
+    for m in m_toks:
+        lo, hi = pd.subtree(m)
+        for t in pd.tokens[lo:hi]:
+            if t.dep != "prep" or t.lemma.lower() != "for":
+                continue
+            if any(g.dep == "pobj" and g.lemma.lower() in nouns for g in _children(pd, t.i)):
+                out.append(Option(_clean(_subtree_text(pd, t.i, drop=())), None, 0.85))
+    return out
+
+
+_CAUSAL_MARKS = ("because", "since", "as", "so")
+
+
+def _attached_reason(pd: ParsedDoc, ch) -> Option | None:
+    """A dependant of the verb that gives a reason: a causal clause, a reason marker or a purpose."""
+    txt = _subtree_text(pd, ch.i, drop=())
+    low = txt.lower()
+    mark = any(x.dep == "mark" and x.lemma.lower() in _CAUSAL_MARKS for x in _children(pd, ch.i))
+    purpose = ch.dep == "advcl" and low.startswith("to ")
+    if mark or purpose or any(low.startswith(w + " ") for w in _cfg()["reason_markers"]):
+        return Option(_clean(txt), None, 0.75)
+    return None
+
+
+def _attached_manner(pd: ParsedDoc, ch) -> Option | None:
+    """A dependant of the verb that gives a manner: a manner preposition or an -ly adverb."""
+    if ch.dep == "prep" and ch.lemma.lower() in _cfg()["manner_preps"]:
+        return Option(_clean(_subtree_text(pd, ch.i, drop=())), None, 0.7)
+    if ch.dep == "advmod" and ch.text.lower().endswith("ly"):
+        return Option(_subtree_text(pd, ch.i, drop=()), None, 0.5)
+    return None
 
 
 def _reason_cues(pd: ParsedDoc, seen: set[str]) -> list[Option]:
@@ -299,175 +324,6 @@ def _name_anchors(f: Frame, pd: ParsedDoc, c: Cand, facts: dict) -> list[int]:
             toks = _span_toks(pd, m["start_char"] - c.start, m["end_char"] - c.start)
             if toks:
                 out.append(_head_of(pd, toks))
-    return out
-
-
-def _agents(f, pd, c, facts, m_toks, matched_events, status_of) -> list[Option]:
-    """Who did it: the agent of the matched event or the verb's subject, as a name when it is one;
-    else the person or organisation asked about (a focus noun's name), or the names nearest the verb."""
-    mentions = [
-        m for m in facts["mentions"].get((c.doc_id, c.idx), []) if m["label"] in ("PERSON", "ORG", "GPE", "NORP")
-    ]
-    out: list[Option] = []
-    if f.pred and not f.pred_light and f.wh_role == "subj":
-        out += _event_agents(f, pd, c, mentions, matched_events)
-        out += _subject_agents(f, pd, c, mentions, m_toks, status_of)
-    focus = f.focus
-    if focus:
-        ftoks = [t.i for t in pd.tokens if _lemma_match(focus, t.lemma.lower()) >= 0.8]
-        for m in mentions:
-            toks = _span_toks(pd, m["start_char"] - c.start, m["end_char"] - c.start)
-            if not toks:
-                continue
-            h = _head_of(pd, toks)
-            for fi in ftoks:
-                ft = pd.tokens[fi]
-                linked = ft.head == h or pd.tokens[h].head == fi or fi in toks or (0 < toks[0] - fi <= 2)
-                if linked:
-                    name = entity_name(m["entity_key"]) or m["text"]
-                    out.append(Option(name, m["entity_key"], 0.95, m["entity_key"]))
-    if not out:
-        for m in mentions:
-            if m["label"] in ("PERSON", "ORG"):
-                toks = _span_toks(pd, m["start_char"] - c.start, m["end_char"] - c.start)
-                if toks and m_toks:
-                    d = min(_dist(pd, toks[0], x) for x in m_toks)
-                    out.append(
-                        Option(
-                            entity_name(m["entity_key"]) or m["text"], m["entity_key"], 0.4 / (1 + d), m["entity_key"]
-                        )
-                    )
-    return out
-
-
-def _event_agents(f, pd, c, mentions, matched_events) -> list[Option]:
-    """The agent (or, asked in the passive, the patient) of the events at the question's verb."""
-    out: list[Option] = []
-    for ev in matched_events:
-        rs = [r for r in ev.roles if r.name == ("patient" if f.passive else "agent")]
-        if not rs:
-            continue
-        r = rs[0]
-        ents = list(dict.fromkeys(x.entity for x in rs if x.entity and (x.start, x.end) == (r.start, r.end)))
-        if len(ents) > 1:  # "they" -> both people
-            txt = " and ".join(entity_name(e) or "" for e in ents)
-        elif r.entity and (
-            r.text.lower() in ("he", "she", "they", "it", "who", "which", "their", "his", "her")
-            or _norm_words(r.text) <= _norm_words(entity_name(r.entity))
-        ):  # "Putin" -> "Vladimir Putin"
-            txt = entity_name(r.entity) or r.text
-        else:
-            txt = r.text
-            toks = _span_toks(pd, r.start - c.start, r.end - c.start)
-            h = _head_of(pd, toks) if toks else None
-            ment = next(
-                (
-                    x
-                    for x in mentions
-                    if x["label"] in ("PERSON", "ORG")
-                    and h is not None
-                    and h in _span_toks(pd, x["start_char"] - c.start, x["end_char"] - c.start)
-                ),
-                None,
-            )
-            if ment is not None:  # the phrase is headed by a name: answer the name
-                txt = entity_name(ment["entity_key"]) or ment["text"]
-        out.append(Option(_clean(txt), r.entity, 0.9, r.entity, factor=_status_factor(f, ev.status)))
-    return out
-
-
-def _subject_agents(f, pd, c, mentions, m_toks, status_of) -> list[Option]:
-    """The grammatical subject of the question's verb in the sentence."""
-    out: list[Option] = []
-    for m in m_toks:
-        subj = [t for t in _children(pd, m) if t.dep in (("nsubjpass",) if f.passive else ("nsubj",))]
-        if f.passive:
-            subj += [g for t in _children(pd, m) if t.dep == "agent" for g in _children(pd, t.i) if g.dep == "pobj"]
-        if f.passive and pd.tokens[m].dep == "acl":  # "a tram driver arrested over ...": the noun it modifies
-            subj.append(pd.tokens[pd.tokens[m].head])
-        for s in subj:
-            if s.pos == "PRON":
-                continue
-            ment = next(
-                (
-                    x
-                    for x in mentions
-                    if x["label"] in ("PERSON", "ORG")
-                    and s.i in _span_toks(pd, x["start_char"] - c.start, x["end_char"] - c.start)
-                ),
-                None,
-            )
-            if ment is not None:  # the subject is a name: the name, not a long phrase around it
-                out.append(
-                    Option(
-                        entity_name(ment["entity_key"]) or ment["text"],
-                        ment["entity_key"],
-                        0.88,
-                        ment["entity_key"],
-                        factor=_status_factor(f, status_of(m)),
-                    )
-                )
-                continue
-            out.append(Option(_clean(_subtree_text(pd, s.i)), None, 0.85, factor=_status_factor(f, status_of(m))))
-    return out
-
-
-def _phrases(f, pd, c, m_toks, matched_events, status_of) -> list[Option]:
-    out: list[Option] = []
-    role = f.wh_role
-    for m in m_toks:
-        tok = pd.tokens[m]
-        kids = _children(pd, m)
-        st = _status_factor(f, status_of(m))
-        if role.startswith("pobj:"):
-            prep = role.split(":", 1)[1]
-            for k in kids:
-                if k.dep == "prep" and k.lemma.lower() == prep:
-                    for g in _children(pd, k.i):
-                        if g.dep == "pobj":
-                            out.append(Option(_clean(_subtree_text(pd, g.i)), None, 0.9, factor=st))
-        elif role == "subj":
-            for k in kids:
-                if k.dep in ("nsubj", "nsubjpass") and k.pos != "PRON":
-                    out.append(Option(_clean(_subtree_text(pd, k.i)), None, 0.85, factor=st))
-        elif role in ("obj", "adv", "attr"):
-            if tok.pos == "VERB" or tok.tag.startswith("VB"):
-                for k in kids:
-                    if k.dep in ("dobj", "attr", "oprd", "ccomp", "xcomp", "acomp"):
-                        out.append(Option(_clean(_subtree_text(pd, k.i)), None, 0.85, factor=st))
-            else:
-                for k in kids:
-                    if k.dep == "prep" and k.lemma.lower() in ("of", "for"):
-                        for g in _children(pd, k.i):
-                            if g.dep == "pobj":
-                                out.append(Option(_clean(_subtree_text(pd, g.i)), None, 0.7, factor=st))
-    for ev in matched_events:
-        want = {"subj": "agent", "obj": "patient", "attr": "patient", "adv": "patient"}.get(role)
-        for r in ev.roles:
-            if r.name == want:
-                out.append(Option(_clean(r.text), None, 0.9, factor=_status_factor(f, ev.status)))
-    if f.pred is None and not f.focus:  # "what is X?" with X a name
-        for a in m_toks:
-            t = pd.tokens[a]
-            head = pd.tokens[t.head]
-            if t.dep in ("nsubj", "nsubjpass") and head.lemma.lower() == "be":
-                for k in _children(pd, head.i):
-                    if k.dep in ("attr", "acomp"):
-                        out.append(Option(_clean(_subtree_text(pd, k.i)), None, 0.8))
-            for k in _children(pd, a):
-                if k.dep == "appos":
-                    out.append(Option(_clean(_subtree_text(pd, k.i)), None, 0.85))
-    if f.pred is None and f.focus:  # "what is X?": the attribute or apposition of X
-        for t in pd.tokens:
-            if _lemma_match(f.focus, t.lemma.lower()) >= 0.8:
-                head = pd.tokens[t.head]
-                if t.dep == "nsubj" and head.lemma.lower() == "be":
-                    for k in _children(pd, head.i):
-                        if k.dep in ("attr", "acomp"):
-                            out.append(Option(_clean(_subtree_text(pd, k.i)), None, 0.8))
-                for k in _children(pd, t.i):
-                    if k.dep == "appos":
-                        out.append(Option(_clean(_subtree_text(pd, k.i)), None, 0.7))
     return out
 
 

@@ -1,0 +1,199 @@
+"""Arguments of a trigger: how a role's text, span and entities are read off the parse,
+and the core roles (agent, patient, recipient) a trigger's own dependents give it.
+
+Split out of ``frames`` (which runs the role steps in order) so that module stays small;
+every role step there builds its roles with the helpers here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..types import EntityKey, Role
+from .context import PLACE_LABELS, DocContext
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+_MAX_ROLE_TOKENS = 30
+
+
+def role_from_span(ctx: DocContext, name: str, a: int, b: int) -> list[Role]:
+    text, s, e = ctx.span_text(a, b)
+    if not text:
+        return []
+    keys = []
+    for k in range(a, b):
+        for key in ctx.entity_keys(k):
+            if key not in keys:
+                keys.append(key)
+    return [Role(name, text, s, e, entity=k) for k in keys] or [Role(name, text, s, e)]
+
+
+def role_from_token(ctx: DocContext, name: str, head: int, span: tuple[int, int] | None = None) -> list[Role]:
+    """Roles for the phrase headed by ``head``; one per entity for "Putin and Kim"/"they"."""
+    a, b = span or ctx.subtree(head)
+    if b - a > _MAX_ROLE_TOKENS:
+        b = a + _MAX_ROLE_TOKENS
+    text, s, e = ctx.span_text(a, b)
+    if not text:
+        return []
+    keys = list(ctx.entity_keys(head))
+    for c in ctx.kids[head]:  # conjoined arguments: "Putin and Kim"
+        if ctx.toks[c].dep == "conj":
+            keys.extend(k for k in ctx.entity_keys(c) if k not in keys)
+    keys.extend(k for k in _modifier_entities(ctx, head) if k not in keys)
+    if not keys:
+        return [Role(name, text, s, e)]
+    return [Role(name, text, s, e, entity=k) for k in keys]
+
+
+def _modifier_entities(ctx: DocContext, head: int) -> list[EntityKey]:
+    """Entities an argument names through its modifiers: "the device's antenna", "Apple's iPod
+    players", "the Qantas order", "the newest iPhone, iPhone 4". A named head keeps its
+    title-like compounds out ("Apple CEO Steve Jobs" is Jobs, not Apple)."""
+    toks = ctx.toks
+    out: list[EntityKey] = []
+    named = head in ctx.mention_at
+    todo = [(head, 0)]
+    while todo:
+        k, depth = todo.pop()
+        for c in ctx.kids[k]:
+            d = toks[c].dep
+            if d == "appos" or (not named and d in ("poss", "compound")):
+                out.extend(ctx.entity_keys(c))
+                if depth < 1:
+                    todo.append((c, depth + 1))
+    return out
+
+
+def core_roles(ctx: DocContext, triggers: dict[int, str], roles: dict[int, list[Role]]) -> None:
+    """Agent, patient and recipient from the trigger's dependents; a trigger with neither an
+    agent nor a passive subject inherits its governor's subject."""
+    toks = ctx.toks
+    for i, typ in triggers.items():
+        got_agent = False
+        for k in ctx.kids[i]:
+            handler = _CORE_ROLE_BY_DEP.get(toks[k].dep)
+            if handler is not None and handler(ctx, i, typ, k, roles):
+                got_agent = True
+        passive = any(toks[k].dep == "nsubjpass" for k in ctx.kids[i])
+        if not got_agent and not passive:
+            _inherit_agent(ctx, i, roles)
+
+
+# A core-role handler gets (ctx, trigger, trigger type, dependent, roles), adds the roles the
+# dependent gives the trigger and tells whether that included an agent.
+_CoreRoleHandler = Callable[[DocContext, int, str, int, dict[int, list[Role]]], bool]
+
+
+def _direct_role(name: str, trigger_pos: tuple[str, ...] | None = None) -> _CoreRoleHandler:
+    """The dependent itself fills ``name``, when the trigger's POS is one of ``trigger_pos``
+    (any POS when None): "Putin met" (nsubj of a verb), "Kim was met" (nsubjpass)."""
+
+    def handle(ctx: DocContext, i: int, typ: str, k: int, roles: dict[int, list[Role]]) -> bool:
+        if trigger_pos is not None and ctx.toks[i].pos not in trigger_pos:
+            return False
+        roles[i] += role_from_token(ctx, name, k)
+        return name == "agent"
+
+    return handle
+
+
+def _by_agent_roles(ctx: DocContext, i: int, typ: str, k: int, roles: dict[int, list[Role]]) -> bool:
+    """ "was met by Putin": the object of the passive's "by" is the agent."""
+    got_agent = False
+    for c in ctx.kids[k]:
+        if ctx.toks[c].dep == "pobj":
+            roles[i] += role_from_token(ctx, "agent", c)
+            got_agent = True
+    return got_agent
+
+
+def _compound_roles(ctx: DocContext, i: int, typ: str, k: int, roles: dict[int, list[Role]]) -> bool:
+    """A named compound of an event noun: "Croydon tram crash" is a place, not who crashed;
+    "Apple launch" is the agent."""
+    if ctx.toks[i].pos != "NOUN" or not ctx.entity_keys(k):
+        return False
+    m = ctx.mention_at.get(k)
+    if m is not None and m.label in PLACE_LABELS:
+        roles[i].append(Role("place", m.text, m.start, m.end, entity=m.entity))
+    elif m is not None and m.label in ("PERSON", "ORG", "NORP"):
+        roles[i] += role_from_token(ctx, "agent", k)
+        return True
+    return False
+
+
+def _prep_object_roles(ctx: DocContext, i: int, typ: str, k: int, roles: dict[int, list[Role]]) -> bool:
+    """Core roles the object of a preposition on the trigger fills (see `_prep_core_role`)."""
+    toks = ctx.toks
+    pos = toks[i].pos
+    if pos not in ("VERB", "NOUN"):
+        return False
+    pobj = next((c for c in ctx.kids[k] if toks[c].dep == "pobj"), None)
+    if pobj is None:
+        return False
+    name = _prep_core_role(ctx, typ, pos, ctx.lower[k], pobj)
+    if name is None:
+        return False
+    roles[i] += role_from_token(ctx, name, pobj)
+    return name == "agent"
+
+
+def _prep_core_role(ctx: DocContext, typ: str, pos: str, prep: str, pobj: int) -> str | None:
+    """ "met with Kim" (patient), "talks between A and B" (agents), "sold to Qantas" (recipient),
+    "the sale of jets" (patient), "an attack by rebels" (agent, when it names an entity)."""
+    if prep == "with" and typ == "MEET":
+        return "patient"
+    if prep == "between" and pos == "NOUN":
+        return "agent"
+    if prep == "to" and typ in ("TRADE", "AID", "STATEMENT"):
+        return "recipient"
+    if prep == "of" and pos == "NOUN":
+        return "patient"
+    if prep == "by" and pos == "NOUN" and ctx.entity_keys(pobj):
+        return "agent"
+    return None
+
+
+_CORE_ROLE_BY_DEP: dict[str, _CoreRoleHandler] = {
+    "nsubj": _direct_role("agent", ("VERB",)),
+    "nsubjpass": _direct_role("patient"),
+    "agent": _by_agent_roles,
+    "dobj": _direct_role("patient", ("VERB",)),
+    "attr": _direct_role("patient", ("VERB",)),
+    "dative": _direct_role("recipient"),
+    "poss": _direct_role("agent", ("NOUN",)),  # "Putin's visit"
+    "compound": _compound_roles,
+    "prep": _prep_object_roles,
+}
+
+
+def _inherit_agent(ctx: DocContext, i: int, roles: dict[int, list[Role]]) -> None:
+    """Controlled and conjoined verbs share their governor's subject."""
+    toks = ctx.toks
+    cur = i
+    for _ in range(4):
+        t = toks[cur]
+        if t.dep not in ("xcomp", "advcl", "conj", "acl", "relcl") or t.head == cur:
+            return
+        h = t.head
+        if t.dep == "relcl":
+            # "Kim, who prefers ..." / "meeting place where he ...": the subject is inside
+            return
+        if t.dep == "acl" and toks[h].pos == "NOUN":
+            # "plans to visit": the planner is the subject of the verb governing "plans"
+            h = toks[h].head
+        for k in ctx.kids[h]:
+            if toks[k].dep in SUBJ:
+                # "Asked whether ..., Putin said": a bare participle's subject is asked, not asking
+                bare_participle = toks[i].tag == "VBN" and not any(toks[c].dep == "aux" for c in ctx.kids[i])
+                roles[i] += role_from_token(ctx, "patient" if bare_participle else "agent", k)
+                return
+        cur = h
+
+
+def add_span_role(ctx, roles, owner, name, a, b, head) -> None:
+    if b - a > _MAX_ROLE_TOKENS:
+        b = a + _MAX_ROLE_TOKENS
+    text, s, e = ctx.span_text(a, b)
+    if text:
+        roles[owner].append(Role(name, text, s, e))

@@ -1,0 +1,219 @@
+"""Stage 3, reading, for phrase answers: who did it (a name in the agent role) and what fills
+the wh-word's role (the verb's dependants, the matched events' roles, "what is X?")."""
+
+from __future__ import annotations
+
+from ...types import ParsedDoc
+from .._common import entity_name
+from .match import Option, _lemma_match, _status_factor
+from .question import Frame
+from .retrieve import Cand, _norm_words
+from .tree import _children, _clean, _dist, _head_of, _span_toks, _subtree_text
+
+
+def _agents(f, pd, c, facts, m_toks, matched_events, status_of) -> list[Option]:
+    """Who did it: the agent of the matched event or the verb's subject, as a name when it is one;
+    else the person or organisation asked about (a focus noun's name), or the names nearest the verb."""
+    mentions = [
+        m for m in facts["mentions"].get((c.doc_id, c.idx), []) if m["label"] in ("PERSON", "ORG", "GPE", "NORP")
+    ]
+    out: list[Option] = []
+    if f.pred and not f.pred_light and f.wh_role == "subj":
+        out += _event_agents(f, pd, c, mentions, matched_events)
+        out += _subject_agents(f, pd, c, mentions, m_toks, status_of)
+    if f.focus:
+        out += _focus_agents(f.focus, pd, c, mentions)
+    if not out:
+        out += _nearest_agents(pd, c, mentions, m_toks)
+    return out
+
+
+def _named(m: dict, score: float) -> Option:
+    return Option(entity_name(m["entity_key"]) or m["text"], m["entity_key"], score, m["entity_key"])
+
+
+def _focus_agents(focus: str, pd: ParsedDoc, c: Cand, mentions: list[dict]) -> list[Option]:
+    """ "which company ...?": names attached to a token like the focus noun ("the company Apple")."""
+    ftoks = [t.i for t in pd.tokens if _lemma_match(focus, t.lemma.lower()) >= 0.8]
+    out: list[Option] = []
+    for m in mentions:
+        toks = _span_toks(pd, m["start_char"] - c.start, m["end_char"] - c.start)
+        if not toks:
+            continue
+        h = _head_of(pd, toks)
+        for fi in ftoks:
+            if pd.tokens[fi].head == h or pd.tokens[h].head == fi or fi in toks or (0 < toks[0] - fi <= 2):
+                out.append(_named(m, 0.95))
+    return out
+
+
+def _nearest_agents(pd: ParsedDoc, c: Cand, mentions: list[dict], m_toks: list[int]) -> list[Option]:
+    """Last resort: people and organisations, the nearer the verb the likelier."""
+    out: list[Option] = []
+    for m in mentions:
+        if m["label"] not in ("PERSON", "ORG"):
+            continue
+        toks = _span_toks(pd, m["start_char"] - c.start, m["end_char"] - c.start)
+        if toks and m_toks:
+            d = min(_dist(pd, toks[0], x) for x in m_toks)
+            out.append(_named(m, 0.4 / (1 + d)))
+    return out
+
+
+def _event_agents(f, pd, c, mentions, matched_events) -> list[Option]:
+    """The agent (or, asked in the passive, the patient) of the events at the question's verb."""
+    out: list[Option] = []
+    for ev in matched_events:
+        rs = [r for r in ev.roles if r.name == ("patient" if f.passive else "agent")]
+        if not rs:
+            continue
+        r = rs[0]
+        ents = list(dict.fromkeys(x.entity for x in rs if x.entity and (x.start, x.end) == (r.start, r.end)))
+        if len(ents) > 1:  # "they" -> both people
+            txt = " and ".join(entity_name(e) or "" for e in ents)
+        elif r.entity and (
+            r.text.lower() in ("he", "she", "they", "it", "who", "which", "their", "his", "her")
+            or _norm_words(r.text) <= _norm_words(entity_name(r.entity))
+        ):  # "Putin" -> "Vladimir Putin"
+            txt = entity_name(r.entity) or r.text
+        else:
+            txt = r.text
+            toks = _span_toks(pd, r.start - c.start, r.end - c.start)
+            h = _head_of(pd, toks) if toks else None
+            ment = next(
+                (
+                    x
+                    for x in mentions
+                    if x["label"] in ("PERSON", "ORG")
+                    and h is not None
+                    and h in _span_toks(pd, x["start_char"] - c.start, x["end_char"] - c.start)
+                ),
+                None,
+            )
+            if ment is not None:  # the phrase is headed by a name: answer the name
+                txt = entity_name(ment["entity_key"]) or ment["text"]
+        out.append(Option(_clean(txt), r.entity, 0.9, r.entity, factor=_status_factor(f, ev.status)))
+    return out
+
+
+def _subject_agents(f, pd, c, mentions, m_toks, status_of) -> list[Option]:
+    """The grammatical subject of the question's verb in the sentence."""
+    out: list[Option] = []
+    for m in m_toks:
+        subj = [t for t in _children(pd, m) if t.dep in (("nsubjpass",) if f.passive else ("nsubj",))]
+        if f.passive:
+            subj += [g for t in _children(pd, m) if t.dep == "agent" for g in _children(pd, t.i) if g.dep == "pobj"]
+        if f.passive and pd.tokens[m].dep == "acl":  # "a tram driver arrested over ...": the noun it modifies
+            subj.append(pd.tokens[pd.tokens[m].head])
+        for s in subj:
+            if s.pos == "PRON":
+                continue
+            ment = next(
+                (
+                    x
+                    for x in mentions
+                    if x["label"] in ("PERSON", "ORG")
+                    and s.i in _span_toks(pd, x["start_char"] - c.start, x["end_char"] - c.start)
+                ),
+                None,
+            )
+            if ment is not None:  # the subject is a name: the name, not a long phrase around it
+                out.append(
+                    Option(
+                        entity_name(ment["entity_key"]) or ment["text"],
+                        ment["entity_key"],
+                        0.88,
+                        ment["entity_key"],
+                        factor=_status_factor(f, status_of(m)),
+                    )
+                )
+                continue
+            out.append(Option(_clean(_subtree_text(pd, s.i)), None, 0.85, factor=_status_factor(f, status_of(m))))
+    return out
+
+
+def _phrases(f, pd, c, m_toks, matched_events, status_of) -> list[Option]:
+    """Phrases in the asked role: the verb's own dependants, the matched events' roles, and
+    for "what is X?" what the sentence says X is."""
+    out: list[Option] = []
+    for m in m_toks:
+        out += _role_phrases(f.wh_role, pd, m, _status_factor(f, status_of(m)))
+    out += _event_role_phrases(f, matched_events)
+    if f.pred is None:
+        out += _focus_definitions(f.focus, pd) if f.focus else _name_definitions(pd, m_toks)
+    return out
+
+
+_SUBJ_DEPS = ("nsubj", "nsubjpass")
+_OBJ_DEPS = ("dobj", "attr", "oprd", "ccomp", "xcomp", "acomp")
+_DEFINITION_DEPS = ("attr", "acomp")
+_ROLE_OF_WH = {"subj": "agent", "obj": "patient", "attr": "patient", "adv": "patient"}
+
+
+def _dep_phrases(pd: ParsedDoc, i: int, deps, score: float, factor: float = 1.0, pron: bool = True) -> list[Option]:
+    """The subtrees of token i's dependants with one of `deps` (pronouns kept unless `pron` is off)."""
+    return [
+        Option(_clean(_subtree_text(pd, k.i)), None, score, factor=factor)
+        for k in _children(pd, i)
+        if k.dep in deps and (pron or k.pos != "PRON")
+    ]
+
+
+def _prep_objects(pd: ParsedDoc, i: int, preps, score: float, factor: float) -> list[Option]:
+    """The objects of token i's prepositions in `preps` ("the launch *of the rocket*")."""
+    out: list[Option] = []
+    for k in _children(pd, i):
+        if k.dep == "prep" and k.lemma.lower() in preps:
+            out += _dep_phrases(pd, k.i, ("pobj",), score, factor)
+    return out
+
+
+def _role_phrases(role: str, pd: ParsedDoc, m: int, factor: float) -> list[Option]:
+    """What fills the question's wh-role beside one matched token."""
+    if role.startswith("pobj:"):  # "in which city ...?": the object of that preposition
+        return _prep_objects(pd, m, {role.split(":", 1)[1]}, 0.9, factor)
+    if role == "subj":
+        return _dep_phrases(pd, m, _SUBJ_DEPS, 0.85, factor, pron=False)
+    if role not in ("obj", "adv", "attr"):
+        return []
+    tok = pd.tokens[m]
+    if tok.pos == "VERB" or tok.tag.startswith("VB"):
+        return _dep_phrases(pd, m, _OBJ_DEPS, 0.85, factor)
+    return _prep_objects(pd, m, {"of", "for"}, 0.7, factor)  # a noun: "the sale of X"
+
+
+def _event_role_phrases(f: Frame, matched_events) -> list[Option]:
+    want = _ROLE_OF_WH.get(f.wh_role)
+    return [
+        Option(_clean(r.text), None, 0.9, factor=_status_factor(f, ev.status))
+        for ev in matched_events
+        for r in ev.roles
+        if r.name == want
+    ]
+
+
+def _copula_definitions(pd: ParsedDoc, t, subj_deps) -> list[Option]:
+    """'X is a Y': the attribute of the copula X is the subject of."""
+    head = pd.tokens[t.head]
+    if t.dep in subj_deps and head.lemma.lower() == "be":
+        return _dep_phrases(pd, head.i, _DEFINITION_DEPS, 0.8)
+    return []
+
+
+def _name_definitions(pd: ParsedDoc, m_toks) -> list[Option]:
+    """ "what is X?" with X a name: what the sentence says the matched name is."""
+    out: list[Option] = []
+    for a in m_toks:
+        out += _copula_definitions(pd, pd.tokens[a], _SUBJ_DEPS)
+        out += _dep_phrases(pd, a, ("appos",), 0.85)
+    return out
+
+
+def _focus_definitions(focus: str, pd: ParsedDoc) -> list[Option]:
+    """ "what is X?" with X a common noun: the attribute or apposition of every token like X."""
+    out: list[Option] = []
+    for t in pd.tokens:
+        if _lemma_match(focus, t.lemma.lower()) >= 0.8:
+            out += _copula_definitions(pd, t, ("nsubj",))
+            out += _dep_phrases(pd, t.i, ("appos",), 0.7)
+    return out

@@ -13,6 +13,7 @@ import functools
 import json
 import types
 import typing
+from collections.abc import Callable
 from datetime import date, datetime
 from enum import Enum
 from typing import Any, TypeVar
@@ -101,7 +102,7 @@ def _optional(tp: Any) -> bool:
 
 def from_json(cls: type[T], data: Any) -> T:
     """Rebuild a record from :func:`to_json` output; keys the class no longer has are ignored."""
-    return typing.cast(T, _build(cls, data))
+    return typing.cast(T, _builder(typing.cast(Any, cls))(data))
 
 
 def loads(cls: type[T], text: str) -> T:
@@ -113,35 +114,63 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def _build(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    if tp is EntityKey:
-        return EntityKey.parse(value)
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _build(inner[0], value) if len(inner) == 1 else value
-    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        hints = _hints(tp)
-        names = {f.name for f in dataclasses.fields(tp) if f.init}
-        given = {k: _build(hints[k], v) for k, v in value.items() if k in names}
-        absent = {k: None for k, d in _omittable(tp).items() if d is None and k not in given}
-        return tp(**absent, **given)
-    if origin in (tuple, frozenset, set, dict):
-        return _build_container(origin, typing.get_args(tp), value)
-    if tp is date and isinstance(value, str):
-        return date.fromisoformat(value)
-    if tp is float and isinstance(value, int):
-        return float(value)
+Builder = Callable[[Any], Any]
+
+
+def _same_value(value: Any) -> Any:
     return value
 
 
-def _build_container(origin: Any, args: tuple, value: Any) -> Any:
+@functools.cache
+def _builder(tp: Any) -> Builder:
+    """The function that rebuilds a value of type ``tp`` from JSON, made once per type: a
+    store read turns hundreds of thousands of rows into records, and reading the type
+    hints again for every value cost more than parsing the JSON."""
+    if tp is EntityKey:
+        return lambda v: None if v is None else EntityKey.parse(v)
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _builder(inner[0]) if len(inner) == 1 else _same_value
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        return functools.partial(_build_record, tp)
+    if origin in (tuple, frozenset, set, dict):
+        return _container_builder(origin, typing.get_args(tp))
+    if tp is date:
+        return lambda v: date.fromisoformat(v) if isinstance(v, str) else v
+    if tp is float:
+        return lambda v: float(v) if isinstance(v, int) else v
+    return _same_value
+
+
+@functools.cache
+def _record_plan(cls: type) -> tuple[dict[str, Builder], tuple[str, ...]]:
+    """A record class's field builders by name, and the fields that are None when absent.
+    Made on first use, not when the builder is made, so a record may contain its own type."""
+    hints = _hints(cls)
+    fields = {f.name: _builder(hints[f.name]) for f in dataclasses.fields(cls) if f.init}
+    return fields, tuple(k for k, d in _omittable(cls).items() if d is None)
+
+
+def _build_record(cls: type, value: Any) -> Any:
+    if value is None:
+        return None
+    fields, none_when_absent = _record_plan(cls)
+    given = {k: fields[k](v) for k, v in value.items() if k in fields}
+    for k in none_when_absent:
+        given.setdefault(k, None)
+    return cls(**given)
+
+
+def _container_builder(origin: Any, args: tuple) -> Builder:
     if origin is dict:
-        return {k: _build(args[1], v) for k, v in value.items()}
+        vb = _builder(args[1])
+        return lambda v: None if v is None else {k: vb(x) for k, x in v.items()}
     if origin in (frozenset, set):
-        return origin(_build(args[0], v) for v in value)
+        eb = _builder(args[0])
+        return lambda v: None if v is None else origin(eb(x) for x in v)
     if len(args) == 2 and args[1] is Ellipsis:
-        return tuple(_build(args[0], v) for v in value)
-    return tuple(_build(a, v) for a, v in zip(args, value, strict=False))
+        eb = _builder(args[0])
+        return lambda v: None if v is None else tuple(eb(x) for x in v)
+    bs = tuple(_builder(a) for a in args)
+    return lambda v: None if v is None else tuple(b(x) for b, x in zip(bs, v, strict=False))

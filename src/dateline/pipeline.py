@@ -70,7 +70,13 @@ STAGES: tuple[Stage, ...] = (
     Stage("time", ("parsed",), ("times", "sentence_times"), _time_stage),
     Stage("geo", ("parsed",), ("places", "relative_locations"), _geo_stage),
     Stage("quantity", ("parsed",), ("quantities",), _quantity_stage),
-    Stage("events", ("parsed", "coref", "times", "sentence_times", "places"), ("events", "main_event"), _events_stage),
+    Stage(
+        "events",
+        ("parsed", "coref", "times", "sentence_times", "places"),
+        ("events", "main_event"),
+        _events_stage,
+        version=2,  # 2: dates by the event's own clause (quotations, reported speech), conditions
+    ),
 )
 
 

@@ -13,6 +13,7 @@ from ..nlp.lexicon import english
 
 DATA = Path(__file__).parent / "data"
 DATING = DATA / "dating.yaml"
+CLAUSES = DATA / "clauses.yaml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,9 @@ class Dating:
     report_sentences: int
     occurrence_verbs: frozenset[str]
     away_words: frozenset[str]
+    statement_lead_days: int
+    relative_marks: frozenset[str]
+    anterior_words: frozenset[str]
 
 
 @functools.cache
@@ -34,6 +38,28 @@ def dating() -> Dating:
 
 
 config.register(DATING, dating)
+
+
+@dataclass(frozen=True, slots=True)
+class Clauses:
+    """``data/clauses.yaml``: conditions, relational nouns, party and summon verbs, quotation marks."""
+
+    conditional_marks: frozenset[str]
+    asserting_modifiers: frozenset[str]
+    relational_nouns: frozenset[str]
+    party_verbs: dict[str, str]
+    summon_verbs: frozenset[str]
+    quote_open: frozenset[str]
+    quote_close: frozenset[str]
+    quote_straight: frozenset[str]
+
+
+@functools.cache
+def clauses() -> Clauses:
+    return config.load(Clauses, CLAUSES)
+
+
+config.register(CLAUSES, clauses)
 
 
 @functools.cache

@@ -9,11 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..nlp.lexicon import english
 from ..types import EntityKey, Role
-from .context import PLACE_LABELS, DocContext
+from ._data import clauses
+from .context import PLACE_LABELS, DocContext, credit_end
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 _MAX_ROLE_TOKENS = 30
+
+
+def parenthetical(ctx: DocContext, k: int) -> bool:
+    """Whether the phrase headed by ``k`` is in brackets: an aside, a credit, an abbreviation."""
+    a, b = ctx.subtree(k)
+    toks = ctx.toks
+    opened = toks[a].text == "(" or (a > 0 and toks[a - 1].text == "(")
+    return opened and (toks[b - 1].text == ")" or (b < len(toks) and toks[b].text == ")"))
 
 
 def role_from_span(ctx: DocContext, name: str, a: int, b: int) -> list[Role]:
@@ -21,7 +31,11 @@ def role_from_span(ctx: DocContext, name: str, a: int, b: int) -> list[Role]:
     if not text:
         return []
     keys = []
+    brackets = 0
     for k in range(a, b):
+        brackets += (ctx.toks[k].text == "(") - (ctx.toks[k].text == ")")
+        if brackets > 0:
+            continue  # nothing in brackets is a participant: "(AP)", "(Steve Parsons/PA)"
         for key in ctx.entity_keys(k):
             if key not in keys:
                 keys.append(key)
@@ -29,8 +43,13 @@ def role_from_span(ctx: DocContext, name: str, a: int, b: int) -> list[Role]:
 
 
 def role_from_token(ctx: DocContext, name: str, head: int, span: tuple[int, int] | None = None) -> list[Role]:
-    """Roles for the phrase headed by ``head``; one per entity for "Putin and Kim"/"they"."""
+    """Roles for the phrase headed by ``head``; one per entity for "Putin and Kim"/"they"
+    (a sentence's opening credit or dateline is no part of any: `credit_end`)."""
     a, b = span or ctx.subtree(head)
+    start = credit_end(ctx, ctx.toks[head].sentence)
+    if head < start:
+        return []
+    a = max(a, start)
     if b - a > _MAX_ROLE_TOKENS:
         b = a + _MAX_ROLE_TOKENS
     text, s, e = ctx.span_text(a, b)
@@ -38,27 +57,32 @@ def role_from_token(ctx: DocContext, name: str, head: int, span: tuple[int, int]
         return []
     keys = list(ctx.entity_keys(head))
     for c in ctx.kids[head]:  # conjoined arguments: "Putin and Kim"
-        if ctx.toks[c].dep == "conj":
+        if ctx.toks[c].dep == "conj" and c >= start:
             keys.extend(k for k in ctx.entity_keys(c) if k not in keys)
-    keys.extend(k for k in _modifier_entities(ctx, head) if k not in keys)
+    keys.extend(k for k in _modifier_entities(ctx, head, start) if k not in keys)
     if not keys:
         return [Role(name, text, s, e)]
     return [Role(name, text, s, e, entity=k) for k in keys]
 
 
-def _modifier_entities(ctx: DocContext, head: int) -> list[EntityKey]:
+def _modifier_entities(ctx: DocContext, head: int, start: int = 0) -> list[EntityKey]:
     """Entities an argument names through its modifiers: "the device's antenna", "Apple's iPod
     players", "the Qantas order", "the newest iPhone, iPhone 4". A named head keeps its
     title-like compounds out ("Apple CEO Steve Jobs" is Jobs, not Apple)."""
     toks = ctx.toks
     out: list[EntityKey] = []
     named = head in ctx.mention_at
+    relational = clauses().relational_nouns
     todo = [(head, 0)]
     while todo:
         k, depth = todo.pop()
+        # "his uncle", "Clinton's defenders": the possessor is someone else than the phrase names
+        other = toks[k].lemma.lower() in relational or ctx.lower[k] in relational
         for c in ctx.kids[k]:
             d = toks[c].dep
-            if d == "appos" or (not named and d in ("poss", "compound")):
+            if c < start or parenthetical(ctx, c):
+                continue  # "Paul D. Ryan (R-Wis.)", "(AP)", "(Steve Parsons/PA)": an aside or a credit
+            if d == "appos" or (not named and not other and d in ("poss", "compound")):
                 out.extend(ctx.entity_keys(c))
                 if depth < 1:
                     todo.append((c, depth + 1))
@@ -197,3 +221,28 @@ def add_span_role(ctx, roles, owner, name, a, b, head) -> None:
     text, s, e = ctx.span_text(a, b)
     if text:
         roles[owner].append(Role(name, text, s, e))
+
+
+_CORE = frozenset({"agent", "patient", "recipient", "co-agent", "beneficiary"})
+
+
+def disjoint_reference(roles: list[Role]) -> list[Role]:
+    """A pronoun is not the entity another core role of its own event names ("he added,
+    calling Obama ...": "he" is not Obama; "Trump told him": not Trump), whatever coreference
+    linked it to; a reflexive ("himself") is. The pronoun's role stays, without that entity."""
+    personal = english().pronouns.personal
+    named = {r.entity for r in roles if r.name in _CORE and r.entity and r.text.lower() not in personal}
+    out: list[Role] = []
+    for r in roles:
+        low = r.text.lower()
+        if r.name in _CORE and r.entity in named and low in personal and not low.endswith(("self", "selves")):
+            bare = Role(r.name, r.text, r.start, r.end)
+            if bare not in out and not any(
+                x.name == r.name and x.start == r.start and x.entity
+                for x in roles
+                if x is not r and x.entity not in named
+            ):
+                out.append(bare)
+            continue
+        out.append(r)
+    return out

@@ -103,3 +103,74 @@ def owner_of(ctx: DocContext, i: int, triggers, stop: int | None = None) -> int 
             return h
         cur = h
     return None
+
+
+def in_quotation(ctx: DocContext, i: int) -> bool:
+    """Whether token ``i`` lies inside quotation marks (data/clauses.yaml; spans found once)."""
+    key = "quotations"
+    if key not in ctx.memo:
+        ctx.memo[key] = _quotation_spans(ctx.parsed.text)
+    start = ctx.toks[i].start
+    return any(a <= start < b for a, b in ctx.memo[key])
+
+
+def _quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans between an opening and a closing quotation mark, never across a line.
+
+    A straight mark opens after a space, a line start or an opening bracket or dash and before
+    a word (inside a quotation, such a mark starts the quotation's next paragraph); any other
+    closes an open quotation. A stray mark so ends at the next mark, and never turns the rest
+    of the text inside out (as alternating marks would). An unclosed quotation is dropped."""
+    from ._data import clauses
+
+    marks = clauses()
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for k, ch in enumerate(text):
+        if ch == "\n":
+            start = None
+            continue
+        opens = ch in marks.quote_open or (ch in marks.quote_straight and _opens(text, k))
+        if opens:  # an opening mark inside a quotation continues it (a new quoted paragraph)
+            if start is not None:
+                spans.append((start, k))
+            start = k + 1
+        elif (ch in marks.quote_close or ch in marks.quote_straight) and start is not None:
+            spans.append((start, k))
+            start = None
+    return spans
+
+
+def _opens(text: str, k: int) -> bool:
+    before = text[k - 1] if k > 0 else " "
+    after = text[k + 1] if k + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:/") and not after.isspace()
+
+
+_DASHES = frozenset({"--", "—", "–", "-"})
+
+
+def credit_end(ctx: DocContext, sentence: int) -> int:
+    """The first token after a sentence's opening credit or dateline, which names no
+    participant: "(The Washington Post) President-elect Donald Trump ...", "SAO PAULO (AP) --
+    Williams' veteran driver ..." (the sentence's first token when it has none)."""
+    key = ("credit_end", sentence)
+    if key not in ctx.memo:
+        ctx.memo[key] = _credit_end(ctx, sentence)
+    return ctx.memo[key]
+
+
+def _credit_end(ctx: DocContext, sentence: int) -> int:
+    s = ctx.parsed.sentences[sentence]
+    toks = ctx.toks
+    a, b = s.token_start, min(s.token_end, s.token_start + 12)
+    opening = next((k for k in range(a, b) if toks[k].text == "("), None)
+    closing = next((k for k in range(opening, b) if toks[k].text == ")"), None) if opening is not None else None
+    if opening is None or closing is None:
+        return a
+    if opening == a:
+        return closing + 1  # "(The Washington Post) ..."
+    place = all(toks[k].text[:1].isupper() or toks[k].text == "," for k in range(a, opening))
+    if place and closing + 1 < s.token_end and toks[closing + 1].text in _DASHES:
+        return closing + 2  # "SAO PAULO (AP) -- ..."
+    return a

@@ -2,17 +2,25 @@
 
 An event's time, in this order (the rule it records says which applied):
 - ``timex:<rule>``: a date or time expression its clause governs (the nearest
-  governing trigger takes it, so "when they met in 2019" dates "met");
+  governing trigger takes it, so "when they met in 2019" dates "met"; not across a clausal
+  complement, "said he expects to race next year", nor through the owner's subject or
+  object noun, "changed the conclusion from July");
 - ``event:<trigger>``: the time of an event noun it frames ("In a July 16 press
   conference, Jobs said ...": the saying is at the conference);
 - ``sentence:<rule>``: what the time stage resolved for the sentence, unless the
   event is planned, possible or negated (the sentence's date is when it was said);
+  ``sentence:state`` when that is the publication day of a simple present of the body (a
+  state or habit, which the overall timeline leaves out);
 - ``report:lead`` (/ ``report:publication``): a past-tense event the text dates no
   other way, in a report, is part of the news it reports: the day the report's lead
   is dated by (within ``lead_days`` before publication); the publication day only when
   ``publication_fallback`` is set (it is not: such an event stays undated). Told
-  after "previously", "earlier", "in the past" (``away_words``), it stays undated.
-Anything else stays undated: never the publication date unless a rule says so.
+  after "previously", "earlier", "in the past" (``away_words``), it stays undated; a
+  statement is dated so only when the lead is at most ``statement_lead_days`` old.
+`anchoring` says which events borrow neither the sentence's nor the report's time
+(quotations, reported speech, "already", "until ...", reduced relatives, a past-tense event
+dated after its report). Anything else stays undated: never the publication date unless a
+rule says so.
 """
 
 from __future__ import annotations
@@ -23,10 +31,20 @@ from ..nlp import syntax
 from ..nlp.syntax import span_head
 from ..time import granularity, resolve_against
 from ..types import Role, SentenceTime
-from ._data import dating
+from ._data import dating, lexicon
+from .anchoring import (
+    keeps_to_itself,
+    past_after_publication,
+    progressive,
+    reporting_verb,
+    sentence_time_applies,
+    simple_present_state,
+)
 from .context import DocContext, owner_of
 
 _ANCHOR_PREPS = frozenset({"since", "until", "till", "before", "by"})
+_COMPLEMENT_DEPS = frozenset({"ccomp", "parataxis", "csubj"})
+_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 _NONFINITE_CLIMB = ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp")
 
 When = tuple  # (value, earliest, latest, rule)
@@ -59,6 +77,8 @@ def time_roles(ctx: DocContext, sent, triggers, roles, times_here) -> dict[int, 
         h = toks[head].head
         if toks[head].dep == "pobj" and ctx.lower[h] in _ANCHOR_PREPS:
             owner = None  # "first meeting since 2019": an anchor, not the event's time
+        if owner is not None and (_across_clause(ctx, head, owner) or _dates_an_argument(ctx, head, owner)):
+            owner = None  # "said he expects to race next year"; "changed the conclusion from July"
         # "since 2019 when they met": the relative clause on a date is dated by it (not a
         # present-tense "on Friday, where jets are built": the parse hung a clause on the date)
         for c in ctx.kids[head]:
@@ -71,6 +91,35 @@ def time_roles(ctx: DocContext, sent, triggers, roles, times_here) -> dict[int, 
         out.setdefault(owner, when)
     _frame_times(ctx, triggers, out)
     return out
+
+
+def _across_clause(ctx: DocContext, k: int, owner: int) -> bool:
+    """Whether the way up from token ``k`` to ``owner`` leaves a clausal complement: a time in
+    a complement with no trigger of its own dates that clause's state, not the verb above."""
+    toks = ctx.toks
+    cur = k
+    for _ in range(40):
+        if cur == owner or toks[cur].head == cur:
+            return False
+        if toks[cur].dep in _COMPLEMENT_DEPS:
+            return True
+        cur = toks[cur].head
+    return False
+
+
+def _dates_an_argument(ctx: DocContext, k: int, owner: int) -> bool:
+    """ "did not change the agency's conclusion from July": a time on the owner's subject or
+    object noun (no event noun) dates that thing, not the owner's event."""
+    toks = ctx.toks
+    cur = toks[k].head
+    for _ in range(8):
+        if cur == owner or toks[cur].head == cur:
+            return False
+        t = toks[cur]
+        if t.head == owner and t.dep in _ARGUMENT_DEPS and t.pos in ("NOUN", "PROPN"):
+            return lexicon().noun_type.get(t.lemma.lower()) is None and not t.ent_type
+        cur = t.head
+    return False
 
 
 def _frame_times(ctx: DocContext, triggers, out: dict[int, When]) -> None:
@@ -144,23 +193,43 @@ _NONE: When = (None, None, None, None)
 
 def event_time(ctx: DocContext, i: int, status: str, own: When | None, stime: SentenceTime | None, report) -> When:
     """The event's (value, earliest, latest, rule); all None when the text does not date it."""
-    if own is not None:
-        return own
+    when = own if own is not None else _borrowed_time(ctx, i, status, stime, report)
+    if when[1] and past_after_publication(ctx, i, when[1]):
+        return _NONE  # "One year later Massa was struck", read against today: a misread anchor
+    return when
+
+
+def _borrowed_time(ctx: DocContext, i: int, status: str, stime: SentenceTime | None, report) -> When:
+    """A time the event's own words do not give: the sentence's, else the report's (see the
+    module docstring, and `anchoring` for the events that take neither)."""
     if status in ("planned", "possible", "negated") or ctx.toks[i].pos != "VERB":
         # the sentence's date is when it was said, not when a plan happens; an event noun
         # ("the opening of the cosmodrome represented ...") is not dated by the verb it is an argument of
         return _NONE
     v = _finite_clause(ctx, i)
+    if keeps_to_itself(ctx, i, v):
+        return _NONE
     tense = syntax.tense(ctx.tree, v) if v is not None else "other"
-    if stime is not None and stime.value:
+    if stime is not None and stime.value and sentence_time_applies(ctx, i, v, stime):
         if (stime.rule == "publication") == (tense in ("present", "perfect")) or tense == "other":
-            return (stime.value, stime.earliest, stime.latest, f"sentence:{stime.rule}")
+            state = stime.rule == "publication" and simple_present_state(ctx, i, v)
+            return (stime.value, stime.earliest, stime.latest, "sentence:state" if state else f"sentence:{stime.rule}")
         return _NONE  # "visited a factory on Friday, where jets are built": another tense, another time
-    if report is None or tense != "past" or _moved_away(ctx, ctx.toks[i].sentence):
+    if report is None or tense != "past" or progressive(ctx, v) or _moved_away(ctx, ctx.toks[i].sentence):
         return _NONE
     if ctx.toks[i].sentence >= dating().report_sentences:
         return _NONE  # deep in the story, a past event is as likely background as news
+    if reporting_verb(ctx, i) and not _recent_lead(ctx, report):
+        return _NONE  # "His uncle said ...", days after the news: said some day since
     return report
+
+
+def _recent_lead(ctx: DocContext, report: When) -> bool:
+    """The report's lead is dated at most ``statement_lead_days`` before publication."""
+    pub = ctx.parsed.article.published
+    if pub is None or not report[1]:
+        return False
+    return (pub - date.fromisoformat(report[1])).days <= dating().statement_lead_days
 
 
 def offset_times(ctx: DocContext, sent, triggers, durations, when: dict[int, When]) -> None:

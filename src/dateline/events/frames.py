@@ -8,9 +8,10 @@ in Vladivostok" gives the place to "met", not to the sentence's main verb.
 
 from __future__ import annotations
 
+from ..nlp.syntax import span_head
 from ..types import EntityKey, EntityLink, Event, ParsedDoc, Place, Role, SentenceTime, TimeValue
 from ._data import lexicon
-from .arguments import SUBJ, add_span_role, core_roles, role_from_span, role_from_token
+from .arguments import SUBJ, add_span_role, core_roles, disjoint_reference, role_from_span, role_from_token
 from .context import PLACE_LABELS, DocContext, owner_of
 from .dating import When, event_time, light_verb_times, offset_times, report_time, time_roles
 from .status import event_status, reported_by
@@ -94,6 +95,8 @@ def _sentence_roles(
     roles: dict[int, list[Role]] = {i: [] for i in triggers}
     core_roles(ctx, {i: t for i, t in triggers.items() if i not in headline}, roles)
     _headline_roles(ctx, headline, roles)
+    for i in triggers:
+        roles[i] = disjoint_reference(roles[i])
     _prep_roles(ctx, sent, triggers, roles, places)
     _why_roles(ctx, sent, triggers, roles)
     _topic_roles(ctx, sent, triggers, roles)
@@ -249,12 +252,41 @@ def _preposition_roles(ctx: DocContext, k: int, triggers, roles: dict[int, list[
         return
     a, b = ctx.subtree(pobj)
     place = _place_for(places, toks[a].start, toks[b - 1].end)
+    if place is not None and not _names_the_phrase(ctx, pobj, place):
+        place = None
     m = ctx.mention_at.get(pobj)
     is_place = place is not None or (m is not None and m.label in PLACE_LABELS)
     if low in lex.place_preps and is_place and (t.head == owner or toks[t.head].pos != "NOUN"):
         _add_place_role(ctx, roles, owner, "source" if low == "from" else "place", pobj, place)
     elif t.head == owner:
         _instrument_or_manner_role(ctx, k, pobj, roles, owner)
+
+
+_PLACE_PATH_DEPS = frozenset({"compound", "amod", "appos", "poss", "nmod", "conj", "pobj", "npadvmod"})
+
+
+def _names_the_phrase(ctx: DocContext, pobj: int, place: Place) -> bool:
+    """A place is where an event happens only when it is the phrase's own noun phrase: the head,
+    a modifier of it, "the city of Kunduz", "a ceremony in Kim Il Sung Square" (through "of"
+    and place prepositions only), not a place behind another relation ("in retaliation for
+    strikes near Kunduz", a relative clause), nor in a phrase headed by another event ("in an
+    attack on the consulate", "in support of US forces")."""
+    toks = ctx.toks
+    inside = [j for j in range(*ctx.subtree(pobj)) if place.start <= toks[j].start < place.end]
+    if not inside:
+        return False
+    k = span_head(toks, inside[0], inside[-1] + 1)
+    if k != pobj and lexicon().noun_type.get(toks[pobj].lemma.lower()) is not None:
+        return False
+    preps = lexicon().place_preps | {"of"}
+    for _ in range(12):
+        if k == pobj:
+            return True
+        t = toks[k]
+        if not (t.dep in _PLACE_PATH_DEPS or (t.dep == "prep" and ctx.lower[k] in preps)):
+            return False
+        k = t.head
+    return False
 
 
 def _add_place_role(
@@ -272,6 +304,12 @@ def _add_place_role(
         s2, e2 = min(m.start, r.start), max(m.end, r.end)
         r = Role(name, ctx.parsed.text[s2:e2], s2, e2, entity=r.entity)
     ent = m.entity if m is not None else r.entity
+    if place is not None and m is None:
+        # "the volatile province of Kunduz" names Kunduz, whatever its noun corefers with
+        named = next(
+            (x for x in ctx.parsed.mentions if x.label in PLACE_LABELS and x.start <= place.start < x.end), None
+        )
+        ent = named.entity if named is not None else ent
     if place is not None:
         roles[owner].append(Role(name, r.text, r.start, r.end, entity=ent, lat=place.lat, lon=place.lon))
     else:

@@ -8,8 +8,8 @@ infinitives ("travels ... to meet") and negation. Tense decides the rest.
 
 from __future__ import annotations
 
-from ._data import lexicon
-from .context import DocContext
+from ._data import clauses, lexicon
+from .context import DocContext, in_quotation
 
 _CLIMB_VERB = ("xcomp", "conj", "acomp")
 
@@ -26,8 +26,12 @@ def event_status(ctx: DocContext, i: int, in_title: bool = False) -> str:
     cur = i
     via = ""  # the dependency climbed through to reach ``cur``
     tense_tok = None
+    if _question(ctx, i):
+        return "possible"  # "Did Clinton just fire the starting gun on Michelle Obama's 2020 bid?"
     for _hop in range(6):
         t = ctx.toks[cur]
+        if _conditional(ctx, cur, i):
+            return "possible"
         neg, aux_status, be_aux = _aux_cues(ctx, cur, i)
         if via != "conj":  # "isn't taking it lying down - and she protested": the protest is real
             negated = negated or neg
@@ -37,8 +41,8 @@ def event_status(ctx: DocContext, i: int, in_title: bool = False) -> str:
         participle = t.tag == "VBG" and be_aux is None and t.dep in ("advcl", "xcomp", "conj", "acl")
         if t.pos in ("VERB", "AUX") and tense_tok is None and not participle:
             tense_tok = (t, be_aux)  # "..., pledging an investigation": the tense of the verb it hangs on
-        if cur == i and t.dep == "advcl" and _has_to(ctx, cur):
-            status = status or "planned"
+        if cur == i:
+            status = status or _infinitive_status(ctx, i)
         nxt = _climb(ctx, cur)
         if nxt is None:
             break
@@ -46,6 +50,64 @@ def event_status(ctx: DocContext, i: int, in_title: bool = False) -> str:
     if negated:
         return "negated"
     return status or _tense_status(tense_tok, in_title)
+
+
+def _question(ctx: DocContext, i: int) -> bool:
+    """The event's sentence is a question (it ends with "?", closing marks aside): a question
+    asserts nothing. When the question is quoted ("He asked: "Is it over?""), only the quoted
+    events are."""
+    s = ctx.parsed.sentences[ctx.toks[i].sentence]
+    text = ctx.parsed.text[s.start : s.end]
+    if not text.rstrip(" \"'”’)").endswith("?"):
+        return False
+    quoted = any(in_quotation(ctx, k) for k in range(s.token_start, s.token_end))
+    return in_quotation(ctx, i) or not quoted
+
+
+def _conditional(ctx: DocContext, cur: int, i: int) -> bool:
+    """ "if Trump got elected", "If Rosberg finishes third ..., he wins the title": a clause
+    under a condition (data/clauses.yaml), or the present-tense event the condition is on."""
+    marks = clauses().conditional_marks
+    toks = ctx.toks
+
+    def marked(k: int) -> bool:
+        return any(toks[c].dep == "mark" and ctx.lower[c] in marks for c in ctx.kids[k])
+
+    if marked(cur):
+        return True
+    return (
+        cur == i
+        and toks[i].tag in ("VBZ", "VBP", "VB")
+        and any(toks[c].dep == "advcl" and marked(c) for c in ctx.kids[i])
+    )
+
+
+def _infinitive_status(ctx: DocContext, i: int) -> str | None:
+    """The status a "to" infinitive gives its own event: a purpose not yet reached ("travels
+    ... to meet"), "be to" ("is to visit", "Comey is to blame": not asserted as done), or an
+    infinitive on a noun ("nothing to change his conclusion")."""
+    t = ctx.toks[i]
+    if not _has_to(ctx, i):
+        return None
+    if t.dep == "advcl" or (t.dep == "xcomp" and ctx.toks[t.head].lemma == "be"):
+        return "planned"
+    return "possible" if _infinitival_relative(ctx, i) else None
+
+
+def _infinitival_relative(ctx: DocContext, i: int) -> bool:
+    """ "nothing to change his conclusion", "a way to cut costs": an infinitive on a noun says
+    what could be, not what was ("the first rocket to launch from it" is asserted; "plans to
+    visit" is planned, by the noun)."""
+    toks = ctx.toks
+    t = toks[i]
+    if t.dep not in ("acl", "relcl"):
+        return False
+    head = toks[t.head]
+    lex = lexicon()
+    if head.lemma.lower() in lex.planned_nouns | lex.possible_nouns:
+        return False
+    firsts = clauses().asserting_modifiers
+    return not any(toks[c].tag in ("JJS", "RBS") or ctx.lower[c] in firsts for c in ctx.kids[t.head])
 
 
 def _has_to(ctx: DocContext, k: int) -> bool:
@@ -120,8 +182,8 @@ def _tense_status(tense_tok, in_title: bool) -> str:
         return "occurred"  # "did say", "had said"
     if tag == "VBG":
         return "occurred" if aux_low in ("was", "were") else "ongoing"
-    if tag == "VBN":
-        return "ongoing" if aux_low in ("is", "are", "am", "'s", "’s") else "occurred"
+    if tag == "VBN":  # "is elected" in a headline is the news of a past event
+        return "ongoing" if aux_low in ("is", "are", "am", "'s", "’s") and not in_title else "occurred"
     return "occurred" if in_title else "ongoing"  # headlines use the present for the past
 
 

@@ -10,7 +10,7 @@ its own type ("signed a treaty").
 from __future__ import annotations
 
 from ..nlp.lexicon import english
-from ._data import lexicon
+from ._data import clauses, lexicon
 from .context import PLACE_LABELS, DocContext
 
 
@@ -48,16 +48,48 @@ def _verb_type(ctx: DocContext, i: int, lem: str) -> str | None:
     passive = any(toks[k].dep in ("nsubjpass", "auxpass") for k in kids)
     if passive and lem in lex.reporting_verbs and any(toks[k].dep == "xcomp" for k in kids):
         return None
-    obj = next((toks[k].lemma.lower() for k in kids if toks[k].dep == "dobj"), None)
+    dobj = next((k for k in kids if toks[k].dep == "dobj"), None)
+    obj = toks[dobj].lemma.lower() if dobj is not None else _antecedent_object(ctx, i)
     by_object = lex.object_types.get(lem, {})
     if obj in by_object:
         return by_object[obj]
+    if lem in clauses().summon_verbs and passive and not _says_something(ctx, i):
+        return "OTHER"  # "emergency services were called at 6.10am": summoned, no statement
+    party_verbs = clauses().party_verbs
+    if lem in party_verbs and dobj is not None and not _party(ctx, dobj):
+        return party_verbs[lem]  # "welcomed the move": a reaction, not a meeting
     typ = lex.verb_type.get(lem, "OTHER")
     if lem in lex.person_subject_types and _person_subject(ctx, i):
         return lex.person_subject_types[lem]  # "the boy fell down a well", not a price falling
     if typ == "TRAVEL" and (passive or (lem in lex.travel_needs_place and not _place_object(ctx, i))):
         return "OTHER"
     return typ
+
+
+def _antecedent_object(ctx: DocContext, i: int) -> str | None:
+    """ "the speeches Obama delivered": a relative clause with a subject of its own and no
+    object has its antecedent as object."""
+    toks = ctx.toks
+    t = toks[i]
+    if t.dep != "relcl":
+        return None
+    subj = next((k for k in ctx.kids[i] if toks[k].dep == "nsubj"), None)
+    if subj is None or ctx.lower[subj] in english().pronouns.relative:
+        return None
+    return toks[t.head].lemma.lower()
+
+
+def _says_something(ctx: DocContext, i: int) -> bool:
+    """A complement that is what was said or what something was called ("was called a liar")."""
+    return any(ctx.toks[k].dep in ("oprd", "xcomp", "ccomp", "attr", "dobj") for k in ctx.kids[i])
+
+
+def _party(ctx: DocContext, k: int) -> bool:
+    """A named or coreferent entity, a personal pronoun or a person noun: someone to meet."""
+    low = ctx.lower[k]
+    lem = ctx.toks[k].lemma.lower()
+    people = lexicon().person_nouns | clauses().relational_nouns
+    return bool(ctx.entity_keys(k)) or low in english().pronouns.personal or lem in people or low in people
 
 
 def _person_subject(ctx: DocContext, i: int) -> bool:

@@ -9,7 +9,10 @@ event are clustered (same type, a shared participant, overlapping times, compati
 places and the same kind of status) and shown once with every report. Events inside
 another event's purpose ("to reduce Russia's reliance") are that event's intention, not
 events of their own. A report published before an event's time can only report it as
-planned. Rules in ``data/timeline.yaml`` (typed loader below).
+planned. The overall timeline (no entity) shows news: it leaves out OTHER events, states
+(``dated_by`` ``sentence:state``) and the events of page furniture (captions, credits,
+galleries, linked headlines, embedded posts, run-on "sentences"); an entity's timeline keeps
+every event the entity is in. Rules in ``data/timeline.yaml`` (typed loader below).
 
 Every event of ``timeline()["events"]`` has these stable fields: ``earliest``, ``latest``,
 ``value``, ``granularity``, ``dated_by``, ``status``, ``type``, ``trigger``, ``lemma``,
@@ -51,6 +54,7 @@ class Salience:
 @dataclass(frozen=True, slots=True)
 class TimelineRules:
     overview_skip_types: frozenset[str]
+    overview_skip_dated_by: frozenset[str]
     max_span_days: int
     participant_roles: frozenset[str]
     subordinate_roles: frozenset[str]
@@ -60,6 +64,9 @@ class TimelineRules:
     time_slack_days: int
     same_word_types: frozenset[str]
     max_sentence_words: int
+    page_furniture: tuple[str, ...]
+    sentence_ends: frozenset[str]
+    closing_marks: str
     salience: Salience
 
 
@@ -91,7 +98,8 @@ def _rows(store, doc_keys: set[tuple[str, str]] | None) -> list[dict]:
         params.update(dp)
         where.append(f"e.doc_id IN ({', '.join(':' + p for p in dp)})")
     sql = (
-        "SELECT e.doc_id, e.idx, e.sentence_idx, e.data, d.published, d.title, d.record_id, d.source, s.text "
+        "SELECT e.doc_id, e.idx, e.sentence_idx, e.data, d.published, d.title, d.record_id, d.source, s.text, "
+        "s.start_char, d.body_start "
         "FROM events e JOIN documents d ON d.doc_id = e.doc_id "
         "JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx"
         + (" WHERE " + " AND ".join(where) if where else "")
@@ -181,7 +189,7 @@ def _item(r: dict, ev: Event, idx) -> dict:
 def _kept(it: dict, overview: bool, include_all: bool, bounds: tuple[str | None, str | None]) -> bool:
     """Whether a dated report enters the timeline (``undated`` ones are counted apart)."""
     cfg = rules()
-    if overview and it["type"] in cfg.overview_skip_types:
+    if overview and (it["type"] in cfg.overview_skip_types or it["dated_by"] in cfg.overview_skip_dated_by):
         return False
     if not include_all and not it["participants"] and it["place"] is None:
         return False
@@ -193,6 +201,20 @@ def _run_on(sentence: str) -> bool:
     """A run of photo captions or linked headlines the page's text carried: longer than a news
     sentence gets (data: max_sentence_words)."""
     return len(sentence.split()) > rules().max_sentence_words
+
+
+def _page_furniture(r: dict) -> bool:
+    """A caption, a photo gallery, a link to another story or an embedded post that the page
+    carried into the text (data: page_furniture, their marks; sentence_ends): a "sentence" of
+    the body with no full stop is a caption, a credit or a linked headline (web pages run them
+    into the text without one)."""
+    cfg = rules()
+    low = r["text"].lower()
+    if any(m in low for m in cfg.page_furniture):
+        return True
+    text = r["text"].rstrip(cfg.closing_marks)
+    body = max(r["body_start"] or 0, len(r["title"] or ""))  # the title and lead need no full stop
+    return r["start_char"] >= body and bool(text) and text[-1] not in cfg.sentence_ends
 
 
 def _dated(it: dict) -> bool:
@@ -228,7 +250,7 @@ def timeline(
     for r, ev in loaded:
         if (r["doc_id"], ev.index) in inner or not _involves(ev, r["doc_id"], doc_keys):
             continue
-        if ent is None and _run_on(r["text"]):
+        if ent is None and (_run_on(r["text"]) or _page_furniture(r)):
             continue  # the overview only: an entity's timeline keeps every event it is in
         it = _item(r, ev, idx)
         if not _dated(it):

@@ -1,0 +1,154 @@
+"""Which events may borrow a time their own words do not give them.
+
+`dating.event_time` dates an event by its own clause first; failing that, by the sentence's
+time, else by the report's lead. These rules say when such a borrowed time does not apply:
+
+- the sentence's time dates the sentence's own narrative, not the words it quotes or reports:
+  inside quotation marks the words are the speaker's (their present is the speaking, not the
+  publication day), and in the complement of a reporting verb ("told donors that the news
+  angered voters") the sentence's time is the telling's; a statement does not continue the
+  narrative of the sentence before it ("..., Adil Salahi told the Mail" is not at the time of
+  the crash the sentence before told), nor does a past perfect ("had opened the door": before
+  the narrative's time) or a clause describing a noun ("the speeches Obama delivered");
+- a simple present outside the title and lead that is no statement ("where the line meets
+  the branches", "the phone has a glass back") is a state or a habit true on the publication
+  day: it is dated so, as `sentence:state`, which the overall timeline leaves out (it shows news);
+- some events keep to themselves and take neither the sentence's nor the report's time:
+  "previously", "already" (`anterior_words`) move the event out of the narrative, an event placed
+  before or after another ("until Comey released his letter", `relative_marks`) is not at the
+  other's time, and a reduced relative ("two bars sold in the UK") describes its noun at no
+  particular time;
+- the report's lead dates no past progressive ("her campaign was leading"): a state in
+  progress at some earlier time, not an event of the news;
+- a past-tense event cannot come after its report: a time after the publication day is a
+  misread anchor ("One year later ..." read against the publication day).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..types import SentenceTime
+from ._data import dating, lexicon
+from .context import DocContext, in_quotation
+
+
+def reporting_verb(ctx: DocContext, i: int) -> bool:
+    return ctx.toks[i].lemma.lower() in lexicon().reporting_verbs
+
+
+def reported_content(ctx: DocContext, i: int) -> bool:
+    """Whether token ``i`` is in the clausal complement of a reporting verb ("said that ...")."""
+    toks = ctx.toks
+    verbs = lexicon().reporting_verbs
+    cur = i
+    for _hop in range(8):
+        t = toks[cur]
+        if t.head == cur:
+            return False
+        if t.dep in ("ccomp", "parataxis") and toks[t.head].lemma.lower() in verbs:
+            return True
+        cur = t.head
+    return False
+
+
+def sentence_time_applies(ctx: DocContext, i: int, v: int | None, stime: SentenceTime) -> bool:
+    """Whether the sentence's time may date event ``i`` (the first rule of the module docstring).
+    A present attribution ("..., he says"; "AppleInsider is claiming that ...") is at the
+    publication day, and so are the present of the words it quotes or reports."""
+    present = stime.rule == "publication"
+    if in_quotation(ctx, i) and not (present and not in_quotation(ctx, _root(ctx, i))):
+        return False
+    if reported_content(ctx, i) and not present:
+        return False
+    # "..., she told the Mail"; "had opened the door": before the narrative's time
+    return not (stime.rule == "context" and (reporting_verb(ctx, i) or _past_perfect(ctx, v) or _describes(ctx, i)))
+
+
+def _root(ctx: DocContext, i: int) -> int:
+    cur = i
+    for _ in range(40):
+        h = ctx.toks[cur].head
+        if h == cur:
+            break
+        cur = h
+    return cur
+
+
+def _past_perfect(ctx: DocContext, v: int | None) -> bool:
+    toks = ctx.toks
+    return (
+        v is not None
+        and toks[v].tag == "VBN"
+        and any(toks[k].dep == "aux" and toks[k].lemma == "have" and toks[k].tag == "VBD" for k in ctx.kids[v])
+    )
+
+
+def _describes(ctx: DocContext, i: int) -> bool:
+    """A relative clause or a participle on a noun ("the speeches Obama delivered"): it
+    describes the noun, and does not continue the narrative."""
+    return ctx.toks[i].dep in ("relcl", "acl")
+
+
+def _placed_by_another(ctx: DocContext, i: int) -> bool:
+    """ "until Comey released his letter", "after the company said", "before hitting 39 home
+    runs", "debates in which Trump was criticised" after "came after": an event placed before
+    or after another (`relative_marks`) is not at that other's time."""
+    toks = ctx.toks
+    marks = dating().relative_marks
+    cur = i
+    for _hop in range(4):
+        t = toks[cur]
+        if any(toks[c].dep == "mark" and ctx.lower[c] in marks for c in ctx.kids[cur]):
+            return True
+        if t.dep in ("pcomp", "pobj") and ctx.lower[t.head] in marks:
+            return True
+        if t.dep not in ("conj", "xcomp", "relcl", "acl", "pobj", "pcomp") or t.head == cur:
+            return False
+        cur = t.head
+    return False
+
+
+def keeps_to_itself(ctx: DocContext, i: int, v: int | None) -> bool:
+    """An event moved away by "previously"/"already", placed by another, or a reduced relative."""
+    toks = ctx.toks
+    t = toks[i]
+    if t.dep == "acl" and t.tag == "VBN" and not any(toks[k].dep in ("aux", "auxpass") for k in ctx.kids[i]):
+        return True  # "two bars sold in the UK"
+    if _placed_by_another(ctx, i):
+        return True
+    away = dating().anterior_words
+    return any(ctx.lower[k] in away and toks[k].dep == "advmod" for k in (*ctx.kids[i], *(ctx.kids[v] if v else ())))
+
+
+def simple_present_state(ctx: DocContext, i: int, v: int | None) -> bool:
+    """ "where the line meets the branches": a simple present in the body, no statement."""
+    toks = ctx.toks
+    if v is None or toks[v].tag not in ("VBZ", "VBP") or reporting_verb(ctx, i):
+        return False
+    if any(toks[k].dep in ("aux", "auxpass") for k in ctx.kids[v]):
+        return False
+    return toks[i].start >= max(ctx.lead_end, ctx.title_end)  # the title and lead tell news in the present
+
+
+def progressive(ctx: DocContext, v: int | None) -> bool:
+    """ "her campaign was leading by large margins": a state in progress, not an event of the news."""
+    toks = ctx.toks
+    return (
+        v is not None
+        and toks[v].tag == "VBG"
+        and any(toks[k].dep == "aux" and toks[k].lemma == "be" for k in ctx.kids[v])
+    )
+
+
+def past_after_publication(ctx: DocContext, i: int, earliest: str) -> bool:
+    """A past-tense verb dated after its report's publication day."""
+    pub = ctx.parsed.article.published
+    t = ctx.toks[i]
+    if pub is None or t.pos != "VERB":
+        return False
+    past = t.tag == "VBD" or any(ctx.toks[k].tag == "VBD" for k in ctx.kids[i] if ctx.toks[k].dep in ("aux", "auxpass"))
+    try:
+        return past and date.fromisoformat(earliest[:10]) > pub
+    except ValueError:
+        return False

@@ -5,11 +5,15 @@
 1. ``question``: read the question (spaCy parse): wh-word -> answer type, main verb (or
    focus noun for "who is X's Y?"), the wh-word's syntactic role, names, time
    constraints ("in 2019", "before 2016"), tense, "last"/"first";
-2. ``retrieve``: candidate sentences with FTS5/BM25 (any word, plus synonyms) and their
-   neighbours (pronouns refer back), scored on the question's names and time constraints;
-3. ``read``: re-parse the best few (the store keeps no tokens), find the question's verb
-   in them, and take candidates of the right type from the structured facts: times,
-   places, quantities, event roles, or the verb's argument in the wh-word's role;
+2. ``retrieve``: candidate sentences with FTS5/BM25 (any word, plus synonyms) naming the
+   question's names, the other sentences of the documents that name them (a missing name
+   lowers a score, it removes nothing), and their neighbours (pronouns refer back), scored
+   on the names, the question's words and its time constraints;
+3. ``read``: read the best few in their stored parses, find the question's verb in them,
+   and take candidates of the right type from the structured facts: times, places,
+   quantities matched by what they count or measure (``quantities``), event roles, the
+   verb's argument in the wh-word's role, names beside the noun "which"/"what" asks for,
+   reason cues, or yes/no with the sentence that says it;
 4. ``rank``: merge candidates across sentences;
 5. ``answer``: the best one with its citations, or nothing and why.
 """
@@ -30,7 +34,7 @@ def ask(store, question: str) -> Answer:
     f = analyse_question(question)
     if not f.terms:
         return unknown(f, "the question has no content words to look for")
-    if f.wh is None:
+    if f.wh is None and f.answer_type != "yesno":
         return unknown(
             f,
             "no question word (who, what, when, where, why, how, which) to answer; "

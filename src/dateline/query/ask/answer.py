@@ -52,7 +52,11 @@ def _in_the_past(f: Frame, e: dict) -> bool:
     if not f.future or f.answer_type != "date":
         return False
     published = e.get("published") or ""
-    return o.report or bool(o.value and published and o.value[: len(published)] < published[: len(o.value)])
+    if o.report or not (o.value and published):
+        return o.report
+    if len(o.value) >= 10 and len(published) >= 10:  # a day: the report's own day is not the future either
+        return o.value[:10] <= published[:10]
+    return o.value[: len(published)] < published[: len(o.value)]
 
 
 def compose(f: Frame, ranked: list[tuple[float, str, dict]]) -> Answer:

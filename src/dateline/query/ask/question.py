@@ -45,6 +45,8 @@ class Frame:
     passive: bool = False
     nouns: list[str] = field(default_factory=list)  # content nouns a sentence (or its context) must contain
     subject: NameGroup | None = None  # the question's subject when it is a name ("What does Kim want?")
+    counted: str | None = None  # the noun after "how many" ("how many German soldiers": soldier)
+    head_noun: str | None = None  # the noun "which"/"what" asks for ("which firm", "what kind of rocket")
 
 
 def _verb_lemma(tok) -> str:
@@ -73,11 +75,23 @@ def analyse_question(question: str) -> Frame:
     time_chars = {txt for (_, _, _, txt) in f.times}
     root, auxes, aux_l, pred_tok = _read_predicate(f, toks, wh, covered, cfg)
     _read_wh_role(f, toks, wh, root)
+    _read_cause(f, toks, cfg)
+    f.head_noun = _head_noun(f, toks, wh)
+    if f.answer_type == "phrase" and f.head_noun is not None:  # "which Russian town": a place
+        typ = next((t for t, nouns in cfg["focus_types"].items() if f.head_noun in nouns), None)
+        if typ in ("place", "agent", "date"):
+            f.answer_type = typ
     _read_tense(f, toks, covered, aux_l, auxes, pred_tok)
     _read_words(f, toks, covered, pred_tok, time_chars, cfg)
+    if "money" in f.kinds and any(t.lemma.lower() in cfg["money_words"] for t in toks):
+        f.kinds = ("money",)  # "how much does it cost?": not a weight
+    if f.kinds == ("duration", "distance") and f.pred and f.pred not in cfg["length_verbs"]:
+        f.kinds = ("duration",)  # "how long did the talks last?": not a length
     f.names = _whole_hyphenated(f.names, q)
     f.future = bool(_FUTURE.search(q))
     f.kind = question_kind(f)
+    if f.kind == "yes_no":
+        f.answer_type = "yesno"
     return f
 
 
@@ -91,6 +105,9 @@ def _read_wh(f: Frame, toks, cfg):
         if f.wh == "how" and nxt is not None and nxt.text.lower() in cfg["how_quantity"]:
             spec = cfg["how_quantity"][nxt.text.lower()]
             f.answer_type, f.kinds, f.measure_words = "quantity", tuple(spec["kinds"]), tuple(spec.get("words") or ())
+            f.counted = _counted_noun(toks, wh.i + 2)
+            if f.counted == "time" or nxt.text.lower() == "often":  # "how many times", "how often"
+                f.counted, f.kinds = "time", ("multiplier", "count")
         elif f.wh in ("what", "which") and nxt is not None and nxt.pos in ("NOUN", "PROPN"):
             for typ, nouns in cfg["focus_types"].items():
                 if nxt.lemma.lower() in nouns:
@@ -99,6 +116,16 @@ def _read_wh(f: Frame, toks, cfg):
                         f.kinds = ("count", "money", "distance", "speed", "percent", "mass", "duration", "other")
                     break
     return wh
+
+
+def _counted_noun(toks, k: int) -> str | None:
+    """The first noun after "how many" before the verb ("how many German soldiers are ...": soldier)."""
+    for t in toks[k:]:
+        if t.pos == "NOUN":
+            return t.lemma.lower()
+        if t.pos in ("VERB", "AUX"):
+            return None
+    return None
 
 
 def _read_names(f: Frame, pd: ParsedDoc, wh) -> set[int]:
@@ -187,6 +214,43 @@ def _after_be(f: Frame, toks, root, wh, covered: set[int]):
     if foc is not None:
         f.focus = foc.lemma.lower()
     return None
+
+
+_KIND_NOUNS = ("kind", "type", "sort", "form", "variety")
+
+
+def _head_noun(f: Frame, toks, wh) -> str | None:
+    """The noun "which"/"what" determines ("which discount chain": chain), through "kind of"
+    ("what kind of hand position": position)."""
+    if wh is None or f.wh not in ("what", "which"):
+        return None
+    head = toks[wh.head] if wh.dep == "det" and toks[wh.head].pos in ("NOUN", "PROPN") else _next_noun(toks, wh.i)
+    if head is None:
+        return None
+    if head.lemma.lower() in _KIND_NOUNS:
+        of = next((t for t in toks if t.head == head.i and t.dep == "prep" and t.lemma.lower() == "of"), None)
+        obj = next((t for t in toks if of is not None and t.head == of.i and t.dep == "pobj"), None)
+        return obj.lemma.lower() if obj is not None else None
+    return head.lemma.lower()
+
+
+def _next_noun(toks, i: int):
+    """ "at which Russian town" parsed without "which" as a determiner: the noun just after it."""
+    for t in toks[i + 1 : i + 4]:
+        if t.pos == "NOUN":
+            return t
+        if t.pos not in ("ADJ", "PROPN"):
+            return None
+    return None
+
+
+def _read_cause(f: Frame, toks, cfg) -> None:
+    """ "What caused the fire?", "what was behind the change?": a reason, whatever the verb."""
+    if f.wh != "what" or not any(t.lemma.lower() in cfg["cause_words"] for t in toks):
+        return
+    f.answer_type = "reason"
+    if f.pred in cfg["cause_words"]:
+        f.pred_light = True  # the answering sentence rarely says "cause": it gives the cause
 
 
 def _read_wh_role(f: Frame, toks, wh, root) -> None:

@@ -9,7 +9,7 @@ import math
 from .config import _cfg, weights
 from .question import Frame
 
-TYPES = ("date", "place", "quantity", "agent", "reason", "manner", "phrase")
+TYPES = ("date", "place", "quantity", "agent", "reason", "manner", "phrase", "yesno")
 
 
 def _order_dates(ranked, order: str):
@@ -21,6 +21,9 @@ def _order_dates(ranked, order: str):
     if not good:
         return ranked
     pick = (max if order == "last" else min)(good, key=lambda r: r[2]["opt"].value)
+    finer = [r for r in good if r[2]["opt"].value.startswith(pick[2]["opt"].value) and r is not pick]
+    if finer:  # "2019" and "2019-04-25": the day says more about the same first time
+        pick = max(finer, key=lambda r: r[0])
     return [(r[0] + (0.6 if r is pick else 0.0), r[1], r[2]) for r in ranked]
 
 

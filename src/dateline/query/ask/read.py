@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from ...types import ParsedDoc
 from .._common import entity_name, load_facts
 from .config import _ISO, _YEAR, _cfg
-from .match import Option, _lemma_match, _match_tokens, _question_has, _status, _status_factor
+from .match import Option, _match_tokens, _question_has, _status, _status_factor
+from .quantities import quantities
 from .question import Frame
-from .retrieve import Cand, _name_match, _norm_words
-from .roles import _agents, _phrases
+from .retrieve import Cand, _name_match
+from .roles import _agents, _phrases, head_noun_phrases, yes_no
 from .tree import _children, _clean, _dist, _head_of, _span_toks, _subtree_text, _tok_at_or
 
 
@@ -57,13 +58,24 @@ def _extract(f: Frame, pd: ParsedDoc, c: Cand, facts: dict, matched: list[tuple[
         if f.answer_type == "place":
             m_toks += [i for i, _ in _match_tokens(pd, "locate", [], c.start)]
     r = Reading(f, pd, c, facts, matched, m_toks, {e.trigger_start: e for e in evs})
-    readers = {"date": _dates, "place": _places, "quantity": _quantities, "reason": _reasons, "manner": _reasons}
+    readers = {
+        "date": _dates,
+        "place": _places,
+        "quantity": quantities,
+        "reason": _reasons,
+        "manner": _reasons,
+        "yesno": yes_no,
+    }
     if f.answer_type == "agent":
-        out = _agents(f, pd, c, facts, m_toks, r.events, r.status_of)
+        out = _agents(f, pd, c, facts, m_toks, r.events, r.status_of) + head_noun_phrases(f, pd, c, facts, r.near)
     elif f.answer_type in readers:
         out = readers[f.answer_type](r)
+        if f.answer_type == "place":  # "which Russian town": "the town of Khasan", gazetteer or not
+            out += head_noun_phrases(f, pd, c, facts, r.near, names_only=True)
     else:  # a phrase: the verb's argument in the wh-word's role
-        out = _phrases(f, pd, c, m_toks, r.events, r.status_of)
+        out = _phrases(f, pd, c, m_toks, r.events, r.status_of) + head_noun_phrases(f, pd, c, facts, r.near)
+    if f.answer_type == "yesno":  # the evidence restates the question: that is the point
+        return out
     return [o for o in out if o.text and not _question_has(f, o.text)]
 
 
@@ -161,41 +173,23 @@ def _places(r: Reading) -> list[Option]:
         if not toks:
             continue
         i = _head_of(pd, toks)
-        sc = 0.3 + 0.5 / (1 + near(i)) + feat.get(feature, 0.0)
+        fit = _place_fit(f, feature)
+        sc = 0.3 + 0.5 / (1 + near(i)) + feat.get(feature, 0.0) + 0.3 * fit
         if pd.tokens[pd.tokens[i].head].lemma.lower() in ("at", "in", "to", "near", "inside", "where"):
             sc += 0.15
         if any(r.name == "place" and r.start <= s < r.end for ev in matched_events for r in ev.roles):
             sc += 0.3
-        out.append(Option(name, value, sc, name, factor=_status_factor(f, status_of(i))))
+        out.append(Option(name, value, sc, name, factor=_status_factor(f, status_of(i)), fit=fit))
     return out
 
 
-def _quantities(r: Reading) -> list[Option]:
-    """Quantities of the kind asked, best when they measure what is asked."""
-    f, pd, c, facts, key = r.f, r.pd, r.c, r.facts, r.key
-    m_toks = r.m_toks
-    out: list[Option] = []
-    qs = facts["quantities"].get(key, [])
-    words = set(f.measure_words) | ({f.focus} if f.focus else set())
-    for q in qs:
-        if f.kinds and q.kind not in f.kinds:
-            continue
-        if q.text in f.question:
-            continue
-        toks = _span_toks(pd, q.start - c.start, q.end - c.start)
-        if not toks:
-            continue
-        i = _head_of(pd, toks)
-        foc = [t.i for t in pd.tokens if f.focus and _lemma_match(f.focus, t.lemma.lower())]
-        d = min([_dist(pd, i, j) for j in foc + m_toks] or [6])
-        sc = 0.6 + 0.4 / (1 + d)
-        if q.measures and words & _norm_words(q.measures):
-            sc += 0.4
-        value = None
-        if q.si_value is not None:
-            value = f"{q.si_value:.6g} {q.si_unit or ''}".strip() + f" ({q.number:g} {q.unit or ''})".replace(" )", ")")
-        out.append(Option(q.text, value, sc))
-    return out
+def _place_fit(f: Frame, feature: str) -> float:
+    """ "which city": +1 for a city, -1 for a country or a region; 0 when the question names no kind."""
+    kinds = _cfg()["place_kinds"]
+    want = next((k for k, nouns in kinds.items() if f.head_noun in nouns), None)
+    if want is None or feature not in kinds:
+        return 0.0
+    return 1.0 if feature == want else -1.0
 
 
 def _reasons(r: Reading) -> list[Option]:
@@ -257,6 +251,14 @@ def _attached_manner(pd: ParsedDoc, ch) -> Option | None:
     return None
 
 
+_CLAUSE_CUES = ("as", "since")
+
+
+def _has_verb(pd: ParsedDoc, i: int) -> bool:
+    lo, hi = pd.subtree(i)
+    return any(t.pos in ("VERB", "AUX") and t.i != i for t in pd.tokens[lo:hi])
+
+
 def _reason_cues(pd: ParsedDoc, seen: set[str]) -> list[Option]:
     """Reason phrases anywhere in the sentence ("as a result of the falling pound", "after a
     collision"), for sentences that paraphrase the question's verb: weaker than attached ones."""
@@ -268,12 +270,14 @@ def _reason_cues(pd: ParsedDoc, seen: set[str]) -> list[Option]:
         rest = " ".join(low[t.i : t.i + 5])
         cue = next((w for w in strong if rest == w or rest.startswith(w + " ")), None)
         score = 0.55
-        if cue is None and low[t.i] in cfg["reason_weak_markers"] and t.dep == "prep":
+        if cue is None and low[t.i] in cfg["reason_weak_markers"] and t.dep in ("prep", "mark"):
             cue, score = low[t.i], 0.45
         if cue is None or t.dep not in ("prep", "mark", "advmod", "amod", "agent"):
             continue
         root = t.head if t.dep == "mark" else t.i
         txt = _clean(_subtree_text(pd, root, drop=()))
+        if cue in _CLAUSE_CUES and not _has_verb(pd, root):
+            continue  # "as Kraft", "since 1977": a name or a time, not a reason
         if txt and txt not in seen and len(txt.split()) > 1:
             out.append(Option(txt, None, score))
             seen.add(txt)
@@ -394,7 +398,12 @@ def read(store, f: Frame, chosen: list[Cand], facts: dict) -> dict[str, dict]:
             entry = options.setdefault(k, {"opt": o, "best": 0.0, "cites": {}, "totals": {}, "rows": {}})
             if total > entry["best"]:
                 entry["best"], entry["opt"] = total, o
-                entry["features"] = feats | {"option": o.score, "agrees": o.factor, "report_date": float(o.report)}
+                entry["features"] = feats | {
+                    "option": o.score,
+                    "agrees": o.factor,
+                    "report_date": float(o.report),
+                    "fit": o.fit,
+                }
                 entry["published"] = c.published
             entry["totals"][c.text] = max(total, entry["totals"].get(c.text, 0.0))
             for copy in copies[(c.text, c.published)]:

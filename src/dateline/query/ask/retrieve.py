@@ -141,16 +141,25 @@ def _name_strength(r: Resolved, facts: dict, c: Cand, window: int) -> float:
     return 0.0
 
 
-def _names_score(resolved: list[Resolved], facts: dict, c: Cand, window: int) -> tuple[float, int]:
-    """Weighted share of the question's names the sentence (or its context) names, and how many
-    of the required ones it misses: a missing name lowers the score instead of removing the sentence."""
+def _names_score(
+    resolved: list[Resolved], facts: dict, c: Cand, window: int, naming: dict[int, set[str]]
+) -> tuple[float, int]:
+    """Weighted share of the question's names the sentence (or its context, or its document)
+    names, and how many of the required ones the sentence and its context miss: a missing name
+    lowers the score instead of removing the sentence."""
     if not resolved:
         return 1.0, 0
     total = weight = 0.0
     missing = 0
-    for r in resolved:
+    in_doc = _cfg()["scoring"]["name_in_document"]
+    for k, r in enumerate(resolved):
         w = 0.3 if r.group.soft else 1.0
         got = _name_strength(r, facts, c, window)
+        if got == 0.0 and c.doc_id in naming.get(k, ()):
+            total += w * in_doc
+            weight += w
+            missing += int(not r.group.soft)
+            continue
         total += w * got
         weight += w
         missing += int(got == 0.0 and not r.group.soft)
@@ -173,6 +182,21 @@ def _nouns_score(f: Frame, facts: dict, c: Cand, window: int) -> float:
         if any(re.search(r"\b" + re.escape(x), t) for x in forms for t in texts):
             found += 1
     return found / len(f.nouns)
+
+
+def _words_share(f: Frame, text: str) -> float:
+    """Share of the question's content words (or their synonyms) the sentence's words start with:
+    the question's verb and nouns, read from the text before any parse."""
+    if not f.content:
+        return 0.0
+    words = _norm_words(text)
+    syn = _cfg()["_syn"]
+    found = 0
+    for w in f.content:
+        forms = {w} | {x for x in syn.get(w, ()) if " " not in x}
+        if any(t.startswith(x[: max(4, len(x) - 2)]) for x in forms for t in words):
+            found += 1
+    return found / len(f.content)
 
 
 _REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
@@ -256,16 +280,61 @@ def _retrieve(store, terms: list[str], limit: int, copies: int, names: list[list
         "WHERE sentences_fts MATCH :q GROUP BY text ORDER BY score LIMIT :n"
     )
     forms = [f"({fts_query(x)})" for group in names or [] for x in group if fts_query(x)]
-    # one query: sentences naming any form of any name, ranked by BM25 over all the words (so
+    # first: sentences naming any form of any name, ranked by BM25 over all the words (so
     # the more names and words a sentence has, the higher); none named: any word at all
     rows = store.query(sql, q=in_text(f"({' OR '.join(forms)}) AND ({q})"), n=limit) if forms else []
     if not rows:
         rows = store.query(sql, q=in_text(q), n=limit)
+    else:  # then the other sentences of the documents that name them: context words are rarely repeated
+        rows = _interleave(rows, _in_documents(store, terms, _top_docs(rows, limit), limit))
     out = []
     for r in rows:
         for place in r["ids"].split(" ")[:copies]:
             d, _, i = place.rpartition(":")
             out.append({"doc_id": d, "sentence_index": int(i), "text": r["text"], "score": r["score"]})
+    return out
+
+
+def _top_docs(rows: list[dict], limit: int) -> list[str]:
+    """The documents of the best hits, most hits first (at most ``limit // 10``)."""
+    count: dict[str, float] = {}
+    for k, r in enumerate(rows):
+        for place in r["ids"].split(" "):
+            d = place.rpartition(":")[0]
+            count[d] = count.get(d, 0.0) + 1.0 / (1 + k / 10)
+    return sorted(count, key=lambda d: -count[d])[: max(1, limit // 10)]
+
+
+def _in_documents(store, terms: list[str], docs: list[str], limit: int) -> list[dict]:
+    """The sentences of these documents (read by document, no text search) that share the most of
+    the question's words, best first; no name required."""
+    if not docs:
+        return []
+    stems = {t.lower()[: max(4, len(t) - 2)] for t in terms if len(t) > 2}
+    params = {f"d{j}": x for j, x in enumerate(docs)}
+    rows = store.query(
+        "SELECT doc_id, idx, text FROM sentences WHERE doc_id IN (" + ", ".join(f":{k}" for k in params) + ")",
+        **params,
+    )
+    by_text: dict[str, dict] = {}
+    for r in rows:
+        words = _norm_words(r["text"])
+        score = sum(any(w.startswith(x) for w in words) for x in stems)
+        if score:
+            e = by_text.setdefault(r["text"], {"text": r["text"], "score": -float(score), "ids": []})
+            e["ids"].append(f"{r['doc_id']}:{r['idx']}")
+    out = sorted(by_text.values(), key=lambda e: e["score"])[:limit]
+    return [e | {"ids": " ".join(e["ids"])} for e in out]
+
+
+def _interleave(first: list[dict], second: list[dict]) -> list[dict]:
+    """Both lists, alternately, each text once (a sentence found by both keeps its better place)."""
+    out, seen = [], set()
+    for k in range(max(len(first), len(second))):
+        for rows in (first, second):
+            if k < len(rows) and rows[k]["text"] not in seen:
+                seen.add(rows[k]["text"])
+                out.append(rows[k])
     return out
 
 
@@ -298,7 +367,8 @@ def retrieve(store, f: Frame) -> tuple[list[Cand], dict] | str:
     # what scoring needs (sentences, names, pronouns resolved by the events stage, times)
     facts = load_facts(store, wanted, ("sentences", "mentions", "role_entities") + (("times",) if f.times else ()))
     facts["members"] = _member_ids(store, set(wanted), resolved)
-    naming = [_docs_naming(store, r, set(wanted), facts["members"]) for r in resolved if not r.group.soft]
+    naming = {k: _docs_naming(store, r, set(wanted), facts["members"]) for k, r in enumerate(resolved)}
+    hard_docs = [docs for k, docs in naming.items() if not resolved[k].group.soft]
     cands: list[Cand] = []
     for (d, i), r in best_rank.items():
         row = facts["sentences"].get((d, i))
@@ -307,10 +377,11 @@ def retrieve(store, f: Frame) -> tuple[list[Cand], dict] | str:
         c = Cand(d, i, row["text"], row["start_char"], row["published"], r, row)
         if not _times_ok(f, facts, c):
             continue
-        c.names, c.missing = _names_score(resolved, facts, c, window)
-        c.absent = sum(d not in docs for docs in naming)
+        c.names, c.missing = _names_score(resolved, facts, c, window, naming)
+        c.absent = sum(d not in docs for docs in hard_docs)
         c.nouns = _nouns_score(f, facts, c, window)
         c.score = c.names * sc["name_in_sentence"] + c.bm25 * sc["bm25"] + c.nouns * sc["nouns"]
+        c.score += _words_share(f, c.text) * sc["words"]
         cands.append(c)
     if not cands:
         what = ", ".join(g.text for g in f.names if not g.soft) or "the question's words"

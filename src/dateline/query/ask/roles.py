@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...types import ParsedDoc
 from .._common import entity_name
+from .config import _cfg
 from .match import Option, _lemma_match, _status_factor
 from .question import Frame
 from .retrieve import Cand, _norm_words
@@ -217,3 +218,62 @@ def _focus_definitions(focus: str, pd: ParsedDoc) -> list[Option]:
             out += _copula_definitions(pd, t, ("nsubj",))
             out += _dep_phrases(pd, t.i, ("appos",), 0.7)
     return out
+
+
+_MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod", "nummod", "poss")
+
+
+def head_noun_phrases(f, pd: ParsedDoc, c: Cand, facts: dict, near, names_only: bool = False) -> list[Option]:
+    """ "Which firm ...?", "what kind of rocket ...?": a name standing beside a word like the
+    asked noun ("the tram operator FirstGroup"), or that word with what specifies it
+    ("opinion research division", "Soyuz-2.1a rocket")."""
+    if not f.head_noun:
+        return []
+    mentions = [m for m in facts["mentions"].get((c.doc_id, c.idx), []) if m["label"] not in _NOT_NAMES]
+    out: list[Option] = []
+    for t in pd.tokens:
+        if t.pos not in ("NOUN", "PROPN") or _lemma_match(f.head_noun, t.lemma.lower()) < 0.8:
+            continue
+        bonus = 0.2 / (1 + near(t.i))
+        named = _beside(pd, c, mentions, t.i)
+        if named is not None:
+            out.append(Option(entity_name(named["entity_key"]) or named["text"], None, 0.95 + bonus, fit=1.0))
+            continue
+        mods = [k.i for k in _children(pd, t.i) if k.dep in _MODIFIER_DEPS and k.i < t.i]
+        if mods and not names_only:
+            lo = min(pd.subtree(min(mods))[0], min(mods))
+            out.append(Option(_clean(pd.text[pd.tokens[lo].start : t.end]), None, 0.8 + bonus, fit=0.5))
+    return out
+
+
+_NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
+
+
+def _beside(pd: ParsedDoc, c: Cand, mentions: list[dict], i: int) -> dict | None:
+    """The name in apposition or compound with token i, or just after it ("retailer Poundland")."""
+    for m in mentions:
+        toks = _span_toks(pd, m["start_char"] - c.start, m["end_char"] - c.start)
+        if not toks or i in toks:
+            continue
+        h = _head_of(pd, toks)
+        if pd.tokens[h].head == i and pd.tokens[h].dep in ("appos", "compound", "nmod") or 0 < toks[0] - i <= 2:
+            return m
+        if pd.tokens[i].head == h and pd.tokens[i].dep in ("appos", "compound"):
+            return m
+    return None
+
+
+def yes_no(r) -> list[Option]:
+    """ "Did X happen?": "yes" or "no" with the sentence that says it, "no" when a negative word
+    ("not", "without", "unharmed") stands in the sentence."""
+    pd = r.pd
+    if not r.matched and not r.m_toks:
+        return []
+    cues = _cfg()["negative_cues"]
+    low = " ".join(t.text.lower() for t in pd.tokens)
+    words = {t.text.lower() for t in pd.tokens} | {t.lemma.lower() for t in pd.tokens}
+    negative = any((" " in cue and cue in low) or cue in words for cue in cues)
+    text = _clean(pd.text)
+    text = text if len(text) <= 140 else text[:137].rsplit(" ", 1)[0] + "..."
+    strength = max((s for _, s in r.matched), default=0.0)
+    return [Option(f"{'No' if negative else 'Yes'}: {text}", None, 0.6 + 0.3 * strength)]

@@ -66,13 +66,7 @@ def sentence_time_applies(ctx: DocContext, i: int, v: int | None, stime: Sentenc
 
 
 def _root(ctx: DocContext, i: int) -> int:
-    cur = i
-    for _ in range(40):
-        h = ctx.toks[cur].head
-        if h == cur:
-            break
-        cur = h
-    return cur
+    return (ctx.tree.ancestors(i) or [i])[-1]
 
 
 def _past_perfect(ctx: DocContext, v: int | None) -> bool:

@@ -97,13 +97,11 @@ def _across_clause(ctx: DocContext, k: int, owner: int) -> bool:
     """Whether the way up from token ``k`` to ``owner`` leaves a clausal complement: a time in
     a complement with no trigger of its own dates that clause's state, not the verb above."""
     toks = ctx.toks
-    cur = k
-    for _ in range(40):
+    for cur in (k, *ctx.tree.ancestors(k)):
         if cur == owner or toks[cur].head == cur:
             return False
         if toks[cur].dep in _COMPLEMENT_DEPS:
             return True
-        cur = toks[cur].head
     return False
 
 

@@ -10,7 +10,7 @@ from .config import _cfg
 from .match import Option, _lemma_match
 from .question import Frame
 from .retrieve import _norm_words
-from .tree import _clean, _dist, _head_of, _span_toks
+from .tree import _children, _clean, _dist, _head_of, _span_toks
 
 
 @functools.cache
@@ -65,9 +65,9 @@ def _attached_noun(pd, i: int) -> str | None:
     """The noun a measure is of or modifies: "17 miles of track" track, "a 100 feet-long tram" tram."""
     if pd.tokens[i].dep == "appos":  # "17 miles (27km) of track"
         i = pd.tokens[i].head
-    for ch in pd.tokens:
-        if ch.head == i and ch.dep == "prep" and ch.lemma.lower() == "of":
-            obj = next((g for g in pd.tokens if g.head == ch.i and g.dep == "pobj"), None)
+    for ch in _children(pd, i):
+        if ch.dep == "prep" and ch.lemma.lower() == "of":
+            obj = next((g for g in _children(pd, ch.i) if g.dep == "pobj"), None)
             if obj is not None and obj.pos in ("NOUN", "PROPN"):
                 return obj.lemma.lower()
     cur = i

@@ -10,7 +10,11 @@ STAMP  := $(VENV)/.installed
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	# The lock is complete, so nothing is resolved: --no-deps keeps pip from looking up a newer
+	# release for a dependency's own range (pip 23 in hash mode then refuses), and pip check
+	# proves the pinned set still satisfies every package's requirements.
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip check
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(BIN)/dateline gazetteer build
 	touch $(STAMP)

@@ -75,7 +75,9 @@ STAGES: tuple[Stage, ...] = (
         ("parsed", "coref", "times", "sentence_times", "places"),
         ("events", "main_event"),
         _events_stage,
-        version=2,  # 2: dates by the event's own clause (quotations, reported speech), conditions
+        # 2: dates by the event's own clause (quotations, reported speech), conditions; 3: ranges,
+        # dates placed by an event, lead events, description status, agents of aides and mayors
+        version=3,
     ),
 )
 

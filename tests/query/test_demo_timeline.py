@@ -31,6 +31,8 @@ EXPECTED = Counter(
         ("2019-04-25", "occurred", "MEET", "met"),  # "a day before his first summit": the 25th
         ("2023-09", "occurred", "PROPOSE", "invited"),
         ("2023-09-12", "occurred", "STATEMENT", "announced"),
+        # "Kim Jong Un is currently traveling through Russia's far east", in a report of the 12th
+        ("2023-09-12", "ongoing", "TRAVEL", "traveling"),
         ("2023-09-13", "occurred", "AGREE", "accepted"),
         ("2023-09-13", "occurred", "MEET", "met"),
         ("2023-09-13", "occurred", "STATEMENT", "Asked"),

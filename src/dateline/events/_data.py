@@ -30,6 +30,9 @@ class Dating:
     statement_lead_days: int
     relative_marks: frozenset[str]
     anterior_words: frozenset[str]
+    event_relative_preps: frozenset[str]
+    frame_only_preps: frozenset[str]
+    lead_event_skip_types: frozenset[str]
 
 
 @functools.cache
@@ -89,6 +92,7 @@ class Lexicon:
         self.travel_directions = frozenset(onto.get("travel_directions", ()))
         self.person_subject_types: dict[str, str] = onto.get("person_subject_types") or {}
         self.person_nouns = frozenset(onto.get("person_nouns", ()))
+        self.contest_types = frozenset(onto.get("contest_types", ()))
         self.phrasal: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase, typ in (onto.get("phrasal") or {}).items():
             words = phrase.lower().split()

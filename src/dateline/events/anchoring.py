@@ -103,13 +103,29 @@ def _placed_by_another(ctx: DocContext, i: int) -> bool:
     return False
 
 
+def _within_another(ctx: DocContext, i: int) -> bool:
+    """ "During that process we reviewed ...": an event inside another thing (`frame_only_preps`
+    naming neither a time expression nor an event of the ontology: "during his keynote" is at
+    the keynote, which the report's news may well be) happens within it, at no time the
+    sentence or the report gives."""
+    toks = ctx.toks
+    for k in ctx.kids[i]:
+        if toks[k].dep == "prep" and ctx.lower[k] in dating().frame_only_preps:
+            pobj = next((c for c in ctx.kids[k] if toks[c].dep == "pobj"), None)
+            if pobj is None or pobj in ctx.time_mention_at:
+                continue
+            if lexicon().noun_type.get(toks[pobj].lemma.lower()) is None:
+                return True
+    return False
+
+
 def keeps_to_itself(ctx: DocContext, i: int, v: int | None) -> bool:
     """An event moved away by "previously"/"already", placed by another, or a reduced relative."""
     toks = ctx.toks
     t = toks[i]
     if t.dep == "acl" and t.tag == "VBN" and not any(toks[k].dep in ("aux", "auxpass") for k in ctx.kids[i]):
         return True  # "two bars sold in the UK"
-    if _placed_by_another(ctx, i):
+    if _placed_by_another(ctx, i) or _within_another(ctx, i):
         return True
     away = dating().anterior_words
     return any(ctx.lower[k] in away and toks[k].dep == "advmod" for k in (*ctx.kids[i], *(ctx.kids[v] if v else ())))

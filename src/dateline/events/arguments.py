@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ..nlp.lexicon import english
 from ..types import EntityKey, Role
-from ._data import clauses
+from ._data import clauses, lexicon
 from .context import PLACE_LABELS, DocContext, credit_end
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -134,13 +134,14 @@ def _by_agent_roles(ctx: DocContext, i: int, typ: str, k: int, roles: dict[int, 
 
 def _compound_roles(ctx: DocContext, i: int, typ: str, k: int, roles: dict[int, list[Role]]) -> bool:
     """A named compound of an event noun: "Croydon tram crash" is a place, not who crashed;
-    "Apple launch" is the agent."""
+    "Apple launch" is the agent; "Major League Baseball championship" names the contest
+    (``contest_types``), no one who takes part."""
     if ctx.toks[i].pos != "NOUN" or not ctx.entity_keys(k):
         return False
     m = ctx.mention_at.get(k)
     if m is not None and m.label in PLACE_LABELS:
         roles[i].append(Role("place", m.text, m.start, m.end, entity=m.entity))
-    elif m is not None and m.label in ("PERSON", "ORG", "NORP"):
+    elif m is not None and m.label in ("PERSON", "ORG", "NORP") and typ not in lexicon().contest_types:
         roles[i] += role_from_token(ctx, "agent", k)
         return True
     return False

@@ -90,6 +90,12 @@ class DocContext:
             return offset < self.title_end
         return self.parsed.sentences[sentence].start < self.title_end
 
+    def in_description(self, sentence: int) -> bool:
+        """Whether a sentence is in the description (the standfirst between title and body),
+        which tells the news in the headline's present ("Toblerone changes the look ...")."""
+        start = self.parsed.sentences[sentence].start
+        return bool(self.parsed.article.description) and self.title_end <= start < self.lead_end
+
 
 def owner_of(ctx: DocContext, i: int, triggers, stop: int | None = None) -> int | None:
     """Nearest trigger governing token ``i`` (itself excluded)."""

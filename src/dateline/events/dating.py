@@ -25,12 +25,13 @@ rule says so.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ..nlp import syntax
 from ..nlp.syntax import span_head
 from ..time import granularity, resolve_against
-from ..types import Role, SentenceTime
+from ..types import Event, Role, SentenceTime
 from ._data import dating, lexicon
 from .anchoring import (
     keeps_to_itself,
@@ -71,8 +72,13 @@ def time_roles(ctx: DocContext, sent, triggers, roles, times_here) -> dict[int, 
     """Attach each date in the sentence to its nearest governing trigger."""
     toks = ctx.toks
     out: dict[int, When] = {}
+    spans = _range_spans(times_here)
     for head, tv, rule in _candidates(ctx, sent, times_here):
         when = (tv.value, tv.earliest, tv.latest, rule)
+        if tv.anchor in spans:  # "from 1994 to 2003": the event spans the range, not its first year
+            when = (tv.anchor, *spans[tv.anchor], f"timex:range|{tv.rule}")
+        elif relative_to_event(ctx, sent, tv):
+            when = _NONE  # "told them on the Sunday before the election": undated, and borrows nothing
         owner = head if head in triggers else owner_of(ctx, head, triggers)
         h = toks[head].head
         if toks[head].dep == "pobj" and ctx.lower[h] in _ANCHOR_PREPS:
@@ -91,6 +97,34 @@ def time_roles(ctx: DocContext, sent, triggers, roles, times_here) -> dict[int, 
         out.setdefault(owner, when)
     _frame_times(ctx, triggers, out)
     return out
+
+
+def _range_spans(times_here) -> dict[str, tuple[str, str]]:
+    """ "from 1994 to 2003", "between 1910 and 1945": the time stage gives both ends the range as
+    their ``anchor`` ("1994/2003"); the range runs from the first end's earliest day to the
+    last end's latest."""
+    ends: dict[str, list] = {}
+    for tv in times_here:
+        if tv.anchor and "/" in tv.anchor and tv.earliest and tv.latest:
+            ends.setdefault(tv.anchor, []).append(tv)
+    return {a: (min(t.earliest for t in tvs), max(t.latest for t in tvs)) for a, tvs in ends.items() if len(tvs) == 2}
+
+
+def relative_to_event(ctx: DocContext, sent, tv) -> bool:
+    """ "the Sunday before the election", "the day after the crash": a definite date placed by an
+    event (a preposition of ``event_relative_preps`` right after it, naming no time expression),
+    which the time stage read against the publication day instead; it dates nothing (the
+    sentence's time taken from it neither). ("on Friday after talks" is a Friday of its own.)"""
+    toks = ctx.toks
+    inside = [k for k in range(sent.token_start, sent.token_end) if tv.start <= toks[k].start < tv.end]
+    if not inside or inside[-1] + 1 >= sent.token_end:
+        return False
+    first, k = inside[0], inside[-1] + 1
+    definite = ctx.lower[first] == "the" or (first > sent.token_start and ctx.lower[first - 1] == "the")
+    if not definite or ctx.lower[k] not in dating().event_relative_preps:
+        return False
+    pobj = next((c for c in ctx.kids[k] if toks[c].dep in ("pobj", "pcomp")), None)
+    return pobj is not None and pobj not in ctx.time_mention_at
 
 
 def _across_clause(ctx: DocContext, k: int, owner: int) -> bool:
@@ -269,3 +303,44 @@ def light_verb_times(ctx: DocContext, triggers, statuses: dict[int, str], when: 
         nxt = ctx.lower[h + 1] if h + 1 < len(toks) else ""
         if lem in verbs or f"{lem} {nxt}" in verbs:  # "took place", not "took 20 hours"
             when[i] = when.get(h, _NONE)
+
+
+def lead_event_times(ctx: DocContext, events: list[Event]) -> list[Event]:
+    """ "Taliban attacks German consulate" (the title), "the suicide attacker rammed his car"
+    (undated): an event of the headline or dated only by the report's lead takes the time of
+    the lead's event of its type that its own words date ("the bombing late Thursday"), as
+    ``report:event:<trigger>``: the news a report tells is that event. Statements and untyped
+    events (``lead_event_skip_types``) are many distinct ones, and keep their time."""
+    cfg = dating()
+    pub = ctx.parsed.article.published
+    if pub is None:
+        return events
+    lo = pub - timedelta(days=cfg.lead_days)
+    lead: dict[str, Event] = {}
+    for e in events:
+        if e.sentence >= cfg.lead_sentences or not (e.time_rule or "").startswith("timex:"):
+            continue
+        if e.status != "occurred" or e.type in cfg.lead_event_skip_types:
+            continue
+        if granularity(e.time_value) not in ("day", "time"):
+            continue
+        if e.time_earliest and lo <= date.fromisoformat(e.time_earliest[:10]) <= pub:
+            lead.setdefault(e.type, e)
+    if not lead:
+        return events
+    out = []
+    for e in events:
+        src = lead.get(e.type)
+        # (an undated headline event stays so: "sign defence pact" is undated beside "signed")
+        headline = ctx.in_title(e.sentence) and e.time_rule == "sentence:publication"
+        borrowed = e.time_rule == "report:lead" or headline
+        if src is not None and src is not e and borrowed and e.status in ("occurred", "ongoing"):
+            e = replace(
+                e,
+                time_value=src.time_value,
+                time_earliest=src.time_earliest,
+                time_latest=src.time_latest,
+                time_rule=f"report:event:{src.trigger}",
+            )
+        out.append(e)
+    return out

@@ -8,12 +8,23 @@ in Vladivostok" gives the place to "met", not to the sentence's main verb.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..nlp.syntax import span_head
 from ..types import EntityKey, EntityLink, Event, ParsedDoc, Place, Role, SentenceTime, TimeValue
 from ._data import lexicon
 from .arguments import SUBJ, add_span_role, core_roles, disjoint_reference, role_from_span, role_from_token
 from .context import PLACE_LABELS, DocContext, owner_of
-from .dating import When, event_time, light_verb_times, offset_times, report_time, time_roles
+from .dating import (
+    When,
+    event_time,
+    lead_event_times,
+    light_verb_times,
+    offset_times,
+    relative_to_event,
+    report_time,
+    time_roles,
+)
 from .status import event_status, reported_by
 from .triggers import names_its_verb, trigger_type
 
@@ -33,8 +44,11 @@ def extract_events(parsed: ParsedDoc, times=(), sentence_times=(), places=()) ->
 def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[Event, ...]:
     # sentence_times is read twice, as the original did: keep the order (a one-shot iterable
     # would be exhausted by the first read)
-    st_by_sent: dict[int, SentenceTime] = {s.sentence: s for s in sentence_times or ()}
-    times_by_sent, durations = _times_by_sentence(tuple(times or ()))
+    times = tuple(times or ())
+    placed = _placed_by_events(ctx, times)
+    sentence_times = tuple(s for s in sentence_times or () if s.timex is None or s.timex not in placed)
+    st_by_sent: dict[int, SentenceTime] = {s.sentence: _now_is_publication(s, times) for s in sentence_times}
+    times_by_sent, durations = _times_by_sentence(tuple(tv for n, tv in enumerate(times) if n not in placed))
     places = tuple(places or ())
     report = report_time(ctx, tuple(sentence_times or ()))
     events: list[Event] = []
@@ -45,14 +59,36 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
         if not triggers:
             continue
         roles, own_time = _sentence_roles(ctx, sent, triggers, headline, places, times_by_sent.get(sent.index, ()))
-        statuses = {i: event_status(ctx, i, in_title) for i in triggers}
+        headline_present = in_title or ctx.in_description(sent.index)
+        statuses = {i: event_status(ctx, i, headline_present) for i in triggers}
         stime = st_by_sent.get(sent.index)
         when = {i: event_time(ctx, i, statuses[i], own_time.get(i), stime, report) for i in triggers}
         light_verb_times(ctx, triggers, statuses, when)
         offset_times(ctx, sent, triggers, durations.get(sent.index, ()), when)
         for i, typ in triggers.items():
             events.append(_make_event(ctx, len(events), sent.index, i, typ, headline, statuses[i], roles[i], when[i]))
-    return tuple(events)
+    return tuple(lead_event_times(ctx, events))
+
+
+def _now_is_publication(st: SentenceTime, times: tuple[TimeValue, ...]) -> SentenceTime:
+    """ "..., and now Clinton has blamed ...": a sentence timed by "now" (PRESENT_REF) is timed
+    by the publication day, which dates no past-tense event of it."""
+    if st.timex is None or st.rule != "governing" or not 0 <= st.timex < len(times):
+        return st
+    value = times[st.timex].value
+    return st if value[:1].isdigit() or value.startswith("XXXX") else replace(st, rule="publication")
+
+
+def _placed_by_events(ctx: DocContext, times: tuple[TimeValue, ...]) -> set[int]:
+    """Indexes of the dates placed by an event ("the Sunday before the election")."""
+    sents = ctx.parsed.sentences
+    return {
+        n
+        for n, tv in enumerate(times)
+        if tv.type in ("DATE", "TIME")
+        and 0 <= tv.sentence < len(sents)
+        and relative_to_event(ctx, sents[tv.sentence], tv)
+    }
 
 
 def _times_by_sentence(

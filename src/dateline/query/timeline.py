@@ -424,7 +424,9 @@ def _finish(c: dict) -> None:
     best = min(_span_days(t[0], t[1]) for t in own)
     precise = [t for t in own if _span_days(t[0], t[1]) == best]
     c["earliest"], c["latest"], c["value"], c["dated_by"] = max(precise, key=precise.count)
-    c["granularity"] = granularity(c["value"]) or ("day" if c["earliest"] == c["latest"] else None)
+    # a range ("1994/2003") has the granularity of its ends
+    grain = granularity((c["value"] or "").split("/")[0])
+    c["granularity"] = grain or ("day" if c["earliest"] == c["latest"] else None)
     values = sorted({t[2] for t in times if t[2]})
     c["dates_reported"] = values if len(values) > 1 else []
     c["sources"].sort(key=lambda s: (s["published"] or "", s["doc_id"], s["sentence_index"]))

@@ -30,6 +30,11 @@ def test_a_range_dates_the_event_over_both_ends():
     assert e.time_rule.startswith("timex:range")
 
 
+def test_a_range_times_the_sentence_too():
+    text = "Between 1910 and 1945, the Cubs won seven pennants, but lost each time in the World Series."
+    assert [_event(text, lem).time_value for lem in ("win", "lose")] == ["1910/1945", "1910/1945"]
+
+
 def test_a_date_placed_by_an_event_dates_nothing():
     text = "Comey told politicians on the Sunday before the election that the bureau had found nothing."
     assert _event(text, "tell").time_value is None  # not the Sunday before publication, nor the lead's day

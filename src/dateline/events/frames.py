@@ -47,7 +47,9 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
     times = tuple(times or ())
     placed = _placed_by_events(ctx, times)
     sentence_times = tuple(s for s in sentence_times or () if s.timex is None or s.timex not in placed)
-    st_by_sent: dict[int, SentenceTime] = {s.sentence: _now_is_publication(s, times) for s in sentence_times}
+    st_by_sent: dict[int, SentenceTime] = {
+        s.sentence: _range_sentence_time(_now_is_publication(s, times), times) for s in sentence_times
+    }
     times_by_sent, durations = _times_by_sentence(tuple(tv for n, tv in enumerate(times) if n not in placed))
     places = tuple(places or ())
     report = report_time(ctx, tuple(sentence_times or ()))
@@ -77,6 +79,19 @@ def _now_is_publication(st: SentenceTime, times: tuple[TimeValue, ...]) -> Sente
         return st
     value = times[st.timex].value
     return st if value[:1].isdigit() or value.startswith("XXXX") else replace(st, rule="publication")
+
+
+def _range_sentence_time(st: SentenceTime, times: tuple[TimeValue, ...]) -> SentenceTime:
+    """ "Between 1910 and 1945, the Cubs won seven pennants, but lost each time": a sentence timed
+    by one end of a range is timed by the whole range (as `dating.time_roles` dates its owner)."""
+    if st.timex is None or not 0 <= st.timex < len(times) or "/" not in (times[st.timex].anchor or ""):
+        return st
+    anchor = times[st.timex].anchor
+    ends = [tv for tv in times if tv.anchor == anchor and tv.sentence == st.sentence and tv.earliest and tv.latest]
+    if len(ends) != 2:
+        return st
+    first, last = min(t.earliest or "" for t in ends), max(t.latest or "" for t in ends)
+    return replace(st, value=anchor, earliest=first, latest=last)
 
 
 def _placed_by_events(ctx: DocContext, times: tuple[TimeValue, ...]) -> set[int]:

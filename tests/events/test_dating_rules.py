@@ -82,3 +82,15 @@ def test_the_descriptions_present_tells_news_that_occurred():
         description="Toblerone changes the look of two bars sold in the UK.",
     )
     assert e.status == "occurred"
+
+
+def test_a_websites_standing_text_is_a_state_not_news():
+    e = _event("It was first sold in 1908. Toblerone's own website proudly tells how it was patented.", "tell")
+    assert e.time_rule == "sentence:state"
+    company = _event("It was first sold in 1908. The company tells customers to wait.", "tell")
+    assert company.time_rule != "sentence:state"
+
+
+def test_blaming_has_no_recipient():
+    e = _event("Clinton aide blames presidential loss to Donald Trump on FBI chief.", "blame")
+    assert not [r for r in e.roles if r.name == "recipient"]

@@ -52,6 +52,7 @@ class Clauses:
     relational_nouns: frozenset[str]
     party_verbs: dict[str, str]
     summon_verbs: frozenset[str]
+    standing_text_nouns: frozenset[str]
     quote_open: frozenset[str]
     quote_close: frozenset[str]
     quote_straight: frozenset[str]

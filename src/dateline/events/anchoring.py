@@ -29,7 +29,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..types import SentenceTime
-from ._data import dating, lexicon
+from ._data import clauses, dating, lexicon
 from .context import DocContext, in_quotation
 
 
@@ -132,13 +132,20 @@ def keeps_to_itself(ctx: DocContext, i: int, v: int | None) -> bool:
 
 
 def simple_present_state(ctx: DocContext, i: int, v: int | None) -> bool:
-    """ "where the line meets the branches": a simple present in the body, no statement."""
+    """ "where the line meets the branches": a simple present in the body, no statement (or the
+    standing text of a thing: "Toblerone's own website tells how ...")."""
     toks = ctx.toks
-    if v is None or toks[v].tag not in ("VBZ", "VBP") or reporting_verb(ctx, i):
+    if v is None or toks[v].tag not in ("VBZ", "VBP") or (reporting_verb(ctx, i) and not _standing_text(ctx, i)):
         return False
     if any(toks[k].dep in ("aux", "auxpass") for k in ctx.kids[v]):
         return False
     return toks[i].start >= max(ctx.lead_end, ctx.title_end)  # the title and lead tell news in the present
+
+
+def _standing_text(ctx: DocContext, i: int) -> bool:
+    """A statement whose subject is a text that stays up (`standing_text_nouns`: a website, a label)."""
+    nouns = clauses().standing_text_nouns
+    return any(ctx.toks[k].dep == "nsubj" and ctx.toks[k].lemma.lower() in nouns for k in ctx.kids[i])
 
 
 def progressive(ctx: DocContext, v: int | None) -> bool:

@@ -157,6 +157,8 @@ def _prep_object_roles(ctx: DocContext, i: int, typ: str, k: int, roles: dict[in
     if pobj is None:
         return False
     name = _prep_core_role(ctx, typ, pos, ctx.lower[k], pobj)
+    if name == "recipient" and ctx.toks[i].lemma.lower() in lexicon().for_reason_verbs:
+        return False  # "blames the loss to Trump on the FBI": blaming has no one it is told to
     if name is None:
         return False
     roles[i] += role_from_token(ctx, name, pobj)

@@ -94,3 +94,9 @@ def test_a_websites_standing_text_is_a_state_not_news():
 def test_blaming_has_no_recipient():
     e = _event("Clinton aide blames presidential loss to Donald Trump on FBI chief.", "blame")
     assert not [r for r in e.roles if r.name == "recipient"]
+
+
+def test_firing_attacks_only_with_a_target():
+    assert _event("There, Kris Bryant scooped it up and fired across the diamond to Rizzo.", "fire").type == "OTHER"
+    assert _event("Police fired on protesters in the square.", "fire").type == "ATTACK"
+    assert _event("Troops fired tear gas at the crowd.", "fire").type == "ATTACK"

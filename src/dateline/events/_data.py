@@ -91,6 +91,8 @@ class Lexicon:
         self.object_types: dict[str, dict[str, str]] = onto.get("object_types") or {}
         self.travel_needs_place = frozenset(onto.get("travel_needs_place", ()))
         self.travel_directions = frozenset(onto.get("travel_directions", ()))
+        self.attack_needs_target = frozenset(onto.get("attack_needs_target", ()))
+        self.target_preps = frozenset(onto.get("target_preps", ()))
         self.person_subject_types: dict[str, str] = onto.get("person_subject_types") or {}
         self.person_nouns = frozenset(onto.get("person_nouns", ()))
         self.contest_types = frozenset(onto.get("contest_types", ()))

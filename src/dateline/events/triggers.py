@@ -63,7 +63,18 @@ def _verb_type(ctx: DocContext, i: int, lem: str) -> str | None:
         return lex.person_subject_types[lem]  # "the boy fell down a well", not a price falling
     if typ == "TRAVEL" and (passive or (lem in lex.travel_needs_place and not _place_object(ctx, i))):
         return "OTHER"
+    if typ == "ATTACK" and lem in lex.attack_needs_target and not (passive or _target(ctx, i)):
+        return "OTHER"
     return typ
+
+
+def _target(ctx: DocContext, i: int) -> bool:
+    """What an attack verb is aimed at or fires: an object, or "at"/"on" a target."""
+    toks = ctx.toks
+    for k in ctx.kids[i]:
+        if toks[k].dep == "dobj" or (toks[k].dep == "prep" and ctx.lower[k] in lexicon().target_preps):
+            return True
+    return False
 
 
 def _antecedent_object(ctx: DocContext, i: int) -> str | None:

@@ -37,7 +37,9 @@ def test_a_range_times_the_sentence_too():
 
 def test_a_date_placed_by_an_event_dates_nothing():
     text = "Comey told politicians on the Sunday before the election that the bureau had found nothing."
-    assert _event(text, "tell").time_value is None  # not the Sunday before publication, nor the lead's day
+    assert _event(text, "tell").time_value is None  # not the Sunday before publication
+    lead = "Now Clinton has blamed the FBI. " + text
+    assert _event(lead, "tell").time_value is None  # nor the report's lead day
     assert _event("Putin met Kim on Friday after talks in Moscow.", "meet").time_value == "2016-11-04"
 
 

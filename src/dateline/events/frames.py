@@ -50,7 +50,8 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
     st_by_sent: dict[int, SentenceTime] = {
         s.sentence: _range_sentence_time(_now_is_publication(s, times), times) for s in sentence_times
     }
-    times_by_sent, durations = _times_by_sentence(tuple(tv for n, tv in enumerate(times) if n not in placed))
+    # (a date placed by an event stays: `time_roles` makes its owner undated, borrowing nothing)
+    times_by_sent, durations = _times_by_sentence(times)
     places = tuple(places or ())
     report = report_time(ctx, tuple(sentence_times or ()))
     events: list[Event] = []

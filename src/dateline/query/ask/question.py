@@ -144,10 +144,25 @@ def _read_names(f: Frame, pd: ParsedDoc, wh) -> set[int]:
             run.append(t)
             continue
         if run:
-            f.names.append(NameGroup(" ".join(x.text for x in run), ""))
+            text = " ".join(x.text for x in run)
+            if not _only_titles(text):  # "Mr" of "Mr Kim" when the model names only "Kim"
+                f.names.append(NameGroup(text, ""))
             covered.update(x.i for x in run)
             run = []
     return covered
+
+
+def _only_titles(text: str) -> bool:
+    from ...entities.names import norm, title_prefix
+
+    ws = norm(text).split()
+    return bool(ws) and title_prefix(ws) == len(ws)
+
+
+def _perfect_participle(toks, root):
+    """ "How many times have X and Y met?": the small model makes "have" the root and "met" its
+    clause; the participle is the question's verb."""
+    return next((t for t in toks[root.i + 1 :] if t.head == root.i and t.tag in ("VBN", "VBD")), None)
 
 
 def _read_predicate(f: Frame, toks, wh, covered: set[int], cfg):
@@ -160,6 +175,9 @@ def _read_predicate(f: Frame, toks, wh, covered: set[int], cfg):
     pred_tok = None
     if root.lemma.lower() == "be" and root.pos in ("AUX", "VERB"):
         pred_tok = _after_be(f, toks, root, wh, covered)
+        aux_l.add(root.text.lower())
+    elif root.lemma.lower() == "have" and (part := _perfect_participle(toks, root)) is not None:
+        pred_tok = part
         aux_l.add(root.text.lower())
     else:
         pred_tok = root
@@ -226,12 +244,23 @@ def _head_noun(f: Frame, toks, wh) -> str | None:
         return None
     head = toks[wh.head] if wh.dep == "det" and toks[wh.head].pos in ("NOUN", "PROPN") else _next_noun(toks, wh.i)
     if head is None:
+        head = _copula_noun(toks, wh)
+    if head is None:
         return None
     if head.lemma.lower() in _KIND_NOUNS:
         of = next((t for t in toks if t.head == head.i and t.dep == "prep" and t.lemma.lower() == "of"), None)
         obj = next((t for t in toks if of is not None and t.head == of.i and t.dep == "pobj"), None)
         return obj.lemma.lower() if obj is not None else None
     return head.lemma.lower()
+
+
+def _copula_noun(toks, wh):
+    """ "What was the last place Kim visited?": the noun "what" is equated with."""
+    be = toks[wh.head]
+    if be.lemma.lower() != "be" or be.i == wh.i:
+        return None
+    args = (t for t in toks if t.head == be.i and t.i != wh.i and t.dep in ("nsubj", "attr"))
+    return next((t for t in args if t.pos == "NOUN"), None)
 
 
 def _next_noun(toks, i: int):
@@ -286,7 +315,8 @@ def _read_tense(f: Frame, toks, covered: set[int], aux_l: set[str], auxes, pred_
     elif aux_l & {"has", "have"} and pred_tok is not None and pred_tok.tag == "VBN":
         f.tense = "past"
     for t in toks:
-        if t.text.lower() in _ORDER_WORDS and t.i not in covered:
+        # "how long did the meeting last?": the verb "last" orders nothing
+        if t.text.lower() in _ORDER_WORDS and t.i not in covered and t is not pred_tok and t.pos != "VERB":
             f.order = _ORDER_WORDS[t.text.lower()]
 
 

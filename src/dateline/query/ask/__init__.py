@@ -17,11 +17,15 @@
    times", the stored timeline's occasions of the question's event (``across``);
 4. ``rank``: merge candidates across sentences;
 5. ``answer``: the best one with its citations, or nothing and why.
+
+A question between two options ("which came first, A or B?") is answered by ``compare``:
+one of the options, from a "when" question about each, or the best candidate naming one.
 """
 
 from __future__ import annotations
 
 from ...types import Answer
+from . import compare
 from .across import across, merge
 from .answer import answer_json, compose, unknown
 from .question import Frame, analyse_question
@@ -34,10 +38,17 @@ __all__ = ["Frame", "analyse_question", "answer_json", "ask", "candidates"]
 
 def ask(store, question: str) -> Answer:
     f = analyse_question(question)
+    if f.options and f.earlier is not None:
+        return compare.by_dates(store, f, ask)
     found = candidates(store, f)
     if isinstance(found, str):
         return unknown(f, found)
-    return compose(f, rank(f, found))
+    ranked = rank(f, found)
+    if f.options:
+        ranked = compare.among_options(f, ranked)
+        if not ranked:
+            return unknown(f, f"no sentence read answers with {' or '.join(f.options)}")
+    return compose(f, ranked)
 
 
 def candidates(store, f: Frame) -> dict[str, dict] | str:

@@ -47,6 +47,8 @@ class Frame:
     subject: NameGroup | None = None  # the question's subject when it is a name ("What does Kim want?")
     counted: str | None = None  # the noun after "how many" ("how many German soldiers": soldier)
     head_noun: str | None = None  # the noun "which"/"what" asks for ("which firm", "what kind of rocket")
+    options: tuple[str, ...] = ()  # "which came first, A or B?": the answer is one of these
+    earlier: bool | None = None  # with options: True asks for the earlier ("first"), False the later one
 
 
 def _verb_lemma(tok) -> str:
@@ -88,6 +90,7 @@ def analyse_question(question: str) -> Frame:
     if f.kinds == ("duration", "distance") and f.pred and f.pred not in cfg["length_verbs"]:
         f.kinds = ("duration",)  # "how long did the talks last?": not a length
     f.names = _whole_hyphenated(f.names, q)
+    f.options, f.earlier = _read_options(q, toks, f.wh, cfg)
     f.future = bool(_FUTURE.search(q))
     f.kind = question_kind(f)
     if f.kind == "yes_no":
@@ -150,6 +153,21 @@ def _read_names(f: Frame, pd: ParsedDoc, wh) -> set[int]:
             covered.update(x.i for x in run)
             run = []
     return covered
+
+
+def _read_options(q: str, toks, wh: str | None, cfg) -> tuple[tuple[str, ...], bool | None]:
+    """ "Which came first, the opening of X or the summit?": the two options after the last comma,
+    and whether the earlier or the later one is asked for (None: another comparison)."""
+    if wh not in ("which", "who", "what") or "," not in q:
+        return (), None
+    tail = q.rsplit(",", 1)[1].strip().rstrip("?").strip()
+    parts = [p.strip() for p in re.split(r"\s+or\s+", tail)]
+    if len(parts) != 2 or not all(parts):
+        return (), None
+    words = {t.text.lower() for t in toks}
+    temporal = cfg["comparison"]
+    earlier = True if words & set(temporal["earlier"]) else False if words & set(temporal["later"]) else None
+    return tuple(parts), earlier
 
 
 def _only_titles(text: str) -> bool:

@@ -73,3 +73,12 @@ def test_a_question_between_options_answers_with_one_of_them(examples_store):
     a = ask(examples_store, "Who did Kim meet in Pyongyang, Putin or Trump?")
     assert a.answer == "" or any(o in a.answer for o in ("Putin", "Trump"))
     assert "Trump" not in a.answer
+
+
+def test_the_earliest_report_about_an_entity_is_a_document_of_the_store(examples_store):
+    a = ask(examples_store, "What is the earliest report in the store about the Vostochny Cosmodrome?")
+    assert a.answer_type == "report" and a.value == "001_vostochny_first_launch"
+    assert "2016-04-28" in a.answer
+    assert a.citations and "Vostochny" in a.citations[0].text
+    latest = ask(examples_store, "Which is the latest article about Kim Jong Un and Vladimir Putin?")
+    assert latest.value == "006_putin_visits_pyongyang"

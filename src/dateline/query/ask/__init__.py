@@ -19,7 +19,8 @@
 5. ``answer``: the best one with its citations, or nothing and why.
 
 A question between two options ("which came first, A or B?") is answered by ``compare``:
-one of the options, from a "when" question about each, or the best candidate naming one.
+one of the options, from a "when" question about each, or the best candidate naming one;
+one about the reports themselves ("the earliest report about X") by ``reports``.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ from .answer import answer_json, compose, unknown
 from .question import Frame, analyse_question
 from .rank import rank
 from .read import read
-from .retrieve import retrieve
+from .reports import about_reports
+from .retrieve import resolve_names, retrieve
 
 __all__ = ["Frame", "analyse_question", "answer_json", "ask", "candidates"]
 
@@ -40,6 +42,8 @@ def ask(store, question: str) -> Answer:
     f = analyse_question(question)
     if f.options and f.earlier is not None:
         return compare.by_dates(store, f, ask)
+    if f.answer_type == "report" and f.order:
+        return about_reports(store, f, resolve_names(store, f))
     found = candidates(store, f)
     if isinstance(found, str):
         return unknown(f, found)

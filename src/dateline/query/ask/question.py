@@ -81,7 +81,7 @@ def analyse_question(question: str) -> Frame:
     f.head_noun = _head_noun(f, toks, wh)
     if f.answer_type == "phrase" and f.head_noun is not None:  # "which Russian town": a place
         typ = next((t for t, nouns in cfg["focus_types"].items() if f.head_noun in nouns), None)
-        if typ in ("place", "agent", "date"):
+        if typ in ("place", "agent", "date", "report"):
             f.answer_type = typ
     _read_tense(f, toks, covered, aux_l, auxes, pred_tok)
     _read_words(f, toks, covered, pred_tok, time_chars, cfg)

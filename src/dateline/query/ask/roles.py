@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...types import ParsedDoc
 from .._common import entity_name
 from .config import _cfg
-from .match import Option, _lemma_match, _status_factor
+from .match import Option, _lemma_match, _question_has, _status_factor
 from .question import Frame
 from .retrieve import Cand, _norm_words
 from .tree import _children, _clean, _dist, _head_of, _span_toks, _subtree_text
@@ -236,8 +236,9 @@ def head_noun_phrases(f, pd: ParsedDoc, c: Cand, facts: dict, near, names_only: 
             continue
         bonus = 0.2 / (1 + near(t.i))
         named = _beside(pd, c, mentions, t.i)
-        if named is not None:
-            out.append(Option(entity_name(named["entity_key"]) or named["text"], None, 0.95 + bonus, fit=1.0))
+        name = (entity_name(named["entity_key"]) or named["text"]) if named is not None else None
+        if name is not None and not _question_has(f, name):  # a name the question gives is no answer
+            out.append(Option(name, None, 0.95 + bonus, fit=1.0))
             continue
         mods = [k.i for k in _children(pd, t.i) if k.dep in _MODIFIER_DEPS and k.i < t.i]
         if mods and not names_only:
@@ -256,11 +257,17 @@ def _beside(pd: ParsedDoc, c: Cand, mentions: list[dict], i: int) -> dict | None
         if not toks or i in toks:
             continue
         h = _head_of(pd, toks)
-        if pd.tokens[h].head == i and pd.tokens[h].dep in ("appos", "compound", "nmod") or 0 < toks[0] - i <= 2:
+        if pd.tokens[h].head == i and pd.tokens[h].dep in ("appos", "compound", "nmod") or _just_after(pd, i, toks[0]):
             return m
         if pd.tokens[i].head == h and pd.tokens[i].dep in ("appos", "compound"):
             return m
     return None
+
+
+def _just_after(pd: ParsedDoc, i: int, j: int) -> bool:
+    """Token j follows token i with at most a comma, a dash or "of" between ("the operator,
+    FirstGroup", "the town of Khasan"), not another preposition ("a treaty in Pyongyang")."""
+    return 0 < j - i <= 2 and all(pd.tokens[k].text in (",", "-", "–", "of") for k in range(i + 1, j))
 
 
 def yes_no(r) -> list[Option]:

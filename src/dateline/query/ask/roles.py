@@ -42,9 +42,8 @@ def _focus_agents(focus: str, pd: ParsedDoc, c: Cand, mentions: list[dict]) -> l
         if not toks:
             continue
         h = _head_of(pd, toks)
-        for fi in ftoks:
-            if pd.tokens[fi].head == h or pd.tokens[h].head == fi or fi in toks or (0 < toks[0] - fi <= 2):
-                out.append(_named(m, 0.95))
+        if any(fi in toks or _attached(pd, toks, h, fi) for fi in ftoks):
+            out.append(_named(m, 0.95))
     return out
 
 
@@ -256,12 +255,29 @@ def _beside(pd: ParsedDoc, c: Cand, mentions: list[dict], i: int) -> dict | None
         toks = _span_toks(pd, m["start_char"] - c.start, m["end_char"] - c.start)
         if not toks or i in toks:
             continue
-        h = _head_of(pd, toks)
-        if pd.tokens[h].head == i and pd.tokens[h].dep in ("appos", "compound", "nmod") or _just_after(pd, i, toks[0]):
-            return m
-        if pd.tokens[i].head == h and pd.tokens[i].dep in ("appos", "compound"):
+        if _attached(pd, toks, _head_of(pd, toks), i):
             return m
     return None
+
+
+def _attached(pd: ParsedDoc, toks: list[int], h: int, i: int) -> bool:
+    """The name (tokens ``toks``, head ``h``) stands beside the noun i, or a noun coordinated with
+    it ("Niki Lauda, the former world champion and Mercedes' chairman"): in apposition or
+    compound either way, or just after it."""
+    for j in _coordinated(pd, i):
+        if pd.tokens[h].head == j and pd.tokens[h].dep in ("appos", "compound", "nmod") or _just_after(pd, j, toks[0]):
+            return True
+        if pd.tokens[j].head == h and pd.tokens[j].dep in ("appos", "compound"):
+            return True
+    return False
+
+
+def _coordinated(pd: ParsedDoc, i: int) -> list[int]:
+    """Token i and the nouns it is a conjunct of, nearest first."""
+    out = [i]
+    while pd.tokens[out[-1]].dep == "conj" and pd.tokens[out[-1]].head not in out:
+        out.append(pd.tokens[out[-1]].head)
+    return out
 
 
 def _just_after(pd: ParsedDoc, i: int, j: int) -> bool:

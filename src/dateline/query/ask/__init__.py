@@ -70,7 +70,8 @@ def candidates(store, f: Frame) -> dict[str, dict] | str:
     chosen, facts = got
     options = read(store, f, chosen, facts)
     best = max((e["best"] for e in options.values()), default=1.0)
-    options = merge(options, across(store, f, facts["resolved"], best))
+    docs = {d for d, _ in facts["sentences"]}
+    options = merge(options, across(store, f, facts["resolved"], best, docs))
     if not options:
         return f"sentences mention the question's subject but none states a {f.answer_type}"
     return options

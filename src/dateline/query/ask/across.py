@@ -86,9 +86,12 @@ def _at(e: dict, r: Resolved) -> bool:
     return p is not None and ((p["id"] in r.ids) or names_match(r.group.text, p["name"] or ""))
 
 
-def _events(store, f: Frame, resolved: list[Resolved], types: tuple[str, ...]) -> tuple[list[dict], list[dict]]:
+def _events(
+    store, f: Frame, resolved: list[Resolved], types: tuple[str, ...], docs: set[str]
+) -> tuple[list[dict], list[dict]]:
     """(events of those types in which every named party takes part, at every named place;
-    every event of the parties in the question's time window, for where an occasion was)."""
+    every event of the parties in the question's time window, for where an occasion was),
+    told in the reports retrieved for the question."""
     party_labels = set(_cfg()["across"]["party_labels"])
     parties = [r for r in resolved if r.ids and r.group.label in party_labels]
     # "on his trip to Russia" when asking where: the answer lies inside it, so it filters nothing
@@ -99,7 +102,7 @@ def _events(store, f: Frame, resolved: list[Resolved], types: tuple[str, ...]) -
     statuses = set(_cfg()["across"]["statuses"])
     seen: dict[tuple[str, int], dict] = {}
     for eid in sorted({i for r in parties for i in r.ids}):
-        for e in timeline(store, entity=eid, date_from=lo, date_to=hi)["events"]:
+        for e in timeline(store, entity=eid, date_from=lo, date_to=hi, docs=docs)["events"]:
             s = e["sources"][0]
             if e["status"] in statuses:
                 seen.setdefault((s["doc_id"], s["event_index"]), e)
@@ -183,16 +186,18 @@ def _place_of(o: Occasion, context: list[dict]) -> dict | None:
     return None
 
 
-def across(store, f: Frame, resolved: list[Resolved], best: float) -> tuple[dict[str, dict], set[str]]:
+def across(store, f: Frame, resolved: list[Resolved], best: float, docs: set[str]) -> tuple[dict[str, dict], set[str]]:
     """Timeline answers to a first/last/how-many-times question, keyed as ``read.read`` keys them,
-    and the keys of the other occasions (an earlier meeting is not the last one)."""
+    and the keys of the other occasions (an earlier meeting is not the last one). Only the
+    reports retrieved for the question (``docs``) are read, so the cost stays that of the question,
+    not of the entity's whole history."""
     counting = f.counted == "time"
     if not (counting and f.answer_type == "quantity" or f.order and f.answer_type in ("date", "place")):
         return {}, set()
     types = _types(f)
     if not types:
         return {}, set()
-    matched, context = _events(store, f, resolved, types)
+    matched, context = _events(store, f, resolved, types, docs)
     occs = occasions(matched, _cfg()["across"]["max_days"])
     if not occs:
         return {}, set()

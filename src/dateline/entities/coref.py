@@ -27,7 +27,7 @@ from ..nlp.lexicon import english
 from ..types import EntityKey, EntityLink, Mention, ParsedDoc
 from ._data import coref_data, resolve_data
 from .describe import collect_descriptors, description
-from .quotes import speakers
+from .quotes import passage_speakers, speakers
 from .state import PERSON as _PERSON
 from .state import SUBJ as _SUBJ
 from .state import DocState, Seen
@@ -57,7 +57,7 @@ def coref_links(parsed: ParsedDoc, titles: tuple[EntityLink, ...] = ()) -> tuple
         elif t.pos in ("NOUN", "PROPN"):
             description(d, i)
     if quoted:
-        d.speaker = speakers(parsed, d.tree, d.keys_of)
+        d.speaker = passage_speakers(parsed, d.tree, d.keys_of) | speakers(parsed, d.tree, d.keys_of)
         for i in quoted:
             _speaker_pronoun(d, i, d.lower[i])
     return _links(d) + _name_phrases(d)

@@ -5,6 +5,10 @@ alternate, curly ones say which they are) and never across a paragraph. Its spea
 is the subject of a reporting verb ("say", "tell", "add": ``data/coref.yaml``) outside
 the quotation, in the sentence where the quotation starts or ends, or in the sentence
 just before it when that one ends with a colon ("Jobs said: ...").
+
+A passage a reporting verb introduces with a colon and no quotation marks ("Jobs's
+email, which reads: Team, ...") is its writer's to the end of the text
+(:func:`passage_speakers`); a quotation inside it still has its own speaker.
 """
 
 from __future__ import annotations
@@ -48,6 +52,37 @@ def speakers(parsed: ParsedDoc, tree: Tree, keys_of: Callable[[int], tuple[Entit
             for k in range(a, b):
                 out[k] = who
     return out
+
+
+def passage_speakers(
+    parsed: ParsedDoc, tree: Tree, keys_of: Callable[[int], tuple[EntityKey, ...]]
+) -> dict[int, EntityKey]:
+    """Token index -> the writer of a passage a colon introduces without quotation marks
+    ("Jobs's email, which reads: Team, at my request..."): from the colon to the end of the text."""
+    toks = parsed.tokens
+    verbs = coref_data().speaker_verbs
+    for t in toks:
+        if t.text != ":":
+            continue
+        sent = parsed.sentences[t.sentence]
+        for k in range(sent.token_start, t.i):
+            if toks[k].lemma in verbs and toks[k].pos in ("VERB", "AUX"):
+                who = _subject(tree, keys_of, k, t.i, t.i) or _owner(tree, keys_of, k)
+                if who is not None:
+                    return {j: who for j in range(t.i + 1, len(toks))}
+    return {}
+
+
+def _owner(tree: Tree, keys_of: Callable[[int], tuple[EntityKey, ...]], v: int) -> EntityKey | None:
+    """ "Jobs's email, which reads": the owner of the noun a reporting relative clause hangs on."""
+    toks = tree.tokens
+    if toks[v].dep != "relcl":
+        return None
+    for c in tree.kids[toks[v].head]:
+        keys = keys_of(c) if toks[c].dep == "poss" else ()
+        if len(keys) == 1 and keys[0].label == "PERSON":
+            return keys[0]
+    return None
 
 
 def _speaker(

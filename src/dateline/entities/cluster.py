@@ -11,7 +11,8 @@ Each rule is one function, applied in order:
 5. people: full names that differ by a doubled letter only are one ("Hilary Clinton");
    a one-word name ("Putin", "Mrs Clinton") is the person whose full name
    starts or ends with it, when exactly one does; several candidates ("Barack Obama",
-   "Michelle Obama") are told apart only by a title or a gender the text gives, and
+   "Michelle Obama") are told apart by a title or a gender the text gives, or when the
+   document names one of them far more often than the others, and
    otherwise the name stays an entity of its own, typed a person ("Trump" beside
    "Donald Trump" and "Melania Trump" is no organisation, whatever the model says).
 """
@@ -224,6 +225,19 @@ def _join_person(groups: Groups, part: Group, fulls: list[Group]) -> None:
         if len(strong) == 1:
             part.cands.remove(c)
             strong[0].cands.append(c)
+    _to_dominant(part, [f for f in fulls if _compatible(_who(part.cands), who_full[id(f)])])
+
+
+def _to_dominant(part: Group, fulls: list[Group]) -> None:
+    """ "Trump" beside "Donald Trump" (6 times) and "Melania Trump" (twice): the untitled mentions
+    are the person the document names far more often (``dominant_name_ratio`` times the next)."""
+    ranked = sorted(fulls, key=lambda f: -len(f.cands))
+    if len(ranked) < 2 or len(ranked[0].cands) < resolve_data().dominant_name_ratio * len(ranked[1].cands):
+        return
+    untitled = [c for c in part.cands if c.title is None]
+    for c in untitled:
+        part.cands.remove(c)
+        ranked[0].cands.append(c)
 
 
 def _compatible(a: _Who, b: _Who) -> bool:

@@ -143,12 +143,18 @@ def _thing_pronoun(d: DocState, i: int, low: str) -> None:
     if t.dep in _SUBJ:
         subj = [x for x in near if x.subject]
         pick = (subj or near)[-1] if (subj or near) else None
-        if pick is not None and not pick.subject and low != "its":
+        if pick is not None and not pick.subject and low != "its" and not _only_thing(near, pick):
             pick = None
     else:
         pick = near[-1] if near else None
     if pick is not None:
         d.link(i, (pick.key,), "pronoun")
+
+
+def _only_thing(near: list[Seen], pick: Seen) -> bool:
+    """ "The new iPhone was praised... It is only 9.3 mm thick": no subject to take up, but one
+    product or organisation alone in reach."""
+    return pick.key.label in ("PRODUCT", "ORG") and len({x.key for x in near}) == 1
 
 
 def _fitting_owner(d: DocState, i: int, near: list[Seen]) -> list[Seen]:

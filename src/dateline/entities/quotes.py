@@ -1,7 +1,8 @@
 """Quotations and who says them, for "I" and "we" inside a quote.
 
 A quotation runs from an opening to a closing quotation mark (straight quotes
-alternate, curly ones say which they are) and never across a paragraph. Its speaker
+alternate, curly ones say which they are) and never across a paragraph: one left
+open ends with its paragraph. Its speaker
 is the subject of a reporting verb ("say", "tell", "add": ``data/coref.yaml``) outside
 the quotation, in the sentence where the quotation starts or ends, or in the sentence
 just before it when that one ends with a colon ("Jobs said: ...").
@@ -31,14 +32,17 @@ def quotations(toks: Sequence[Token], text: str) -> list[tuple[int, int]]:
     start: int | None = None
     for t in toks:
         mark = t.text
-        if start is not None and "\n\n" in text[toks[start].start : t.start]:
-            start = None  # a paragraph break ends an unclosed quotation
+        if start is not None and start < t.i and "\n\n" in text[toks[start].start : t.start]:
+            out.append((start, t.i))  # a paragraph break ends an unclosed quotation: '"I have always said ...'
+            start = None
         if mark in _OPEN or (mark in _STRAIGHT and start is None):
             start = t.i + 1
         elif (mark in _CLOSE or mark in _STRAIGHT) and start is not None:
             if t.i > start:
                 out.append((start, t.i))
             start = None
+    if start is not None and start < len(toks):
+        out.append((start, len(toks)))
     return out
 
 
@@ -107,17 +111,23 @@ def _speaker(
     return people[0] if len(set(people)) == 1 else None
 
 
+_CLIMB = ("advcl", "xcomp", "conj", "ccomp", "acl", "pobj", "prep")
+
+
 def _subject(tree: Tree, keys_of: Callable[[int], tuple[EntityKey, ...]], v: int, a: int, b: int) -> EntityKey | None:
-    """The subject of verb ``v``, or of the verb it hangs on ("Jobs resigned, stating ...")."""
+    """The subject of verb ``v``, or of the verb it hangs on ("Jobs resigned, stating ...", "Jobs
+    resigned in a letter stating ...": up through the letter and its preposition)."""
     toks = tree.tokens
-    for verb in (v, toks[v].head):
+    verb = v
+    for _ in range(4):
         for c in tree.kids[verb]:
             if toks[c].dep in _SUBJ and not a <= c < b:
                 keys = keys_of(c)
                 if len(keys) == 1:
                     return keys[0]
-        if toks[v].dep not in ("advcl", "xcomp", "conj", "ccomp"):
+        if toks[verb].dep not in _CLIMB or toks[verb].head == verb:
             break
+        verb = toks[verb].head
     return None
 
 

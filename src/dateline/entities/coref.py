@@ -173,8 +173,8 @@ def _expletive(d: DocState, i: int) -> bool:
     """ "It is expected that...", "it was announced that...", "it seems": no entity."""
     head = d.toks[d.toks[i].head]
     deps = {d.toks[k].dep for k in d.kids[head.i]}
-    if head.lemma in ("be", "seem", "appear") and deps & {"ccomp", "xcomp", "acomp", "attr"}:
-        return True
+    if head.lemma in ("be", "seem", "appear") and deps & {"ccomp", "xcomp"}:
+        return True  # a clause follows ("it is expected that"); "it is only 9 mm thick" is the thing
     return d.toks[i].dep == "nsubjpass" and bool(deps & {"ccomp", "xcomp"})
 
 

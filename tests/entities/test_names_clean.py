@@ -82,7 +82,7 @@ def test_spellings_of_one_full_name_differing_by_a_doubled_letter_are_one_person
 def test_the_i_of_a_quotation_left_open_and_of_a_letter_is_its_writer():
     _, links = _resolved(
         "Steve Jobs resigned as chief executive of Apple on Wednesday.\n\n"
-        "Jobs resigned in a letter to the board stating, \"I have always said I would be the first to tell you."
+        'Jobs resigned in a letter to the board stating, "I have always said I would be the first to tell you.'
         "\n\nThe board accepted."
     )
     mine = {(x.text, str(x.entity)) for x in links if x.kind == "pronoun"}
@@ -102,3 +102,9 @@ def test_a_subject_it_takes_up_the_one_product_in_reach():
     )
     its = {str(x.entity) for x in links if x.text == "It"}
     assert its and all("iPhone" in k for k in its)
+
+
+def test_a_description_before_a_name_refers_to_it():
+    _, links = _resolved("Apple's music store passed the electronics retailer Best Buy in sales last month.")
+    desc = {x.text: str(x.entity) for x in links if x.kind == "description"}
+    assert any("retailer" in t and "Best Buy" in k for t, k in desc.items())

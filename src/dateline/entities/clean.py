@@ -72,8 +72,8 @@ def _split_possessive(parsed: ParsedDoc, c: Cand) -> list[Cand]:
     """ "Apple Computer's Mac OS X": an owner's name and the name of what it owns, two names."""
     toks = parsed.tokens
     cut = next((k for k in range(c.token_start + 1, c.token_end - 1) if toks[k].text in _POSSESSIVES), None)
-    if cut is None:
-        return [c]
+    if cut is None or c.rid or not any(ch.isupper() for ch in parsed.text[toks[cut + 1].start : c.end]):
+        return [c]  # "Russia's far east": the ruler's one name, or no second name after the possessive
     owner = _found(parsed, c.token_start, cut)
     owner.found, owner.title, owner.title_text = False, c.title, c.title_text
     owner.person_title, owner.honorific = c.person_title, c.honorific

@@ -226,7 +226,22 @@ def _name_phrases(d: DocState) -> tuple[EntityLink, ...]:
             continue
         s, e = toks[lo].start, toks[hi - 1].end
         out.append(EntityLink(s, e, text[s:e], toks[h].sentence, lo, hi, h, "name", m.entity))
+        descriptor = _descriptor(d, lo, m)
+        if descriptor is not None:
+            out.append(descriptor)
     return tuple(out)
+
+
+def _descriptor(d: DocState, lo: int, m: Mention) -> EntityLink | None:
+    """ "U.S. electronics retailer" in "U.S. electronics retailer Best Buy", "web browser" in "web
+    browser Safari": a description standing before the name it describes refers to it too
+    (a title before a person, "Apple CEO", is a title link already)."""
+    last = m.token_start - 1
+    if lo > last or last in d.titled or not _common_noun(d, last) or last in d.out:
+        return None
+    toks = d.toks
+    s, e = toks[lo].start, toks[last].end
+    return EntityLink(s, e, d.parsed.text[s:e], toks[last].sentence, lo, last + 1, last, "description", m.entity)
 
 
 def _product_phrase(d: DocState, h: int, m: Mention) -> EntityLink | None:

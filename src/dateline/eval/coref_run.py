@@ -77,8 +77,6 @@ def run(
         "gold_by_type": recall_by_type(gold, system, "head"),
         "losses": losses(gold, system, "head", full_end),
         # the same scores with only the mentions the gold can judge (eval/coref.py, ``judged``)
-        "judged_modes": {
-            mode: evaluate(gold, judged(gold, system, mode, full_end), mode).as_dict() for mode in MODES
-        },
+        "judged_modes": {mode: evaluate(gold, judged(gold, system, mode, full_end), mode).as_dict() for mode in MODES},
         "baseline": BASELINE,
     }

@@ -53,20 +53,16 @@ def held_aside(item: dict) -> bool:
 def candidates(store, item: dict) -> list[tuple[dict, bool]]:
     """(features, passes) for each candidate answer of one question, in heuristic order."""
     from dateline.eval.qa import judge
+    from dateline.query.ask import candidates as ask_candidates
     from dateline.query.ask.answer import _citations, _in_the_past
     from dateline.query.ask.question import analyse_question
     from dateline.query.ask.rank import features, heuristic
-    from dateline.query.ask.read import read
-    from dateline.query.ask.retrieve import retrieve
     from dateline.types import Answer
 
     f = analyse_question(item["q"])
-    if not f.terms or (f.wh is None and f.answer_type != "yesno"):
+    options = ask_candidates(store, f)
+    if isinstance(options, str):
         return []
-    got = retrieve(store, f)
-    if isinstance(got, str):
-        return []
-    options = read(store, f, *got)
     ranked = [r for r in heuristic(f, options) if not _in_the_past(f, r[2])]
     out = []
     for x, (_, _, e) in zip(features(f, ranked), ranked, strict=True):

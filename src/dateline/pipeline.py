@@ -66,7 +66,14 @@ def _events_stage(a: Analysis) -> StageOutput:
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage("entities", ("parsed",), ("coref",), _entities_stage, refines=("parsed",)),
+    Stage(
+        "entities",
+        ("parsed",),
+        ("coref",),
+        _entities_stage,
+        refines=("parsed",),
+        version=2,  # 2: units and possessives split off names, headline words trimmed, surnames typed people
+    ),
     Stage("time", ("parsed",), ("times", "sentence_times"), _time_stage),
     Stage("geo", ("parsed",), ("places", "relative_locations"), _geo_stage),
     Stage("quantity", ("parsed",), ("quantities",), _quantity_stage),

@@ -64,7 +64,7 @@ def test_heads_from_the_attribute_and_by_position(tmp_path):
 
     assert head("1") == ("Wal - Mart", "attribute")  # punctuation tokens do not count
     assert head("2") == ("versions", "attribute")  # a plural of the head word
-    assert head("3") == ("Apple Inc.,", "attribute")  # punctuation at a word's end does not count
+    assert head("3") == ("Apple Inc.", "attribute")  # punctuation a token carries is no part of the head
     assert head("4") == ("software", "last word before a preposition")  # the possessive is no head
     assert head("5") == ("versions", "last word before a preposition")  # a head not in the span
     assert ms["1"].instance == "ORG_WALMART" and ms["1"].ent_class == "ORG"
@@ -81,6 +81,10 @@ def test_meantime_clusters_cross_documents(tmp_path):
     company = next(m for m in acme if m.text == "The company")
     assert (company.head_rule, docs["101"].text[company.head_start : company.head_end]) == ("attribute", "company")
     assert read_corpus(tmp_path / "c", limit=1).documents[0].doc_id == "101"
+    # every mention of the fixture has a syntactic type: each document is annotated to its end
+    full = dict(corpus.fully_annotated)
+    last = {d: max(m.start for m in corpus.mentions if m.doc_id == d) for d in docs}
+    assert all(full[d] >= last[d] and full[d] <= len(docs[d].text) for d in docs)
 
 
 def test_files_that_are_not_cat_are_refused(tmp_path):

@@ -13,6 +13,8 @@ from dateline.eval.coref import (
     b_cubed,
     ceaf_e,
     evaluate,
+    judged,
+    losses,
     max_weight_matching,
     muc,
     score_clusters,
@@ -133,3 +135,32 @@ def test_evaluate_overall_and_by_class():
     assert by["ORG"].conll_f1 == pytest.approx(1.0)  # the class's mentions, restricted: right
     assert by["PER"].b_cubed.f1 == 1.0 and by["PER"].key_mentions == 1
     assert res.overall.muc.precision == pytest.approx(1 / 2)  # {A: 3 mentions} has one wrong link of 2
+
+
+def test_losses_and_the_mentions_the_gold_can_judge():
+    # document "d" is fully annotated up to offset 50; after it only cross-document entities are
+    gold = [
+        _g("d", "1", 0, 5, (0, 5), "apple"),
+        _g("d", "2", 10, 30, (26, 30), "apple"),  # "the Cupertino firm": head "firm"
+        _g("d", "3", 60, 65, (60, 65), "apple"),
+    ]
+    system = [
+        SysMention("d", 0, 5, "A"),  # matched
+        SysMention("d", 10, 20, "A"),  # overlaps gold 2 but misses its head
+        SysMention("d", 35, 40, "B"),  # fully annotated part, no gold: a real false mention
+        SysMention("d", 60, 65, "A"),  # matched after the fully annotated part
+        SysMention("d", 70, 75, "C"),  # after it, no gold: the gold says nothing
+    ]
+    full = {"d": 50}
+    out = losses(gold, system, "head", full)
+    assert out["system_unmatched"] == {
+        "overlaps a gold mention but misses its span or head": 1,
+        "no gold mention there": 1,
+        "in a sentence annotated only for the cross-document entities": 1,
+    }
+    assert out["gold_lost"] == {"NOM": {"a Dateline mention overlaps it but misses its span or head": 1}}
+    kept = judged(gold, system, "head", full)
+    assert [(s.start, s.cluster) for s in kept] == [(0, "A"), (10, "A"), (35, "B"), (60, "A")]
+    whole, part = evaluate(gold, system, "head"), evaluate(gold, kept, "head")
+    assert part.mentions.precision == 2 / 4 and whole.mentions.precision == 2 / 5
+    assert part.mentions.recall == whole.mentions.recall == 2 / 3

@@ -47,3 +47,17 @@ def small_store(tmp_path_factory):
 
 def doc_id_of(store, file_name: str) -> str:
     return store.resolve_doc(file_name)
+
+
+@pytest.fixture(scope="session")
+def examples_store(tmp_path_factory):
+    """The bundled demo corpus (examples/articles), ingested once: reports of the same meetings
+    and trips written on different days."""
+    from dateline.batch import ingest
+    from dateline.store import open_store
+
+    from ..conftest import EXAMPLES
+
+    store = open_store(str(tmp_path_factory.mktemp("examples") / "examples.db"))
+    assert ingest(store, [str(EXAMPLES)]).ok
+    return store

@@ -111,6 +111,25 @@ def eval_coref(gold, keep, limit, as_json):
         console.print(f"quoted: {name}: {f1:.1f}; this run, CoNLL F1 with head matching: {head:.2f}")
     types = ", ".join(f"{k} {v['matched']}/{v['gold']}" for k, v in out["gold_by_type"].items())
     console.print(f"gold mentions matched (head) by syntactic type: {types}")
+    _print_losses(out["losses"])
+    j = Table("judged only", "mentions P/R/F1", "MUC P/R/F1", "B-cubed P/R/F1", "CEAF-e P/R/F1", "CoNLL F1")
+    for mode, res in out["judged_modes"].items():
+        j.add_row(mode, _prf(res["mentions"]), *_coref_cells(res["overall"]))
+    console.print(
+        "the same run leaving out Dateline mentions after each document's fully annotated sentences "
+        "that match no gold mention (there MEANTIME marks only the cross-document entities):"
+    )
+    console.print(j)
+
+
+def _print_losses(d: dict) -> None:
+    console.print("Dateline mentions matching no gold mention (head):")
+    for why, n in sorted(d["system_unmatched"].items(), key=lambda x: -x[1]):
+        console.print(f"  {n:5d} {escape(why)}")
+    console.print("gold mentions no Dateline mention matches (head), by syntactic type:")
+    for typ, reasons in d["gold_lost"].items():
+        detail = "; ".join(f"{escape(why)} {n}" for why, n in reasons.items())
+        console.print(f"  {typ:<8} {sum(reasons.values()):5d}  ({detail})")
 
 
 def _coref_cells(s: dict) -> list[str]:

@@ -95,6 +95,7 @@ class Resolve:
     name_labels: frozenset[str]
     place_labels: frozenset[str]
     kin_labels: tuple[tuple[str, ...], ...]
+    dominant_name_ratio: float
 
     @functools.cached_property
     def version_rx(self) -> re.Pattern[str]:

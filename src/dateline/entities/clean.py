@@ -1,11 +1,15 @@
 """Name mentions as the entities stage works on them: the model's spans, cleaned.
 
-- page furniture ("Image copyright", "Getty Images") and lower-case phrases the model
-  took for names ("hypersonic missiles") are dropped, and so is a lone common word
-  ("Defence", "Government");
+- page furniture ("Image copyright", "Getty Images"), phrases with no capital the model
+  took for names ("hypersonic missiles", "320x240") and units written against a number
+  ("30GB") are dropped, and so is a lone common word ("Defence", "Government", "USD");
+- in a headline, leading words the body never writes capitalised leave a name the body
+  writes, and so do an adjective on a person's name and a shouted repeat of a surname
+  ("Furious Obama" -> "Obama", "TRUMP Donald Trump" -> "Donald Trump");
 - titles and honorifics in front of a name leave the name ("Mr Trump" -> "Trump",
   "Apple CEO Steve Jobs" -> "Steve Jobs") and are kept as the mention's title;
 - a model number after a product name joins it ("iPhone" + "4" -> "iPhone 4");
+- a possessive inside a name makes two ("Apple Computer's Mac OS X": the owner, the owned);
 - a name the model tagged once and missed elsewhere is found again by its spelling.
 
 Offsets stay exact: every span is cut at token boundaries of the stored text.
@@ -55,10 +59,27 @@ def candidates(parsed: ParsedDoc) -> tuple[list[Cand], list[Mention]]:
             continue
         c = _cleaned(parsed, m)
         if c is not None:
-            cands.append(c)
+            cands += _split_possessive(parsed, c)
     cands += _camel_case_names(parsed, cands)
     cands += [c for c in _names_before_kind_nouns(parsed, cands) if _acceptable(c)]
     return _join_versions(parsed, cands, others)
+
+
+_POSSESSIVES = ("'s", "’s", "'", "’")
+
+
+def _split_possessive(parsed: ParsedDoc, c: Cand) -> list[Cand]:
+    """ "Apple Computer's Mac OS X": an owner's name and the name of what it owns, two names."""
+    toks = parsed.tokens
+    cut = next((k for k in range(c.token_start + 1, c.token_end - 1) if toks[k].text in _POSSESSIVES), None)
+    if cut is None or c.rid or not any(ch.isupper() for ch in parsed.text[toks[cut + 1].start : c.end]):
+        return [c]  # "Russia's far east": the ruler's one name, or no second name after the possessive
+    owner = _found(parsed, c.token_start, cut)
+    owner.found, owner.title, owner.title_text = False, c.title, c.title_text
+    owner.person_title, owner.honorific = c.person_title, c.honorific
+    owned = _found(parsed, cut + 1, c.token_end)
+    owned.label, owned.found = c.label, False
+    return [x for x in (owner, owned) if _acceptable(x)]
 
 
 def _acceptable(c: Cand) -> bool:
@@ -105,16 +126,26 @@ def _rid(m: Mention) -> str | None:
 
 
 def _cleaned(parsed: ParsedDoc, m: Mention) -> Cand | None:
-    if _furniture(m.text) or not any(ch.isupper() or ch.isdigit() for ch in m.text):
-        return None
+    if _furniture(m.text) or not any(ch.isupper() for ch in m.text):
+        return None  # "320x240", "hypersonic missiles": no capital, no name
     toks = [t for t in parsed.tokens[m.token_start : m.token_end] if t.start >= m.start and t.end <= m.end]
-    if not toks:
+    if not toks or _unit_of_number(parsed.tokens, toks[0]):
         return None
     c = Cand(m.start, m.end, m.text, m.label, m.sentence, toks[0].i, toks[-1].i + 1, _rid(m))
     _strip_title(parsed, c, toks)
+    _headline_trim(parsed, c)
+    _drop_leading_modifiers(parsed, c)
     if c.token_end - c.token_start == 1 and _common_word(names.norm(c.text)):
         return None
     return c
+
+
+def _unit_of_number(toks: Sequence[Token], first: Token) -> bool:
+    """ "30GB", "2GHz": a word written against the number before it is its unit, not a name."""
+    if first.i == 0:
+        return False
+    prev = toks[first.i - 1]
+    return prev.end == first.start and prev.text[-1:].isdigit() and first.text[:1].isalpha()
 
 
 def _common_word(word: str) -> bool:
@@ -142,6 +173,54 @@ def _strip_title(parsed: ParsedDoc, c: Cand, toks: Sequence[Token]) -> None:
     _set_title(parsed, c, toks[0].i, toks[k - 1].i + 1)
     c.start, c.token_start = rest[0].start, rest[0].i
     c.text = parsed.text[c.start : c.end]
+
+
+def _headline_trim(parsed: ParsedDoc, c: Cand) -> None:
+    """ "Furious Obama", "TRUMP Donald Trump": a headline capitalises every word, so a name there
+    loses leading words the body never writes capitalised when the body names the rest."""
+    body_start = parsed.article.body_start
+    if c.start >= body_start or body_start <= 0 or c.title is not None or c.token_end - c.token_start < 2:
+        return
+    body = parsed.text[body_start:]
+    if _written(body, c.text):
+        return
+    toks = parsed.tokens
+    for k in range(c.token_start + 1, c.token_end):
+        if _written(body, toks[k - 1].text):
+            return  # the body writes that word as a name too ("Kim" of "Kim Jong Un")
+        rest = parsed.text[toks[k].start : c.end]
+        if _written(body, rest):
+            c.start, c.token_start, c.text = toks[k].start, k, rest
+            return
+
+
+def _drop_leading_modifiers(parsed: ParsedDoc, c: Cand) -> None:
+    """ "Furious Obama" (an adjective on the name), "TRUMP Donald Trump" (a shouted repeat of the
+    surname): leading words of a person's name that are no part of it."""
+    if c.label != "PERSON" or c.title is not None:
+        return
+    toks = parsed.tokens
+    k = c.token_start
+    while c.token_end - k > 1:
+        t, rest = toks[k], {x.text.lower() for x in toks[k + 1 : c.token_end]}
+        shouted = len(t.text) > 1 and t.text.isupper() and t.text.lower() in rest
+        if t.dep != "amod" and not shouted:
+            break
+        k += 1
+    if k > c.token_start:
+        c.start, c.token_start = toks[k].start, k
+        c.text = parsed.text[c.start : c.end]
+
+
+def _written(body: str, words: str) -> bool:
+    """Whether the body has these words as written, as whole words."""
+    at = body.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if (at == 0 or not body[at - 1].isalnum()) and (end == len(body) or not body[end].isalnum()):
+            return True
+        at = body.find(words, at + 1)
+    return False
 
 
 def _title_before(parsed: ParsedDoc, c: Cand) -> None:

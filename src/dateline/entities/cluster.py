@@ -8,10 +8,13 @@ Each rule is one function, applied in order:
    Democratic Unionist Party, or DUP";
 3. acronyms made of a longer name's initials, when one name here fits;
 4. short forms: "Apple Computer" is "Apple" when "Apple" is a name here too;
-5. people: a one-word name ("Putin", "Mrs Clinton") is the person whose full name
+5. people: full names that differ by a doubled letter only are one ("Hilary Clinton");
+   a one-word name ("Putin", "Mrs Clinton") is the person whose full name
    starts or ends with it, when exactly one does; several candidates ("Barack Obama",
-   "Michelle Obama") are told apart only by a title or a gender the text gives, and
-   otherwise the name stays an entity of its own.
+   "Michelle Obama") are told apart by a title or a gender the text gives, or when the
+   document names one of them far more often than the others, and
+   otherwise the name stays an entity of its own, typed a person ("Trump" beside
+   "Donald Trump" and "Melania Trump" is no organisation, whatever the model says).
 """
 
 from __future__ import annotations
@@ -169,8 +172,25 @@ def _personish(g: Group) -> bool:
     return bool(g.cands) and entity_type(g.cands, False) == "PERSON"
 
 
+def _spellings(groups: Groups) -> None:
+    """ "Hilary Clinton" is "Hillary Clinton": full names of people that differ only by a doubled letter."""
+    seen: dict[str, Group] = {}
+    for g in groups.live():
+        if len(g.words) > 1 and _personish(g):
+            key = " ".join(_single_letters(w) for w in g.words)
+            if key in seen:
+                groups.merge(seen[key], g)
+            else:
+                seen[key] = g
+
+
+def _single_letters(word: str) -> str:
+    return "".join(ch for k, ch in enumerate(word) if k == 0 or ch != word[k - 1])
+
+
 def _people(groups: Groups) -> None:
     """One-word names join the one full name here that starts or ends with them."""
+    _spellings(groups)
     live = groups.live()
     full_by_word: dict[str, list[Group]] = {}
     for g in live:
@@ -183,6 +203,8 @@ def _people(groups: Groups) -> None:
         fulls = full_by_word.get(g.words[0], [])
         if not fulls or entity_type(g.cands, False) not in _PERSONISH_LABELS:
             continue
+        for c in g.cands:  # the first or last word of a person's full name here: a person, joined or not
+            c.vote("PERSON", resolve_data().vote.full_person)
         _join_person(groups, g, fulls)
 
 
@@ -190,7 +212,8 @@ def _join_person(groups: Groups, part: Group, fulls: list[Group]) -> None:
     """Join a one-word name to its full name; when several fit, each titled mention on its own evidence."""
     who_full = {id(f): _who(f.cands) for f in fulls}
     titled = [c for c in part.cands if c.title is not None]
-    uniform = len({(frozenset(w.titles), w.female) for w in (_who([c]) for c in titled)}) <= 1
+    each = [_who([c]) for c in titled]
+    uniform = all(_compatible(a, b) for k, a in enumerate(each) for b in each[k + 1 :])  # no "Mr" beside "Mrs"
     fits = [f for f in fulls if _compatible(_who(part.cands), who_full[id(f)])]
     if len(fits) == 1 and uniform:
         groups.merge(fits[0], part)
@@ -202,6 +225,19 @@ def _join_person(groups: Groups, part: Group, fulls: list[Group]) -> None:
         if len(strong) == 1:
             part.cands.remove(c)
             strong[0].cands.append(c)
+    _to_dominant(part, [f for f in fulls if _compatible(_who(part.cands), who_full[id(f)])])
+
+
+def _to_dominant(part: Group, fulls: list[Group]) -> None:
+    """ "Trump" beside "Donald Trump" (6 times) and "Melania Trump" (twice): the untitled mentions
+    are the person the document names far more often (``dominant_name_ratio`` times the next)."""
+    ranked = sorted(fulls, key=lambda f: -len(f.cands))
+    if len(ranked) < 2 or len(ranked[0].cands) < resolve_data().dominant_name_ratio * len(ranked[1].cands):
+        return
+    untitled = [c for c in part.cands if c.title is None]
+    for c in untitled:
+        part.cands.remove(c)
+        ranked[0].cands.append(c)
 
 
 def _compatible(a: _Who, b: _Who) -> bool:

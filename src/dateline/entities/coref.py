@@ -27,7 +27,7 @@ from ..nlp.lexicon import english
 from ..types import EntityKey, EntityLink, Mention, ParsedDoc
 from ._data import coref_data, resolve_data
 from .describe import collect_descriptors, description
-from .quotes import speakers
+from .quotes import passage_speakers, speakers
 from .state import PERSON as _PERSON
 from .state import SUBJ as _SUBJ
 from .state import DocState, Seen
@@ -57,7 +57,7 @@ def coref_links(parsed: ParsedDoc, titles: tuple[EntityLink, ...] = ()) -> tuple
         elif t.pos in ("NOUN", "PROPN"):
             description(d, i)
     if quoted:
-        d.speaker = speakers(parsed, d.tree, d.keys_of)
+        d.speaker = passage_speakers(parsed, d.tree, d.keys_of) | speakers(parsed, d.tree, d.keys_of)
         for i in quoted:
             _speaker_pronoun(d, i, d.lower[i])
     return _links(d) + _name_phrases(d)
@@ -143,12 +143,18 @@ def _thing_pronoun(d: DocState, i: int, low: str) -> None:
     if t.dep in _SUBJ:
         subj = [x for x in near if x.subject]
         pick = (subj or near)[-1] if (subj or near) else None
-        if pick is not None and not pick.subject and low != "its":
+        if pick is not None and not pick.subject and low != "its" and not _only_thing(near, pick):
             pick = None
     else:
         pick = near[-1] if near else None
     if pick is not None:
         d.link(i, (pick.key,), "pronoun")
+
+
+def _only_thing(near: list[Seen], pick: Seen) -> bool:
+    """ "The new iPhone was praised... It is only 9.3 mm thick": no subject to take up, but one
+    product or organisation alone in reach."""
+    return pick.key.label in ("PRODUCT", "ORG") and len({x.key for x in near}) == 1
 
 
 def _fitting_owner(d: DocState, i: int, near: list[Seen]) -> list[Seen]:
@@ -167,8 +173,8 @@ def _expletive(d: DocState, i: int) -> bool:
     """ "It is expected that...", "it was announced that...", "it seems": no entity."""
     head = d.toks[d.toks[i].head]
     deps = {d.toks[k].dep for k in d.kids[head.i]}
-    if head.lemma in ("be", "seem", "appear") and deps & {"ccomp", "xcomp", "acomp", "attr"}:
-        return True
+    if head.lemma in ("be", "seem", "appear") and deps & {"ccomp", "xcomp"}:
+        return True  # a clause follows ("it is expected that"); "it is only 9 mm thick" is the thing
     return d.toks[i].dep == "nsubjpass" and bool(deps & {"ccomp", "xcomp"})
 
 
@@ -220,7 +226,22 @@ def _name_phrases(d: DocState) -> tuple[EntityLink, ...]:
             continue
         s, e = toks[lo].start, toks[hi - 1].end
         out.append(EntityLink(s, e, text[s:e], toks[h].sentence, lo, hi, h, "name", m.entity))
+        descriptor = _descriptor(d, lo, m)
+        if descriptor is not None:
+            out.append(descriptor)
     return tuple(out)
+
+
+def _descriptor(d: DocState, lo: int, m: Mention) -> EntityLink | None:
+    """ "U.S. electronics retailer" in "U.S. electronics retailer Best Buy", "web browser" in "web
+    browser Safari": a description standing before the name it describes refers to it too
+    (a title before a person, "Apple CEO", is a title link already)."""
+    last = m.token_start - 1
+    if lo > last or last in d.titled or not _common_noun(d, last) or last in d.out:
+        return None
+    toks = d.toks
+    s, e = toks[lo].start, toks[last].end
+    return EntityLink(s, e, d.parsed.text[s:e], toks[last].sentence, lo, last + 1, last, "description", m.entity)
 
 
 def _product_phrase(d: DocState, h: int, m: Mention) -> EntityLink | None:

@@ -113,6 +113,17 @@ def _person_description(d: DocState, i: int, lem: str) -> None:
         d.link(i, (best,), "description", d.np_span(i))
 
 
+def _of_something_named(d: DocState, i: int) -> bool:
+    """The noun has an "of" phrase about a name or a thing already referred to."""
+    for c in d.kids[i]:
+        if d.lower[c] != "of" or d.toks[c].dep != "prep":
+            continue
+        for o in d.kids[c]:
+            if d.toks[o].dep == "pobj" and d.keys_of(o):
+                return True
+    return False
+
+
 def _compound_of_role(d: DocState, i: int) -> bool:
     """ "company CEO Steve Jobs": a bare thing noun in front of a title."""
     t = d.toks[i]
@@ -125,6 +136,8 @@ def _thing_description(d: DocState, i: int, lem: str, label: str) -> None:
     if d.toks[i].dep in ("compound", "appos") and head.pos == "PROPN":
         return  # "the music seller Wal-Mart": it describes the name it stands with
     fits = _TYPE_FITS.get(label, (label,))
+    if _of_something_named(d, i):
+        return  # "the side of the device", "the 2011 version of iLife": a part or kind of another
     for c in d.kids[i]:
         if d.toks[c].dep == "poss" or (d.toks[c].pos == "PROPN" and c not in d.mention_at):
             return  # "its profits": someone's; "the Zune player": an untagged name's

@@ -1,10 +1,15 @@
 """Quotations and who says them, for "I" and "we" inside a quote.
 
 A quotation runs from an opening to a closing quotation mark (straight quotes
-alternate, curly ones say which they are) and never across a paragraph. Its speaker
+alternate, curly ones say which they are) and never across a paragraph: one left
+open ends with its paragraph. Its speaker
 is the subject of a reporting verb ("say", "tell", "add": ``data/coref.yaml``) outside
 the quotation, in the sentence where the quotation starts or ends, or in the sentence
 just before it when that one ends with a colon ("Jobs said: ...").
+
+A passage a reporting verb introduces with a colon and no quotation marks ("Jobs's
+email, which reads: Team, ...") is its writer's to the end of the text
+(:func:`passage_speakers`); a quotation inside it still has its own speaker.
 """
 
 from __future__ import annotations
@@ -27,14 +32,17 @@ def quotations(toks: Sequence[Token], text: str) -> list[tuple[int, int]]:
     start: int | None = None
     for t in toks:
         mark = t.text
-        if start is not None and "\n\n" in text[toks[start].start : t.start]:
-            start = None  # a paragraph break ends an unclosed quotation
+        if start is not None and start < t.i and "\n\n" in text[toks[start].start : t.start]:
+            out.append((start, t.i))  # a paragraph break ends an unclosed quotation: '"I have always said ...'
+            start = None
         if mark in _OPEN or (mark in _STRAIGHT and start is None):
             start = t.i + 1
         elif (mark in _CLOSE or mark in _STRAIGHT) and start is not None:
             if t.i > start:
                 out.append((start, t.i))
             start = None
+    if start is not None and start < len(toks):
+        out.append((start, len(toks)))
     return out
 
 
@@ -48,6 +56,37 @@ def speakers(parsed: ParsedDoc, tree: Tree, keys_of: Callable[[int], tuple[Entit
             for k in range(a, b):
                 out[k] = who
     return out
+
+
+def passage_speakers(
+    parsed: ParsedDoc, tree: Tree, keys_of: Callable[[int], tuple[EntityKey, ...]]
+) -> dict[int, EntityKey]:
+    """Token index -> the writer of a passage a colon introduces without quotation marks
+    ("Jobs's email, which reads: Team, at my request..."): from the colon to the end of the text."""
+    toks = parsed.tokens
+    verbs = coref_data().speaker_verbs
+    for t in toks:
+        if t.text != ":":
+            continue
+        sent = parsed.sentences[t.sentence]
+        for k in range(sent.token_start, t.i):
+            if toks[k].lemma in verbs and toks[k].pos in ("VERB", "AUX"):
+                who = _subject(tree, keys_of, k, t.i, t.i) or _owner(tree, keys_of, k)
+                if who is not None:
+                    return {j: who for j in range(t.i + 1, len(toks))}
+    return {}
+
+
+def _owner(tree: Tree, keys_of: Callable[[int], tuple[EntityKey, ...]], v: int) -> EntityKey | None:
+    """ "Jobs's email, which reads": the owner of the noun a reporting relative clause hangs on."""
+    toks = tree.tokens
+    if toks[v].dep != "relcl":
+        return None
+    for c in tree.kids[toks[v].head]:
+        keys = keys_of(c) if toks[c].dep == "poss" else ()
+        if len(keys) == 1 and keys[0].label == "PERSON":
+            return keys[0]
+    return None
 
 
 def _speaker(
@@ -72,17 +111,23 @@ def _speaker(
     return people[0] if len(set(people)) == 1 else None
 
 
+_CLIMB = ("advcl", "xcomp", "conj", "ccomp", "acl", "pobj", "prep")
+
+
 def _subject(tree: Tree, keys_of: Callable[[int], tuple[EntityKey, ...]], v: int, a: int, b: int) -> EntityKey | None:
-    """The subject of verb ``v``, or of the verb it hangs on ("Jobs resigned, stating ...")."""
+    """The subject of verb ``v``, or of the verb it hangs on ("Jobs resigned, stating ...", "Jobs
+    resigned in a letter stating ...": up through the letter and its preposition)."""
     toks = tree.tokens
-    for verb in (v, toks[v].head):
+    verb = v
+    for _ in range(4):
         for c in tree.kids[verb]:
             if toks[c].dep in _SUBJ and not a <= c < b:
                 keys = keys_of(c)
                 if len(keys) == 1:
                     return keys[0]
-        if toks[v].dep not in ("advcl", "xcomp", "conj", "ccomp"):
+        if toks[verb].dep not in _CLIMB or toks[verb].head == verb:
             break
+        verb = toks[verb].head
     return None
 
 

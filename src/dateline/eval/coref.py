@@ -303,3 +303,59 @@ def evaluate(gold: list[GoldMention], system: list[SysMention], mode: str) -> Al
         by_class.append((cls or "(none)", score_clusters(k, r)))
     detection = PRF(_ratio(len(pairs), len(system)), _ratio(len(pairs), len(gold)))
     return AlignedScores(mode, detection, len(pairs), score_clusters(key, response), tuple(by_class))
+
+
+# -- why mentions are lost, and the mentions the gold can judge ----------------------------
+PARTIAL = "in a sentence annotated only for the cross-document entities"
+OVERLAPS = "overlaps a gold mention but misses its span or head"
+NO_GOLD = "no gold mention there"
+NO_SYSTEM = "no Dateline mention overlaps it"
+MISSED_HEAD = "a Dateline mention overlaps it but misses its span or head"
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def _in_partial(s: SysMention, full_end: dict[str, int]) -> bool:
+    return s.start >= full_end.get(s.doc, 0)
+
+
+def losses(gold: list[GoldMention], system: list[SysMention], mode: str, full_end: dict[str, int]) -> dict:
+    """Why system mentions match no gold mention, and why gold mentions go unmatched (by syntactic type)."""
+    pairs = align(gold, system, mode)
+    matched = set(pairs.values())
+    by_doc: dict[str, list[GoldMention]] = defaultdict(list)
+    sys_by_doc: dict[str, list[SysMention]] = defaultdict(list)
+    for g in gold:
+        by_doc[g.doc_id].append(g)
+    for s in system:
+        sys_by_doc[s.doc].append(s)
+    unmatched: dict[str, int] = defaultdict(int)
+    for si, s in enumerate(system):
+        if si in pairs:
+            continue
+        if _in_partial(s, full_end):
+            unmatched[PARTIAL] += 1
+        elif any(_overlaps(s.start, s.end, g.start, g.end) for g in by_doc[s.doc]):
+            unmatched[OVERLAPS] += 1
+        else:
+            unmatched[NO_GOLD] += 1
+    lost: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for gi, g in enumerate(gold):
+        if gi in matched:
+            continue
+        near = any(_overlaps(s.start, s.end, g.start, g.end) for s in sys_by_doc[g.doc_id])
+        lost[g.syntactic_type or "(none)"][MISSED_HEAD if near else NO_SYSTEM] += 1
+    return {
+        "system_unmatched": dict(unmatched),
+        "gold_lost": {t: dict(v) for t, v in sorted(lost.items(), key=lambda x: -sum(x[1].values()))},
+    }
+
+
+def judged(gold: list[GoldMention], system: list[SysMention], mode: str, full_end: dict[str, int]) -> list[SysMention]:
+    """The system mentions the gold can judge: all those in the fully annotated part of each
+    document, and, after it, those aligned to a gold mention (there the gold marks only the
+    cross-document entities' mentions, so another mention is neither right nor wrong)."""
+    pairs = align(gold, system, mode)
+    return [s for si, s in enumerate(system) if si in pairs or not _in_partial(s, full_end)]

@@ -6,6 +6,13 @@ a store; Dateline's mentions are read back through the mentions export
 cross-document entity); mentions with no entity (dates, numbers) are left out, the
 others are aligned to the gold mentions (``eval/meantime.py``) by character offsets
 and scored with ``eval/coref.py`` in both alignment modes, overall and per class.
+
+The headline figures (``modes``) are over whole documents: every Dateline mention
+counts. MEANTIME annotates every mention only in the first sentences of a document
+and after them only the cross-document entities' mentions (``eval/meantime.py``), so
+``judged_modes`` scores the same run again leaving out the mentions after the fully
+annotated part that match no gold mention (the gold says nothing about them);
+``losses`` says why mentions are unmatched on either side.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ from collections.abc import Callable
 
 from ..export.mentions import mention_rows
 from .cat import ingest_documents, store_path
-from .coref import MODES, SysMention, align, evaluate
+from .coref import MODES, SysMention, align, evaluate, judged, losses
 from .meantime import GoldMention, read_corpus
 
 BASELINE = {
@@ -58,6 +65,7 @@ def run(
         finally:
             store.close()
     gold = list(corpus.mentions)
+    full_end = dict(corpus.fully_annotated)
     return {
         "gold": gold_dir,
         "documents": len(corpus.documents),
@@ -67,5 +75,8 @@ def run(
         "system_clusters": len({s.cluster for s in system}),
         "modes": {mode: evaluate(gold, system, mode).as_dict() for mode in MODES},
         "gold_by_type": recall_by_type(gold, system, "head"),
+        "losses": losses(gold, system, "head", full_end),
+        # the same scores with only the mentions the gold can judge (eval/coref.py, ``judged``)
+        "judged_modes": {mode: evaluate(gold, judged(gold, system, mode, full_end), mode).as_dict() for mode in MODES},
         "baseline": BASELINE,
     }

@@ -21,7 +21,17 @@ for the tokens and the rebuilt text):
     last token before the first preposition that is not the mention's first word,
     skipping trailing punctuation and possessive markers ("the Royal Courts of
     Justice" -> "Courts", "Steve Jobs" -> "Jobs"; word lists in ``data/meantime.yaml``).
+  Punctuation a CAT token carries at the head's end ("Inc.," "3GS.") is no part of the
+  head: a comma, semicolon or colon, or a full stop after a digit.
     ``GoldMention.head_rule`` says which rule gave the head.
+
+Not every sentence is annotated alike. MEANTIME annotates every entity mention
+(names, descriptions, pronouns, with a ``syntactic_type``) in the first sentences of
+each document (the title and about five sentences); after them, the cross-document
+layer marks only the mentions of the corpus's selected cross-document entities (no
+``syntactic_type``). ``MeantimeCorpus.fully_annotated`` gives, per document, the
+character offset where the fully annotated part ends: the end of the last sentence
+holding a mention with a syntactic type.
 """
 
 from __future__ import annotations
@@ -70,6 +80,7 @@ class GoldMention:
 class MeantimeCorpus:
     documents: tuple[CatDocument, ...]
     mentions: tuple[GoldMention, ...]
+    fully_annotated: tuple[tuple[str, int], ...] = ()  # (doc_id, end offset of the fully annotated part)
 
 
 def _word(text: str) -> str:
@@ -93,6 +104,16 @@ def _head_by_attribute(toks: list[CatToken], head: str) -> tuple[CatToken, CatTo
         if all(_same_word(_word(content[i + k].text), words[k]) for k in range(len(words))):
             return content[i], content[i + len(words) - 1]
     return None
+
+
+def _trailing_punct(word: str) -> int:
+    """How many characters at a head's end are punctuation the token carries but the word does
+    not ("Inc.," -> 1, "3GS." -> 1): a comma or colon, or a full stop after a digit."""
+    n = len(word) - len(word.rstrip(",;:"))
+    rest = word[: len(word) - n]
+    if rest.endswith(".") and rest[:-1][-1:].isdigit():
+        n += 1
+    return n if n < len(word) else 0
 
 
 def _head_by_position(toks: list[CatToken]) -> CatToken:
@@ -135,7 +156,7 @@ def _mention(doc: CatDocument, toks: list[CatToken], m: CatMarkable, target: Cat
         start=toks[0].start,
         end=toks[-1].end,
         head_start=found[0].start,
-        head_end=found[1].end,
+        head_end=found[1].end - _trailing_punct(found[1].text),
         text=doc.text[toks[0].start : toks[-1].end],
         instance=instance,
         ent_class=target.attr("ent_type") if target is not None else "",
@@ -157,7 +178,19 @@ def gold_mentions(doc: CatDocument) -> list[GoldMention]:
     return out
 
 
+def fully_annotated_end(doc: CatDocument, mentions: list[GoldMention]) -> int:
+    """Where the part of the document with every entity mention annotated ends (a character offset):
+    the end of the last sentence holding a mention with a syntactic type (0 when none has one)."""
+    typed = [m.start for m in mentions if m.syntactic_type]
+    if not typed:
+        return 0
+    last = max(t.sentence for t in doc.tokens if t.start <= max(typed))
+    return max(t.end for t in doc.tokens if t.sentence == last)
+
+
 def read_corpus(folder: str | Path, limit: int | None = None) -> MeantimeCorpus:
     """A MEANTIME corpus folder of CAT files (the first ``limit`` documents by file name)."""
     docs = read_cat_dir(folder, limit)
-    return MeantimeCorpus(tuple(docs), tuple(m for d in docs for m in gold_mentions(d)))
+    mentions = {d.doc_id: gold_mentions(d) for d in docs}
+    full = tuple((d.doc_id, fully_annotated_end(d, mentions[d.doc_id])) for d in docs)
+    return MeantimeCorpus(tuple(docs), tuple(m for d in docs for m in mentions[d.doc_id]), full)

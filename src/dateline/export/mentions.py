@@ -14,7 +14,9 @@ mention belongs to across documents (``entity_members``, kept at ingest by
 ``entities/table.py``), ``null`` for mentions that name no entity (dates, numbers).
 Ids are made from names in ingest order, so the same input gives the same ids. A
 plural reference ("the two leaders", linked to two entities) is left out: it names
-no one entity.
+no one entity. A name that only modifies a longer phrase about the same entity
+("iPod" in "the iPod range", whose head is "range") is left out too: the phrase is
+the mention (the name stays in the ``mentions`` table).
 """
 
 from __future__ import annotations
@@ -53,21 +55,42 @@ def mention_rows(store) -> Iterator[MentionRow]:
     for d in docs:
         record = d["record_id"] or Path(d["source"]).stem
         ids = {r["entity_key"]: r["entity_id"] for r in store.query(_MEMBERS + " WHERE doc_id = :d", d=d["doc_id"])}
-        rows = [_name_row(d["doc_id"], record, r, ids) for r in _names(store, d["doc_id"])]
-        rows += [_link_row(d["doc_id"], record, r, ids) for r in _single_links(store, d["doc_id"])]
+        links = _single_links(store, d["doc_id"])
+        names = [r for r in _names(store, d["doc_id"]) if not _modifier_in_phrase(r, links)]
+        rows = [_name_row(d["doc_id"], record, r, ids) for r in names]
+        rows += [_link_row(d["doc_id"], record, r, ids) for r in links]
         yield from sorted(rows, key=lambda x: (x.start, x.end, x.kind))
 
 
 def _names(store, doc_id: str) -> list[dict]:
     return store.query(
-        "SELECT start_char, end_char, text, label, entity_key FROM mentions WHERE doc_id = :d ORDER BY idx", d=doc_id
+        "SELECT start_char, end_char, token_start, token_end, text, label, entity_key FROM mentions "
+        "WHERE doc_id = :d ORDER BY idx",
+        d=doc_id,
+    )
+
+
+def _modifier_in_phrase(name: dict, links: list[dict]) -> bool:
+    """ "iPod" in "the iPod range": the name only modifies a longer phrase about the same entity
+    whose head is another word; the phrase is the mention."""
+    a, b = name["token_start"], name["token_end"]
+    return any(
+        x["kind"] == "name"
+        and x["entity_key"] == name["entity_key"]
+        and x["token_start"] <= a
+        and b <= x["token_end"]
+        and (x["token_start"], x["token_end"]) != (a, b)
+        and not a <= x["head"] < b
+        for x in links
     )
 
 
 def _single_links(store, doc_id: str) -> list[dict]:
     """Links whose span refers to one entity only."""
     rows = store.query(
-        "SELECT start_char, end_char, text, kind, entity_key FROM entity_links WHERE doc_id = :d ORDER BY idx", d=doc_id
+        "SELECT start_char, end_char, token_start, token_end, head, text, kind, entity_key FROM entity_links "
+        "WHERE doc_id = :d ORDER BY idx",
+        d=doc_id,
     )
     spans: dict[tuple[int, int], int] = {}
     for r in rows:

@@ -232,8 +232,10 @@ def timeline(
     type_: str | None = None,
     min_reports: int = 1,
     rank: str = "time",
+    docs: set[str] | None = None,
 ) -> dict:
-    """Events ordered by when they happened (or by salience): {"entity", "events": [...], "undated": n}."""
+    """Events ordered by when they happened (or by salience): {"entity", "events": [...], "undated": n};
+    ``docs`` keeps an entity's timeline to those documents (``ask`` reads the reports it retrieved)."""
     idx = EntityMap(store)
     ent = None
     doc_keys = None
@@ -243,7 +245,7 @@ def timeline(
             from ..errors import NotFound
 
             raise NotFound(f"entity {entity!r}")
-        doc_keys = set(members(store, ent.entity_id))
+        doc_keys = {k for k in members(store, ent.entity_id) if docs is None or k[0] in docs}
     loaded = [(r, serialize.loads(Event, r["data"])) for r in _rows(store, doc_keys)]
     inner = _subordinate(loaded)
     items, undated = [], 0

@@ -7,9 +7,13 @@ from ...types import Alternative, Answer, Citation
 from .config import weights
 from .question import Frame
 
+MAX_CITATIONS = 10
+
 
 def _citations(e: dict) -> tuple[Citation, ...]:
-    cites = sorted(e["cites"].items(), key=lambda kv: -kv[1])[:3]
+    """The best three sentences; a count read from the timeline cites each occasion it counts."""
+    n = min(max(3, e.get("cite_each", 0)), MAX_CITATIONS)
+    cites = sorted(e["cites"].items(), key=lambda kv: -kv[1])[:n]
     return tuple(Citation(d, i, e["rows"][(d, i)]) for (d, i), _ in cites)
 
 

@@ -27,6 +27,7 @@ _ORDER_WORDS = {
     "last": "last",
     "latest": "last",
     "recent": "last",
+    "recently": "last",
     "previous": "last",
     "first": "first",
     "earliest": "first",

@@ -121,5 +121,8 @@ class Option:
 
 
 def _question_has(f: Frame, text: str) -> bool:
-    """An answer that merely repeats the question's own names is no answer."""
+    """An answer that merely repeats the question's own names is no answer, unless the question
+    offers it as an option ("Putin or Trump?")."""
+    if any(o.lower() in text.lower() or text.lower() in o.lower() for o in f.options):
+        return False
     return any(_name_match(g, text, None) for g in f.names) or text.lower() in f.question.lower()

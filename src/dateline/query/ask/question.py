@@ -47,6 +47,8 @@ class Frame:
     subject: NameGroup | None = None  # the question's subject when it is a name ("What does Kim want?")
     counted: str | None = None  # the noun after "how many" ("how many German soldiers": soldier)
     head_noun: str | None = None  # the noun "which"/"what" asks for ("which firm", "what kind of rocket")
+    options: tuple[str, ...] = ()  # "which came first, A or B?": the answer is one of these
+    earlier: bool | None = None  # with options: True asks for the earlier ("first"), False the later one
 
 
 def _verb_lemma(tok) -> str:
@@ -79,7 +81,7 @@ def analyse_question(question: str) -> Frame:
     f.head_noun = _head_noun(f, toks, wh)
     if f.answer_type == "phrase" and f.head_noun is not None:  # "which Russian town": a place
         typ = next((t for t, nouns in cfg["focus_types"].items() if f.head_noun in nouns), None)
-        if typ in ("place", "agent", "date"):
+        if typ in ("place", "agent", "date", "report"):
             f.answer_type = typ
     _read_tense(f, toks, covered, aux_l, auxes, pred_tok)
     _read_words(f, toks, covered, pred_tok, time_chars, cfg)
@@ -88,6 +90,7 @@ def analyse_question(question: str) -> Frame:
     if f.kinds == ("duration", "distance") and f.pred and f.pred not in cfg["length_verbs"]:
         f.kinds = ("duration",)  # "how long did the talks last?": not a length
     f.names = _whole_hyphenated(f.names, q)
+    f.options, f.earlier = _read_options(q, toks, f.wh, cfg)
     f.future = bool(_FUTURE.search(q))
     f.kind = question_kind(f)
     if f.kind == "yes_no":
@@ -144,10 +147,40 @@ def _read_names(f: Frame, pd: ParsedDoc, wh) -> set[int]:
             run.append(t)
             continue
         if run:
-            f.names.append(NameGroup(" ".join(x.text for x in run), ""))
+            text = " ".join(x.text for x in run)
+            if not _only_titles(text):  # "Mr" of "Mr Kim" when the model names only "Kim"
+                f.names.append(NameGroup(text, ""))
             covered.update(x.i for x in run)
             run = []
     return covered
+
+
+def _read_options(q: str, toks, wh: str | None, cfg) -> tuple[tuple[str, ...], bool | None]:
+    """ "Which came first, the opening of X or the summit?": the two options after the last comma,
+    and whether the earlier or the later one is asked for (None: another comparison)."""
+    if wh not in ("which", "who", "what") or "," not in q:
+        return (), None
+    tail = q.rsplit(",", 1)[1].strip().rstrip("?").strip()
+    parts = [p.strip() for p in re.split(r"\s+or\s+", tail)]
+    if len(parts) != 2 or not all(parts):
+        return (), None
+    words = {t.text.lower() for t in toks}
+    temporal = cfg["comparison"]
+    earlier = True if words & set(temporal["earlier"]) else False if words & set(temporal["later"]) else None
+    return tuple(parts), earlier
+
+
+def _only_titles(text: str) -> bool:
+    from ...entities.names import norm, title_prefix
+
+    ws = norm(text).split()
+    return bool(ws) and title_prefix(ws) == len(ws)
+
+
+def _perfect_participle(toks, root):
+    """ "How many times have X and Y met?": the small model makes "have" the root and "met" its
+    clause; the participle is the question's verb."""
+    return next((t for t in toks[root.i + 1 :] if t.head == root.i and t.tag in ("VBN", "VBD")), None)
 
 
 def _read_predicate(f: Frame, toks, wh, covered: set[int], cfg):
@@ -160,6 +193,9 @@ def _read_predicate(f: Frame, toks, wh, covered: set[int], cfg):
     pred_tok = None
     if root.lemma.lower() == "be" and root.pos in ("AUX", "VERB"):
         pred_tok = _after_be(f, toks, root, wh, covered)
+        aux_l.add(root.text.lower())
+    elif root.lemma.lower() == "have" and (part := _perfect_participle(toks, root)) is not None:
+        pred_tok = part
         aux_l.add(root.text.lower())
     else:
         pred_tok = root
@@ -226,12 +262,23 @@ def _head_noun(f: Frame, toks, wh) -> str | None:
         return None
     head = toks[wh.head] if wh.dep == "det" and toks[wh.head].pos in ("NOUN", "PROPN") else _next_noun(toks, wh.i)
     if head is None:
+        head = _copula_noun(toks, wh)
+    if head is None:
         return None
     if head.lemma.lower() in _KIND_NOUNS:
         of = next((t for t in toks if t.head == head.i and t.dep == "prep" and t.lemma.lower() == "of"), None)
         obj = next((t for t in toks if of is not None and t.head == of.i and t.dep == "pobj"), None)
         return obj.lemma.lower() if obj is not None else None
     return head.lemma.lower()
+
+
+def _copula_noun(toks, wh):
+    """ "What was the last place Kim visited?": the noun "what" is equated with."""
+    be = toks[wh.head]
+    if be.lemma.lower() != "be" or be.i == wh.i:
+        return None
+    args = (t for t in toks if t.head == be.i and t.i != wh.i and t.dep in ("nsubj", "attr"))
+    return next((t for t in args if t.pos == "NOUN"), None)
 
 
 def _next_noun(toks, i: int):
@@ -286,7 +333,8 @@ def _read_tense(f: Frame, toks, covered: set[int], aux_l: set[str], auxes, pred_
     elif aux_l & {"has", "have"} and pred_tok is not None and pred_tok.tag == "VBN":
         f.tense = "past"
     for t in toks:
-        if t.text.lower() in _ORDER_WORDS and t.i not in covered:
+        # "how long did the meeting last?": the verb "last" orders nothing
+        if t.text.lower() in _ORDER_WORDS and t.i not in covered and t is not pred_tok and t.pos != "VERB":
             f.order = _ORDER_WORDS[t.text.lower()]
 
 

@@ -367,6 +367,7 @@ def retrieve(store, f: Frame) -> tuple[list[Cand], dict] | str:
     # what scoring needs (sentences, names, pronouns resolved by the events stage, times)
     facts = load_facts(store, wanted, ("sentences", "mentions", "role_entities") + (("times",) if f.times else ()))
     facts["members"] = _member_ids(store, set(wanted), resolved)
+    facts["resolved"] = resolved
     naming = {k: _docs_naming(store, r, set(wanted), facts["members"]) for k, r in enumerate(resolved)}
     hard_docs = [docs for k, docs in naming.items() if not resolved[k].group.soft]
     cands: list[Cand] = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...types import ParsedDoc
 from .._common import entity_name
 from .config import _cfg
-from .match import Option, _lemma_match, _status_factor
+from .match import Option, _lemma_match, _question_has, _status_factor
 from .question import Frame
 from .retrieve import Cand, _norm_words
 from .tree import _children, _clean, _dist, _head_of, _span_toks, _subtree_text
@@ -42,9 +42,8 @@ def _focus_agents(focus: str, pd: ParsedDoc, c: Cand, mentions: list[dict]) -> l
         if not toks:
             continue
         h = _head_of(pd, toks)
-        for fi in ftoks:
-            if pd.tokens[fi].head == h or pd.tokens[h].head == fi or fi in toks or (0 < toks[0] - fi <= 2):
-                out.append(_named(m, 0.95))
+        if any(fi in toks or _attached(pd, toks, h, fi) for fi in ftoks):
+            out.append(_named(m, 0.95))
     return out
 
 
@@ -236,8 +235,9 @@ def head_noun_phrases(f, pd: ParsedDoc, c: Cand, facts: dict, near, names_only: 
             continue
         bonus = 0.2 / (1 + near(t.i))
         named = _beside(pd, c, mentions, t.i)
-        if named is not None:
-            out.append(Option(entity_name(named["entity_key"]) or named["text"], None, 0.95 + bonus, fit=1.0))
+        name = (entity_name(named["entity_key"]) or named["text"]) if named is not None else None
+        if name is not None and not _question_has(f, name):  # a name the question gives is no answer
+            out.append(Option(name, None, 0.95 + bonus, fit=1.0))
             continue
         mods = [k.i for k in _children(pd, t.i) if k.dep in _MODIFIER_DEPS and k.i < t.i]
         if mods and not names_only:
@@ -255,12 +255,35 @@ def _beside(pd: ParsedDoc, c: Cand, mentions: list[dict], i: int) -> dict | None
         toks = _span_toks(pd, m["start_char"] - c.start, m["end_char"] - c.start)
         if not toks or i in toks:
             continue
-        h = _head_of(pd, toks)
-        if pd.tokens[h].head == i and pd.tokens[h].dep in ("appos", "compound", "nmod") or 0 < toks[0] - i <= 2:
-            return m
-        if pd.tokens[i].head == h and pd.tokens[i].dep in ("appos", "compound"):
+        if _attached(pd, toks, _head_of(pd, toks), i):
             return m
     return None
+
+
+def _attached(pd: ParsedDoc, toks: list[int], h: int, i: int) -> bool:
+    """The name (tokens ``toks``, head ``h``) stands beside the noun i, or a noun coordinated with
+    it ("Niki Lauda, the former world champion and Mercedes' chairman"): in apposition or
+    compound either way, or just after it."""
+    for j in _coordinated(pd, i):
+        if pd.tokens[h].head == j and pd.tokens[h].dep in ("appos", "compound", "nmod") or _just_after(pd, j, toks[0]):
+            return True
+        if pd.tokens[j].head == h and pd.tokens[j].dep in ("appos", "compound"):
+            return True
+    return False
+
+
+def _coordinated(pd: ParsedDoc, i: int) -> list[int]:
+    """Token i and the nouns it is a conjunct of, nearest first."""
+    out = [i]
+    while pd.tokens[out[-1]].dep == "conj" and pd.tokens[out[-1]].head not in out:
+        out.append(pd.tokens[out[-1]].head)
+    return out
+
+
+def _just_after(pd: ParsedDoc, i: int, j: int) -> bool:
+    """Token j follows token i with at most a comma, a dash or "of" between ("the operator,
+    FirstGroup", "the town of Khasan"), not another preposition ("a treaty in Pyongyang")."""
+    return 0 < j - i <= 2 and all(pd.tokens[k].text in (",", "-", "–", "of") for k in range(i + 1, j))
 
 
 def yes_no(r) -> list[Option]:

@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from ...entities.names import names_match
+from ...nlp.lexicon import english
 from ..timeline import _span_days, timeline
 from .config import _cfg
 from .match import Option
 from .question import Frame
 from .retrieve import Resolved
 
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_LABELS = english().labels.places
 
 
 @dataclass(frozen=True)
@@ -70,11 +72,8 @@ def _bounds(f: Frame) -> tuple[str | None, str | None]:
 
 
 def _day_before(iso: str) -> str:
-    """ "before 2024": up to the last day of 2023 (timeline bounds are inclusive)."""
-    y, m, d = (int(x) for x in iso[:10].split("-"))
-    if (m, d) == (1, 1):
-        return f"{y - 1}-12-31"
-    return iso  # a bound inside a year is rare in questions: keep it, one day is no matter
+    """ "before 2024": up to 2023-12-31 (timeline bounds are inclusive)."""
+    return (date.fromisoformat(iso[:10]) - timedelta(days=1)).isoformat()
 
 
 def _takes_part(e: dict, r: Resolved) -> bool:

@@ -12,6 +12,7 @@ from ...entities.lookup import members
 from ...types import Answer, Citation
 from .._common import load_facts
 from .answer import unknown
+from .config import _cfg
 from .question import Frame
 from .retrieve import Resolved
 
@@ -46,7 +47,7 @@ def _rows(store, doc_ids: list[str]) -> list[dict]:
 
 def _first_naming(store, doc_id: str, keys: set[str]) -> Citation | None:
     """The first sentence of the report that names the entity (its title or lead, most often)."""
-    facts = load_facts(store, {doc_id: set(range(0, 40))}, ("sentences", "mentions"))
+    facts = load_facts(store, {doc_id: set(range(_cfg()["reports"]["cite_within"]))}, ("sentences", "mentions"))
     for (d, i), ms in sorted(facts["mentions"].items(), key=lambda kv: kv[0][1]):
         if any(m["entity_key"] in keys for m in ms) and (d, i) in facts["sentences"]:
             return Citation(d, i, facts["sentences"][(d, i)]["text"])

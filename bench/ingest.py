@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import sys
 import tempfile
@@ -21,7 +22,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "eval" / "giveme5w1h" / "data"
+# ../shared beside the checkout; a worktree elsewhere names it with DATELINE_SHARED
+SHARED = Path(os.environ.get("DATELINE_SHARED", ROOT.parent / "shared"))
+DATA = SHARED / "eval" / "giveme5w1h" / "data"
 
 
 def build_corpus(folder: Path, n: int) -> list[str]:

@@ -88,32 +88,23 @@ def decode(blob: bytes, sentence: Sentence) -> tuple[tuple[Token, ...], tuple[tu
     unlisted = cols.get("u", [])
     names = {key: (*getattr(labels, name), *unlisted) for key, name in _LABEL_FIELDS}
     pos, tag, dep, ent = (names[k] for k, _ in _LABEL_FIELDS)
-    own = cols.get("x")
+    n = len(cols["g"])
+    own = cols.get("x") or (None,) * n
     toks = []
     end = 0
-    for k, (gap, width) in enumerate(zip(cols["g"], cols["w"], strict=True)):
+    index = sentence.index
+    rows = zip(cols["g"], cols["w"], own, cols["l"], cols["h"], cols["f"], cols["b"], strict=True)
+    codes = zip(cols["p"], cols["t"], cols["d"], cols["n"], strict=True)
+    for k, ((gap, width, word, lemma, head, flags, iob), (p, t, d, e)) in enumerate(zip(rows, codes, strict=True)):
         start = end + gap
         end = start + width
-        word = own[k] if own is not None and own[k] is not None else text[start:end]
-        lemma = cols["l"][k]
-        flags = cols["f"][k]
+        if word is None:
+            word = text[start:end]
         toks.append(
             Token(
-                i=base_t + k,
-                text=word,
-                start=base_c + start,
-                end=base_c + end,
-                lemma=word.lower() if lemma is None else lemma,
-                pos=pos[cols["p"][k]],
-                tag=tag[cols["t"][k]],
-                dep=dep[cols["d"][k]],
-                head=base_t + k + cols["h"][k],
-                sentence=sentence.index,
-                ent_type=ent[cols["n"][k]],
-                ent_iob=cols["b"][k],
-                is_stop=bool(flags & _STOP),
-                like_num=bool(flags & _NUM),
-            )
+                base_t + k, word, base_c + start, base_c + end, word.lower() if lemma is None else lemma,
+                pos[p], tag[t], dep[d], base_t + k + head, index, ent[e], iob, bool(flags & _STOP), bool(flags & _NUM),
+            )  # fmt: skip
         )
     chunks = tuple((base_t + a, base_t + b) for a, b in cols["c"])
     return tuple(toks), chunks

@@ -4,6 +4,8 @@ The store's ``data`` columns, every ``--json`` output and the HTTP API all go
 through :func:`to_json` (record -> JSON-able value) and :func:`from_json`
 (JSON-able value -> record, nested records rebuilt from the type hints), so a
 page, a command and a row show the same fields with the same names.
+The store keeps a record's compact JSON packed (:func:`pack`: deflated against a
+preset dictionary of its shape); :func:`loads` reads packed and plain JSON alike.
 """
 
 from __future__ import annotations

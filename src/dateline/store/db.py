@@ -8,6 +8,7 @@ or a file that is not a database as one coded line.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -32,6 +33,8 @@ from ..types import Analysis, Article, ParsedDoc
 from . import read, write
 from .migrations import MIGRATIONS, SCHEMA_VERSION, statements, version
 from .sqlite_file import check_sqlite_file, sqlite_path
+
+log = logging.getLogger(__name__)
 
 # The PostgreSQL advisory lock every Dateline writer holds for its transaction (any fixed number).
 WRITE_LOCK = 0x0DA7E11E
@@ -195,13 +198,17 @@ class Store:
 
     def _vacuum(self) -> None:
         """Give back the pages an upgrade freed (an existing store compacted by 0014 would
-        otherwise keep its old size). Outside any transaction, as SQLite requires."""
-        with store_errors(self.url):
+        otherwise keep its old size). Outside any transaction, as SQLite requires. The
+        upgrade is committed by then: a VACUUM that fails (it needs the store's size again
+        in free disk) leaves a correct, larger file, so it is only logged."""
+        try:
             raw = self.engine.raw_connection()
             try:
                 raw.driver_connection.execute("VACUUM")  # type: ignore[union-attr]
             finally:
                 raw.close()
+        except DRIVER_ERRORS as exc:
+            log.warning("%s: upgraded, but VACUUM failed (%s): the file keeps its old size", self.url, exc)
 
     def _pending(self) -> bool:
         """Whether any migration is to be applied, read without taking the write lock

@@ -102,8 +102,20 @@ def decode(blob: bytes, sentence: Sentence) -> tuple[tuple[Token, ...], tuple[tu
             word = text[start:end]
         toks.append(
             Token(
-                base_t + k, word, base_c + start, base_c + end, word.lower() if lemma is None else lemma,
-                pos[p], tag[t], dep[d], base_t + k + head, index, ent[e], iob, bool(flags & _STOP), bool(flags & _NUM),
+                base_t + k,
+                word,
+                base_c + start,
+                base_c + end,
+                word.lower() if lemma is None else lemma,
+                pos[p],
+                tag[t],
+                dep[d],
+                base_t + k + head,
+                index,
+                ent[e],
+                iob,
+                bool(flags & _STOP),
+                bool(flags & _NUM),
             )  # fmt: skip
         )
     chunks = tuple((base_t + a, base_t + b) for a, b in cols["c"])

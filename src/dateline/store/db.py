@@ -8,6 +8,7 @@ or a file that is not a database as one coded line.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -33,8 +34,13 @@ from . import read, write
 from .migrations import MIGRATIONS, SCHEMA_VERSION, statements, version
 from .sqlite_file import check_sqlite_file, sqlite_path
 
+log = logging.getLogger(__name__)
+
 # The PostgreSQL advisory lock every Dateline writer holds for its transaction (any fixed number).
 WRITE_LOCK = 0x0DA7E11E
+
+# The migration that compacts stored records: a store upgraded by it is vacuumed after.
+COMPACTING = "0014_compact_records"
 
 # A document reference longer than this is no id, prefix, record id or file name.
 MAX_REFERENCE_CHARS = 1000
@@ -177,13 +183,32 @@ class Store:
                 if name in done:
                     continue
                 for stmt in statements(migration, self.dialect):
-                    conn.execute(text(stmt))
+                    if callable(stmt):
+                        stmt(conn, self.dialect)
+                    else:
+                        conn.execute(text(stmt))
                 conn.execute(
                     text("INSERT INTO schema_migrations (name, applied_at) VALUES (:n, :t)"),
                     {"n": name, "t": write.now()},
                 )
                 applied_now.append(name)
+        if self.dialect == "sqlite" and COMPACTING in applied_now and _NAMES[0] not in applied_now:
+            self._vacuum()
         return applied_now
+
+    def _vacuum(self) -> None:
+        """Give back the pages an upgrade freed (an existing store compacted by 0014 would
+        otherwise keep its old size). Outside any transaction, as SQLite requires. The
+        upgrade is committed by then: a VACUUM that fails (it needs the store's size again
+        in free disk) leaves a correct, larger file, so it is only logged."""
+        try:
+            raw = self.engine.raw_connection()
+            try:
+                raw.driver_connection.execute("VACUUM")  # type: ignore[union-attr]
+            finally:
+                raw.close()
+        except DRIVER_ERRORS as exc:
+            log.warning("%s: upgraded, but VACUUM failed (%s): the file keeps its old size", self.url, exc)
 
     def _pending(self) -> bool:
         """Whether any migration is to be applied, read without taking the write lock

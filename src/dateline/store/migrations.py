@@ -6,6 +6,8 @@ specific statements (full-text search) are keyed by dialect name.
 
 from __future__ import annotations
 
+from . import compact
+
 _DOC_FK = "REFERENCES documents(doc_id) ON DELETE CASCADE"
 
 CORE = [
@@ -440,7 +442,11 @@ STAGE_VERSIONS = {
     "postgresql": [_STAGES_TABLE] + [f"ALTER TABLE {t} ALTER COLUMN {c} TYPE DOUBLE PRECISION" for t, c in _DOUBLE],
 }
 
-MIGRATIONS: list[tuple[str, dict[str, list[str]] | list[str]]] = [
+# 0014: compact records (store/compact.py): packed `data`, tokens in encoding 2, keyed tables
+# WITHOUT ROWID on SQLite, an index no query uses dropped.
+Step = compact.Step
+
+MIGRATIONS: list[tuple[str, dict[str, list[Step]] | dict[str, list[str]] | list[str]]] = [
     ("0001_core_documents_sentences_mentions", CORE),
     ("0002_sentence_full_text_search", FTS),
     ("0003_analysis_stages", STAGES),
@@ -453,6 +459,7 @@ MIGRATIONS: list[tuple[str, dict[str, list[str]] | list[str]]] = [
     ("0010_canonical_entities", CANONICAL_ENTITIES),
     ("0012_datasette_search_event_points", DATASETTE),
     ("0013_stage_versions_per_document", STAGE_VERSIONS),
+    ("0014_compact_records", compact.COMPACT_RECORDS),
 ]
 
 
@@ -465,5 +472,7 @@ def version(name: str) -> int:
 SCHEMA_VERSION = max(version(name) for name, _ in MIGRATIONS)
 
 
-def statements(migration, dialect: str) -> list[str]:
+def statements(migration, dialect: str) -> list[Step]:
+    """A migration's steps for one dialect: SQL text, or a function of the connection
+    for a conversion SQL cannot express (re-encoding stored values)."""
     return migration.get(dialect, []) if isinstance(migration, dict) else migration

@@ -2,8 +2,8 @@
 
 Each table has one function from the analysis to its rows (plain dicts of column
 values); :func:`insert_analysis` writes them all inside the caller's transaction.
-Per-stage tables keep queryable columns plus the whole record as JSON (``data``,
-through :mod:`dateline.serialize`), so the read side rebuilds the same record.
+Per-stage tables keep queryable columns plus the whole record (``data``, its compact
+JSON packed by :func:`dateline.serialize.pack`), so the read side rebuilds the same record.
 """
 
 from __future__ import annotations
@@ -28,12 +28,15 @@ def now() -> str:
 
 
 def insert_rows(conn: Connection, table: str, rows: list[Row]) -> None:
-    """One executemany per table; columns come from the first row."""
+    """One executemany per table; columns come from the first row. The driver's own
+    statement and tuples, not SQLAlchemy's bound text: a document is some 500 rows, and
+    binding them by name cost as much as writing them."""
     if not rows:
         return
     cols = list(rows[0])
-    sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)})"
-    conn.execute(text(sql), rows)
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))})"
+    conn.exec_driver_sql(sql, [tuple(r[c] for c in cols) for r in rows])
 
 
 def document_row(a: Analysis) -> Row:
@@ -212,13 +215,13 @@ def main_event_rows(a: Analysis) -> list[Row]:
             "where_text": getattr(top(m.where), "text", None),
             "why": getattr(top(m.why), "text", None),
             "how": getattr(top(m.how), "text", None),
-            "data": serialize.dumps(m, compact=True),
+            "data": serialize.pack(m),
         }
     ]
 
 
 def _stage_row(a: Analysis, i: int, record: object, sentence: int, **columns: object) -> Row:
-    data = serialize.dumps(record, compact=True)
+    data = serialize.pack(record)
     return {"doc_id": a.article.doc_id, "idx": i, "sentence_idx": sentence, **columns, "data": data}
 
 

@@ -1,0 +1,134 @@
+"""Build the store's frozen compression data from a development store (run once per version).
+
+    .venv/bin/python bench/store_dictionaries.py --db STORE
+
+Writes two files the store reads from then on, and that must never change for a
+version already written (a new version is appended instead):
+
+- ``src/dateline/data/record_dictionaries.json``: per record class, a deflate preset
+  dictionary of the record's JSON *shape* -- its keys, its categorical values (types,
+  statuses, role names, features, units) and numbers zeroed; free text is blanked, so no
+  article text goes into the repository. Stored records are deflated against it.
+- ``src/dateline/store/data/token_labels.yaml``: the spaCy label sets (POS, tag, dep,
+  entity type), most frequent first, so that stored tokens carry small label numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import sqlite3
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+DICTIONARIES = ROOT / "src" / "dateline" / "data" / "record_dictionaries.json"
+LABELS = ROOT / "src" / "dateline" / "store" / "data" / "token_labels.yaml"
+# (table, record class) whose `data` column is packed
+TABLES = (
+    ("events", "Event"),
+    ("places", "Place"),
+    ("times", "TimeValue"),
+    ("quantities", "Quantity"),
+    ("relative_locations", "RelativeLocation"),
+    ("main_events", "MainEvent"),
+)
+# Fields whose values are a closed set (kept in the dictionary); every other string is blanked.
+CATEGORICAL = {
+    "type", "status", "feature", "country_code", "granularity", "mod", "rule", "time_rule", "kind",
+    "unit", "si_unit", "relation", "moment", "bearing", "label",
+}  # fmt: skip
+ROLE_NAME = ("roles", "[]", "name")
+MAX_DICTIONARY = 32768  # deflate's window: a longer dictionary is cut from the front
+
+
+def _shape(o, path=()):
+    if isinstance(o, dict):
+        return {k: _shape(v, (*path, k)) for k, v in o.items()}
+    if isinstance(o, list):
+        return [_shape(v, (*path, "[]")) for v in o]
+    if isinstance(o, str):
+        return o if (path and path[-1] in CATEGORICAL) or path[-3:] == ROLE_NAME else ""
+    if isinstance(o, bool) or o is None:
+        return o
+    return 0
+
+
+def dictionary(rows: list[str]) -> str:
+    """The most common record shapes, most common last (deflate reaches the end of its
+    dictionary with the shortest distances)."""
+    shapes = collections.Counter(
+        json.dumps(_shape(json.loads(r)), ensure_ascii=False, separators=(",", ":")) for r in rows
+    )
+    out = ""
+    for s, _ in shapes.most_common():
+        if len(out) + len(s) > MAX_DICTIONARY:
+            break
+        out = s + out
+    return out
+
+
+def token_labels(db: sqlite3.Connection) -> dict[str, list[str]]:
+    import zlib
+
+    counts: dict[str, collections.Counter] = {k: collections.Counter() for k in "ptdn"}
+    for (blob,) in db.execute("SELECT tokens FROM sentences WHERE tokens IS NOT NULL"):
+        cols = json.loads(zlib.decompress(blob))
+        for k in "ptdn":
+            counts[k].update(cols[k])
+    from dateline.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    model = {
+        "t": list(nlp.get_pipe("tagger").labels),
+        "d": list(nlp.get_pipe("parser").labels),
+        "n": list(nlp.get_pipe("ner").labels),
+        "p": [
+            "ADJ",
+            "ADP",
+            "ADV",
+            "AUX",
+            "CCONJ",
+            "DET",
+            "INTJ",
+            "NOUN",
+            "NUM",
+            "PART",
+            "PRON",
+            "PROPN",
+            "PUNCT",
+            "SCONJ",
+            "SYM",
+            "VERB",
+            "X",
+            "SPACE",
+        ],
+    }
+    out = {}
+    for key, name in (("p", "pos"), ("t", "tag"), ("d", "dep"), ("n", "ent_type")):
+        seen = [lab for lab, _ in counts[key].most_common()]
+        out[name] = seen + [lab for lab in sorted(set(model[key]) | {""}) if lab not in seen]
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--db", required=True)
+    args = ap.parse_args()
+    db = sqlite3.connect(args.db)
+    dicts = []
+    for table, cls in TABLES:
+        rows = [r[0] for r in db.execute(f"SELECT data FROM {table}") if isinstance(r[0], str)]
+        dicts.append({"id": len(dicts) + 1, "record": cls, "dictionary": dictionary(rows)})
+    DICTIONARIES.write_text(json.dumps({"version": 1, "dictionaries": dicts}, ensure_ascii=False, indent=1) + "\n")
+    labels = token_labels(db)
+    head = "# Frozen: stored tokens (encoding 2) refer to these labels by position. Append only.\n"
+    LABELS.write_text(head + yaml.safe_dump(labels, default_flow_style=None, width=120, sort_keys=False))
+    print(f"wrote {DICTIONARIES} ({sum(len(d['dictionary']) for d in dicts)} chars) and {LABELS}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

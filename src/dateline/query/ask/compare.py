@@ -10,17 +10,11 @@ keep the reader's candidates that name an option.
 
 from __future__ import annotations
 
-from ...entities.names import names_match
 from ...types import Alternative, Answer
 from .answer import unknown
 from .config import weights
+from .match import names_option
 from .question import Frame
-
-
-def names_option(text: str, option: str) -> bool:
-    """A candidate answer that is (or names) one of the options."""
-    a, b = text.lower(), option.lower()
-    return a in b or b in a or names_match(option, text) or names_match(text, option)
 
 
 def by_dates(store, f: Frame, ask_one) -> Answer:

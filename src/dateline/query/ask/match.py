@@ -120,9 +120,17 @@ class Option:
     fit: float = 0.0  # +1 it is what the question asks for (counts, measures, is a ...), -1 something else
 
 
+def names_option(text: str, option: str) -> bool:
+    """A candidate answer that is (or names) one of the options a question offers."""
+    from ...entities.names import names_match
+
+    a, b = text.lower(), option.lower()
+    return a in b or b in a or names_match(option, text) or names_match(text, option)
+
+
 def _question_has(f: Frame, text: str) -> bool:
     """An answer that merely repeats the question's own names is no answer, unless the question
     offers it as an option ("Putin or Trump?")."""
-    if any(o.lower() in text.lower() or text.lower() in o.lower() for o in f.options):
+    if any(names_option(text, o) for o in f.options):
         return False
     return any(_name_match(g, text, None) for g in f.names) or text.lower() in f.question.lower()

@@ -50,7 +50,7 @@ def doc_id_of(store, file_name: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def examples_store(tmp_path_factory):
+def examples_db(tmp_path_factory) -> str:
     """The bundled demo corpus (examples/articles), ingested once: reports of the same meetings
     and trips written on different days."""
     from dateline.batch import ingest
@@ -58,6 +58,15 @@ def examples_store(tmp_path_factory):
 
     from ..conftest import EXAMPLES
 
-    store = open_store(str(tmp_path_factory.mktemp("examples") / "examples.db"))
+    db = str(tmp_path_factory.mktemp("examples") / "examples.db")
+    store = open_store(db)
     assert ingest(store, [str(EXAMPLES)]).ok
-    return store
+    store.close()
+    return db
+
+
+@pytest.fixture(scope="session")
+def examples_store(examples_db):
+    from dateline.store import open_store
+
+    return open_store(examples_db)

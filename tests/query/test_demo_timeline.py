@@ -9,8 +9,6 @@ import pytest
 
 from dateline.query.timeline import timeline
 
-from ..conftest import EXAMPLES
-
 # (date value, status, type, trigger of one report): the whole overall timeline, each
 # event once (two statements of one day, "Putin said" and "the Kremlin said", twice)
 EXPECTED = Counter(
@@ -52,25 +50,6 @@ EXPECTED = Counter(
 )
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> str:
-    from dateline.batch import ingest
-    from dateline.store import open_store
-
-    db = str(tmp_path_factory.mktemp("demo") / "demo.db")
-    store = open_store(db)
-    assert ingest(store, [str(EXAMPLES)]).ok
-    store.close()
-    return db
-
-
-@pytest.fixture(scope="module")
-def demo_store(demo_db):
-    from dateline.store import open_store
-
-    return open_store(demo_db)
-
-
 def _key(e: dict) -> tuple[str, str, str, str] | None:
     """The EXPECTED entry an event matches (any of its reports' triggers), else its own key."""
     for s in e["sources"]:
@@ -80,14 +59,14 @@ def _key(e: dict) -> tuple[str, str, str, str] | None:
     return (e["value"], e["status"], e["type"], e["sources"][0]["trigger"])
 
 
-def test_the_demo_timeline_is_exactly_the_expected_events(demo_store):
-    got = Counter(_key(e) for e in timeline(demo_store)["events"])
+def test_the_demo_timeline_is_exactly_the_expected_events(examples_store):
+    got = Counter(_key(e) for e in timeline(examples_store)["events"])
     assert got - EXPECTED == Counter(), "events not expected on the demo timeline (or shown twice)"
     assert EXPECTED - got == Counter(), "expected events missing from the demo timeline"
 
 
-def test_reports_written_before_an_event_are_reports_of_it_as_planned(demo_store):
-    events = timeline(demo_store)["events"]
+def test_reports_written_before_an_event_are_reports_of_it_as_planned(examples_store):
+    events = timeline(examples_store)["events"]
     (met_2019,) = [e for e in events if e["type"] == "MEET" and e["value"] == "2019-04-25"]
     early = [s for s in met_2019["sources"] if s["published"] < "2019-04-25"]
     assert early and all(s["status"] == "planned" for s in early)  # "a day before his first summit"
@@ -96,20 +75,20 @@ def test_reports_written_before_an_event_are_reports_of_it_as_planned(demo_store
     assert {s["status"] for s in met_2023["sources"] if s["published"] < "2023-09-13"} == {"planned"}
 
 
-def test_purpose_clauses_are_not_events_of_their_own(demo_store):
-    whats = [e["what"].lower() for e in timeline(demo_store, entity="Putin")["events"]]
+def test_purpose_clauses_are_not_events_of_their_own(examples_store):
+    whats = [e["what"].lower() for e in timeline(examples_store, entity="Putin")["events"]]
     assert not any("reduce" in w for w in whats)  # "proposed ... to reduce Russia's reliance"
     assert not any(w.startswith("putin launched") for w in whats)  # the rocket was launched, not by Putin
 
 
-def test_timeline_json_fields_point_at_the_stored_text(demo_store):
-    events = timeline(demo_store, entity="Kim Jong Un")["events"]
+def test_timeline_json_fields_point_at_the_stored_text(examples_store):
+    events = timeline(examples_store, entity="Kim Jong Un")["events"]
     assert events
     for e in events:
         assert {"earliest", "latest", "value", "granularity", "dated_by", "status", "type", "place"} <= set(e)
         assert all({"id", "name", "role"} <= set(p) for p in e["participants"])
         for s in e["sources"]:
-            text = demo_store.query("SELECT text FROM documents WHERE doc_id = :d", d=s["doc_id"])[0]["text"]
+            text = examples_store.query("SELECT text FROM documents WHERE doc_id = :d", d=s["doc_id"])[0]["text"]
             assert text[s["trigger_start"] : s["trigger_end"]] == s["trigger"]
             assert s["record_id"] and s["sentence"] and isinstance(s["sentence_index"], int)
     (met,) = [e for e in events if e["type"] == "MEET" and e["value"] == "2023-09-13"]
@@ -119,28 +98,28 @@ def test_timeline_json_fields_point_at_the_stored_text(demo_store):
     assert invited["dates_reported"] == ["2023-09", "2023-09-13"]  # the reports disagree: shown
 
 
-def test_timeline_filters_and_salience(demo_store):
-    everything = timeline(demo_store, entity="Putin")["events"]
+def test_timeline_filters_and_salience(examples_store):
+    everything = timeline(examples_store, entity="Putin")["events"]
     types = {e["type"] for e in everything}
     assert "OTHER" in types  # an entity's timeline keeps untyped events
-    assert "OTHER" not in {e["type"] for e in timeline(demo_store)["events"]}
-    meets = timeline(demo_store, entity="Putin", type_="meet")["events"]
+    assert "OTHER" not in {e["type"] for e in timeline(examples_store)["events"]}
+    meets = timeline(examples_store, entity="Putin", type_="meet")["events"]
     assert meets and {e["type"] for e in meets} == {"MEET"}
-    big = timeline(demo_store, entity="Putin", min_reports=3)["events"]
+    big = timeline(examples_store, entity="Putin", min_reports=3)["events"]
     assert big and all(e["reports"] >= 3 for e in big) and len(big) < len(everything)
-    ranked = timeline(demo_store, entity="Putin", rank="salience")["events"]
+    ranked = timeline(examples_store, entity="Putin", rank="salience")["events"]
     assert [e["salience"] for e in ranked] == sorted((e["salience"] for e in ranked), reverse=True)
     assert ranked[0]["type"] == "MEET"
-    assert timeline(demo_store, entity="Putin", status="negated")["events"] == []
+    assert timeline(examples_store, entity="Putin", status="negated")["events"] == []
 
 
-def test_a_place_has_a_timeline(demo_store):
-    events = timeline(demo_store, entity="Vladivostok")["events"]
+def test_a_place_has_a_timeline(examples_store):
+    events = timeline(examples_store, entity="Vladivostok")["events"]
     assert {"TRAVEL", "MEET"} <= {e["type"] for e in events}
 
 
 @pytest.mark.parametrize("fmt", ["timeline-csv", "timeline-jsonl", "timelinejs", "ics"])
-def test_timeline_exports(demo_db, fmt, tmp_path):
+def test_timeline_exports(examples_db, fmt, tmp_path):
     import csv
     import json
 
@@ -150,7 +129,7 @@ def test_timeline_exports(demo_db, fmt, tmp_path):
 
     out = tmp_path / "tl.out"
     r = CliRunner().invoke(
-        cli, ["export", "--format", fmt, "--entity", "Kim Jong Un", "--db", demo_db, "--out", str(out)]
+        cli, ["export", "--format", fmt, "--entity", "Kim Jong Un", "--db", examples_db, "--out", str(out)]
     )
     assert r.exit_code == 0, r.output
     text = out.read_bytes().decode("utf-8")  # as written: iCalendar lines end in CRLF

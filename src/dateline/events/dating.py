@@ -72,7 +72,7 @@ def time_roles(ctx: DocContext, sent, triggers, roles, times_here) -> dict[int, 
     """Attach each date in the sentence to its nearest governing trigger."""
     toks = ctx.toks
     out: dict[int, When] = {}
-    spans = _range_spans(times_here)
+    spans = range_spans(times_here)
     for head, tv, rule in _candidates(ctx, sent, times_here):
         when = (tv.value, tv.earliest, tv.latest, rule)
         if tv.anchor in spans:  # "from 1994 to 2003": the event spans the range, not its first year
@@ -99,7 +99,7 @@ def time_roles(ctx: DocContext, sent, triggers, roles, times_here) -> dict[int, 
     return out
 
 
-def _range_spans(times_here) -> dict[str, tuple[str, str]]:
+def range_spans(times_here) -> dict[str, tuple[str, str]]:
     """ "from 1994 to 2003", "between 1910 and 1945": the time stage gives both ends the range as
     their ``anchor`` ("1994/2003"); the range runs from the first end's earliest day to the
     last end's latest."""

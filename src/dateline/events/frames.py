@@ -21,6 +21,7 @@ from .dating import (
     lead_event_times,
     light_verb_times,
     offset_times,
+    range_spans,
     relative_to_event,
     report_time,
     time_roles,
@@ -88,11 +89,10 @@ def _range_sentence_time(st: SentenceTime, times: tuple[TimeValue, ...]) -> Sent
     if st.timex is None or not 0 <= st.timex < len(times) or "/" not in (times[st.timex].anchor or ""):
         return st
     anchor = times[st.timex].anchor
-    ends = [tv for tv in times if tv.anchor == anchor and tv.sentence == st.sentence and tv.earliest and tv.latest]
-    if len(ends) != 2:
+    span = range_spans(tv for tv in times if tv.sentence == st.sentence).get(anchor or "")
+    if span is None:
         return st
-    first, last = min(t.earliest or "" for t in ends), max(t.latest or "" for t in ends)
-    return replace(st, value=anchor, earliest=first, latest=last)
+    return replace(st, value=anchor, earliest=span[0], latest=span[1])
 
 
 def _placed_by_events(ctx: DocContext, times: tuple[TimeValue, ...]) -> set[int]:

@@ -118,6 +118,7 @@ class Option:
     factor: float = 1.0  # tense/status agreement with the question, applied to the whole score
     report: bool = False  # a date taken from the report's own date, not from the text
     fit: float = 0.0  # +1 it is what the question asks for (counts, measures, is a ...), -1 something else
+    vague: bool = False  # a rough count ("dozens", "hundreds"), not a number the text states
 
 
 def names_option(text: str, option: str) -> bool:

@@ -123,12 +123,24 @@ def quantities(r) -> list[Option]:
             total = f"{q.parts_total:g}"
             out.append(Option(total, total, sc + 0.1, fit=fit))
             sc -= 0.3
-        out.append(Option(q.text, _value(q), sc, fit=fit))
+        out.append(Option(q.text, _value(q), sc, fit=fit, vague=_vague(q.text)))
     if "duration" in f.kinds:
         out += _durations(r, [(q.start, q.end) for q in r.facts["quantities"].get(r.key, [])])
     if f.counted == "time":
         out += _times_adjectives(r)
     return out
+
+
+@functools.cache
+def _vague_words() -> frozenset[str]:
+    from ...quantity.lexicon import lexicon_file
+
+    return frozenset(str(w).lower() for w in lexicon_file().vague_numbers)
+
+
+def _vague(text: str) -> bool:
+    """ "dozens", "hundreds of thousands": a rough count, not a number the text states."""
+    return not any(ch.isdigit() for ch in text) and any(w in text.lower() for w in _vague_words())
 
 
 def _fit(f: Frame, cat: str | None, q, noun: str | None) -> float:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ...nlp import parse_text
 from ...nlp.lexicon import english
+from ...nlp.syntax import span_head
 from ...types import ParsedDoc
 from .config import _NON_NAME, _ORDER_WORDS, _WH_TAGS, _YEAR, _cfg
 
@@ -32,6 +33,7 @@ class Frame:
     measure_words: tuple[str, ...] = ()
     pred: str | None = None
     pred_light: bool = True
+    comp_pred: str | None = None  # the verb the main one governs ("want it abandoned", "choose to change")
     focus: str | None = None
     wh_role: str = "adv"
     names: list[NameGroup] = field(default_factory=list)
@@ -131,6 +133,19 @@ def _counted_noun(toks, k: int) -> str | None:
     return None
 
 
+_SETTING_PREPS = ("in", "at", "near", "outside")
+
+
+def _setting(pd: ParsedDoc, m) -> bool:
+    """ "the crash in Croydon", "the race at Interlagos": a place a user adds as the setting, which
+    the answering sentence often leaves out or calls otherwise (a bonus, not a requirement)."""
+    if m.label not in ("GPE", "LOC"):  # a facility ("at the cosmodrome") is more often the topic
+        return False
+    t = pd.tokens[span_head(pd.tokens, m.token_start, m.token_end)]
+    prep = pd.tokens[t.head]
+    return t.dep == "pobj" and prep.dep == "prep" and prep.lemma.lower() in _SETTING_PREPS
+
+
 def _read_names(f: Frame, pd: ParsedDoc, wh) -> set[int]:
     """The question's names; returns the tokens they (and its times) cover."""
     # names: entity mentions, then runs of proper nouns spaCy left unlabelled
@@ -139,7 +154,8 @@ def _read_names(f: Frame, pd: ParsedDoc, wh) -> set[int]:
         if m.label in _NON_NAME:
             covered.update(range(m.token_start, m.token_end))  # "Saturday" is a time, not a name
             continue
-        f.names.append(NameGroup(m.text, m.label, soft=m.label == "NORP"))
+        soft = m.label == "NORP" or _setting(pd, m)
+        f.names.append(NameGroup(m.text, m.label, soft=soft))
         covered.update(range(m.token_start, m.token_end))
     run: list = []
     for t in list(pd.tokens) + [None]:
@@ -202,6 +218,7 @@ def _read_predicate(f: Frame, toks, wh, covered: set[int], cfg):
     if pred_tok is not None and pred_tok is not wh:
         f.pred = _verb_lemma(pred_tok)
         f.pred_light = f.pred in cfg["_light"]
+        f.comp_pred = _complement_verb(toks, pred_tok)
         if f.pred_light or f.answer_type == "quantity":
             subj = next(
                 (
@@ -228,6 +245,15 @@ def _read_predicate(f: Frame, toks, wh, covered: set[int], cfg):
     return root, auxes, aux_l, pred_tok
 
 
+def _complement_verb(toks, pred_tok) -> str | None:
+    """ "Why did drivers want the race abandoned?", "why did X choose to change ...?", "be reluctant
+    to share": the verb of the clause the main verb (or its adjective) governs, which the answering
+    sentence may state without the main one ("calling for the race to be abandoned due to ...")."""
+    heads = {pred_tok.i} | {t.i for t in toks if t.head == pred_tok.i and t.dep == "acomp"}
+    comp = next((t for t in toks if t.head in heads and t.dep in ("xcomp", "ccomp") and t.pos in ("VERB", "AUX")), None)
+    return None if comp is None or comp.i == pred_tok.i else comp.lemma.lower()
+
+
 def _after_be(f: Frame, toks, root, wh, covered: set[int]):
     """ "Where are Kim and Putin meeting?": the verb after "be"; "who is X's counterpart?": none, a focus noun."""
     later = [
@@ -235,9 +261,15 @@ def _after_be(f: Frame, toks, root, wh, covered: set[int]):
         for t in toks[root.i + 1 :]
         if t.i not in covered
         and t is not wh
-        and (t.tag in ("VBG", "VBN", "VB") or (t.pos == "NOUN" and t.text.lower().endswith("ing")))
+        and (
+            t.tag in ("VBG", "VBN", "VB")
+            or (t.pos == "NOUN" and t.text.lower().endswith("ing"))
+            or _participle_as_past(toks, root, t)
+        )
     ]
     if later:
+        if later[-1].tag == "VBD":
+            f.passive = True
         return later[-1]
     foc = next(
         (
@@ -250,6 +282,16 @@ def _after_be(f: Frame, toks, root, wh, covered: set[int]):
     if foc is not None:
         f.focus = foc.lemma.lower()
     return None
+
+
+def _participle_as_past(toks, root, t) -> bool:
+    """ "Why was the start of the race delayed?": the small model tags the participle as a past
+    verb hanging from "was"; with no subject of its own it is the passive's verb."""
+    return (
+        t.tag == "VBD"
+        and t.head == root.i
+        and not any(x.head == t.i and x.dep in ("nsubj", "nsubjpass") for x in toks)
+    )
 
 
 _KIND_NOUNS = ("kind", "type", "sort", "form", "variety")

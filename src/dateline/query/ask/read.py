@@ -337,6 +337,12 @@ def _sentence_options(f: Frame, pd: ParsedDoc, c: Cand, facts: dict) -> tuple[fl
     evs = facts["events"].get((c.doc_id, c.idx), [])
     lemma = f.pred if (f.pred and not f.pred_light) else None
     matched = _match_tokens(pd, lemma, evs, c.start) if lemma else []
+    if f.comp_pred and f.comp_pred not in _cfg()["_light"]:  # the governed verb stands in, a little weaker
+        weak = _cfg()["scoring"]["complement_verb"]
+        have = {i for i, _ in matched}
+        matched += [(i, s_ * weak) for i, s_ in _match_tokens(pd, f.comp_pred, evs, c.start) if i not in have]
+        matched.sort(key=lambda x: -x[1])
+        lemma = lemma or f.comp_pred
     # a sentence without the question's verb or focus may paraphrase it: read it, its score says so
     if not lemma and f.focus:
         matched = _match_tokens(pd, f.focus, [], c.start)
@@ -403,6 +409,7 @@ def read(store, f: Frame, chosen: list[Cand], facts: dict) -> dict[str, dict]:
                     "agrees": o.factor,
                     "report_date": float(o.report),
                     "fit": o.fit,
+                    "vague": float(o.vague),
                 }
                 entry["published"] = c.published
             entry["totals"][c.text] = max(total, entry["totals"].get(c.text, 0.0))

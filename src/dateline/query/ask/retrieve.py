@@ -149,21 +149,19 @@ def _names_score(
     lowers the score instead of removing the sentence."""
     if not resolved:
         return 1.0, 0
-    total = weight = 0.0
+    got: dict[bool, list[float]] = {True: [], False: []}
     missing = 0
     in_doc = _cfg()["scoring"]["name_in_document"]
     for k, r in enumerate(resolved):
-        w = 0.3 if r.group.soft else 1.0
-        got = _name_strength(r, facts, c, window)
-        if got == 0.0 and c.doc_id in naming.get(k, ()):
-            total += w * in_doc
-            weight += w
-            missing += int(not r.group.soft)
-            continue
-        total += w * got
-        weight += w
-        missing += int(got == 0.0 and not r.group.soft)
-    return total / weight, missing
+        g = _name_strength(r, facts, c, window)
+        missing += int(g == 0.0 and not r.group.soft)  # not in the sentence or its context
+        got[r.group.soft].append(in_doc if g == 0.0 and c.doc_id in naming.get(k, ()) else g)
+    hard = sum(got[False]) / len(got[False]) if got[False] else 1.0
+    if not got[True]:
+        return hard, missing
+    # soft names (nationalities, a setting) are a bonus of their share, not a requirement
+    w = _cfg()["scoring"]["soft_names"]
+    return (1 - w) * hard + w * sum(got[True]) / len(got[True]), missing
 
 
 def _nouns_score(f: Frame, facts: dict, c: Cand, window: int) -> float:
@@ -285,8 +283,10 @@ def _retrieve(store, terms: list[str], limit: int, copies: int, names: list[list
     rows = store.query(sql, q=in_text(f"({' OR '.join(forms)}) AND ({q})"), n=limit) if forms else []
     if not rows:
         rows = store.query(sql, q=in_text(q), n=limit)
-    else:  # then the other sentences of the documents that name them: context words are rarely repeated
-        rows = _interleave(rows, _in_documents(store, terms, _top_docs(rows, limit), limit))
+    else:  # then the other sentences of the documents that name them (context words are rarely
+        # repeated), and the best sentences naming none (a report may call the place otherwise)
+        unnamed = store.query(sql, q=in_text(f"({q}) NOT ({' OR '.join(forms)})"), n=limit // 4)
+        rows = _interleave(rows, _in_documents(store, terms, _top_docs(rows, limit), limit), unnamed)
     out = []
     for r in rows:
         for place in r["ids"].split(" ")[:copies]:
@@ -327,11 +327,11 @@ def _in_documents(store, terms: list[str], docs: list[str], limit: int) -> list[
     return [e | {"ids": " ".join(e["ids"])} for e in out]
 
 
-def _interleave(first: list[dict], second: list[dict]) -> list[dict]:
-    """Both lists, alternately, each text once (a sentence found by both keeps its better place)."""
+def _interleave(*lists: list[dict]) -> list[dict]:
+    """The lists, alternately, each text once (a sentence found by several keeps its best place)."""
     out, seen = [], set()
-    for k in range(max(len(first), len(second))):
-        for rows in (first, second):
+    for k in range(max(len(rows) for rows in lists)):
+        for rows in lists:
             if k < len(rows) and rows[k]["text"] not in seen:
                 seen.add(rows[k]["text"])
                 out.append(rows[k])

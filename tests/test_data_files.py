@@ -40,3 +40,26 @@ def test_every_data_file_has_a_typed_loader_and_loads():
     assert DEBT - untyped == set(), "now typed: remove these from DEBT"
     for path, loader in loaders.items():
         assert loader() is not None, path
+
+
+def _booleans_among_words(x, path: str) -> list[str]:
+    """Keys, and members of word lists, that YAML 1.1 read as booleans (unquoted on/off/yes/no)."""
+    out: list[str] = []
+    if isinstance(x, dict):
+        out += [f"{path}: key {k!r}" for k in x if isinstance(k, bool)]
+        for k, v in x.items():
+            out += _booleans_among_words(v, f"{path}/{k}")
+    elif isinstance(x, list):
+        if any(isinstance(e, str) for e in x):
+            out += [f"{path}: {e!r}" for e in x if isinstance(e, bool)]
+        for e in x:
+            out += _booleans_among_words(e, path)
+    return out
+
+
+def test_untyped_data_files_quote_words_yaml_reads_as_booleans():
+    """ "on" in a list of prepositions loads as True: a word silently gone (no typed loader checks it)."""
+    import yaml
+
+    found = [b for rel in sorted(DEBT) for b in _booleans_among_words(yaml.safe_load((SRC / rel).read_text()), rel)]
+    assert found == []

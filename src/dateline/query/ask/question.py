@@ -216,7 +216,7 @@ def _read_predicate(f: Frame, toks, wh, covered: set[int], cfg):
     else:
         pred_tok = root
     if pred_tok is not None and pred_tok is not wh:
-        f.pred = _verb_lemma(pred_tok)
+        f.pred = _phrasal(toks, pred_tok, _verb_lemma(pred_tok), cfg)
         f.pred_light = f.pred in cfg["_light"]
         f.comp_pred = _complement_verb(toks, pred_tok)
         if f.pred_light or f.answer_type == "quantity":
@@ -243,6 +243,13 @@ def _read_predicate(f: Frame, toks, wh, covered: set[int], cfg):
         if nxt is not None and nxt.pos == "NOUN":
             f.focus = nxt.lemma.lower()
     return root, auxes, aux_l, pred_tok
+
+
+def _phrasal(toks, pred_tok, lemma: str, cfg) -> str:
+    """ "find out", "set up": the verb with its particle, when the synonyms know the phrase."""
+    prt = next((t for t in toks if t.head == pred_tok.i and t.dep == "prt"), None)
+    phrase = f"{lemma} {prt.text.lower()}" if prt is not None else ""
+    return phrase if phrase in cfg["_syn"] else lemma
 
 
 def _complement_verb(toks, pred_tok) -> str | None:

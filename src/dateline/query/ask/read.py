@@ -206,9 +206,11 @@ def _reasons(r: Reading) -> list[Option]:
         out += _for_reasons(pd, r.m_toks)
     for m in r.m_toks:
         for ch in _children(pd, m):
-            o = _attached_reason(pd, ch) if typ == "reason" else _attached_manner(pd, ch)
+            o = _attached_reason(pd, ch) if typ == "reason" else _attached_manner(pd, ch, f.passive)
             if o is not None:
                 out.append(o)
+        if typ == "manner":
+            out += _manner_on_object(pd, m)
     if typ == "reason":
         out.extend(_reason_cues(pd, {o.text for o in out}))
     return out
@@ -242,13 +244,31 @@ def _attached_reason(pd: ParsedDoc, ch) -> Option | None:
     return None
 
 
-def _attached_manner(pd: ParsedDoc, ch) -> Option | None:
+def _attached_manner(pd: ParsedDoc, ch, passive: bool = False) -> Option | None:
     """A dependant of the verb that gives a manner: a manner preposition or an -ly adverb."""
     if ch.dep == "prep" and ch.lemma.lower() in _cfg()["manner_preps"]:
+        return Option(_clean(_subtree_text(pd, ch.i, drop=())), None, 0.7)
+    if passive and ch.dep == "agent" and any(g.dep == "pobj" and g.pos == "NOUN" for g in _children(pd, ch.i)):
+        # "how was she protected?" - "by a rigged system": a passive's means; asked in the
+        # active ("how did officials welcome him?"), the by-phrase is the doer the question names
         return Option(_clean(_subtree_text(pd, ch.i, drop=())), None, 0.7)
     if ch.dep == "advmod" and ch.text.lower().endswith("ly"):
         return Option(_subtree_text(pd, ch.i, drop=()), None, 0.5)
     return None
+
+
+def _manner_on_object(pd: ParsedDoc, m: int) -> list[Option]:
+    """ "learning about the accident on WeChat": the small model often hangs the verb's manner
+    phrase on its object; read it there, weaker than one on the verb."""
+    out: list[Option] = []
+    objs = [g for ch in _children(pd, m) if ch.dep == "prep" for g in _children(pd, ch.i) if g.dep == "pobj"]
+    objs += [ch for ch in _children(pd, m) if ch.dep == "dobj"]
+    for obj in objs:
+        for ch in _children(pd, obj.i):
+            o = _attached_manner(pd, ch) if ch.dep == "prep" else None
+            if o is not None:
+                out.append(Option(o.text, None, o.score * 0.7))
+    return out
 
 
 _CLAUSE_CUES = ("as", "since")

@@ -119,6 +119,8 @@ class Option:
     report: bool = False  # a date taken from the report's own date, not from the text
     fit: float = 0.0  # +1 it is what the question asks for (counts, measures, is a ...), -1 something else
     vague: bool = False  # a rough count ("dozens", "hundreds"), not a number the text states
+    since: bool = False  # "the first visit since 2000": the previous occurrence's date, not this one's
+    context: bool = False  # a date the sentence takes from the sentences just before it
 
 
 def names_option(text: str, option: str) -> bool:

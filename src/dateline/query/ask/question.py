@@ -295,9 +295,7 @@ def _participle_as_past(toks, root, t) -> bool:
     """ "Why was the start of the race delayed?": the small model tags the participle as a past
     verb hanging from "was"; with no subject of its own it is the passive's verb."""
     return (
-        t.tag == "VBD"
-        and t.head == root.i
-        and not any(x.head == t.i and x.dep in ("nsubj", "nsubjpass") for x in toks)
+        t.tag == "VBD" and t.head == root.i and not any(x.head == t.i and x.dep in ("nsubj", "nsubjpass") for x in toks)
     )
 
 

@@ -84,6 +84,8 @@ def _dates(r: Reading) -> list[Option]:
     qtexts = {t[3] for t in r.f.times}
     times = r.facts["times"].get(r.key, [])
     out = [o for o in (_date_option(r, t, qtexts) for t in times) if o is not None]
+    if out and all(o.since for o in out):  # "its first visit since 2000" dates the one before, not this one
+        out += _context_date(r)
     if not out:
         out += _report_date(r)
     if not times:
@@ -114,7 +116,20 @@ def _date_option(r: Reading, t, qtexts: set[str]) -> Option | None:
     if since and f.order != "last":
         sc *= 0.8  # the previous occurrence, not this one
     text = t.text if _YEAR.search(t.text) or not value else f"{t.text} ({value})"  # "Wednesday (2023-09-13)"
-    return Option(text, value, sc, factor=_status_factor(f, st))
+    return Option(text, value, sc, factor=_status_factor(f, st), since=since)
+
+
+def _context_date(r: Reading) -> list[Option]:
+    """ "It was Putin's first visit since 2000": the visit is the story's own, so it is dated by
+    the sentences just before it (the nearest dated one, weak)."""
+    if not r.matched or r.c.row.get("time_value"):
+        return []
+    for k in (1, 2):
+        row = r.facts["sentences"].get((r.c.doc_id, r.c.idx - k))
+        if row and row.get("time_value") and row.get("time_rule") not in (None, "none", "publication"):
+            st = r.status_of(r.m_toks[0])
+            return [Option(row["time_value"], row["time_value"], 0.45, factor=_status_factor(r.f, st), context=True)]
+    return []
 
 
 def _report_date(r: Reading) -> list[Option]:
@@ -430,6 +445,9 @@ def read(store, f: Frame, chosen: list[Cand], facts: dict) -> dict[str, dict]:
                     "report_date": float(o.report),
                     "fit": o.fit,
                     "vague": float(o.vague),
+                    # "the first X since 2000" answers "when was X last?", not "when was X?"
+                    "since": (1.0 if f.order == "last" else -1.0) if o.since else 0.0,
+                    "context_date": float(o.context),
                 }
                 entry["published"] = c.published
             entry["totals"][c.text] = max(total, entry["totals"].get(c.text, 0.0))

@@ -1,0 +1,85 @@
+"""Questions whose answering sentence says it otherwise: a setting the sentence leaves out, the
+verb a question's verb governs, a participle the small model tags as a past verb, a phrasal verb,
+a passive's means, a manner hung on the object, and "the first X since <year>"."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.query.ask import analyse_question, ask
+
+
+def test_a_setting_place_is_a_bonus_not_a_requirement():
+    f = analyse_question("Why was the start of the race at Interlagos delayed?")
+    assert [(g.text, g.soft) for g in f.names] == [("Interlagos", True)]
+    # a facility the question is about stays required
+    f = analyse_question("How many people work at the Vostochny Cosmodrome?")
+    assert not any(g.soft for g in f.names)
+
+
+def test_a_participle_tagged_as_a_past_verb_is_the_passive_verb():
+    f = analyse_question("Why was the start of the race at Interlagos delayed?")
+    assert (f.pred, f.passive) == ("delay", True)
+
+
+def test_the_verb_the_question_verb_governs_is_read():
+    assert analyse_question("Why did some drivers want the Brazilian Grand Prix abandoned?").comp_pred == "abandon"
+    assert analyse_question("Why did the firm choose to change the shape of the bar?").comp_pred == "change"
+
+
+def test_a_phrasal_verb_with_known_synonyms_is_one_verb():
+    assert analyse_question("How did local volunteers find out about the boy?").pred == "find out"
+
+
+@pytest.fixture(scope="module")
+def paraphrase_store(tmp_path_factory):
+    from dateline.batch import ingest
+    from dateline.store import open_store
+
+    d = tmp_path_factory.mktemp("para")
+    (d / "race.txt").write_text(
+        " date 2016-11-13 The Brazilian race was held in Sao Paulo on Sunday. "
+        "The start was delayed by ten minutes due to the heavy rain, and several drivers called for "
+        "the race to be abandoned because of the poor visibility.\n",
+        encoding="utf-8",
+    )
+    (d / "rescue.txt").write_text(
+        " date 2016-11-20 A boy fell into a well in a village on Friday. Hundreds of locals "
+        "volunteered to help, rushing to the scene after learning about the accident on WeChat. "
+        "The candidate said the mayor was being protected by a rigged system.\n",
+        encoding="utf-8",
+    )
+    (d / "visit.txt").write_text(
+        " date 2024-06-20 The president arrived in the capital on Wednesday, June 19, for talks with "
+        "the prime minister. It was the president's first visit to the country since 2000.\n",
+        encoding="utf-8",
+    )
+    store = open_store(str(d / "para.db"))
+    assert ingest(store, [str(p) for p in sorted(d.glob("*.txt"))]).ok
+    return store
+
+
+def _candidates(store, q: str) -> list[str]:
+    from dateline.query.ask import candidates
+
+    found = candidates(store, analyse_question(q))
+    assert not isinstance(found, str), found
+    return [e["opt"].text for e in found.values()]
+
+
+def test_the_reason_of_the_governed_verb_is_a_candidate(paraphrase_store):
+    texts = _candidates(paraphrase_store, "Why did some drivers want the race abandoned?")
+    assert any("poor visibility" in t for t in texts)
+
+
+def test_a_passive_means_and_a_manner_on_the_object_are_candidates(paraphrase_store):
+    assert "by a rigged system" in _candidates(paraphrase_store, "How was the mayor being protected?")
+    found = _candidates(paraphrase_store, "How did the locals find out about the boy?")
+    assert any(t.startswith("on WeChat") for t in found)
+
+
+def test_the_first_visit_since_a_year_is_dated_by_the_sentence_before(paraphrase_store):
+    found = _candidates(paraphrase_store, "When did the president visit the country?")
+    assert "2024-06-19" in found and "2000" in found
+    a = ask(paraphrase_store, "When did the president visit the country?")
+    assert "2000" not in a.answer

@@ -83,3 +83,41 @@ def test_the_first_visit_since_a_year_is_dated_by_the_sentence_before(paraphrase
     assert "2024-06-19" in found and "2000" in found
     a = ask(paraphrase_store, "When did the president visit the country?")
     assert "2000" not in a.answer
+
+
+def test_do_support_read_as_the_main_verb_gives_the_verb_after_it():
+    f = analyse_question("In which city did an anti-Trump demonstration turn violent?")
+    assert (f.pred, f.pred_light) == ("turn", False)
+
+
+def test_a_question_noun_misread_after_did_keeps_its_subject():
+    assert analyse_question("What did Kim visit in Komsomolsk-on-Amur?").subject.text == "Kim"
+
+
+@pytest.fixture(scope="module")
+def places_store(tmp_path_factory):
+    from dateline.batch import ingest
+    from dateline.store import open_store
+
+    d = tmp_path_factory.mktemp("places")
+    (d / "tour.txt").write_text(
+        " date 2023-09-15 Mr Lee invited the governor to visit Berlin next year. "
+        "Mr Lee toured a shipyard in Hamburg on Friday. "
+        "The country wanted a launch site of its own instead of renting the Baikonur Cosmodrome. "
+        "The new spaceport lies near the village of Uglegorsk in the Amur region.\n",
+        encoding="utf-8",
+    )
+    store = open_store(str(d / "places.db"))
+    assert ingest(store, [str(d / "tour.txt")]).ok
+    return store
+
+
+def test_the_object_of_invite_is_the_one_who_visits(places_store):
+    a = ask(places_store, "What did Mr Lee visit in Hamburg?")
+    assert "Berlin" not in a.answer  # he invited the governor: Berlin is no visit of his
+    assert "shipyard" in a.answer
+
+
+def test_where_is_reads_locating_verbs_not_nouns_of_the_same_word(places_store):
+    a = ask(places_store, "Where is Uglegorsk?")
+    assert "Amur" in a.answer and "Baikonur" not in a.answer

@@ -194,9 +194,10 @@ def _only_titles(text: str) -> bool:
 
 
 def _perfect_participle(toks, root):
-    """ "How many times have X and Y met?": the small model makes "have" the root and "met" its
-    clause; the participle is the question's verb."""
-    return next((t for t in toks[root.i + 1 :] if t.head == root.i and t.tag in ("VBN", "VBD")), None)
+    """ "How many times have X and Y met?", "in which city did a protest turn violent?": the small
+    model makes the auxiliary the root and the verb its dependant; that verb is the question's."""
+    tags = ("VBN", "VBD") if root.lemma.lower() == "have" else ("VB",)
+    return next((t for t in toks[root.i + 1 :] if t.head == root.i and t.tag in tags), None)
 
 
 def _read_predicate(f: Frame, toks, wh, covered: set[int], cfg):
@@ -210,7 +211,7 @@ def _read_predicate(f: Frame, toks, wh, covered: set[int], cfg):
     if root.lemma.lower() == "be" and root.pos in ("AUX", "VERB"):
         pred_tok = _after_be(f, toks, root, wh, covered)
         aux_l.add(root.text.lower())
-    elif root.lemma.lower() == "have" and (part := _perfect_participle(toks, root)) is not None:
+    elif root.lemma.lower() in ("have", "do") and (part := _perfect_participle(toks, root)) is not None:
         pred_tok = part
         aux_l.add(root.text.lower())
     else:
@@ -235,14 +236,23 @@ def _read_predicate(f: Frame, toks, wh, covered: set[int], cfg):
             if subj is not None:
                 f.focus = subj.lemma.lower()
     if pred_tok is not None and f.wh_role != "subj":
-        subj = next((t for t in toks if t.dep in ("nsubj",) and t.head == pred_tok.i and t is not wh), None)
-        if subj is not None:
-            f.subject = next((g for g in f.names if subj.text in g.text.split()), None)
+        _read_subject(f, toks, wh, pred_tok, aux_l)
     if f.wh in ("what", "which") and f.focus is None:
         nxt = toks[wh.i + 1] if wh is not None and wh.i + 1 < len(toks) else None
         if nxt is not None and nxt.pos == "NOUN":
             f.focus = nxt.lemma.lower()
     return root, auxes, aux_l, pred_tok
+
+
+def _read_subject(f: Frame, toks, wh, pred_tok, aux_l: set[str]) -> None:
+    """The question's subject, when it is one of its names."""
+    subj = next((t for t in toks if t.dep in ("nsubj",) and t.head == pred_tok.i and t is not wh), None)
+    if subj is None and pred_tok.pos == "NOUN" and aux_l & {"did", "does", "do"}:
+        # "What did Kim visit?" read as the noun "visit" with "Kim" its compound: Kim is the subject
+        names = [t for t in toks if t.dep == "compound" and t.head == pred_tok.i and t.pos == "PROPN"]
+        subj = names[-1] if names else None  # "Mr Lee visit": the name's last word
+    if subj is not None:
+        f.subject = next((g for g in f.names if subj.text in g.text.split()), None)
 
 
 def _phrasal(toks, pred_tok, lemma: str, cfg) -> str:

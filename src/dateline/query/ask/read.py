@@ -56,7 +56,7 @@ def _extract(f: Frame, pd: ParsedDoc, c: Cand, facts: dict, matched: list[tuple[
         # "where is X?", "what is X?": no verb to anchor on, so anchor on X itself
         m_toks = list(_name_anchors(f, pd, c, facts))
         if f.answer_type == "place":
-            m_toks += [i for i, _ in _match_tokens(pd, "locate", [], c.start)]
+            m_toks += [i for i, _ in _locating_verbs(pd, c)]
     r = Reading(f, pd, c, facts, matched, m_toks, {e.trigger_start: e for e in evs})
     readers = {
         "date": _dates,
@@ -77,6 +77,12 @@ def _extract(f: Frame, pd: ParsedDoc, c: Cand, facts: dict, matched: list[tuple[
     if f.answer_type == "yesno":  # the evidence restates the question: that is the point
         return out
     return [o for o in out if o.text and not _question_has(f, o.text)]
+
+
+def _locating_verbs(pd: ParsedDoc, c: Cand) -> list[tuple[int, float]]:
+    """ "is located", "lies", "is based": verbs that place something ("where is X?" has no verb of
+    its own); the nouns of the same words ("a launch site", "a military base") place nothing."""
+    return [(i, s) for i, s in _match_tokens(pd, "locate", [], c.start) if pd.tokens[i].pos in ("VERB", "AUX")]
 
 
 def _dates(r: Reading) -> list[Option]:
@@ -327,32 +333,55 @@ def _subject_factor(f: Frame, pd: ParsedDoc, c: Cand, facts: dict, m: int) -> fl
     evs = {e.trigger_start: e for e in facts["events"].get((c.doc_id, c.idx), [])}
     cur = m
     for _ in range(3):  # "X's ambitions involve seeking ...": climb xcomp/conj/advcl to find the subject
+        controlled = _controlled_by(pd, cur, subject)
+        if controlled is not None:
+            return controlled
         ev = evs.get(pd.tokens[cur].start + c.start)
         if ev is not None:
             ents = [r.entity for r in ev.roles if r.name == "agent" and r.entity]
             if any(_name_match(subject, "", e) for e in ents):
                 return 1.2
-        subj = [t for t in _children(pd, cur) if t.dep in ("nsubj", "nsubjpass", "poss")]
-        if subj:
-            lo, hi = pd.subtree(subj[0].i)
-            text = pd.text[pd.tokens[lo].start : pd.tokens[hi - 1].end]
-            if _name_match(subject, text, None) or any(_name_match(subject, w, None) for w in text.split()):
-                return 1.2
-            named = [
-                x
-                for x in facts["mentions"].get((c.doc_id, c.idx), [])
-                if x["label"] in ("PERSON", "ORG", "GPE", "NORP")
-                and lo <= _tok_at_or(pd, x["start_char"] - c.start) < hi
-            ]
-            if named:
-                return 0.4
-            if subj[0].pos != "PRON":
-                return 1.0
+        stated = _stated_subject(pd, c, facts, cur, subject)
+        if stated is not None:
+            return stated
         t = pd.tokens[cur]
         if t.dep not in ("xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp", "pobj", "prep") or t.head == cur:
             break
         cur = t.head
     return 1.0
+
+
+def _stated_subject(pd: ParsedDoc, c: Cand, facts: dict, i: int, subject) -> float | None:
+    """The verb's own subject: 1.2 when it is the question's, 0.4 when it names another, 1.0 for a
+    description; None when it has none or only a pronoun (the caller looks further up)."""
+    subj = [t for t in _children(pd, i) if t.dep in ("nsubj", "nsubjpass", "poss")]
+    if not subj:
+        return None
+    lo, hi = pd.subtree(subj[0].i)
+    text = pd.text[pd.tokens[lo].start : pd.tokens[hi - 1].end]
+    if _name_match(subject, text, None) or any(_name_match(subject, w, None) for w in text.split()):
+        return 1.2
+    named = [
+        x
+        for x in facts["mentions"].get((c.doc_id, c.idx), [])
+        if x["label"] in ("PERSON", "ORG", "GPE", "NORP") and lo <= _tok_at_or(pd, x["start_char"] - c.start) < hi
+    ]
+    if named:
+        return 0.4
+    return None if subj[0].pos == "PRON" else 1.0
+
+
+def _controlled_by(pd: ParsedDoc, i: int, subject) -> float | None:
+    """An infinitive complement's subject is the object of the verb it hangs from ("Kim invited
+    Putin to visit": Putin visits, not Kim): 1.2 when that object is the question's subject, 0.4
+    when it is another; None for other clauses."""
+    t = pd.tokens[i]
+    obj = next((g for g in _children(pd, t.head) if g.dep == "dobj"), None) if t.dep == "xcomp" else None
+    if obj is None:
+        return None
+    lo, hi = pd.subtree(obj.i)
+    text = pd.text[pd.tokens[lo].start : pd.tokens[hi - 1].end]
+    return 1.2 if any(_name_match(subject, w, None) for w in [text, *text.split()]) else 0.4
 
 
 def _name_anchors(f: Frame, pd: ParsedDoc, c: Cand, facts: dict) -> list[int]:
@@ -382,7 +411,7 @@ def _sentence_options(f: Frame, pd: ParsedDoc, c: Cand, facts: dict) -> tuple[fl
     if not lemma and f.focus:
         matched = _match_tokens(pd, f.focus, [], c.start)
     elif not lemma and f.answer_type == "place":  # "where is X?": a sentence that locates something
-        matched = _match_tokens(pd, "locate", [], c.start)
+        matched = _locating_verbs(pd, c)
     if f.subject is not None and matched:
         sf = max(_subject_factor(f, pd, c, facts, i) for i, _ in matched)
         matched = [(i, s_ * sf) for i, s_ in matched]

@@ -46,7 +46,9 @@ def paraphrase_store(tmp_path_factory):
     (d / "rescue.txt").write_text(
         " date 2016-11-20 A boy fell into a well in a village on Friday. Hundreds of locals "
         "volunteered to help, rushing to the scene after learning about the accident on WeChat. "
-        "The candidate said the mayor was being protected by a rigged system.\n",
+        "The candidate said the mayor was being protected by a rigged system. "
+        "The White House gave briefings to the governor's transition team, headed by former "
+        "mayor Anna Berg, on Thursday.\n",
         encoding="utf-8",
     )
     (d / "visit.txt").write_text(
@@ -76,6 +78,27 @@ def test_a_passive_means_and_a_manner_on_the_object_are_candidates(paraphrase_st
     assert "by a rigged system" in _candidates(paraphrase_store, "How was the mayor being protected?")
     found = _candidates(paraphrase_store, "How did the locals find out about the boy?")
     assert any(t.startswith("on WeChat") for t in found)
+
+
+def test_a_passive_participle_names_the_doer_an_active_question_asks_for(paraphrase_store):
+    from dateline.query._common import load_facts
+    from dateline.query.ask.match import _status
+
+    assert ask(paraphrase_store, "Who is heading the governor's transition team?").answer == "Anna Berg"
+    # "the team, headed by Anna Berg" states who heads it now, whatever tense its event has
+    key = next(k for k, pd in _parses(paraphrase_store).items() if "headed" in pd.text)
+    pd = _parses(paraphrase_store)[key]
+    facts = load_facts(paraphrase_store, {key[0]: {key[1]}}, ("sentences", "events"))
+    start = facts["sentences"][key]["start_char"]
+    events = {e.trigger_start: e for e in facts["events"].get(key, [])}
+    i = next(t.i for t in pd.tokens if t.text == "headed")
+    assert pd.tokens[i].start + start in events  # the events stage has an event there
+    assert _status(pd, i, events, start) == "ongoing"
+
+
+def _parses(store):
+    rows = store.query("SELECT doc_id, idx FROM sentences")
+    return store.sentence_docs((r["doc_id"], r["idx"]) for r in rows)
 
 
 def test_the_first_visit_since_a_year_is_dated_by_the_sentence_before(paraphrase_store):

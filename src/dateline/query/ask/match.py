@@ -73,6 +73,8 @@ def _event_matches(pd: ParsedDoc, lemma: str, events: list, start: int) -> list[
 def _status(pd: ParsedDoc, i: int, events_by_start: dict, start: int) -> str:
     cues = _cfg()["status_cues"]
     t = pd.tokens[i]
+    if t.dep == "acl" and t.tag == "VBN":  # "the team, headed by Christie": a standing state, now as then
+        return "ongoing"
     ev = events_by_start.get(t.start + start)
     if ev is not None:
         return ev.status

@@ -251,6 +251,9 @@ def _read_subject(f: Frame, toks, wh, pred_tok, aux_l: set[str]) -> None:
         # "What did Kim visit?" read as the noun "visit" with "Kim" its compound: Kim is the subject
         names = [t for t in toks if t.dep == "compound" and t.head == pred_tok.i and t.pos == "PROPN"]
         subj = names[-1] if names else None  # "Mr Lee visit": the name's last word
+    if subj is None and pred_tok.pos == "NOUN":  # "the opening of the cosmodrome": what opened
+        of = next((t for t in toks if t.head == pred_tok.i and t.dep == "prep" and t.lemma.lower() == "of"), None)
+        subj = next((t for t in toks if of is not None and t.head == of.i and t.dep == "pobj"), None)
     if subj is not None:
         f.subject = next((g for g in f.names if subj.text in g.text.split()), None)
 

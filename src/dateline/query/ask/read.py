@@ -423,6 +423,8 @@ def _sentence_options(f: Frame, pd: ParsedDoc, c: Cand, facts: dict) -> tuple[fl
     sent_score = c.score + verb * sc["verb"] + lex * sc["lexical"]
     if lemma and not matched:
         sent_score *= sc["verb_missing"]
+    if c.absent:  # its document never names what is asked about: a namesake's story at best
+        sent_score *= sc["names_absent"]
     feats = {
         "names": c.names,
         "names_missing": float(c.missing),

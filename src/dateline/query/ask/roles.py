@@ -101,8 +101,9 @@ def _subject_agents(f, pd, c, mentions, m_toks, status_of) -> list[Option]:
     out: list[Option] = []
     for m in m_toks:
         subj = [t for t in _children(pd, m) if t.dep in (("nsubjpass",) if f.passive else ("nsubj",))]
-        if f.passive:
-            subj += [g for t in _children(pd, m) if t.dep == "agent" for g in _children(pd, t.i) if g.dep == "pobj"]
+        # the by-phrase of a passive: asked in the active ("who is heading the team?" - "the team,
+        # headed by Chris Christie") it is the doer
+        subj += [g for t in _children(pd, m) if t.dep == "agent" for g in _children(pd, t.i) if g.dep == "pobj"]
         if f.passive and pd.tokens[m].dep == "acl":  # "a tram driver arrested over ...": the noun it modifies
             subj.append(pd.tokens[pd.tokens[m].head])
         for s in subj:

@@ -71,13 +71,16 @@ def _event_matches(pd: ParsedDoc, lemma: str, events: list, start: int) -> list[
 
 
 def _status(pd: ParsedDoc, i: int, events_by_start: dict, start: int) -> str:
-    cues = _cfg()["status_cues"]
     t = pd.tokens[i]
     if t.dep == "acl" and t.tag == "VBN":  # "the team, headed by Christie": a standing state, now as then
         return "ongoing"
     ev = events_by_start.get(t.start + start)
-    if ev is not None:
-        return ev.status
+    return ev.status if ev is not None else _status_from_parse(pd, i)
+
+
+def _status_from_parse(pd: ParsedDoc, i: int) -> str:
+    """Planned, possible, occurred or ongoing, from the auxiliaries and governors up the verb's chain."""
+    cues = _cfg()["status_cues"]
     chain = [i]
     for _ in range(3):
         h = pd.tokens[chain[-1]].head

@@ -73,3 +73,27 @@ def test_i_and_we_inside_a_quotation_are_its_speaker():
 def test_expletive_it_refers_to_nothing():
     _, by_text = _links("Orchard Systems cut prices. It is expected that rivals will follow.")
     assert "It" not in by_text
+
+
+def test_the_two_companies_are_the_two_organisations_named_most():
+    _, by_text = _links(
+        "Orchard Systems sued Kestrel Analytics in March. Orchard Systems said Kestrel Analytics copied its logo. "
+        "Dana Whitfield, a lawyer, said the two companies would meet in court."
+    )
+    assert by_text["the two companies"] == {"ORG:Orchard Systems", "ORG:Kestrel Analytics"}
+
+
+def test_we_is_the_organisation_the_speaker_is_named_with():
+    _, by_text = _links(
+        "Orchard Systems settled its dispute with Kestrel Analytics on Monday. Orchard Systems will pay a fee. "
+        '"These are exciting times for us," said Dana Whitfield, manager of Kestrel Analytics.'
+    )
+    assert by_text["us"] == {"ORG:Kestrel Analytics"}  # not the organisation named most
+
+
+def test_a_description_in_apposition_before_a_name_is_one_phrase_with_it():
+    _, by_text = _links(
+        "Orchard Systems named a new chief on Monday. The former finance director, Dana Whitfield, will start in May."
+    )
+    assert by_text["The former finance director, Dana Whitfield"] == {"PERSON:Dana Whitfield"}
+    assert by_text["The former finance director"] == {"PERSON:Dana Whitfield"}

@@ -200,9 +200,25 @@ def _speaker_pronoun(d: DocState, i: int, low: str) -> None:
     if who.label != _PERSON:
         d.link(i, (who,), "pronoun")
         return
-    orgs = [k for k, _ in d.freq.most_common() if k.label == "ORG"]
+    orgs = _affiliations(d, who) or [k for k, _ in d.freq.most_common() if k.label == "ORG"]
     if orgs:
         d.link(i, (orgs[0],), "pronoun")
+
+
+def _affiliations(d: DocState, who: EntityKey) -> list[EntityKey]:
+    """The organisations a person is named with: "Apple CEO Steve Jobs", "Neil Aspinall,
+    manager of Apple Corps" (inside the name's own phrase or its apposition), most named first."""
+    found: set[EntityKey] = set()
+    for h, m in d.head_at.items():
+        if m.entity != who:
+            continue
+        near = [c for c in d.kids[h] if d.toks[c].dep in ("appos", "compound") or c < m.token_start]
+        if d.toks[h].dep == "appos":
+            near.append(d.toks[h].head)  # "the manager of Apple Corps, Neil Aspinall"
+        for c in near:
+            lo, hi = d.tree.subtree(c)
+            found.update(x.entity for x in map(d.mention_at.get, range(lo, hi)) if x and x.label == "ORG")
+    return sorted(found, key=lambda k: -d.freq[k])
 
 
 def _name_phrases(d: DocState) -> tuple[EntityLink, ...]:
@@ -215,7 +231,7 @@ def _name_phrases(d: DocState) -> tuple[EntityLink, ...]:
         if owner is not None:
             out.append(owner)
             continue
-        lo = min(d.np_span(h)[0], m.token_start)
+        lo = min(d.np_span(h)[0], m.token_start, _described_before(d, h, m))
         hi = m.token_end
         for c in d.kids[h]:
             if c > h and toks[c].dep == "appos" and _describes(d, c):
@@ -230,6 +246,21 @@ def _name_phrases(d: DocState) -> tuple[EntityLink, ...]:
         if descriptor is not None:
             out.append(descriptor)
     return tuple(out)
+
+
+def _described_before(d: DocState, h: int, m: Mention) -> int:
+    """ "The former Chief Operating Officer, Tim Cook": where a description the name is in
+    apposition to starts, when that description refers to the name's entity."""
+    t = d.toks[h]
+    if t.dep != "appos" or t.head >= m.token_start or d.out.get(t.head) != (m.entity,):
+        return m.token_start
+    lo, hi = d.span[t.head]
+    if any(d.toks[k].text not in _APPOSITION_MARKS for k in range(hi, m.token_start)):
+        return m.token_start  # only a comma or a dash between the description and the name
+    return lo
+
+
+_APPOSITION_MARKS = (",", "-", "–", "—")
 
 
 def _descriptor(d: DocState, lo: int, m: Mention) -> EntityLink | None:
@@ -268,7 +299,10 @@ def _describes(d: DocState, c: int) -> bool:
     """An apposition that describes the name ("a market research firm", "49"): no other name, no brackets."""
     if c in d.mention_at or (c > 0 and d.toks[c - 1].text == "("):
         return False
-    return d.toks[c].pos in ("NOUN", "NUM")
+    t = d.toks[c]
+    if t.pos == "PROPN":  # "the Apple Chief Executive Officer"; a bare "WPA2" is a name the model missed
+        return any(d.toks[k].dep == "det" for k in d.kids[c])
+    return t.pos in ("NOUN", "NUM")
 
 
 def _links(d: DocState) -> tuple[EntityLink, ...]:

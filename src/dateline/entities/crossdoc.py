@@ -100,6 +100,9 @@ def _parts(form: str, label: str, initials: bool) -> set[str]:
     short = names.short_form(form)
     if short:
         out.add(short)
+    single = names.singular(core)
+    if single:
+        out.add(single)  # "iPods" is the iPod: a plural names the thing of the singular name
     if initials and len(core.split()) > 1:
         out.add(names.initials(form))
     return out

@@ -79,9 +79,16 @@ def _apposition(d: DocState, i: int) -> bool:
 
 
 def _the_two(d: DocState, i: int) -> None:
-    """ "the two leaders", "both men": the pair last named together, else the two most named."""
-    pairs = [p for p in d.pairs if p[0] < i]
-    if pairs:
+    """ "the two leaders", "both men": the pair last named together, else the two most named;
+    "the two companies", "both countries": the two organisations (places) named most so far."""
+    thing = coref_data().thing_type.get(d.toks[i].lemma.lower())
+    pairs = [p for p in d.pairs if p[0] < i and all(k.label == PERSON for k in p[1])]
+    if thing is not None:
+        fits = _TYPE_FITS.get(thing, (thing,))
+        seen = {x.key for x in d.things if x.i < i and x.key.label in fits}
+        top = [k for k, _ in d.freq.most_common() if k in seen][:2]
+        keys = tuple(top) if len(top) == 2 else ()
+    elif pairs:
         keys = pairs[-1][1]
     else:
         top = [k for k, _ in d.freq.most_common() if k.label == PERSON][:2]

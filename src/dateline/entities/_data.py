@@ -115,6 +115,7 @@ class Coref:
     role_nouns: frozenset[str]
     plural_role_nouns: frozenset[str]
     plural_determiners: frozenset[str]
+    plural_things: dict[str, str]
     thing_nouns: dict[str, frozenset[str]]
     pronoun_window: int
     description_window: int

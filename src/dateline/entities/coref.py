@@ -255,8 +255,9 @@ def _described_before(d: DocState, h: int, m: Mention) -> int:
     if t.dep != "appos" or t.head >= m.token_start or d.out.get(t.head) != (m.entity,):
         return m.token_start
     lo, hi = d.span[t.head]
-    if any(d.toks[k].text not in _APPOSITION_MARKS for k in range(hi, m.token_start)):
-        return m.token_start  # only a comma or a dash between the description and the name
+    gap = [d.toks[k].text for k in range(hi, m.token_start)]
+    if not gap or any(w not in _APPOSITION_MARKS for w in gap):
+        return m.token_start  # a comma or a dash, and nothing else, between the description and the name
     return lo
 
 

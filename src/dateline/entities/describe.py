@@ -81,7 +81,7 @@ def _apposition(d: DocState, i: int) -> bool:
 def _the_two(d: DocState, i: int) -> None:
     """ "the two leaders", "both men": the pair last named together, else the two most named;
     "the two companies", "both countries": the two organisations (places) named most so far."""
-    thing = coref_data().thing_type.get(d.toks[i].lemma.lower())
+    thing = coref_data().plural_things.get(d.lower[i])
     pairs = [p for p in d.pairs if p[0] < i and all(k.label == PERSON for k in p[1])]
     if thing is not None:
         fits = _TYPE_FITS.get(thing, (thing,))

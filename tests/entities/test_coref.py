@@ -97,3 +97,9 @@ def test_a_description_in_apposition_before_a_name_is_one_phrase_with_it():
     )
     assert by_text["The former finance director, Dana Whitfield"] == {"PERSON:Dana Whitfield"}
     assert by_text["The former finance director"] == {"PERSON:Dana Whitfield"}
+
+
+def test_a_hyphenated_title_is_one_word():
+    _, by_text = _links("Orchard Systems co-founder Dana Whitfield resigned on Monday.")
+    assert by_text["Orchard Systems co-founder"] == {"PERSON:Dana Whitfield"}
+    assert "founder" not in by_text

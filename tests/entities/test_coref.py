@@ -103,3 +103,11 @@ def test_a_hyphenated_title_is_one_word():
     _, by_text = _links("Orchard Systems co-founder Dana Whitfield resigned on Monday.")
     assert by_text["Orchard Systems co-founder"] == {"PERSON:Dana Whitfield"}
     assert "founder" not in by_text
+
+
+def test_a_description_takes_up_the_noun_an_apposition_gave_a_name():
+    _, by_text = _links(
+        "The figures came from Kestrel Analytics, a market research firm. Orchard Systems disputed them on Monday. "
+        "The firm said sales fell."
+    )
+    assert by_text["The firm"] == {"ORG:Kestrel Analytics"}  # not the latest organisation named

@@ -50,7 +50,7 @@ def description(d: DocState, i: int) -> None:
     lem = t.lemma.lower()
     kids = d.kids[i]
     definite = any(d.lower[c] in _DEFINITE for c in kids)
-    if definite and lem in d.last_word:
+    if definite and lem in d.last_word and t.tag != "NNS":
         d.link(i, (d.last_word[lem],), "description", d.np_span(i))
     elif d.lower[i] in cd.plural_role_nouns and any(d.lower[c] in cd.plural_determiners for c in kids):
         _the_two(d, i)
@@ -75,6 +75,8 @@ def _apposition(d: DocState, i: int) -> bool:
     if len(keys) != 1:
         return False
     d.link(i, keys, "description", d.np_span(i))
+    if t.tag == "NN":
+        d.last_word[t.lemma.lower()] = keys[0]  # "NPD Group, a market research firm. The firm said"
     return True
 
 

@@ -1,6 +1,7 @@
 """Cross-document entities on short texts written for these tests, in a real SQLite store: a
 product's plural joins its singular, and a plural description ("the two companies") is one
-group mention with the same id in every document in the mentions export."""
+group mention with the same id in every document in the mentions export; "the new zPhone" in a
+report about the zPhone 5 is that model, and the zPhone of another report stays apart from it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ _DOCS = {
     "Dana Whitfield, a lawyer, said the two companies had agreed on the figures.",
     "three.txt": "Orchard Systems sued Kestrel Analytics in March. Orchard Systems said Kestrel Analytics "
     "copied its logo. Dana Whitfield, a lawyer, said the two companies would meet in court.",
+    "four.txt": "Orchard Systems unveiled the zPhone 5 on Monday. The new zPhone is thinner. "
+    "The zPhone 5 will cost $300. Reviewers praised the zPhone 5.",
+    "five.txt": "Orchard Systems sold the first zPhone in 2007. The zPhone changed the market.",
 }
 
 
@@ -47,3 +51,13 @@ def test_the_two_companies_is_one_group_across_documents(store):
     assert len(orchard) == len(kestrel) == 1 and len(groups) == 2
     assert {g.entity_id for g in groups} == {"+".join(sorted(orchard | kestrel))}
     assert {g.record_id for g in groups} == {"two", "three"}
+
+
+def test_a_product_is_the_one_model_its_report_names(store):
+    from dateline.export.mentions import mention_rows
+
+    rows = [r for r in mention_rows(store) if r.text.startswith("zPhone")]
+    model = {r.entity_id for r in rows if r.record_id == "four"}
+    first = {r.entity_id for r in rows if r.record_id == "five"}
+    assert len(model) == 1 and len(first) == 1 and model != first
+    assert {r.label for r in rows} == {"PRODUCT"}

@@ -75,8 +75,10 @@ def _apposition(d: DocState, i: int) -> bool:
     if len(keys) != 1:
         return False
     d.link(i, keys, "description", d.np_span(i))
-    if t.tag == "NN":
-        d.last_word[t.lemma.lower()] = keys[0]  # "NPD Group, a market research firm. The firm said"
+    lem = t.lemma.lower()
+    kind = coref_data().thing_type.get(lem)
+    if t.tag == "NN" and kind is not None and keys[0].label in _TYPE_FITS.get(kind, (kind,)):
+        d.last_word[lem] = keys[0]  # "NPD Group, a market research firm. The firm said"
     return True
 
 

@@ -132,6 +132,15 @@ def short_form(name: str) -> str | None:
     return None
 
 
+def version_of(name: str) -> str | None:
+    """ "iPhone 4" -> "iphone", "iOS 5" -> "ios": the normalised name a model number follows
+    (two words, the second a version: ``resolve.yaml`` version_pattern), else None."""
+    raw = name.split()
+    if len(raw) != 2 or not resolve_data().version_rx.match(raw[1]):
+        return None
+    return norm(raw[0])
+
+
 _NOT_PLURAL_ENDS = ("ss", "us", "is", "os")
 
 

@@ -47,8 +47,11 @@ def resolve_names(parsed: ParsedDoc) -> tuple[ParsedDoc, tuple[EntityLink, ...]]
 
 
 def _key_of(group: list[Cand]) -> EntityKey:
-    sizes = {len(c.text.split()) > 1 for c in group if c.label in ("PERSON", "")} | {
-        len(c.text.split()) > 1 for c in group if c.label == "PERSON"
+    # one-word and longer names together make a person ("Trump", "Donald Trump"); a name and its
+    # model ("iPhone", "iPhone 4") do not
+    named = [c for c in group if names.version_of(c.text) is None]
+    sizes = {len(c.text.split()) > 1 for c in named if c.label in ("PERSON", "")} | {
+        len(c.text.split()) > 1 for c in named if c.label == "PERSON"
     }
     label = entity_type(group, sizes == {True, False})
     return EntityKey(label, canonical_name(group, label))

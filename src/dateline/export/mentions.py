@@ -119,7 +119,7 @@ def _group_row(doc_id: str, record: str, group: list[dict], ids: dict[str, str])
     every document (the members' ids joined by "+"), None when a member has no canonical id."""
     members = [ids.get(r["entity_key"]) for r in group]
     labels = {EntityKey.parse(r["entity_key"]).label for r in group}
-    gid = "+".join(sorted(m for m in members if m)) if all(members) else None
+    gid = "+".join(sorted({m for m in members if m})) if all(members) else None  # one id: that entity
     r = group[0]
     label = labels.pop() if len(labels) == 1 else ""
     return MentionRow(doc_id, record, r["start_char"], r["end_char"], r["text"], label, gid, r["kind"])

@@ -17,6 +17,8 @@ _DOCS = {
     "four.txt": "Orchard Systems unveiled the zPhone 5 on Monday. The new zPhone is thinner. "
     "The zPhone 5 will cost $300. Reviewers praised the zPhone 5.",
     "five.txt": "Orchard Systems sold the first zPhone in 2007. The zPhone changed the market.",
+    "six.txt": "Orchard Systems unveiled the zPhone 5 on Monday. The zPhone 5 replaces the zPhone 4. "
+    "The new zPhone is thinner. The zPhone 5 will cost $300. Reviewers praised the zPhone 5.",
 }
 
 
@@ -60,4 +62,7 @@ def test_a_product_is_the_one_model_its_report_names(store):
     model = {r.entity_id for r in rows if r.record_id == "four"}
     first = {r.entity_id for r in rows if r.record_id == "five"}
     assert len(model) == 1 and len(first) == 1 and model != first
+    # beside a model named far less often, the bare name is still the model the report is about
+    six = {r.text: r.entity_id for r in rows if r.record_id == "six"}
+    assert six["zPhone"] == six["zPhone 5"] == model.pop() and six["zPhone 4"] != six["zPhone 5"]
     assert {r.label for r in rows} == {"PRODUCT"}

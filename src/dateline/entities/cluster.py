@@ -148,16 +148,19 @@ def _short_forms(groups: Groups) -> None:
 
 
 def _versions(groups: Groups) -> None:
-    """ "the new iPhone" in a report about the "iPhone 4": a one-word product name is the one
+    """ "the new iPhone" in a report about the "iPhone 4": a one-word product name is the
     version of it the document names (a model number after it), when it names that version as
-    often or more."""
+    often or more, and far more often (``dominant_name_ratio``) than any other version."""
     live = groups.live()
     for g in live:
         if len(g.words) != 1 or not g.cands or entity_type(g.cands, False) != "PRODUCT":
             continue
         versions = [h for h in live if h.cands and names.version_of(h.cands[0].text) == g.words[0]]
-        if len(versions) != 1 or len(versions[0].cands) < len(g.cands):
+        versions.sort(key=lambda h: -len(h.cands))
+        if not versions or len(versions[0].cands) < len(g.cands):
             continue
+        if len(versions) > 1 and len(versions[0].cands) < resolve_data().dominant_name_ratio * len(versions[1].cands):
+            continue  # "iPhone 4" beside "iPhone 3GS" as often: the bare name is neither
         if entity_type(versions[0].cands, False) == "PRODUCT":
             groups.merge(versions[0], g)
 

@@ -67,6 +67,8 @@ def canonical_name(group: list[Cand], label: str) -> str:
         if cur is not None:
             return cur[0]
     texts = Counter(c.text for c in group if not c.found) or Counter(c.text for c in group)
+    models = {names.version_of(c.text) for c in group} - {None}
+    texts = Counter({t: n for t, n in texts.items() if names.norm(t) not in models}) or texts  # "iPhone 4"
     if label == "PERSON":
         return max(texts, key=lambda t: (len(t.split()), texts[t], -_first(group, t)))
     return max(texts, key=lambda t: (texts[t], len(t), -_first(group, t)))

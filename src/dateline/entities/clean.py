@@ -62,7 +62,25 @@ def candidates(parsed: ParsedDoc) -> tuple[list[Cand], list[Mention]]:
             cands += _split_possessive(parsed, c)
     cands += _camel_case_names(parsed, cands)
     cands += [c for c in _names_before_kind_nouns(parsed, cands) if _acceptable(c)]
-    return _join_versions(parsed, cands, others)
+    return _join_versions(parsed, _join_descriptors(parsed, cands), others)
+
+
+def _join_descriptors(parsed: ParsedDoc, cands: list[Cand]) -> list[Cand]:
+    """ "iTunes" + "Music Store": a product's name right before a name that only says what kind
+    of product it is (product descriptor words, ``names.yaml``) is one name with it."""
+    desc = name_words().product_descriptors
+    rx = resolve_data().camel_rx
+    at = {c.token_start: c for c in cands}
+    drop: set[int] = set()
+    for c in sorted(cands, key=lambda x: x.token_start):
+        nxt = at.get(c.token_end)
+        if nxt is None or id(c) in drop or nxt.sentence != c.sentence or nxt.title is not None:
+            continue
+        tail = names.norm(nxt.text)
+        if (c.label == "PRODUCT" or rx.match(c.text)) and (tail in desc or tail.split()[-1:] == ["store"]):
+            c.end, c.token_end, c.text = nxt.end, nxt.token_end, parsed.text[c.start : nxt.end]
+            drop.add(id(nxt))
+    return [c for c in cands if id(c) not in drop]
 
 
 _POSSESSIVES = ("'s", "’s", "'", "’")

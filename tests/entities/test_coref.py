@@ -111,3 +111,14 @@ def test_a_description_takes_up_the_noun_an_apposition_gave_a_name():
         "The firm said sales fell."
     )
     assert by_text["The firm"] == {"ORG:Kestrel Analytics"}  # not the latest organisation named
+
+
+def test_an_appositions_noun_is_taken_up_nearby_only_and_a_names_last_word_still_is():
+    _, by_text = _links(
+        "Orchard Systems, the company that makes the zPad, raised prices. Kestrel Ambulance Service sent crews. "
+        "Witnesses said the emergency services arrived quickly. "
+        "Rain fell all day. Roads closed. Trains stopped. Schools shut. Shops stayed dark. Buses ran late. "
+        "Kestrel Analytics said the company would report on Friday."
+    )
+    assert by_text["the emergency services"] == {"ORG:Kestrel Ambulance Service"}
+    assert by_text.get("the company") != {"ORG:Orchard Systems"}  # that apposition is far back

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..types import EntityKey, EntityLink
 from ._data import coref_data
-from .state import PERSON, DocState
+from .state import PERSON, DocState, Seen
 
 _DEFINITE = ("the", "this", "that", "these", "those")
 _NOT_THINGS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
@@ -50,7 +50,9 @@ def description(d: DocState, i: int) -> None:
     lem = t.lemma.lower()
     kids = d.kids[i]
     definite = any(d.lower[c] in _DEFINITE for c in kids)
-    if definite and lem in d.last_word and t.tag != "NNS":
+    if definite and t.tag == "NN" and _described_near(d, i, lem):
+        d.link(i, (d.appositive[lem].key,), "description", d.np_span(i))
+    elif definite and lem in d.last_word:
         d.link(i, (d.last_word[lem],), "description", d.np_span(i))
     elif d.lower[i] in cd.plural_role_nouns and any(d.lower[c] in cd.plural_determiners for c in kids):
         _the_two(d, i)
@@ -58,6 +60,12 @@ def description(d: DocState, i: int) -> None:
         _person_description(d, i, lem)
     elif lem in cd.thing_type and t.tag in ("NN", "NNP") and (definite or _compound_of_role(d, i)):
         _thing_description(d, i, lem, cd.thing_type[lem])
+
+
+def _described_near(d: DocState, i: int, lem: str) -> bool:
+    """An apposition gave an entity this noun, within the description window."""
+    seen = d.appositive.get(lem)
+    return seen is not None and d.toks[i].sentence - seen.sentence <= coref_data().description_window
 
 
 def _apposition(d: DocState, i: int) -> bool:
@@ -78,7 +86,7 @@ def _apposition(d: DocState, i: int) -> bool:
     lem = t.lemma.lower()
     kind = coref_data().thing_type.get(lem)
     if t.tag == "NN" and kind is not None and keys[0].label in _TYPE_FITS.get(kind, (kind,)):
-        d.last_word[lem] = keys[0]  # "NPD Group, a market research firm. The firm said"
+        d.appositive[lem] = Seen(i, keys[0], False, t.sentence)  # "NPD Group, a market research firm. The firm"
     return True
 
 

@@ -48,6 +48,7 @@ class DocState:
         self.pairs: list[tuple[int, tuple[EntityKey, ...]]] = []
         self.freq: Counter[EntityKey] = Counter()
         self.last_word: dict[str, EntityKey] = {}
+        self.appositive: dict[str, Seen] = {}  # "a market research firm" -> the firm it describes, where
         self.descriptors: dict[EntityKey, set[str]] = {}
         self.out: dict[int, tuple[EntityKey, ...]] = {}
         self.kind: dict[int, str] = {}

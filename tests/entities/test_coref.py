@@ -100,9 +100,15 @@ def test_a_description_in_apposition_before_a_name_is_one_phrase_with_it():
 
 
 def test_a_hyphenated_title_is_one_word():
-    _, by_text = _links("Orchard Systems co-founder Dana Whitfield resigned on Monday.")
-    assert by_text["Orchard Systems co-founder"] == {"PERSON:Dana Whitfield"}
-    assert "founder" not in by_text
+    _, by_text = _links(
+        "Orchard Systems co-founder Dana Whitfield dies aged 56. "
+        "The co-founder and former chief executive of Orchard Systems Dana Whitfield died yesterday."
+    )
+    whitfield = {"PERSON:Dana Whitfield"}
+    assert by_text["Orchard Systems co-founder"] == whitfield
+    assert by_text["Orchard Systems co-founder Dana Whitfield"] == whitfield  # the name with its whole title
+    assert by_text["The co-founder"] == whitfield
+    assert "founder" not in by_text and "founder Dana Whitfield" not in by_text
 
 
 def test_a_description_takes_up_the_noun_an_apposition_gave_a_name():

@@ -238,6 +238,7 @@ def _name_phrases(d: DocState) -> tuple[EntityLink, ...]:
                 hi = max(hi, d.np_span(c)[1], c + 1)
         if lo < m.token_start and not any(_common_noun(d, k) for k in range(lo, m.token_start)):
             lo = m.token_start  # only a determiner, an adjective or another name in front: the name says it all
+        lo = min(lo, d.title_start.get(lo, lo))  # "Apple Inc. co-founder Steve Jobs": the whole title
         if (lo, hi) == (m.token_start, m.token_end) or toks[lo].sentence != toks[hi - 1].sentence:
             continue
         s, e = toks[lo].start, toks[hi - 1].end

@@ -16,6 +16,7 @@ from ..types import Entity, EntityKey, EntityLink, Mention, ParsedDoc
 from . import names
 from .clean import Cand, candidates, found_again
 from .cluster import cluster
+from .state import hyphenated_start
 from .vote import cue_votes, entity_type, pronoun_votes
 
 
@@ -88,7 +89,7 @@ def _title_link(parsed: ParsedDoc, c: Cand, key: EntityKey) -> EntityLink:
     """The title, with the names that qualify it: "North Korean leader", "Apple CEO"."""
     a, b = c.title or (c.token_start, c.token_start)
     toks = parsed.tokens
-    a = _hyphenated_start(parsed, a)
+    a = hyphenated_start(toks, a)
     while a > 0 and toks[a - 1].sentence == c.sentence and toks[a - 1].ent_type in _QUALIFIERS:
         if toks[a - 1].ent_iob == "O" or toks[a - 1].pos == "PUNCT":
             break
@@ -98,16 +99,6 @@ def _title_link(parsed: ParsedDoc, c: Cand, key: EntityKey) -> EntityLink:
 
 
 _QUALIFIERS = ("NORP", "ORG", "GPE")
-
-
-def _hyphenated_start(parsed: ParsedDoc, a: int) -> int:
-    """ "co-founder" is one word that the tokenizer cuts in three: the title starts at "co"."""
-    toks = parsed.tokens
-    while a >= 2 and toks[a - 1].text == "-" and toks[a - 2].end == toks[a - 1].start == toks[a].start - 1:
-        if not toks[a - 2].text.isalpha():
-            break
-        a -= 2
-    return a
 
 
 def _time_entities(others: list[Mention]) -> list[Entity]:

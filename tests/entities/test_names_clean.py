@@ -30,6 +30,14 @@ def test_units_and_number_shapes_are_no_names():
     assert not [e for e in named.entities if e.name in ("GB", "United Kingdom")]
 
 
+def test_a_unit_after_a_number_with_a_space_is_no_name():
+    named, _ = _resolved("The zPad will be available in a 16 GB and a 32 GB model, with a 2 GHz chip.")
+    assert not [m for m in named.mentions if m.text in ("GB", "GHz")]
+    assert not [e for e in named.entities if e.name == "United Kingdom"]
+    _, links = _resolved("Orchard Systems unveiled the zPad on Monday. The 16GB version costs $300.")
+    assert {(x.text, str(x.entity)) for x in links} >= {("The 16GB version", "PRODUCT:zPad")}  # the unit is no name
+
+
 def test_a_possessive_inside_a_name_makes_two_names():
     named, _ = _resolved("Tiger is the newest version of Apple Computer's Mac OS X, released on Friday.")
     texts = {m.text for m in named.mentions}

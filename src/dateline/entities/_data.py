@@ -34,6 +34,7 @@ class NameWords:
     acronym_skip: frozenset[str]
     not_names: frozenset[str]
     never_entities: frozenset[str]
+    units_after_numbers: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..types import EntityKey, EntityLink
 from ._data import coref_data
+from .clean import unit_after_number
 from .state import PERSON, DocState, Seen
 
 _DEFINITE = ("the", "this", "that", "these", "those")
@@ -143,6 +144,11 @@ def _of_something_named(d: DocState, i: int) -> bool:
     return False
 
 
+def _untagged_name(d: DocState, c: int) -> bool:
+    """A proper noun no name mention covers ("Zune"); a unit after its number ("16GB") is none."""
+    return d.toks[c].pos == "PROPN" and c not in d.mention_at and not unit_after_number(d.toks, d.toks[c : c + 1])
+
+
 def _compound_of_role(d: DocState, i: int) -> bool:
     """ "company CEO Steve Jobs": a bare thing noun in front of a title."""
     t = d.toks[i]
@@ -158,7 +164,7 @@ def _thing_description(d: DocState, i: int, lem: str, label: str) -> None:
     if _of_something_named(d, i):
         return  # "the side of the device", "the 2011 version of iLife": a part or kind of another
     for c in d.kids[i]:
-        if d.toks[c].dep == "poss" or (d.toks[c].pos == "PROPN" and c not in d.mention_at):
+        if d.toks[c].dep == "poss" or _untagged_name(d, c):
             return  # "its profits": someone's; "the Zune player": an untagged name's
         m = d.mention_at.get(c)
         if m is not None and m.entity.label in fits:

@@ -72,7 +72,9 @@ STAGES: tuple[Stage, ...] = (
         ("coref",),
         _entities_stage,
         refines=("parsed",),
-        version=2,  # 2: units and possessives split off names, headline words trimmed, surnames typed people
+        # 2: units and possessives split off names, headline words trimmed, surnames typed people;
+        # 3: appositions as one phrase, "the two companies", the speaker's own organisation, plural names
+        version=3,
     ),
     Stage("time", ("parsed",), ("times", "sentence_times"), _time_stage),
     Stage("geo", ("parsed",), ("places", "relative_locations"), _geo_stage),

@@ -73,3 +73,58 @@ def test_i_and_we_inside_a_quotation_are_its_speaker():
 def test_expletive_it_refers_to_nothing():
     _, by_text = _links("Orchard Systems cut prices. It is expected that rivals will follow.")
     assert "It" not in by_text
+
+
+def test_the_two_companies_are_the_two_organisations_named_most():
+    _, by_text = _links(
+        "Orchard Systems sued Kestrel Analytics in March. Orchard Systems said Kestrel Analytics copied its logo. "
+        "Dana Whitfield, a lawyer, said the two companies would meet in court."
+    )
+    assert by_text["the two companies"] == {"ORG:Orchard Systems", "ORG:Kestrel Analytics"}
+
+
+def test_we_is_the_organisation_the_speaker_is_named_with():
+    _, by_text = _links(
+        "Orchard Systems settled its dispute with Kestrel Analytics on Monday. Orchard Systems will pay a fee. "
+        '"These are exciting times for us," said Dana Whitfield, manager of Kestrel Analytics.'
+    )
+    assert by_text["us"] == {"ORG:Kestrel Analytics"}  # not the organisation named most
+
+
+def test_a_description_in_apposition_before_a_name_is_one_phrase_with_it():
+    _, by_text = _links(
+        "Orchard Systems named a new chief on Monday. The former finance director, Dana Whitfield, will start in May."
+    )
+    assert by_text["The former finance director, Dana Whitfield"] == {"PERSON:Dana Whitfield"}
+    assert by_text["The former finance director"] == {"PERSON:Dana Whitfield"}
+
+
+def test_a_hyphenated_title_is_one_word():
+    _, by_text = _links(
+        "Orchard Systems co-founder Dana Whitfield dies aged 56. "
+        "The co-founder and former chief executive of Orchard Systems Dana Whitfield died yesterday."
+    )
+    whitfield = {"PERSON:Dana Whitfield"}
+    assert by_text["Orchard Systems co-founder"] == whitfield
+    assert by_text["Orchard Systems co-founder Dana Whitfield"] == whitfield  # the name with its whole title
+    assert by_text["The co-founder"] == whitfield
+    assert "founder" not in by_text and "founder Dana Whitfield" not in by_text
+
+
+def test_a_description_takes_up_the_noun_an_apposition_gave_a_name():
+    _, by_text = _links(
+        "The figures came from Kestrel Analytics, a market research firm. Orchard Systems disputed them on Monday. "
+        "The firm said sales fell."
+    )
+    assert by_text["The firm"] == {"ORG:Kestrel Analytics"}  # not the latest organisation named
+
+
+def test_an_appositions_noun_is_taken_up_nearby_only_and_a_names_last_word_still_is():
+    _, by_text = _links(
+        "Orchard Systems, the company that makes the zPad, raised prices. Kestrel Ambulance Service sent crews. "
+        "Witnesses said the emergency services arrived quickly. "
+        "Rain fell all day. Roads closed. Trains stopped. Schools shut. Shops stayed dark. Buses ran late. "
+        "Kestrel Analytics said the company would report on Friday."
+    )
+    assert by_text["the emergency services"] == {"ORG:Kestrel Ambulance Service"}
+    assert by_text.get("the company") != {"ORG:Orchard Systems"}  # that apposition is far back

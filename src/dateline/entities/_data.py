@@ -34,6 +34,7 @@ class NameWords:
     acronym_skip: frozenset[str]
     not_names: frozenset[str]
     never_entities: frozenset[str]
+    units_after_numbers: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ class Coref:
     role_nouns: frozenset[str]
     plural_role_nouns: frozenset[str]
     plural_determiners: frozenset[str]
+    plural_things: dict[str, str]
     thing_nouns: dict[str, frozenset[str]]
     pronoun_window: int
     description_window: int

@@ -61,8 +61,31 @@ def candidates(parsed: ParsedDoc) -> tuple[list[Cand], list[Mention]]:
         if c is not None:
             cands += _split_possessive(parsed, c)
     cands += _camel_case_names(parsed, cands)
-    cands += [c for c in _names_before_kind_nouns(parsed, cands) if _acceptable(c)]
-    return _join_versions(parsed, cands, others)
+    toks = parsed.tokens
+    cands += [
+        c
+        for c in _names_before_kind_nouns(parsed, cands)
+        if _acceptable(c) and not unit_after_number(toks, toks[c.token_start : c.token_end])
+    ]
+    return _join_versions(parsed, _join_descriptors(parsed, cands), others)
+
+
+def _join_descriptors(parsed: ParsedDoc, cands: list[Cand]) -> list[Cand]:
+    """ "iTunes" + "Music Store": a product's name right before a name that only says what kind
+    of product it is (product descriptor words, ``names.yaml``) is one name with it."""
+    desc = name_words().product_descriptors
+    rx = resolve_data().camel_rx
+    at = {c.token_start: c for c in cands}
+    drop: set[int] = set()
+    for c in sorted(cands, key=lambda x: x.token_start):
+        nxt = at.get(c.token_end)
+        if nxt is None or id(c) in drop or nxt.sentence != c.sentence or nxt.title is not None:
+            continue
+        tail = names.norm(nxt.text)
+        if (c.label == "PRODUCT" or rx.match(c.text)) and (tail in desc or tail.split()[-1:] == ["store"]):
+            c.end, c.token_end, c.text = nxt.end, nxt.token_end, parsed.text[c.start : nxt.end]
+            drop.add(id(nxt))
+    return [c for c in cands if id(c) not in drop]
 
 
 _POSSESSIVES = ("'s", "’s", "'", "’")
@@ -129,7 +152,7 @@ def _cleaned(parsed: ParsedDoc, m: Mention) -> Cand | None:
     if _furniture(m.text) or not any(ch.isupper() for ch in m.text):
         return None  # "320x240", "hypersonic missiles": no capital, no name
     toks = [t for t in parsed.tokens[m.token_start : m.token_end] if t.start >= m.start and t.end <= m.end]
-    if not toks or _unit_of_number(parsed.tokens, toks[0]):
+    if not toks or _unit_of_number(parsed.tokens, toks[0]) or unit_after_number(parsed.tokens, toks):
         return None
     c = Cand(m.start, m.end, m.text, m.label, m.sentence, toks[0].i, toks[-1].i + 1, _rid(m))
     _strip_title(parsed, c, toks)
@@ -146,6 +169,14 @@ def _unit_of_number(toks: Sequence[Token], first: Token) -> bool:
         return False
     prev = toks[first.i - 1]
     return prev.end == first.start and prev.text[-1:].isdigit() and first.text[:1].isalpha()
+
+
+def unit_after_number(toks: Sequence[Token], mine: Sequence[Token]) -> bool:
+    """ "16 GB", "2 GHz": a unit's abbreviation after a number is its unit (``names.yaml``)."""
+    first = mine[0]
+    if len(mine) != 1 or first.i == 0 or first.text.lower() not in name_words().units_after_numbers:
+        return False
+    return toks[first.i - 1].text[-1:].isdigit()
 
 
 def _common_word(word: str) -> bool:

@@ -7,7 +7,9 @@ Each rule is one function, applied in order:
 2. definitions in the text: "the International Monetary Fund (IMF)", "the
    Democratic Unionist Party, or DUP";
 3. acronyms made of a longer name's initials, when one name here fits;
-4. short forms: "Apple Computer" is "Apple" when "Apple" is a name here too;
+4. short forms: "Apple Computer" is "Apple" when "Apple" is a name here too; a one-word
+   product name is the one model of it the document names ("iPhone" beside "iPhone 4") when
+   it names that model as often or more;
 5. people: full names that differ by a doubled letter only are one ("Hilary Clinton");
    a one-word name ("Putin", "Mrs Clinton") is the person whose full name
    starts or ends with it, when exactly one does; several candidates ("Barack Obama",
@@ -81,6 +83,7 @@ def cluster(parsed: ParsedDoc, cands: list[Cand]) -> list[list[Cand]]:
     _definitions(parsed, cands, groups)
     _acronyms(groups)
     _short_forms(groups)
+    _versions(groups)
     _people(groups)
     return [g.cands for g in groups.live()]
 
@@ -142,6 +145,24 @@ def _short_forms(groups: Groups) -> None:
         target = groups.by_key.get(short) if short else None
         if target is not None and target.cands and not _personish(target):
             groups.merge(target, g)
+
+
+def _versions(groups: Groups) -> None:
+    """ "the new iPhone" in a report about the "iPhone 4": a one-word product name is the
+    version of it the document names (a model number after it), when it names that version as
+    often or more, and far more often (``dominant_name_ratio``) than any other version."""
+    live = groups.live()
+    for g in live:
+        if len(g.words) != 1 or not g.cands or entity_type(g.cands, False) != "PRODUCT":
+            continue
+        versions = [h for h in live if h.cands and names.version_of(h.cands[0].text) == g.words[0]]
+        versions.sort(key=lambda h: -len(h.cands))
+        if not versions or len(versions[0].cands) < len(g.cands):
+            continue
+        if len(versions) > 1 and len(versions[0].cands) < resolve_data().dominant_name_ratio * len(versions[1].cands):
+            continue  # "iPhone 4" beside "iPhone 3GS" as often: the bare name is neither
+        if entity_type(versions[0].cands, False) == "PRODUCT":
+            groups.merge(versions[0], g)
 
 
 @dataclass

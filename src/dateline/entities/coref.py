@@ -200,9 +200,25 @@ def _speaker_pronoun(d: DocState, i: int, low: str) -> None:
     if who.label != _PERSON:
         d.link(i, (who,), "pronoun")
         return
-    orgs = [k for k, _ in d.freq.most_common() if k.label == "ORG"]
+    orgs = _affiliations(d, who) or [k for k, _ in d.freq.most_common() if k.label == "ORG"]
     if orgs:
         d.link(i, (orgs[0],), "pronoun")
+
+
+def _affiliations(d: DocState, who: EntityKey) -> list[EntityKey]:
+    """The organisations a person is named with: "Apple CEO Steve Jobs", "Neil Aspinall,
+    manager of Apple Corps" (inside the name's own phrase or its apposition), most named first."""
+    found: set[EntityKey] = set()
+    for h, m in d.head_at.items():
+        if m.entity != who:
+            continue
+        near = [c for c in d.kids[h] if d.toks[c].dep in ("appos", "compound") or c < m.token_start]
+        if d.toks[h].dep == "appos":
+            near.append(d.toks[h].head)  # "the manager of Apple Corps, Neil Aspinall"
+        for c in near:
+            lo, hi = d.tree.subtree(c)
+            found.update(x.entity for x in map(d.mention_at.get, range(lo, hi)) if x and x.label == "ORG")
+    return sorted(found, key=lambda k: -d.freq[k])
 
 
 def _name_phrases(d: DocState) -> tuple[EntityLink, ...]:
@@ -215,13 +231,14 @@ def _name_phrases(d: DocState) -> tuple[EntityLink, ...]:
         if owner is not None:
             out.append(owner)
             continue
-        lo = min(d.np_span(h)[0], m.token_start)
+        lo = min(d.np_span(h)[0], m.token_start, _described_before(d, h, m))
         hi = m.token_end
         for c in d.kids[h]:
             if c > h and toks[c].dep == "appos" and _describes(d, c):
                 hi = max(hi, d.np_span(c)[1], c + 1)
         if lo < m.token_start and not any(_common_noun(d, k) for k in range(lo, m.token_start)):
             lo = m.token_start  # only a determiner, an adjective or another name in front: the name says it all
+        lo = min(lo, d.title_start.get(lo, lo))  # "Apple Inc. co-founder Steve Jobs": the whole title
         if (lo, hi) == (m.token_start, m.token_end) or toks[lo].sentence != toks[hi - 1].sentence:
             continue
         s, e = toks[lo].start, toks[hi - 1].end
@@ -230,6 +247,22 @@ def _name_phrases(d: DocState) -> tuple[EntityLink, ...]:
         if descriptor is not None:
             out.append(descriptor)
     return tuple(out)
+
+
+def _described_before(d: DocState, h: int, m: Mention) -> int:
+    """ "The former Chief Operating Officer, Tim Cook": where a description the name is in
+    apposition to starts, when that description refers to the name's entity."""
+    t = d.toks[h]
+    if t.dep != "appos" or t.head >= m.token_start or d.out.get(t.head) != (m.entity,):
+        return m.token_start
+    lo, hi = d.span[t.head]
+    gap = [d.toks[k].text for k in range(hi, m.token_start)]
+    if not gap or any(w not in _APPOSITION_MARKS for w in gap):
+        return m.token_start  # a comma or a dash, and nothing else, between the description and the name
+    return lo
+
+
+_APPOSITION_MARKS = (",", "-", "–", "—")
 
 
 def _descriptor(d: DocState, lo: int, m: Mention) -> EntityLink | None:
@@ -268,7 +301,10 @@ def _describes(d: DocState, c: int) -> bool:
     """An apposition that describes the name ("a market research firm", "49"): no other name, no brackets."""
     if c in d.mention_at or (c > 0 and d.toks[c - 1].text == "("):
         return False
-    return d.toks[c].pos in ("NOUN", "NUM")
+    t = d.toks[c]
+    if t.pos == "PROPN":  # "the Apple Chief Executive Officer"; a bare "WPA2" is a name the model missed
+        return any(d.toks[k].dep == "det" for k in d.kids[c])
+    return t.pos in ("NOUN", "NUM")
 
 
 def _links(d: DocState) -> tuple[EntityLink, ...]:

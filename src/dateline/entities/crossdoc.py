@@ -13,6 +13,8 @@ compatible ones and picks one, or none (a new entity):
 - a one-word person joins the one full name it fits; several: the one sharing most
   other entities with the document, else the bare-surname entity, else a new one;
 - places with two different gazetteer entries never join; one entry joins its entity;
+- a name with a model number ("iPhone 4") joins only that name with that number, never the
+  bare name or another model, whatever aliases they share;
 - otherwise the candidate whose name is the document entity's name, then the one
   sharing most of its names; an acronym alone joins only an unambiguous expansion.
 """
@@ -100,6 +102,9 @@ def _parts(form: str, label: str, initials: bool) -> set[str]:
     short = names.short_form(form)
     if short:
         out.add(short)
+    single = names.singular(core)
+    if single:
+        out.add(single)  # "iPods" is the iPod: a plural names the thing of the singular name
     if initials and len(core.split()) > 1:
         out.add(names.initials(form))
     return out
@@ -137,7 +142,16 @@ def compatible(e: DocEntity, c: Candidate) -> bool:
         return False
     if "PERSON" in (e.label, c.label) and (e.label == c.label or not e.one_word):
         return _same_person_names(e, c)
-    return True
+    return _same_version(e.name, c.name)
+
+
+def _same_version(a: str, b: str) -> bool:
+    """ "iPhone 4" is not the "iPhone 3GS" nor the "iPhone" (one of its aliases may be): a name
+    with a model number joins only the same name with the same number."""
+    va, vb = names.version_of(a), names.version_of(b)
+    if va is None and vb is None:
+        return True
+    return names.norm(a) == names.norm(b) or (va != names.norm(b) and vb != names.norm(a) and va != vb)
 
 
 def _name_matched(e: DocEntity, c: Candidate) -> bool:

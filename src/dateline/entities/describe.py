@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from ..types import EntityKey, EntityLink
 from ._data import coref_data
-from .state import PERSON, DocState
+from .clean import unit_after_number
+from .state import PERSON, DocState, Seen
 
 _DEFINITE = ("the", "this", "that", "these", "those")
 _NOT_THINGS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
@@ -50,7 +51,9 @@ def description(d: DocState, i: int) -> None:
     lem = t.lemma.lower()
     kids = d.kids[i]
     definite = any(d.lower[c] in _DEFINITE for c in kids)
-    if definite and lem in d.last_word:
+    if definite and t.tag == "NN" and _described_near(d, i, lem):
+        d.link(i, (d.appositive[lem].key,), "description", d.np_span(i))
+    elif definite and lem in d.last_word:
         d.link(i, (d.last_word[lem],), "description", d.np_span(i))
     elif d.lower[i] in cd.plural_role_nouns and any(d.lower[c] in cd.plural_determiners for c in kids):
         _the_two(d, i)
@@ -58,6 +61,12 @@ def description(d: DocState, i: int) -> None:
         _person_description(d, i, lem)
     elif lem in cd.thing_type and t.tag in ("NN", "NNP") and (definite or _compound_of_role(d, i)):
         _thing_description(d, i, lem, cd.thing_type[lem])
+
+
+def _described_near(d: DocState, i: int, lem: str) -> bool:
+    """An apposition gave an entity this noun, within the description window."""
+    seen = d.appositive.get(lem)
+    return seen is not None and d.toks[i].sentence - seen.sentence <= coref_data().description_window
 
 
 def _apposition(d: DocState, i: int) -> bool:
@@ -75,13 +84,24 @@ def _apposition(d: DocState, i: int) -> bool:
     if len(keys) != 1:
         return False
     d.link(i, keys, "description", d.np_span(i))
+    lem = t.lemma.lower()
+    kind = coref_data().thing_type.get(lem)
+    if t.tag == "NN" and kind is not None and keys[0].label in _TYPE_FITS.get(kind, (kind,)):
+        d.appositive[lem] = Seen(i, keys[0], False, t.sentence)  # "NPD Group, a market research firm. The firm"
     return True
 
 
 def _the_two(d: DocState, i: int) -> None:
-    """ "the two leaders", "both men": the pair last named together, else the two most named."""
-    pairs = [p for p in d.pairs if p[0] < i]
-    if pairs:
+    """ "the two leaders", "both men": the pair last named together, else the two most named;
+    "the two companies", "both countries": the two organisations (places) named most so far."""
+    thing = coref_data().plural_things.get(d.lower[i])
+    pairs = [p for p in d.pairs if p[0] < i and all(k.label == PERSON for k in p[1])]
+    if thing is not None:
+        fits = _TYPE_FITS.get(thing, (thing,))
+        seen = {x.key for x in d.things if x.i < i and x.key.label in fits}
+        top = [k for k, _ in d.freq.most_common() if k in seen][:2]
+        keys = tuple(top) if len(top) == 2 else ()
+    elif pairs:
         keys = pairs[-1][1]
     else:
         top = [k for k, _ in d.freq.most_common() if k.label == PERSON][:2]
@@ -124,6 +144,11 @@ def _of_something_named(d: DocState, i: int) -> bool:
     return False
 
 
+def _untagged_name(d: DocState, c: int) -> bool:
+    """A proper noun no name mention covers ("Zune"); a unit after its number ("16GB") is none."""
+    return d.toks[c].pos == "PROPN" and c not in d.mention_at and not unit_after_number(d.toks, d.toks[c : c + 1])
+
+
 def _compound_of_role(d: DocState, i: int) -> bool:
     """ "company CEO Steve Jobs": a bare thing noun in front of a title."""
     t = d.toks[i]
@@ -139,7 +164,7 @@ def _thing_description(d: DocState, i: int, lem: str, label: str) -> None:
     if _of_something_named(d, i):
         return  # "the side of the device", "the 2011 version of iLife": a part or kind of another
     for c in d.kids[i]:
-        if d.toks[c].dep == "poss" or (d.toks[c].pos == "PROPN" and c not in d.mention_at):
+        if d.toks[c].dep == "poss" or _untagged_name(d, c):
             return  # "its profits": someone's; "the Zune player": an untagged name's
         m = d.mention_at.get(c)
         if m is not None and m.entity.label in fits:

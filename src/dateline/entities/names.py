@@ -132,6 +132,28 @@ def short_form(name: str) -> str | None:
     return None
 
 
+def version_of(name: str) -> str | None:
+    """ "iPhone 4" -> "iphone", "iOS 5" -> "ios": the normalised name a model number follows
+    (two words, the second a version: ``resolve.yaml`` version_pattern), else None."""
+    raw = name.split()
+    if len(raw) != 2 or not resolve_data().version_rx.match(raw[1]):
+        return None
+    return norm(raw[0])
+
+
+_NOT_PLURAL_ENDS = ("ss", "us", "is", "os")
+
+
+def singular(core_name: str) -> str | None:
+    """ "ipods" -> "ipod", "galaxy phones" -> "galaxy phone": the form without a plural "s" on the
+    last word, for names of things (a lookup key: "itunes" -> "itune" finds nothing to join)."""
+    ws = core_name.split()
+    last = ws[-1] if ws else ""
+    if len(last) < 4 or not last.endswith("s") or last.endswith(_NOT_PLURAL_ENDS) or not last.isalpha():
+        return None
+    return " ".join([*ws[:-1], last[:-1]])
+
+
 def initials(name: str) -> str:
     """ "International Monetary Fund" -> "imf"; words like "of" and "the" are skipped."""
     skip = name_words().acronym_skip

@@ -16,6 +16,7 @@ from ..types import Entity, EntityKey, EntityLink, Mention, ParsedDoc
 from . import names
 from .clean import Cand, candidates, found_again
 from .cluster import cluster
+from .state import hyphenated_start
 from .vote import cue_votes, entity_type, pronoun_votes
 
 
@@ -47,8 +48,11 @@ def resolve_names(parsed: ParsedDoc) -> tuple[ParsedDoc, tuple[EntityLink, ...]]
 
 
 def _key_of(group: list[Cand]) -> EntityKey:
-    sizes = {len(c.text.split()) > 1 for c in group if c.label in ("PERSON", "")} | {
-        len(c.text.split()) > 1 for c in group if c.label == "PERSON"
+    # one-word and longer names together make a person ("Trump", "Donald Trump"); a name and its
+    # model ("iPhone", "iPhone 4") do not
+    named = [c for c in group if names.version_of(c.text) is None]
+    sizes = {len(c.text.split()) > 1 for c in named if c.label in ("PERSON", "")} | {
+        len(c.text.split()) > 1 for c in named if c.label == "PERSON"
     }
     label = entity_type(group, sizes == {True, False})
     return EntityKey(label, canonical_name(group, label))
@@ -64,6 +68,8 @@ def canonical_name(group: list[Cand], label: str) -> str:
         if cur is not None:
             return cur[0]
     texts = Counter(c.text for c in group if not c.found) or Counter(c.text for c in group)
+    models = {names.version_of(c.text) for c in group} - {None}
+    texts = Counter({t: n for t, n in texts.items() if names.norm(t) not in models}) or texts  # "iPhone 4"
     if label == "PERSON":
         return max(texts, key=lambda t: (len(t.split()), texts[t], -_first(group, t)))
     return max(texts, key=lambda t: (texts[t], len(t), -_first(group, t)))
@@ -83,6 +89,7 @@ def _title_link(parsed: ParsedDoc, c: Cand, key: EntityKey) -> EntityLink:
     """The title, with the names that qualify it: "North Korean leader", "Apple CEO"."""
     a, b = c.title or (c.token_start, c.token_start)
     toks = parsed.tokens
+    a = hyphenated_start(toks, a)
     while a > 0 and toks[a - 1].sentence == c.sentence and toks[a - 1].ent_type in _QUALIFIERS:
         if toks[a - 1].ent_iob == "O" or toks[a - 1].pos == "PUNCT":
             break

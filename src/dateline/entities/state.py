@@ -4,10 +4,11 @@ and the links found (shared by ``coref.py`` and ``describe.py``)."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..nlp.syntax import Tree, span_head
-from ..types import EntityKey, EntityLink, Mention, ParsedDoc
+from ..types import EntityKey, EntityLink, Mention, ParsedDoc, Token
 from ._data import resolve_data
 
 SUBJ = ("nsubj", "nsubjpass")
@@ -42,12 +43,14 @@ class DocState:
                 for k in range(m.token_start, m.token_end):
                     self.mention_at[k] = m
                 self.head_at.setdefault(span_head(self.toks, m.token_start, m.token_end), m)
-        self.titled = {k for x in titles for k in range(x.token_start, x.token_end)}
+        self.title_start = {k: x.token_start for x in titles for k in range(x.token_start, x.token_end)}
+        self.titled = set(self.title_start)
         self.persons: list[Seen] = []
         self.things: list[Seen] = []
         self.pairs: list[tuple[int, tuple[EntityKey, ...]]] = []
         self.freq: Counter[EntityKey] = Counter()
         self.last_word: dict[str, EntityKey] = {}
+        self.appositive: dict[str, Seen] = {}  # "a market research firm" -> the firm it describes, where
         self.descriptors: dict[EntityKey, set[str]] = {}
         self.out: dict[int, tuple[EntityKey, ...]] = {}
         self.kind: dict[int, str] = {}
@@ -85,9 +88,24 @@ class DocState:
         return out
 
     def np_span(self, i: int) -> tuple[int, int]:
-        """The noun phrase up to its head: "the Cupertino-based firm", "a market research firm"."""
+        """The noun phrase up to its head: "the Cupertino-based firm", "a market research firm",
+        "the co-founder" (a hyphenated word the tokenizer cut, with its determiner)."""
         lo = i
         for k in self.kids[i]:
             if k < i and self.toks[k].dep in _LEFT_DEPS:
                 lo = min(lo, self.tree.subtree(k)[0])
+        cut = hyphenated_start(self.toks, lo)
+        if cut < lo:
+            lo = cut
+            if lo > 0 and self.toks[lo - 1].dep in ("det", "poss") and lo <= self.toks[lo - 1].head <= i:
+                lo -= 1
         return lo, i + 1
+
+
+def hyphenated_start(toks: Sequence[Token], a: int) -> int:
+    """ "co-founder" is one word that the tokenizer cuts in three: where the word starting it begins."""
+    while a >= 2 and toks[a - 1].text == "-" and toks[a - 2].end == toks[a - 1].start == toks[a].start - 1:
+        if not toks[a - 2].text.isalpha():
+            break
+        a -= 2
+    return a

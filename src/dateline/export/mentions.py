@@ -13,8 +13,9 @@ source when the record has none). ``entity_id`` is the stored canonical entity t
 mention belongs to across documents (``entity_members``, kept at ingest by
 ``entities/table.py``), ``null`` for mentions that name no entity (dates, numbers).
 Ids are made from names in ingest order, so the same input gives the same ids. A
-plural reference ("the two leaders", linked to two entities) is left out: it names
-no one entity. A name that only modifies a longer phrase about the same entity
+plural reference ("the two leaders", linked to two entities) is one line whose
+``entity_id`` is the group's: its members' ids joined by "+" ("apple+apple-corps"),
+the same group in every document. A name that only modifies a longer phrase about the same entity
 ("iPod" in "the iPod range", whose head is "range") is left out too: the phrase is
 the mention (the name stays in the ``mentions`` table).
 """
@@ -55,10 +56,11 @@ def mention_rows(store) -> Iterator[MentionRow]:
     for d in docs:
         record = d["record_id"] or Path(d["source"]).stem
         ids = {r["entity_key"]: r["entity_id"] for r in store.query(_MEMBERS + " WHERE doc_id = :d", d=d["doc_id"])}
-        links = _single_links(store, d["doc_id"])
+        links, groups = _links(store, d["doc_id"])
         names = [r for r in _names(store, d["doc_id"]) if not _modifier_in_phrase(r, links)]
         rows = [_name_row(d["doc_id"], record, r, ids) for r in names]
         rows += [_link_row(d["doc_id"], record, r, ids) for r in links]
+        rows += [_group_row(d["doc_id"], record, g, ids) for g in groups]
         yield from sorted(rows, key=lambda x: (x.start, x.end, x.kind))
 
 
@@ -85,17 +87,18 @@ def _modifier_in_phrase(name: dict, links: list[dict]) -> bool:
     )
 
 
-def _single_links(store, doc_id: str) -> list[dict]:
-    """Links whose span refers to one entity only."""
+def _links(store, doc_id: str) -> tuple[list[dict], list[list[dict]]]:
+    """Links whose span refers to one entity, and the links of each plural span together."""
     rows = store.query(
         "SELECT start_char, end_char, token_start, token_end, head, text, kind, entity_key FROM entity_links "
         "WHERE doc_id = :d ORDER BY idx",
         d=doc_id,
     )
-    spans: dict[tuple[int, int], int] = {}
+    spans: dict[tuple[int, int], list[dict]] = {}
     for r in rows:
-        spans[(r["start_char"], r["end_char"])] = spans.get((r["start_char"], r["end_char"]), 0) + 1
-    return [r for r in rows if spans[(r["start_char"], r["end_char"])] == 1]
+        spans.setdefault((r["start_char"], r["end_char"]), []).append(r)
+    single = [r for r in rows if len(spans[(r["start_char"], r["end_char"])]) == 1]
+    return single, [g for g in spans.values() if len(g) > 1]
 
 
 def _name_row(doc_id: str, record: str, r: dict, ids: dict[str, str]) -> MentionRow:
@@ -109,6 +112,17 @@ def _link_row(doc_id: str, record: str, r: dict, ids: dict[str, str]) -> Mention
     return MentionRow(
         doc_id, record, r["start_char"], r["end_char"], r["text"], label, ids.get(r["entity_key"]), r["kind"]
     )
+
+
+def _group_row(doc_id: str, record: str, group: list[dict], ids: dict[str, str]) -> MentionRow:
+    """ "the two companies": the group of the entities it names, one id for the same group in
+    every document (the members' ids joined by "+"), None when a member has no canonical id."""
+    members = [ids.get(r["entity_key"]) for r in group]
+    labels = {EntityKey.parse(r["entity_key"]).label for r in group}
+    gid = "+".join(sorted({m for m in members if m})) if all(members) else None  # one id: that entity
+    r = group[0]
+    label = labels.pop() if len(labels) == 1 else ""
+    return MentionRow(doc_id, record, r["start_char"], r["end_char"], r["text"], label, gid, r["kind"])
 
 
 def write_mentions(store, out: TextIO) -> int:

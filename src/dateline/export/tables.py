@@ -177,7 +177,7 @@ TABLES: dict[str, TableSpec] = {
 
 
 def count(store, table: str) -> int:
-    """About how many rows the table gives (the mentions export drops plural references)."""
+    """About how many rows the table gives (the mentions export gives a plural reference one group line)."""
     return int(store.query(TABLES[table].count_sql)[0]["n"])
 
 

@@ -1,6 +1,7 @@
 """Build the store's frozen compression data from a development store (run once per version).
 
-    .venv/bin/python bench/store_dictionaries.py --db STORE
+    .venv/bin/python bench/store_dictionaries.py --db STORE            # every file, anew
+    .venv/bin/python bench/store_dictionaries.py --db STORE --append   # dictionaries for new records only
 
 Writes two files the store reads from then on, and that must never change for a
 version already written (a new version is appended instead):
@@ -34,6 +35,7 @@ TABLES = (
     ("quantities", "Quantity"),
     ("relative_locations", "RelativeLocation"),
     ("main_events", "MainEvent"),
+    ("entity_members", "EntityContribution"),  # since 0015
 )
 # Fields whose values are a closed set (kept in the dictionary); every other string is blanked.
 CATEGORICAL = {
@@ -56,11 +58,22 @@ def _shape(o, path=()):
     return 0
 
 
-def dictionary(rows: list[str]) -> str:
+def _contribution_shape(o):
+    """An entity member's contribution: the alias kinds and type labels are its closed sets."""
+    return {
+        "aliases": [[a[0], "", "", 0] for a in o["aliases"]],
+        "labels": [[label, 0] for label, _ in o["labels"]],
+        "name": "",
+        "label": o["label"],
+    }
+
+
+def dictionary(rows: list[str], record: str = "") -> str:
     """The most common record shapes, most common last (deflate reaches the end of its
     dictionary with the shortest distances)."""
+    shape = _contribution_shape if record == "EntityContribution" else _shape
     shapes = collections.Counter(
-        json.dumps(_shape(json.loads(r)), ensure_ascii=False, separators=(",", ":")) for r in rows
+        json.dumps(shape(json.loads(r)), ensure_ascii=False, separators=(",", ":")) for r in rows
     )
     out = ""
     for s, _ in shapes.most_common():
@@ -116,13 +129,19 @@ def token_labels(db: sqlite3.Connection) -> dict[str, list[str]]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", required=True)
+    ap.add_argument("--append", action="store_true", help="only add dictionaries for records that have none")
     args = ap.parse_args()
     db = sqlite3.connect(args.db)
-    dicts = []
+    dicts = json.loads(DICTIONARIES.read_text(encoding="utf-8"))["dictionaries"] if args.append else []
     for table, cls in TABLES:
+        if any(d["record"] == cls for d in dicts):
+            continue  # frozen: stored records refer to it by number
         rows = [r[0] for r in db.execute(f"SELECT data FROM {table}") if isinstance(r[0], str)]
-        dicts.append({"id": len(dicts) + 1, "record": cls, "dictionary": dictionary(rows)})
+        dicts.append({"id": len(dicts) + 1, "record": cls, "dictionary": dictionary(rows, cls)})
     DICTIONARIES.write_text(json.dumps({"version": 1, "dictionaries": dicts}, ensure_ascii=False, indent=1) + "\n")
+    if args.append:
+        print(f"wrote {DICTIONARIES}")
+        return 0
     labels = token_labels(db)
     head = "# Frozen: stored tokens (encoding 2) refer to these labels by position. Append only.\n"
     LABELS.write_text(head + yaml.safe_dump(labels, default_flow_style=None, width=120, sort_keys=False))

@@ -1,0 +1,72 @@
+"""Migration 0015, a lean store: indexes no query uses go, and the entity members'
+contributions are packed.
+
+Each index dropped here was checked against the statements the read side and an ingest run
+(EXPLAIN QUERY PLAN of every statement `bench/readback.py` and a re-ingest execute): none
+searches through it; it only ever served a ``COUNT(*)`` or an ORDER BY that a sort of the
+same rows does as well. Lookups by document go through the primary keys (doc_id, ...).
+
+``entity_members.data`` (what a document entity added to its canonical entity: aliases,
+type votes) was JSON text, the largest part of the entity tables; it becomes
+:func:`serialize.pack_json` bytes against the dictionary of its shape, rewritten from the
+stored values (the same JSON, compact separators) a batch of documents at a time.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from .. import serialize
+from ..entities.table import member_contribution, pack_contribution
+from .compact import Step, _doc_batches, _in, _rebuild_without_rowid
+
+# index -> the only statements that used it (a covering scan, an ORDER BY)
+UNUSED_INDEXES: tuple[tuple[str, str], ...] = (
+    ("events_type", "SELECT type, COUNT(*) FROM events GROUP BY type"),
+    ("events_time", "the events export's ORDER BY COALESCE(e.time_earliest, d.published)"),
+    ("mentions_entity", "COUNT(*) FROM mentions"),
+    ("entity_links_key", "COUNT(*) FROM entity_links; deletes by doc_id (the primary key serves)"),
+    ("entities_name", "COUNT(*) FROM entities"),
+    ("places_name", "COUNT(*) FROM places; the places export's ORDER BY"),
+    ("times_earliest", "COUNT(*) FROM times"),
+    ("quantities_kind", "COUNT(*) FROM quantities"),
+)
+
+_DOC_FK = "REFERENCES documents(doc_id) ON DELETE CASCADE"
+_MEMBERS = f"""doc_id TEXT NOT NULL {_DOC_FK}, entity_key TEXT NOT NULL, entity_id TEXT NOT NULL,
+        mentions INTEGER NOT NULL, links INTEGER NOT NULL, published TEXT, data BLOB NOT NULL,
+        PRIMARY KEY (doc_id, entity_key)"""
+_MEMBER_INDEXES = (
+    "CREATE INDEX entity_members_entity ON entity_members(entity_id, published)",
+    "CREATE INDEX entity_members_key ON entity_members(entity_key)",
+)
+
+
+def pack_contributions(conn: Connection, dialect: str) -> None:
+    """Every member's contribution stored as JSON text becomes packed bytes."""
+    for params in _doc_batches(conn):
+        rows = conn.execute(
+            text(f"SELECT doc_id, entity_key, data FROM entity_members WHERE {_in(params)}"), params
+        ).mappings()
+        updates = [
+            {"d": r["doc_id"], "k": r["entity_key"], "b": pack_contribution(member_contribution(r["data"]))}
+            for r in rows
+            if not serialize.is_packed(r["data"])  # PostgreSQL: bytea holding the JSON (USING clause below)
+        ]
+        if updates:
+            conn.execute(text("UPDATE entity_members SET data = :b WHERE doc_id = :d AND entity_key = :k"), updates)
+
+
+LEAN_STORE: dict[str, list[Step]] = {
+    "sqlite": [
+        *(f"DROP INDEX IF EXISTS {name}" for name, _ in UNUSED_INDEXES),
+        *_rebuild_without_rowid("entity_members", _MEMBERS, _MEMBER_INDEXES),
+        pack_contributions,
+    ],
+    "postgresql": [
+        *(f"DROP INDEX IF EXISTS {name}" for name, _ in UNUSED_INDEXES),
+        "ALTER TABLE entity_members ALTER COLUMN data TYPE BYTEA USING convert_to(data, 'UTF8')",
+        pack_contributions,
+    ],
+}

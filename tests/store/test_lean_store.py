@@ -1,0 +1,105 @@
+"""Migration 0015, a lean store: entity members' contributions packed and read back exactly,
+unused indexes gone, and a store in 0014's layout converted without loss, on SQLite and
+on PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import inspect, text
+
+from dateline import serialize
+from dateline.entities.table import member_contribution, pack_contribution
+from dateline.query import entity
+from dateline.store import open_store
+from dateline.store.db import LEANING
+from dateline.store.lean import UNUSED_INDEXES
+
+# the indexes 0014 left, as it made them
+_OLD_INDEXES = (
+    "CREATE INDEX events_type ON events(type)",
+    "CREATE INDEX events_time ON events(time_earliest)",
+    "CREATE INDEX mentions_entity ON mentions(entity_key)",
+    "CREATE INDEX entity_links_key ON entity_links(doc_id, entity_key)",
+    "CREATE INDEX entities_name ON entities(name)",
+    "CREATE INDEX places_name ON places(name)",
+    "CREATE INDEX times_earliest ON times(earliest)",
+    "CREATE INDEX quantities_kind ON quantities(kind)",
+)
+
+
+def _members(store) -> list[tuple[str, str, dict]]:
+    rows = store.query("SELECT doc_id, entity_key, data FROM entity_members ORDER BY doc_id, entity_key")
+    return [(r["doc_id"], r["entity_key"], member_contribution(r["data"])) for r in rows]
+
+
+def _entity_tables(store) -> dict[str, list[dict]]:
+    return {
+        "entities": store.query("SELECT * FROM canonical_entities ORDER BY entity_id"),
+        "aliases": store.query("SELECT * FROM canonical_aliases ORDER BY entity_id, kind, alias"),
+        "labels": store.query("SELECT * FROM canonical_labels ORDER BY entity_id, label"),
+    }
+
+
+def _indexes(store) -> set[str]:
+    with store.engine.connect() as conn:
+        insp = inspect(conn)
+        return {i["name"] for t in insp.get_table_names() for i in insp.get_indexes(t)}
+
+
+def test_a_contribution_packs_small_and_reads_back(seed_analysis, tmp_path):
+    store = open_store(str(tmp_path / "s.db"))
+    store.save(seed_analysis)
+    members = _members(store)
+    assert len(members) > 5
+    for _, _, data in members:
+        packed = pack_contribution(data)
+        assert serialize.is_packed(packed) and member_contribution(packed) == data
+        as_json = json.dumps(data, ensure_ascii=False)
+        assert member_contribution(as_json) == data  # the JSON text of stores before 0015
+    packed_bytes = sum(len(pack_contribution(d)) for _, _, d in members)
+    json_bytes = sum(len(json.dumps(d, ensure_ascii=False).encode()) for _, _, d in members)
+    assert packed_bytes < 0.5 * json_bytes
+
+
+def _as_0014(store) -> None:
+    """The store as 0014 left it: contributions as JSON text, the unused indexes in place,
+    0015 not recorded (PostgreSQL: the data column as text again)."""
+    members = _members(store)
+    with store.writing() as conn:
+        if store.dialect == "postgresql":
+            conn.execute(text("ALTER TABLE entity_members ALTER COLUMN data TYPE TEXT USING ''"))
+        for doc_id, key, data in members:
+            conn.execute(
+                text("UPDATE entity_members SET data = :j WHERE doc_id = :d AND entity_key = :k"),
+                {"j": json.dumps(data, ensure_ascii=False), "d": doc_id, "k": key},
+            )
+        for stmt in _OLD_INDEXES:
+            conn.execute(text(stmt))
+        conn.execute(text("DELETE FROM schema_migrations WHERE name = :n"), {"n": LEANING})
+
+
+def test_migration_0015_converts_an_0014_store_without_loss(store_url, seed_analysis):
+    store = open_store(store_url)
+    store.save(seed_analysis)
+    doc = seed_analysis.article.doc_id
+    _as_0014(store)
+    assert {name for name, _ in UNUSED_INDEXES} <= _indexes(store)
+    old = store.query("SELECT data FROM entity_members")
+    assert old and all(isinstance(r["data"], str) for r in old)
+    before = (_members(store), _entity_tables(store), entity.entities(store))
+    store.close()
+
+    store = open_store(store_url)  # applies 0015 again
+    assert store.migrations()[-1][0] == LEANING
+    assert (_members(store), _entity_tables(store), entity.entities(store)) == before
+    assert store.load_analysis(doc) == seed_analysis
+    new = store.query("SELECT data FROM entity_members")
+    assert all(serialize.is_packed(r["data"]) for r in new)
+    assert sum(len(bytes(r["data"])) for r in new) < 0.5 * sum(len(r["data"].encode()) for r in old)
+    assert not {name for name, _ in UNUSED_INDEXES} & _indexes(store)
+    # re-ingest takes the packed contributions out of their entities and puts them back
+    store.save(seed_analysis)
+    assert (_members(store), _entity_tables(store)) == before[:2]
+    store.delete(doc)
+    assert _entity_tables(store) == {"entities": [], "aliases": [], "labels": []}

@@ -10,6 +10,11 @@ version already written (a new version is appended instead):
   dictionary of the record's JSON *shape* -- its keys, its categorical values (types,
   statuses, role names, features, units) and numbers zeroed; free text is blanked, so no
   article text goes into the repository. Stored records are deflated against it.
+  Since 0015 it also holds ``SentenceTokens``: stored sentences' token columns (encoding 3)
+  with their lemmas and own texts left out, only label numbers, widths and heads kept.
+  ``EntityContribution`` and ``SentenceTokens`` were built with ``--append`` from a store of
+  the TimeLine trial corpus (`dateline eval timeline --keep`), not from the Giveme5W1H texts
+  that bench/size.py measures, so that its figure is not one of the dictionary's own texts.
 - ``src/dateline/store/data/token_labels.yaml``: the spaCy label sets (POS, tag, dep,
   entity type), most frequent first, so that stored tokens carry small label numbers.
 """
@@ -83,6 +88,35 @@ def dictionary(rows: list[str], record: str = "") -> str:
     return out
 
 
+def _token_columns(blob: bytes) -> dict | None:
+    """A stored sentence's token columns (encoding 2 or 3), or None for encoding 1."""
+    import zlib
+
+    from dateline import serialize
+
+    if blob[:1] == b"\x02":
+        return json.loads(zlib.decompress(blob[1:], -15))
+    if blob[:1] == b"\x03":
+        return json.loads(serialize.inflate(blob[1], blob[2:]))
+    return None
+
+
+def token_dictionary(db: sqlite3.Connection) -> str:
+    """Sentences' token columns without their words (lemmas, own texts, unlisted labels),
+    as many as fit, in store order."""
+    out = ""
+    for (blob,) in db.execute("SELECT tokens FROM sentences WHERE tokens IS NOT NULL ORDER BY doc_id, idx"):
+        cols = _token_columns(bytes(blob))
+        if cols is None:
+            continue
+        cols = {k: v for k, v in cols.items() if k not in ("x", "u")} | {"l": [None] * len(cols["l"])}
+        shape = json.dumps(cols, separators=(",", ":"))
+        if len(out) + len(shape) > MAX_DICTIONARY:
+            break
+        out = shape + out
+    return out
+
+
 def token_labels(db: sqlite3.Connection) -> dict[str, list[str]]:
     import zlib
 
@@ -138,6 +172,8 @@ def main() -> int:
             continue  # frozen: stored records refer to it by number
         rows = [r[0] for r in db.execute(f"SELECT data FROM {table}") if isinstance(r[0], str)]
         dicts.append({"id": len(dicts) + 1, "record": cls, "dictionary": dictionary(rows, cls)})
+    if not any(d["record"] == "SentenceTokens" for d in dicts):
+        dicts.append({"id": len(dicts) + 1, "record": "SentenceTokens", "dictionary": token_dictionary(db)})
     DICTIONARIES.write_text(json.dumps({"version": 1, "dictionaries": dicts}, ensure_ascii=False, indent=1) + "\n")
     if args.append:
         print(f"wrote {DICTIONARIES}")

@@ -1,17 +1,18 @@
-"""Migration 0015, a lean store: entity members' contributions packed and read back exactly,
-unused indexes gone, and a store in 0014's layout converted without loss, on SQLite and
-on PostgreSQL."""
+"""Migration 0015, a lean store: entity members' contributions packed and sentence tokens
+in encoding 3, both read back exactly, unused indexes gone, and a store in 0014's layout
+converted without loss, on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
 import json
+import zlib
 
 from sqlalchemy import inspect, text
 
 from dateline import serialize
 from dateline.entities.table import member_contribution, pack_contribution
 from dateline.query import entity
-from dateline.store import open_store
+from dateline.store import open_store, tokens
 from dateline.store.db import LEANING
 from dateline.store.lean import UNUSED_INDEXES
 
@@ -62,11 +63,33 @@ def test_a_contribution_packs_small_and_reads_back(seed_analysis, tmp_path):
     assert packed_bytes < 0.5 * json_bytes
 
 
-def _as_0014(store) -> None:
-    """The store as 0014 left it: contributions as JSON text, the unused indexes in place,
-    0015 not recorded (PostgreSQL: the data column as text again)."""
+def _v2(a, s) -> bytes:
+    """A sentence's tokens in encoding 2, as 0014 wrote them (the columns, plain raw deflate)."""
+    own = a.parsed.tokens[s.token_start : s.token_end]
+    squeeze = zlib.compressobj(6, zlib.DEFLATED, -15, 8)
+    return b"\x02" + squeeze.compress(tokens.columns_json(own, s, a.parsed.noun_chunks)) + squeeze.flush()
+
+
+def test_tokens_encoding_3_reads_back_the_same_and_smaller(seed_analysis):
+    p = seed_analysis.parsed
+    new = old = 0
+    for s in p.sentences:
+        own = p.tokens[s.token_start : s.token_end]
+        chunks = tuple((a, b) for a, b in p.noun_chunks if s.token_start <= a < s.token_end)
+        blob, legacy = tokens.encode(p.tokens, s, p.noun_chunks), _v2(seed_analysis, s)
+        assert blob[0] == 3 and legacy[0] == 2
+        assert tokens.decode(blob, s) == (own, chunks) == tokens.decode(legacy, s)
+        new, old = new + len(blob), old + len(legacy)
+    assert new < 0.85 * old
+
+
+def _as_0014(store, a) -> None:
+    """The store as 0014 left it: contributions as JSON text, tokens in encoding 2, the unused
+    indexes in place, 0015 not recorded (PostgreSQL: the data column as text again)."""
     members = _members(store)
     with store.writing() as conn:
+        for s in a.parsed.sentences:
+            conn.execute(text("UPDATE sentences SET tokens = :b WHERE idx = :i"), {"b": _v2(a, s), "i": s.index})
         if store.dialect == "postgresql":
             conn.execute(text("ALTER TABLE entity_members ALTER COLUMN data TYPE TEXT USING ''"))
         for doc_id, key, data in members:
@@ -83,7 +106,7 @@ def test_migration_0015_converts_an_0014_store_without_loss(store_url, seed_anal
     store = open_store(store_url)
     store.save(seed_analysis)
     doc = seed_analysis.article.doc_id
-    _as_0014(store)
+    _as_0014(store, seed_analysis)
     assert {name for name, _ in UNUSED_INDEXES} <= _indexes(store)
     old = store.query("SELECT data FROM entity_members")
     assert old and all(isinstance(r["data"], str) for r in old)
@@ -98,6 +121,10 @@ def test_migration_0015_converts_an_0014_store_without_loss(store_url, seed_anal
     assert all(serialize.is_packed(r["data"]) for r in new)
     assert sum(len(bytes(r["data"])) for r in new) < 0.5 * sum(len(r["data"].encode()) for r in old)
     assert not {name for name, _ in UNUSED_INDEXES} & _indexes(store)
+    blobs = store.query("SELECT tokens FROM sentences")
+    assert blobs and all(bytes(r["tokens"])[:1] == bytes((tokens.VERSION,)) == b"\x03" for r in blobs)
+    hits = store.query("SELECT COUNT(*) AS n FROM sentences WHERE text LIKE '%train%'")[0]["n"]
+    assert hits >= 3
     # re-ingest takes the packed contributions out of their entities and puts them back
     store.save(seed_analysis)
     assert (_members(store), _entity_tables(store)) == before[:2]

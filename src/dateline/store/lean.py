@@ -1,5 +1,5 @@
-"""Migration 0015, a lean store: indexes no query uses go, and the entity members'
-contributions are packed.
+"""Migration 0015, a lean store: indexes no query uses go, the entity members'
+contributions are packed, and sentence tokens move to encoding 3.
 
 Each index dropped here was checked against the statements the read side and an ingest run
 (EXPLAIN QUERY PLAN of every statement `bench/readback.py` and a re-ingest execute): none
@@ -10,6 +10,10 @@ same rows does as well. Lookups by document go through the primary keys (doc_id,
 type votes) was JSON text, the largest part of the entity tables; it becomes
 :func:`serialize.pack_json` bytes against the dictionary of its shape, rewritten from the
 stored values (the same JSON, compact separators) a batch of documents at a time.
+
+Sentence tokens in encoding 2 are re-encoded in encoding 3 (the same columns, deflated
+against a dictionary of their shape; store/tokens.py) where the new blob decodes to the
+same tokens, by 0014's own step.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from sqlalchemy.engine import Connection
 
 from .. import serialize
 from ..entities.table import member_contribution, pack_contribution
-from .compact import Step, _doc_batches, _in, _rebuild_without_rowid
+from .compact import Step, _doc_batches, _in, _rebuild_without_rowid, encode_tokens
 
 # index -> the only statements that used it (a covering scan, an ORDER BY)
 UNUSED_INDEXES: tuple[tuple[str, str], ...] = (
@@ -63,10 +67,12 @@ LEAN_STORE: dict[str, list[Step]] = {
         *(f"DROP INDEX IF EXISTS {name}" for name, _ in UNUSED_INDEXES),
         *_rebuild_without_rowid("entity_members", _MEMBERS, _MEMBER_INDEXES),
         pack_contributions,
+        encode_tokens,
     ],
     "postgresql": [
         *(f"DROP INDEX IF EXISTS {name}" for name, _ in UNUSED_INDEXES),
         "ALTER TABLE entity_members ALTER COLUMN data TYPE BYTEA USING convert_to(data, 'UTF8')",
         pack_contributions,
+        encode_tokens,
     ],
 }

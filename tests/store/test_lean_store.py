@@ -1,6 +1,7 @@
-"""Migration 0015, a lean store: entity members' contributions packed and sentence tokens
-in encoding 3, both read back exactly, unused indexes gone, and a store in 0014's layout
-converted without loss, on SQLite and on PostgreSQL."""
+"""Migration 0015, a lean store: entity members' contributions packed, sentence tokens in
+encoding 3, stage records without the fields their columns hold, all read back exactly;
+unused indexes gone; a store in 0014's layout converted without loss, on SQLite and on
+PostgreSQL."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from sqlalchemy import inspect, text
 from dateline import serialize
 from dateline.entities.table import member_contribution, pack_contribution
 from dateline.query import entity
-from dateline.store import open_store, tokens
+from dateline.store import columns, open_store, tokens
 from dateline.store.db import LEANING
 from dateline.store.lean import UNUSED_INDEXES
 
@@ -83,6 +84,30 @@ def test_tokens_encoding_3_reads_back_the_same_and_smaller(seed_analysis):
     assert new < 0.85 * old
 
 
+def test_records_leave_out_what_their_columns_hold(seed_analysis):
+    from dateline.store import write
+
+    for table, rows, records in (
+        ("events", write.event_rows(seed_analysis), seed_analysis.events),
+        ("places", write.place_rows(seed_analysis), seed_analysis.places),
+        ("times", write.time_rows(seed_analysis), seed_analysis.times),
+        ("quantities", write.quantity_rows(seed_analysis), seed_analysis.quantities),
+    ):
+        assert rows
+        for row, rec in zip(rows, records, strict=True):
+            lean = json.loads(serialize.unpack_json(row["data"]))
+            assert not {"sentence", "text", "type", "trigger", "name", "kind"} & set(lean)
+            assert columns.record(type(rec), table, row) == rec
+            whole = serialize.pack(rec)  # a record stored whole (0014) reads the same
+            assert len(row["data"]) < len(whole) and columns.record(type(rec), table, row | {"data": whole}) == rec
+    # a field whose column says otherwise stays in the record
+    e = seed_analysis.events[0]
+    row = write.event_rows(seed_analysis)[0] | {"lemma": "not-" + e.lemma}
+    kept = columns.pack("events", e, row)
+    assert json.loads(serialize.unpack_json(kept))["lemma"] == e.lemma
+    assert columns.record(type(e), "events", row | {"data": kept}) == e
+
+
 def _as_0014(store, a) -> None:
     """The store as 0014 left it: contributions as JSON text, tokens in encoding 2, the unused
     indexes in place, 0015 not recorded (PostgreSQL: the data column as text again)."""
@@ -90,6 +115,9 @@ def _as_0014(store, a) -> None:
     with store.writing() as conn:
         for s in a.parsed.sentences:
             conn.execute(text("UPDATE sentences SET tokens = :b WHERE idx = :i"), {"b": _v2(a, s), "i": s.index})
+        for table, records in (("events", a.events), ("places", a.places), ("times", a.times)):
+            for i, r in enumerate(records):  # whole, as 0014 packed them
+                conn.execute(text(f"UPDATE {table} SET data = :b WHERE idx = :i"), {"b": serialize.pack(r), "i": i})
         if store.dialect == "postgresql":
             conn.execute(text("ALTER TABLE entity_members ALTER COLUMN data TYPE TEXT USING ''"))
         for doc_id, key, data in members:
@@ -108,6 +136,7 @@ def test_migration_0015_converts_an_0014_store_without_loss(store_url, seed_anal
     doc = seed_analysis.article.doc_id
     _as_0014(store, seed_analysis)
     assert {name for name, _ in UNUSED_INDEXES} <= _indexes(store)
+    whole = store.query("SELECT data FROM events ORDER BY idx")
     old = store.query("SELECT data FROM entity_members")
     assert old and all(isinstance(r["data"], str) for r in old)
     before = (_members(store), _entity_tables(store), entity.entities(store))
@@ -121,6 +150,9 @@ def test_migration_0015_converts_an_0014_store_without_loss(store_url, seed_anal
     assert all(serialize.is_packed(r["data"]) for r in new)
     assert sum(len(bytes(r["data"])) for r in new) < 0.5 * sum(len(r["data"].encode()) for r in old)
     assert not {name for name, _ in UNUSED_INDEXES} & _indexes(store)
+    lean = store.query("SELECT data FROM events ORDER BY idx")
+    assert sum(len(bytes(r["data"])) for r in lean) < 0.9 * sum(len(bytes(r["data"])) for r in whole)
+    assert all("trigger" not in json.loads(serialize.unpack_json(bytes(r["data"]))) for r in lean)
     blobs = store.query("SELECT tokens FROM sentences")
     assert blobs and all(bytes(r["tokens"])[:1] == bytes((tokens.VERSION,)) == b"\x03" for r in blobs)
     hits = store.query("SELECT COUNT(*) AS n FROM sentences WHERE text LIKE '%train%'")[0]["n"]

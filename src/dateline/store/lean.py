@@ -11,6 +11,10 @@ type votes) was JSON text, the largest part of the entity tables; it becomes
 :func:`serialize.pack_json` bytes against the dictionary of its shape, rewritten from the
 stored values (the same JSON, compact separators) a batch of documents at a time.
 
+Each stage record leaves out of ``data`` the fields its row's columns hold (store/columns.py),
+rewritten from the stored JSON and the row; a field is left out only where the column holds
+the same value, so the record read back is the one stored.
+
 Sentence tokens in encoding 2 are re-encoded in encoding 3 (the same columns, deflated
 against a dictionary of their shape; store/tokens.py) where the new blob decodes to the
 same tokens, by 0014's own step.
@@ -18,12 +22,17 @@ same tokens, by 0014's own step.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
+from typing import Any
+
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from .. import serialize
 from ..entities.table import member_contribution, pack_contribution
-from .compact import Step, _doc_batches, _in, _rebuild_without_rowid, encode_tokens
+from . import columns
+from .compact import PACKED_TABLES, Step, _doc_batches, _in, _rebuild_without_rowid, encode_tokens
 
 # index -> the only statements that used it (a covering scan, an ORDER BY)
 UNUSED_INDEXES: tuple[tuple[str, str], ...] = (
@@ -62,17 +71,39 @@ def pack_contributions(conn: Connection, dialect: str) -> None:
             conn.execute(text("UPDATE entity_members SET data = :b WHERE doc_id = :d AND entity_key = :k"), updates)
 
 
+def strip_held_fields(conn: Connection, dialect: str) -> None:
+    """Each stage record's packed JSON without the fields its columns hold."""
+    for params in _doc_batches(conn):
+        for table, record in PACKED_TABLES:
+            if table not in columns.FIELDS:
+                continue
+            rows = conn.execute(
+                text(f"SELECT doc_id, {columns.select(table)} FROM {table} WHERE {_in(params)}"), params
+            ).mappings()
+            updates = [u for u in (_stripped(table, record, dict(r)) for r in rows) if u is not None]
+            if updates:
+                conn.execute(text(f"UPDATE {table} SET data = :b WHERE doc_id = :d AND idx = :i"), updates)
+
+
+def _stripped(table: str, record: str, row: Mapping[str, Any]) -> dict[str, Any] | None:
+    value = json.loads(serialize.unpack_json(bytes(row["data"])))
+    new = columns.pack_json(table, record, value, row)
+    return {"d": row["doc_id"], "i": row["idx"], "b": new} if new != bytes(row["data"]) else None
+
+
 LEAN_STORE: dict[str, list[Step]] = {
     "sqlite": [
         *(f"DROP INDEX IF EXISTS {name}" for name, _ in UNUSED_INDEXES),
         *_rebuild_without_rowid("entity_members", _MEMBERS, _MEMBER_INDEXES),
         pack_contributions,
+        strip_held_fields,
         encode_tokens,
     ],
     "postgresql": [
         *(f"DROP INDEX IF EXISTS {name}" for name, _ in UNUSED_INDEXES),
         "ALTER TABLE entity_members ALTER COLUMN data TYPE BYTEA USING convert_to(data, 'UTF8')",
         pack_contributions,
+        strip_held_fields,
         encode_tokens,
     ],
 }

@@ -1,5 +1,6 @@
 """Migration 0015, a lean store: indexes no query uses go, the entity members'
-contributions are packed, and sentence tokens move to encoding 3.
+contributions are packed, stage records leave out what their columns hold, and sentence
+tokens move to encoding 3.
 
 Each index dropped here was checked against the statements the read side and an ingest run
 (EXPLAIN QUERY PLAN of every statement `bench/readback.py` and a re-ingest execute): none
@@ -32,7 +33,7 @@ from sqlalchemy.engine import Connection
 from .. import serialize
 from ..entities.table import member_contribution, pack_contribution
 from . import columns
-from .compact import PACKED_TABLES, Step, _doc_batches, _in, _rebuild_without_rowid, encode_tokens
+from .compact import PACKED_TABLES, Step, doc_batches, encode_tokens, in_docs, rebuild_without_rowid
 
 # index -> the only statements that used it (a covering scan, an ORDER BY)
 UNUSED_INDEXES: tuple[tuple[str, str], ...] = (
@@ -58,9 +59,9 @@ _MEMBER_INDEXES = (
 
 def pack_contributions(conn: Connection, dialect: str) -> None:
     """Every member's contribution stored as JSON text becomes packed bytes."""
-    for params in _doc_batches(conn):
+    for params in doc_batches(conn):
         rows = conn.execute(
-            text(f"SELECT doc_id, entity_key, data FROM entity_members WHERE {_in(params)}"), params
+            text(f"SELECT doc_id, entity_key, data FROM entity_members WHERE {in_docs(params)}"), params
         ).mappings()
         updates = [
             {"d": r["doc_id"], "k": r["entity_key"], "b": pack_contribution(member_contribution(r["data"]))}
@@ -73,12 +74,12 @@ def pack_contributions(conn: Connection, dialect: str) -> None:
 
 def strip_held_fields(conn: Connection, dialect: str) -> None:
     """Each stage record's packed JSON without the fields its columns hold."""
-    for params in _doc_batches(conn):
+    for params in doc_batches(conn):
         for table, record in PACKED_TABLES:
             if table not in columns.FIELDS:
                 continue
             rows = conn.execute(
-                text(f"SELECT doc_id, {columns.select(table)} FROM {table} WHERE {_in(params)}"), params
+                text(f"SELECT doc_id, {columns.select(table)} FROM {table} WHERE {in_docs(params)}"), params
             ).mappings()
             updates = [u for u in (_stripped(table, record, dict(r)) for r in rows) if u is not None]
             if updates:
@@ -94,7 +95,7 @@ def _stripped(table: str, record: str, row: Mapping[str, Any]) -> dict[str, Any]
 LEAN_STORE: dict[str, list[Step]] = {
     "sqlite": [
         *(f"DROP INDEX IF EXISTS {name}" for name, _ in UNUSED_INDEXES),
-        *_rebuild_without_rowid("entity_members", _MEMBERS, _MEMBER_INDEXES),
+        *rebuild_without_rowid("entity_members", _MEMBERS, _MEMBER_INDEXES),
         pack_contributions,
         strip_held_fields,
         encode_tokens,

@@ -1,6 +1,7 @@
 """Build the store's frozen compression data from a development store (run once per version).
 
-    .venv/bin/python bench/store_dictionaries.py --db STORE
+    .venv/bin/python bench/store_dictionaries.py --db STORE            # every file, anew
+    .venv/bin/python bench/store_dictionaries.py --db STORE --append   # dictionaries for new records only
 
 Writes two files the store reads from then on, and that must never change for a
 version already written (a new version is appended instead):
@@ -9,6 +10,11 @@ version already written (a new version is appended instead):
   dictionary of the record's JSON *shape* -- its keys, its categorical values (types,
   statuses, role names, features, units) and numbers zeroed; free text is blanked, so no
   article text goes into the repository. Stored records are deflated against it.
+  Since 0015 it also holds ``SentenceTokens``: stored sentences' token columns (encoding 3)
+  with their lemmas and own texts left out, only label numbers, widths and heads kept.
+  ``EntityContribution`` and ``SentenceTokens`` were built with ``--append`` from a store of
+  the TimeLine trial corpus (`dateline eval timeline --keep`), not from the Giveme5W1H texts
+  that bench/size.py measures, so that its figure is not one of the dictionary's own texts.
 - ``src/dateline/store/data/token_labels.yaml``: the spaCy label sets (POS, tag, dep,
   entity type), most frequent first, so that stored tokens carry small label numbers.
 """
@@ -34,6 +40,7 @@ TABLES = (
     ("quantities", "Quantity"),
     ("relative_locations", "RelativeLocation"),
     ("main_events", "MainEvent"),
+    ("entity_members", "EntityContribution"),  # since 0015
 )
 # Fields whose values are a closed set (kept in the dictionary); every other string is blanked.
 CATEGORICAL = {
@@ -56,17 +63,57 @@ def _shape(o, path=()):
     return 0
 
 
-def dictionary(rows: list[str]) -> str:
+def _contribution_shape(o):
+    """An entity member's contribution: the alias kinds and type labels are its closed sets."""
+    return {
+        "aliases": [[a[0], "", "", 0] for a in o["aliases"]],
+        "labels": [[label, 0] for label, _ in o["labels"]],
+        "name": "",
+        "label": o["label"],
+    }
+
+
+def dictionary(rows: list[str], record: str = "") -> str:
     """The most common record shapes, most common last (deflate reaches the end of its
     dictionary with the shortest distances)."""
+    shape = _contribution_shape if record == "EntityContribution" else _shape
     shapes = collections.Counter(
-        json.dumps(_shape(json.loads(r)), ensure_ascii=False, separators=(",", ":")) for r in rows
+        json.dumps(shape(json.loads(r)), ensure_ascii=False, separators=(",", ":")) for r in rows
     )
     out = ""
     for s, _ in shapes.most_common():
         if len(out) + len(s) > MAX_DICTIONARY:
             break
         out = s + out
+    return out
+
+
+def _token_columns(blob: bytes) -> dict | None:
+    """A stored sentence's token columns (encoding 2 or 3), or None for encoding 1."""
+    import zlib
+
+    from dateline import serialize
+
+    if blob[:1] == b"\x02":
+        return json.loads(zlib.decompress(blob[1:], -15))
+    if blob[:1] == b"\x03":
+        return json.loads(serialize.inflate(blob[1], blob[2:]))
+    return None
+
+
+def token_dictionary(db: sqlite3.Connection) -> str:
+    """Sentences' token columns without their words (lemmas, own texts, unlisted labels),
+    as many as fit, in store order."""
+    out = ""
+    for (blob,) in db.execute("SELECT tokens FROM sentences WHERE tokens IS NOT NULL ORDER BY doc_id, idx"):
+        cols = _token_columns(bytes(blob))
+        if cols is None:
+            continue
+        cols = {k: v for k, v in cols.items() if k not in ("x", "u")} | {"l": [None] * len(cols["l"])}
+        shape = json.dumps(cols, separators=(",", ":"))
+        if len(out) + len(shape) > MAX_DICTIONARY:
+            break
+        out = shape + out
     return out
 
 
@@ -116,13 +163,21 @@ def token_labels(db: sqlite3.Connection) -> dict[str, list[str]]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", required=True)
+    ap.add_argument("--append", action="store_true", help="only add dictionaries for records that have none")
     args = ap.parse_args()
     db = sqlite3.connect(args.db)
-    dicts = []
+    dicts = json.loads(DICTIONARIES.read_text(encoding="utf-8"))["dictionaries"] if args.append else []
     for table, cls in TABLES:
+        if any(d["record"] == cls for d in dicts):
+            continue  # frozen: stored records refer to it by number
         rows = [r[0] for r in db.execute(f"SELECT data FROM {table}") if isinstance(r[0], str)]
-        dicts.append({"id": len(dicts) + 1, "record": cls, "dictionary": dictionary(rows)})
+        dicts.append({"id": len(dicts) + 1, "record": cls, "dictionary": dictionary(rows, cls)})
+    if not any(d["record"] == "SentenceTokens" for d in dicts):
+        dicts.append({"id": len(dicts) + 1, "record": "SentenceTokens", "dictionary": token_dictionary(db)})
     DICTIONARIES.write_text(json.dumps({"version": 1, "dictionaries": dicts}, ensure_ascii=False, indent=1) + "\n")
+    if args.append:
+        print(f"wrote {DICTIONARIES}")
+        return 0
     labels = token_labels(db)
     head = "# Frozen: stored tokens (encoding 2) refer to these labels by position. Append only.\n"
     LABELS.write_text(head + yaml.safe_dump(labels, default_flow_style=None, width=120, sort_keys=False))

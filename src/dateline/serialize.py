@@ -143,6 +143,21 @@ def _primed(number: int) -> Any:
     return zlib.compressobj(6, zlib.DEFLATED, -15, 8, zlib.Z_DEFAULT_STRATEGY, zdict)
 
 
+def deflate(record: str, raw: bytes) -> tuple[int, bytes]:
+    """``raw`` deflated against the newest dictionary of ``record`` (a record class's name, or
+    another shape the store packs): the dictionary's number and the deflate stream."""
+    number = _dictionaries()[1].get(record, 0)
+    squeeze = _primed(number).copy()
+    return number, squeeze.compress(raw) + squeeze.flush()
+
+
+def inflate(number: int, stream: bytes) -> bytes:
+    """:func:`deflate`'s input again, from the dictionary's number and the stream."""
+    zdict = _dictionaries()[0][number] if number else b""
+    inflater = zlib.decompressobj(-15, zdict) if zdict else zlib.decompressobj(-15)
+    return inflater.decompress(stream) + inflater.flush()
+
+
 def pack(obj: Any) -> bytes:
     """A record as compact bytes for the store (read back by :func:`loads`)."""
     return pack_json(type(obj).__name__, dumps(obj, compact=True))
@@ -150,9 +165,8 @@ def pack(obj: Any) -> bytes:
 
 def pack_json(record: str, text: str) -> bytes:
     """The JSON text of a record of class ``record`` (its name), packed as it is."""
-    number = _dictionaries()[1].get(record, 0)
-    squeeze = _primed(number).copy()
-    return bytes((_PACKED, number)) + squeeze.compress(text.encode("utf-8")) + squeeze.flush()
+    number, stream = deflate(record, text.encode("utf-8"))
+    return bytes((_PACKED, number)) + stream
 
 
 def is_packed(value: str | bytes | memoryview) -> bool:
@@ -164,9 +178,7 @@ def unpack_json(blob: bytes) -> str:
     converted by migration 0014) is returned as it is."""
     if blob[:1] != bytes((_PACKED,)):
         return blob.decode("utf-8")
-    zdict = _dictionaries()[0][blob[1]] if blob[1] else b""
-    inflate = zlib.decompressobj(-15, zdict) if zdict else zlib.decompressobj(-15)
-    return (inflate.decompress(blob[2:]) + inflate.flush()).decode("utf-8")
+    return inflate(blob[1], blob[2:]).decode("utf-8")
 
 
 @functools.cache

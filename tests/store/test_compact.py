@@ -109,7 +109,7 @@ def test_migration_0014_converts_an_older_store_without_loss(store_url, seed_ana
     store.close()
 
     store = open_store(store_url)  # applies 0014 again
-    assert store.migrations()[-1][0] == COMPACTING
+    assert COMPACTING in [name for name, _ in store.migrations()]
     assert store.load_analysis(seed_analysis.article.doc_id) == seed_analysis
     packed = store.query("SELECT data FROM events ORDER BY idx")
     assert all(serialize.is_packed(r["data"]) for r in packed)

@@ -32,6 +32,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from .. import serialize
 from ..types import Analysis, EntityKey
 from . import names
 from ._data import resolve_data
@@ -261,7 +262,7 @@ def reconsider_one_word(conn: Connection, new_id: str, e: DocEntity, ov: Overrid
 
 def move_member(conn: Connection, m: Row, new_id: str) -> None:
     """One document entity leaves its entity for another (counts, aliases and votes follow it)."""
-    old, data = m["entity_id"], json.loads(m["data"])
+    old, data = m["entity_id"], member_contribution(m["data"])
     _add(conn, old, data, -1)
     _add(conn, new_id, data, +1)
     conn.execute(
@@ -304,6 +305,20 @@ def contribution(e: DocEntity) -> dict[str, Any]:
     return {"aliases": rows, "labels": [[e.label, e.mentions]], "name": e.name, "label": e.label}
 
 
+# A member's contribution is stored packed (serialize.pack_json against the dictionary of its
+# shape, since migration 0015): as JSON text it was the largest part of the entity tables.
+CONTRIBUTION = "EntityContribution"
+
+
+def pack_contribution(data: dict[str, Any]) -> bytes:
+    return serialize.pack_json(CONTRIBUTION, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+def member_contribution(value: str | bytes | memoryview) -> dict[str, Any]:
+    """A stored contribution: packed bytes, or the JSON text stores before 0015 hold."""
+    return json.loads(value if isinstance(value, str) else serialize.unpack_json(bytes(value)))
+
+
 def _write_members(
     conn: Connection, doc_id: str, published: str | None, ents: list[DocEntity], chosen: dict[str, str],
     places: dict[int, str],
@@ -317,7 +332,7 @@ def _write_members(
         data = contribution(e)
         members.append(
             {"doc_id": doc_id, "entity_key": e.key, "entity_id": eid, "mentions": e.mentions, "links": e.links,
-             "published": published, "data": json.dumps(data, ensure_ascii=False)}
+             "published": published, "data": pack_contribution(data)}
         )  # fmt: skip
         added.append((eid, data))
         tot = per_entity.setdefault(eid, [0, 0])
@@ -442,7 +457,7 @@ def unlink_document(conn: Connection, doc_id: str) -> dict[str, str]:
     if not members:
         return {}
     per_entity: dict[str, list[int]] = {}
-    _add_many(conn, [(m["entity_id"], json.loads(m["data"])) for m in members], -1)
+    _add_many(conn, [(m["entity_id"], member_contribution(m["data"])) for m in members], -1)
     for m in members:
         tot = per_entity.setdefault(m["entity_id"], [0, 0])
         tot[0] += m["mentions"]

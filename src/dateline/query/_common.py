@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import serialize
+from ..store import columns
 from ..types import EntityKey, Event, Place, Quantity, TimeValue
 
 DATA = Path(__file__).parent / "data"
@@ -83,9 +83,9 @@ def _load_chunk(store, wanted, tables, out) -> None:
         if table not in tables:
             continue
         for r in store.query(
-            f"SELECT doc_id, sentence_idx, data FROM {table} WHERE {where} ORDER BY doc_id, idx", **params
+            f"SELECT doc_id, {columns.select(table)} FROM {table} WHERE {where} ORDER BY doc_id, idx", **params
         ):
-            out[table].setdefault((r["doc_id"], r["sentence_idx"]), []).append(serialize.loads(cls, r["data"]))
+            out[table].setdefault((r["doc_id"], r["sentence_idx"]), []).append(columns.record(cls, table, r))
 
 
 def entity_name(key: EntityKey | str | None) -> str | None:

@@ -77,10 +77,11 @@ def stats(store: Store) -> StoreStats:
     out["published_from"], out["published_to"] = rng["first"], rng["last"]
     out["mentions_by_type"] = {
         r["label"]: r["n"]
-        for r in store.query("SELECT label, COUNT(*) AS n FROM mentions GROUP BY label ORDER BY n DESC")
+        for r in store.query("SELECT label, COUNT(*) AS n FROM mentions GROUP BY label ORDER BY n DESC, label")
     }
     out["events_by_type"] = {
-        r["type"]: r["n"] for r in store.query("SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY n DESC")
+        r["type"]: r["n"]
+        for r in store.query("SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY n DESC, type")
     }
     out["migrations"] = tuple(name for name, _ in store.migrations())
     out["database"] = store.url

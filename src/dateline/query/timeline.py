@@ -33,8 +33,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .. import config, serialize
+from .. import config
 from ..entities.lookup import EntityMap, find_entities, members
+from ..store import columns
 from ..time import granularity
 from ..types import Event, Role
 
@@ -98,8 +99,8 @@ def _rows(store, doc_keys: set[tuple[str, str]] | None) -> list[dict]:
         params.update(dp)
         where.append(f"e.doc_id IN ({', '.join(':' + p for p in dp)})")
     sql = (
-        "SELECT e.doc_id, e.idx, e.sentence_idx, e.data, d.published, d.title, d.record_id, d.source, s.text, "
-        "s.start_char, d.body_start "
+        f"SELECT e.doc_id, {columns.select('events', 'e.')}, d.published, d.title, d.record_id, d.source, "
+        "s.text, s.start_char, d.body_start "
         "FROM events e JOIN documents d ON d.doc_id = e.doc_id "
         "JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx"
         + (" WHERE " + " AND ".join(where) if where else "")
@@ -246,7 +247,7 @@ def timeline(
 
             raise NotFound(f"entity {entity!r}")
         doc_keys = {k for k in members(store, ent.entity_id) if docs is None or k[0] in docs}
-    loaded = [(r, serialize.loads(Event, r["data"])) for r in _rows(store, doc_keys)]
+    loaded = [(r, columns.record(Event, "events", r)) for r in _rows(store, doc_keys)]
     inner = _subordinate(loaded)
     items, undated = [], 0
     for r, ev in loaded:

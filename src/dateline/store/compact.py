@@ -34,22 +34,22 @@ _DOC_FK = "REFERENCES documents(doc_id) ON DELETE CASCADE"
 Step = str | Callable[[Connection, str], None]
 
 
-def _doc_batches(conn: Connection) -> Iterator[dict[str, str]]:
+def doc_batches(conn: Connection) -> Iterator[dict[str, str]]:
     ids = [r[0] for r in conn.execute(text("SELECT doc_id FROM documents ORDER BY doc_id"))]
     for i in range(0, len(ids), _DOCS_PER_BATCH):
         yield {f"d{k}": d for k, d in enumerate(ids[i : i + _DOCS_PER_BATCH])}
 
 
-def _in(params: dict[str, str]) -> str:
+def in_docs(params: dict[str, str]) -> str:
     return "doc_id IN (" + ", ".join(":" + k for k in params) + ")"
 
 
 def pack_records(conn: Connection, dialect: str) -> None:
     """Every record stored as JSON text becomes :func:`serialize.pack_json` bytes."""
-    for params in _doc_batches(conn):
+    for params in doc_batches(conn):
         for table, record in PACKED_TABLES:
             key = "doc_id" if table == "main_events" else "doc_id, idx"
-            rows = conn.execute(text(f"SELECT {key}, data FROM {table} WHERE {_in(params)}"), params).mappings()
+            rows = conn.execute(text(f"SELECT {key}, data FROM {table} WHERE {in_docs(params)}"), params).mappings()
             updates = [
                 {**{k: r[k] for k in r if k != "data"}, "data": _packed(record, r["data"])}
                 for r in rows
@@ -81,11 +81,11 @@ def encode_tokens(conn: Connection, dialect: str) -> None:
 
 
 def _encode_tokens(conn: Connection) -> None:
-    for params in _doc_batches(conn):
+    for params in doc_batches(conn):
         rows = conn.execute(
             text(
                 "SELECT doc_id, idx, start_char, end_char, text, token_start, token_end, tokens FROM sentences "
-                f"WHERE {_in(params)} AND tokens IS NOT NULL"
+                f"WHERE {in_docs(params)} AND tokens IS NOT NULL"
             ),
             params,
         ).mappings()
@@ -215,7 +215,7 @@ _REBUILT: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 
 
-def _rebuild_without_rowid(table: str, columns: str, indexes: tuple[str, ...]) -> list[str]:
+def rebuild_without_rowid(table: str, columns: str, indexes: tuple[str, ...]) -> list[str]:
     """SQLite: the table again as WITHOUT ROWID, rows and indexes kept."""
     names = ", ".join(c.split()[0] for c in re.split(r",(?![^()]*\))", columns) if "PRIMARY KEY (" not in c)
     return [
@@ -229,7 +229,7 @@ def _rebuild_without_rowid(table: str, columns: str, indexes: tuple[str, ...]) -
 
 COMPACT_RECORDS: dict[str, list[Step]] = {
     "sqlite": [
-        *(stmt for table, columns, indexes in _REBUILT for stmt in _rebuild_without_rowid(table, columns, indexes)),
+        *(stmt for table, columns, indexes in _REBUILT for stmt in rebuild_without_rowid(table, columns, indexes)),
         pack_records,
         encode_tokens,
     ],

@@ -39,8 +39,9 @@ log = logging.getLogger(__name__)
 # The PostgreSQL advisory lock every Dateline writer holds for its transaction (any fixed number).
 WRITE_LOCK = 0x0DA7E11E
 
-# The migration that compacts stored records: a store upgraded by it is vacuumed after.
+# The migrations that compact stored records: a store upgraded by one is vacuumed after.
 COMPACTING = "0014_compact_records"
+LEANING = "0015_lean_store"
 
 # A document reference longer than this is no id, prefix, record id or file name.
 MAX_REFERENCE_CHARS = 1000
@@ -192,12 +193,12 @@ class Store:
                     {"n": name, "t": write.now()},
                 )
                 applied_now.append(name)
-        if self.dialect == "sqlite" and COMPACTING in applied_now and _NAMES[0] not in applied_now:
+        if self.dialect == "sqlite" and {COMPACTING, LEANING} & set(applied_now) and _NAMES[0] not in applied_now:
             self._vacuum()
         return applied_now
 
     def _vacuum(self) -> None:
-        """Give back the pages an upgrade freed (an existing store compacted by 0014 would
+        """Give back the pages an upgrade freed (an existing store compacted by 0014 or 0015 would
         otherwise keep its old size). Outside any transaction, as SQLite requires. The
         upgrade is committed by then: a VACUUM that fails (it needs the store's size again
         in free disk) leaves a correct, larger file, so it is only logged."""

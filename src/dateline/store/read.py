@@ -31,7 +31,7 @@ from ..types import (
     TimeValue,
     Token,
 )
-from . import tokens
+from . import columns, tokens
 
 T = TypeVar("T")
 Query = Callable[..., list[dict[str, Any]]]
@@ -128,8 +128,8 @@ def parsed_doc(query: Query, art: Article) -> tuple[ParsedDoc, tuple[SentenceTim
 
 
 def _records(query: Query, cls: type[T], table: str, doc_id: str) -> tuple[T, ...]:
-    rows = query(f"SELECT data FROM {table} WHERE doc_id = :d ORDER BY idx", d=doc_id)
-    return tuple(serialize.loads(cls, r["data"]) for r in rows)
+    rows = query(f"SELECT {columns.select(table)} FROM {table} WHERE doc_id = :d ORDER BY idx", d=doc_id)
+    return tuple(columns.record(cls, table, r) for r in rows)
 
 
 def load_analysis(query: Query, doc_id: str) -> Analysis:

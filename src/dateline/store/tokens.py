@@ -6,9 +6,12 @@ per field, then raw deflate. Encoding 2 (written since migration 0014) keeps onl
 the sentence text does not already say: each token's gap and width instead of its text
 (the text where it is not the sentence's own characters), lemmas only where they differ
 from the lower-cased text, labels as their positions in ``data/token_labels.yaml``
-(a label not listed there is stored by name), heads relative to the token. A typical
-news sentence of 25 tokens takes about 90 bytes. Encoding 1 (JSON of the texts and
-labels, zlib) is still read.
+(a label not listed there is stored by name), heads relative to the token. Encoding 3
+(written since migration 0015) is the same columns deflated against a preset dictionary
+of their shape (``SentenceTokens`` in ``data/record_dictionaries.json``, its number in the
+blob's second byte): a sentence's blob is too short for deflate alone to find the label
+runs that recur across sentences, and takes about a quarter less with it. Encodings 1
+(JSON of the texts and labels, zlib) and 2 (no dictionary) are still read.
 """
 
 from __future__ import annotations
@@ -17,10 +20,13 @@ import functools
 import json
 import zlib
 
+from .. import serialize
 from ..types import Sentence, Token
 from ._data import token_labels
 
-VERSION = 2
+VERSION = 3
+_PLAIN = 2  # encoding 2: the same columns without a dictionary
+DICTIONARY = "SentenceTokens"
 _STOP, _NUM = 1, 2
 _LABEL_FIELDS = (("p", "pos"), ("t", "tag"), ("d", "dep"), ("n", "ent_type"))
 
@@ -38,6 +44,12 @@ def encode(tokens: tuple[Token, ...], sentence: Sentence, chunks: tuple[tuple[in
 
 def encode_sentence(toks: tuple[Token, ...], sentence: Sentence, chunks: tuple[tuple[int, int], ...]) -> bytes:
     """:func:`encode` of the sentence's own tokens."""
+    number, stream = serialize.deflate(DICTIONARY, columns_json(toks, sentence, chunks))
+    return bytes((VERSION, number)) + stream
+
+
+def columns_json(toks: tuple[Token, ...], sentence: Sentence, chunks: tuple[tuple[int, int], ...]) -> bytes:
+    """The sentence's tokens as the JSON of their columns (encodings 2 and 3 deflate it)."""
     base_t, base_c, text = sentence.token_start, sentence.start, sentence.text
     gaps, widths, own = [], [], []
     end = 0
@@ -64,9 +76,7 @@ def encode_sentence(toks: tuple[Token, ...], sentence: Sentence, chunks: tuple[t
         "f": [(_STOP if t.is_stop else 0) | (_NUM if t.like_num else 0) for t in toks],
         "c": [[a - base_t, b - base_t] for a, b in chunks if sentence.token_start <= a < sentence.token_end],
     }
-    raw = json.dumps(cols, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    squeeze = zlib.compressobj(6, zlib.DEFLATED, -15, 8)
-    return bytes((VERSION,)) + squeeze.compress(raw) + squeeze.flush()
+    return json.dumps(cols, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _code(label: str, table: dict[str, int], unlisted: list[str]) -> int:
@@ -80,9 +90,13 @@ def _code(label: str, table: dict[str, int], unlisted: list[str]) -> int:
 
 def decode(blob: bytes, sentence: Sentence) -> tuple[tuple[Token, ...], tuple[tuple[int, int], ...]]:
     """The tokens and noun chunks :func:`encode` stored, with document-level indexes again."""
-    if blob[:1] != bytes((VERSION,)):
+    if blob[:1] == bytes((VERSION,)):
+        raw = serialize.inflate(blob[1], blob[2:])
+    elif blob[:1] == bytes((_PLAIN,)):
+        raw = zlib.decompress(blob[1:], -15)
+    else:
         return _decode_v1(blob, sentence)
-    cols = json.loads(zlib.decompress(blob[1:], -15).decode("utf-8"))
+    cols = json.loads(raw.decode("utf-8"))
     base_t, base_c, text = sentence.token_start, sentence.start, sentence.text
     labels = token_labels()
     unlisted = cols.get("u", [])

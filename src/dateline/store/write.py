@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection
 from .. import serialize
 from ..entities import table as entity_table
 from ..types import Analysis, Event, W5Answer
-from . import tokens
+from . import columns, tokens
 
 Row = dict[str, object]
 
@@ -143,41 +143,44 @@ def entity_link_rows(a: Analysis) -> list[Row]:
 
 def time_rows(a: Analysis) -> list[Row]:
     return [
-        _stage_row(a, i, t, t.sentence, start_char=t.start, end_char=t.end, text=t.text, type=t.type, value=t.value)
-        | {"mod": t.mod, "earliest": t.earliest, "latest": t.latest}
+        _packed("times", t, _stage_row(a, i, t.sentence, start_char=t.start, end_char=t.end, text=t.text)
+                | {"type": t.type, "value": t.value, "mod": t.mod, "earliest": t.earliest, "latest": t.latest})
         for i, t in enumerate(a.times)
-    ]
+    ]  # fmt: skip
 
 
 def place_rows(a: Analysis) -> list[Row]:
     return [
-        _stage_row(a, i, x, x.sentence, start_char=x.start, end_char=x.end, text=x.text, name=x.name)
-        | {"feature": x.feature, "country_code": x.country_code, "admin1": x.admin1, "lat": x.lat, "lon": x.lon}
-        | {"geonameid": x.geonameid, "confidence": x.confidence}
+        _packed("places", x, _stage_row(a, i, x.sentence, start_char=x.start, end_char=x.end, text=x.text)
+                | {"name": x.name, "feature": x.feature, "country_code": x.country_code, "admin1": x.admin1}
+                | {"lat": x.lat, "lon": x.lon, "geonameid": x.geonameid, "confidence": x.confidence})
         for i, x in enumerate(a.places)
-    ]
+    ]  # fmt: skip
 
 
 def relative_rows(a: Analysis) -> list[Row]:
-    return [_stage_row(a, i, r, r.sentence, text=r.text) for i, r in enumerate(a.relative_locations)]
+    return [
+        _packed("relative_locations", r, _stage_row(a, i, r.sentence, text=r.text))
+        for i, r in enumerate(a.relative_locations)
+    ]
 
 
 def quantity_rows(a: Analysis) -> list[Row]:
     return [
-        _stage_row(a, i, q, q.sentence, start_char=q.start, end_char=q.end, text=q.text, kind=q.kind)
-        | {"number": q.number, "unit": q.unit, "si_value": q.si_value, "si_unit": q.si_unit}
-        | {"mod": q.mod, "measures": q.measures}
+        _packed("quantities", q, _stage_row(a, i, q.sentence, start_char=q.start, end_char=q.end, text=q.text)
+                | {"kind": q.kind, "number": q.number, "unit": q.unit, "si_value": q.si_value}
+                | {"si_unit": q.si_unit, "mod": q.mod, "measures": q.measures})
         for i, q in enumerate(a.quantities)
-    ]
+    ]  # fmt: skip
 
 
 def event_rows(a: Analysis) -> list[Row]:
     return [
-        _stage_row(a, i, e, e.sentence, type=e.type, status=e.status, lemma=e.lemma, trigger=e.trigger)
-        | {"time_value": e.time_value, "time_earliest": e.time_earliest, "time_latest": e.time_latest}
-        | _event_point(e)
+        _packed("events", e, _stage_row(a, i, e.sentence, type=e.type, status=e.status, lemma=e.lemma)
+                | {"trigger": e.trigger, "time_value": e.time_value, "time_earliest": e.time_earliest}
+                | {"time_latest": e.time_latest} | _event_point(e))
         for i, e in enumerate(a.events)
-    ]
+    ]  # fmt: skip
 
 
 def _event_point(e: Event) -> Row:
@@ -220,9 +223,13 @@ def main_event_rows(a: Analysis) -> list[Row]:
     ]
 
 
-def _stage_row(a: Analysis, i: int, record: object, sentence: int, **columns: object) -> Row:
-    data = serialize.pack(record)
-    return {"doc_id": a.article.doc_id, "idx": i, "sentence_idx": sentence, **columns, "data": data}
+def _stage_row(a: Analysis, i: int, sentence: int, **columns: object) -> Row:
+    return {"doc_id": a.article.doc_id, "idx": i, "sentence_idx": sentence, **columns}
+
+
+def _packed(table: str, record: object, row: Row) -> Row:
+    """The row with the record packed as its ``data``, without what the columns hold."""
+    return row | {"data": columns.pack(table, record, row)}
 
 
 def stage_rows(a: Analysis) -> list[Row]:

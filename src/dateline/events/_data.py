@@ -49,6 +49,7 @@ class Clauses:
 
     conditional_marks: frozenset[str]
     asserting_modifiers: frozenset[str]
+    negating_governors: frozenset[str]
     relational_nouns: frozenset[str]
     party_verbs: dict[str, str]
     summon_verbs: frozenset[str]
@@ -108,7 +109,7 @@ class Lexicon:
         self.possible_aux = eng.auxiliaries.modal
         self.planned_governors = eng.planned_governors
         self.possible_governors = frozenset(st["possible_governors"])
-        self.control_verbs = self.planned_governors | self.possible_governors
+        self.control_verbs = self.planned_governors | self.possible_governors | clauses().negating_governors
         self.planned_nouns = frozenset(st["planned_nouns"])
         self.possible_nouns = frozenset(st["possible_nouns"])
         self.negation_words = eng.negation

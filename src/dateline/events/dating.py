@@ -41,7 +41,7 @@ from .anchoring import (
     sentence_time_applies,
     simple_present_state,
 )
-from .context import DocContext, owner_of
+from .context import DocContext, modifier_owner, owner_of
 
 _ANCHOR_PREPS = frozenset({"since", "until", "till", "before", "by"})
 _COMPLEMENT_DEPS = frozenset({"ccomp", "parataxis", "csubj"})
@@ -79,7 +79,7 @@ def time_roles(ctx: DocContext, sent, triggers, roles, times_here) -> dict[int, 
             when = (tv.anchor, *spans[tv.anchor], f"timex:range|{tv.rule}")
         elif relative_to_event(ctx, sent, tv):
             when = _NONE  # "told them on the Sunday before the election": undated, and borrows nothing
-        owner = head if head in triggers else owner_of(ctx, head, triggers)
+        owner = modifier_owner(ctx, head, head if head in triggers else owner_of(ctx, head, triggers), triggers)
         h = toks[head].head
         if toks[head].dep == "pobj" and ctx.lower[h] in _ANCHOR_PREPS:
             owner = None  # "first meeting since 2019": an anchor, not the event's time
@@ -254,6 +254,36 @@ def _borrowed_time(ctx: DocContext, i: int, status: str, stime: SentenceTime | N
     if reporting_verb(ctx, i) and not _recent_lead(ctx, report):
         return _NONE  # "His uncle said ...", days after the news: said some day since
     return report
+
+
+def conjunct_times(ctx: DocContext, sent_time: SentenceTime | None, times, roles, when: dict[int, When]) -> None:
+    """ "Epstein built a juggernaut and secured a further title in 2007": a date the sentence's
+    later conjunct governs dates that conjunct, not the verb before it, which borrowed it as the
+    sentence's time (the verb it hangs on, "In 2007 he built X and won Y", lends it to both)."""
+    if sent_time is None or sent_time.rule != "governing" or sent_time.timex is None:
+        return
+    if not 0 <= sent_time.timex < len(times):
+        return
+    start = times[sent_time.timex].start
+    owner = next((c for c, rs in roles.items() if any(r.name == "time" and r.start == start for r in rs)), None)
+    if owner is None:
+        return
+    for i, w in when.items():
+        if i != owner and w[3] == "sentence:governing" and _conjunct_after(ctx, owner, i):
+            when[i] = _NONE
+
+
+def _conjunct_after(ctx: DocContext, c: int, i: int) -> bool:
+    """Whether ``c`` is a later conjunct of ``i`` ("built ... and secured")."""
+    toks = ctx.toks
+    cur = c
+    for _ in range(6):
+        if toks[cur].dep != "conj" or toks[cur].head == cur:
+            return False
+        cur = toks[cur].head
+        if cur == i:
+            return True
+    return False
 
 
 def _recent_lead(ctx: DocContext, report: When) -> bool:

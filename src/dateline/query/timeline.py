@@ -352,11 +352,19 @@ def _compatible(a: dict, b: dict) -> bool:
         return False
     pa, pb = {p["id"] for p in a["participants"]}, {p["id"] for p in b["participants"]}
     if pa or pb:
-        if not pa & pb:
+        if not pa & pb or _other_patients(a, b, pa, pb):
             return False
     elif a["lemma"] != b["lemma"]:
         return False
     return _places_agree(a["place"] or {}, b["place"] or {})
+
+
+def _other_patients(a: dict, b: dict, pa: set, pb: set) -> bool:
+    """ "Trump meets Obama" and "Trump later met with Ryan": one agent, two events, each done
+    to someone the other does not name."""
+    qa = {p["id"] for p in a["participants"] if p["role"] == "patient"}
+    qb = {p["id"] for p in b["participants"] if p["role"] == "patient"}
+    return bool(qa and qb) and not qa & pb and not qb & pa
 
 
 def _places_agree(pa: dict, pb: dict) -> bool:

@@ -169,3 +169,22 @@ def test_hosting_and_helping_without_a_party_or_aid_are_untyped():
     assert _event("Maria is hosting her birthday party at the hotel.", "host").type == "OTHER"
     assert _event("The mayor hosted the Japanese envoy on Friday.", "host").type == "MEET"
     assert _event("Jones helped the team to the title last year.", "help").type == "OTHER"
+
+
+def test_a_headline_statement_is_the_one_its_speaker_makes_on_the_day_the_report_names():
+    events = _events(
+        "Maria Lopez has blamed her defeat on the party chairman. "
+        "On a conference call with donors on Saturday, Lopez said the chairman had stopped her momentum.",
+        title="Maria Lopez blames party chairman for defeat",
+        published=date(2021, 3, 8),  # a Monday
+    )
+    blames = [e for e in events if e.lemma == "blame"]
+    assert len(blames) == 2
+    assert {(e.time_value, e.time_rule) for e in blames} == {("2021-03-06", "statement:said")}
+    # someone else's dated statement does not date hers
+    other = _events(
+        "Maria Lopez has blamed her defeat on the party chairman. On Saturday, the chairman said he would stay.",
+        title="Maria Lopez blames party chairman for defeat",
+        published=date(2021, 3, 8),
+    )
+    assert {e.time_rule for e in other if e.lemma == "blame"} == {"sentence:publication"}

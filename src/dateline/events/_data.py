@@ -33,6 +33,7 @@ class Dating:
     event_relative_preps: frozenset[str]
     frame_only_preps: frozenset[str]
     lead_event_skip_types: frozenset[str]
+    speaker_sentences: int
 
 
 @functools.cache

@@ -357,7 +357,7 @@ def lead_event_times(ctx: DocContext, events: list[Event]) -> list[Event]:
         if e.time_earliest and lo <= date.fromisoformat(e.time_earliest[:10]) <= pub:
             lead.setdefault(e.type, e)
     if not lead:
-        return events
+        return speaker_times(ctx, events)
     out = []
     for e in events:
         src = lead.get(e.type)
@@ -371,6 +371,52 @@ def lead_event_times(ctx: DocContext, events: list[Event]) -> list[Event]:
                 time_earliest=src.time_earliest,
                 time_latest=src.time_latest,
                 time_rule=f"report:event:{src.trigger}",
+            )
+        out.append(e)
+    return speaker_times(ctx, out)
+
+
+def _agents(e: Event) -> set:
+    return {r.entity for r in e.roles if r.name == "agent" and r.entity}
+
+
+def speaker_times(ctx: DocContext, events: list[Event]) -> list[Event]:
+    """ "Clinton blames FBI chief" (the title), "Clinton has blamed ..." (the lead), then "On a
+    conference call on Saturday, Clinton said ...": a statement of the title or lead that only the
+    publication day or the lead dates is the statement its speaker makes in the first
+    ``speaker_sentences`` sentences on a day the report names (at most ``lead_days`` before
+    publication), as ``statement:<trigger>``."""
+    cfg = dating()
+    pub = ctx.parsed.article.published
+    if pub is None:
+        return events
+    lo = pub - timedelta(days=cfg.lead_days)
+    dated = [
+        e
+        for e in events
+        if e.type == "STATEMENT"
+        and e.sentence < cfg.speaker_sentences
+        and e.status == "occurred"
+        and (e.time_rule or "").startswith("timex:")
+        and granularity(e.time_value) in ("day", "time")
+        and e.time_earliest
+        and lo <= date.fromisoformat(e.time_earliest[:10]) <= pub
+        and _agents(e)
+    ]
+    if not dated:
+        return events
+    out = []
+    for e in events:
+        told = e.type == "STATEMENT" and e.status in ("occurred", "ongoing")
+        lead = ctx.in_title(e.sentence) or ctx.in_description(e.sentence) or e.sentence < cfg.lead_sentences
+        src = next((d for d in dated if d is not e and _agents(d) & _agents(e)), None) if told and lead else None
+        if src is not None and e.time_rule in ("sentence:publication", "report:lead"):
+            e = replace(
+                e,
+                time_value=src.time_value,
+                time_earliest=src.time_earliest,
+                time_latest=src.time_latest,
+                time_rule=f"statement:{src.trigger}",
             )
         out.append(e)
     return out

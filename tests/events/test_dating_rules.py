@@ -188,3 +188,12 @@ def test_a_headline_statement_is_the_one_its_speaker_makes_on_the_day_the_report
         published=date(2021, 3, 8),
     )
     assert {e.time_rule for e in other if e.lemma == "blame"} == {"sentence:publication"}
+
+
+def test_the_contest_a_game_belongs_to_is_no_participant():
+    e = _event(
+        "A fan tangled with the outfielder in the sixth game of the 2003 National League Championship Series.", "game"
+    )
+    assert not _roles(e, "patient") and e.time_value == "2003"
+    defeat = _event("The defeat of the Giants shocked fans.", "defeat")
+    assert [str(r.entity) for r in _roles(defeat, "patient")] == ["ORG:Giants"]

@@ -98,6 +98,7 @@ class Lexicon:
         self.person_subject_types: dict[str, str] = onto.get("person_subject_types") or {}
         self.person_nouns = frozenset(onto.get("person_nouns", ()))
         self.contest_types = frozenset(onto.get("contest_types", ()))
+        self.contest_nouns = frozenset(onto.get("contest_nouns", ()))
         self.phrasal: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase, typ in (onto.get("phrasal") or {}).items():
             words = phrase.lower().split()

@@ -168,6 +168,8 @@ def test_the_sentence_befores_date_is_not_carried_over():
 def test_hosting_and_helping_without_a_party_or_aid_are_untyped():
     assert _event("Maria is hosting her birthday party at the hotel.", "host").type == "OTHER"
     assert _event("The mayor hosted the Japanese envoy on Friday.", "host").type == "MEET"
+    assert _event("The mayor greeted the visiting leader with a handshake.", "greet").type == "MEET"
+    assert _event("The mayor greeted the result with relief.", "greet").type == "OTHER"
     assert _event("Jones helped the team to the title last year.", "help").type == "OTHER"
 
 

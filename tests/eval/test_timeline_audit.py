@@ -13,7 +13,13 @@ from ..conftest import ROOT, shared_path
 
 AUDITS = ROOT / "evaldata" / "timeline"
 # development figures at each audit's labelled_on commit (the target, 0.9, is not met)
-PRECISION = {"audit.yaml": 0.54, "audit_ad28e6d.yaml": 0.61, "audit_seed14.yaml": 0.69, "audit_seed15.yaml": 0.69, "audit_seed16.yaml": 0.79}
+PRECISION = {
+    "audit.yaml": 0.54,
+    "audit_ad28e6d.yaml": 0.61,
+    "audit_seed14.yaml": 0.69,
+    "audit_seed15.yaml": 0.69,
+    "audit_seed16.yaml": 0.79,
+}
 
 
 @pytest.mark.parametrize("name", sorted(PRECISION))

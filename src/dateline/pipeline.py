@@ -85,8 +85,9 @@ STAGES: tuple[Stage, ...] = (
         ("events", "main_event"),
         _events_stage,
         # 2: dates by the event's own clause (quotations, reported speech), conditions; 3: ranges,
-        # dates placed by an event, lead events, description status, agents of aides and mayors
-        version=3,
+        # dates placed by an event, lead events, description status, agents of aides and mayors;
+        # 4: denied complements, modifiers of event nouns, conjuncts' dates, no carried-over dates
+        version=4,
     ),
 )
 

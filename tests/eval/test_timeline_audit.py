@@ -13,7 +13,13 @@ from ..conftest import ROOT, shared_path
 
 AUDITS = ROOT / "evaldata" / "timeline"
 # development figures at each audit's labelled_on commit (the target, 0.9, is not met)
-PRECISION = {"audit.yaml": 0.54, "audit_ad28e6d.yaml": 0.61, "audit_seed14.yaml": 0.69, "audit_seed15.yaml": 0.69}
+PRECISION = {
+    "audit.yaml": 0.54,
+    "audit_ad28e6d.yaml": 0.61,
+    "audit_seed14.yaml": 0.69,
+    "audit_seed15.yaml": 0.69,
+    "audit_seed16.yaml": 0.79,
+}
 
 
 @pytest.mark.parametrize("name", sorted(PRECISION))
@@ -36,3 +42,30 @@ def test_every_labelled_trigger_is_in_its_article():
             rec = texts[e.record]
             whole = "\n".join(x for x in (rec.get("title"), rec.get("description"), rec.get("text")) if x)
             assert e.trigger in whole, (name, e.record, e.trigger)
+
+
+def test_a_fresh_sample_is_drawn_from_the_overall_timeline_and_refused_until_labelled(tmp_path):
+    import yaml
+
+    from dateline.batch import ingest
+    from dateline.eval.timeline_audit import draw, write_sample
+    from dateline.query.timeline import timeline
+    from dateline.store import open_store
+
+    from ..conftest import EXAMPLES
+
+    store = open_store(str(tmp_path / "examples.db"))
+    assert ingest(store, [str(EXAMPLES)]).ok
+    shown = {
+        (s["record_id"], s["sentence_index"], s["trigger_start"])
+        for e in timeline(store)["events"]
+        for s in e["sources"][:1]
+    }
+    first = draw(store, 16, 5)
+    assert first == draw(store, 16, 5) and first != draw(store, 17, 5)  # the seed decides, and only it
+    assert len(first) == 5 and all((x["record"], x["sentence"], x["trigger_start"]) in shown for x in first)
+    path = tmp_path / "audit.yaml"
+    total = write_sample(path, store, 16, 5, "abc1234")
+    assert total == len(shown) and f"5 of {total}" in yaml.safe_load(path.read_text())["sample"]
+    with pytest.raises(ValueError):
+        load(path)  # every entry still reads label "?"

@@ -102,3 +102,100 @@ def test_firing_attacks_only_with_a_target():
     assert _event("There, Kris Bryant scooped it up and fired across the diamond to Rizzo.", "fire").type == "OTHER"
     assert _event("Police fired on protesters in the square.", "fire").type == "ATTACK"
     assert _event("Troops fired tear gas at the crowd.", "fire").type == "ATTACK"
+
+
+def _roles(e, name: str) -> list:
+    return [r for r in e.roles if r.name == name]
+
+
+def test_failing_or_refusing_to_do_something_negates_it():
+    e = _event("The veteran driver Tom Baker failed to finish his last race at Monza on Sunday.", "finish")
+    assert e.status == "negated"
+    assert not [x for x in _events("Baker failed to finish the race.") if x.lemma == "fail"]  # no event of its own
+    assert _event("The company refused to comment on the report.", "comment").status == "negated"
+    assert _event("Baker tried to finish the race.", "finish").status != "negated"
+
+
+def test_a_teams_driver_is_not_the_team():
+    e = _event("McLaren's young driver Tom Baker won the race at Monza on Sunday.", "win")
+    agents = {str(r.entity) for r in _roles(e, "agent") if r.entity}
+    assert "PERSON:Tom Baker" in agents and not [a for a in agents if "McLaren" in a]
+
+
+def test_a_date_after_a_verbs_object_dates_the_verb_not_the_object_noun():
+    events = _events("Activists protested the senator's victory on Friday.")
+    protest = next(e for e in events if e.lemma == "protest")
+    victory = next(e for e in events if e.lemma == "victory")
+    assert protest.time_value == "2016-11-04" and victory.time_value is None
+    # an occurrence verb's object happens then too ("held talks on Monday")
+    assert _event("Troops held talks with the rebels on Monday.", "talk").time_value == "2016-11-07"
+
+
+def test_a_date_and_place_after_an_event_nouns_own_phrase_belong_to_the_nearer_event():
+    events = _events(
+        "The rebels said the bombing was revenge. It was an attack for the airstrikes in the province of "
+        "Helmand earlier this month."
+    )
+    attack = next(e for e in events if e.lemma == "attack")
+    assert attack.time_value is None and not _roles(attack, "place")
+
+
+def test_a_place_on_another_name_or_inside_a_name_is_not_where_the_event_happens():
+    e = _event("Her lead after the debate with Senator Jones in Denver has narrowed to four points.", "narrow")
+    assert not _roles(e, "place")
+    e = _event("His uncle, who raced in Formula One from 1990 to 1995, said he was proud.", "race")
+    assert not _roles(e, "place") and e.time_value == "1990/1995"
+    assert _roles(_event("Jones raced in Denver on Sunday.", "race"), "place")
+    # a place on the event's object, on a date, or on a noun an occurrence verb holds is the event's
+    assert _roles(_event("Kim Jong Un visited an aircraft factory in Komsomolsk-on-Amur on Friday.", "visit"), "place")
+    protests = _event("Activists have held daily protests in US cities since Wednesday.", "protest")
+    assert _roles(protests, "place")
+
+
+def test_a_later_conjuncts_date_does_not_date_the_verb_before_it():
+    events = _events("Smith built a strong team and secured a further title in 2007.")
+    assert next(e for e in events if e.lemma == "build").time_value is None
+    assert next(e for e in events if e.lemma == "secure").time_value == "2007"
+    both = _events("In 2009 he built a stadium and won the cup.")
+    assert [e.time_value for e in both if e.lemma in ("build", "win")] == ["2009", "2009"]
+
+
+def test_the_sentence_befores_date_is_not_carried_over():
+    e = _event("The club won the cup in 2015. He formed a potent partnership with Jones.", "form")
+    assert e.time_value is None
+
+
+def test_hosting_and_helping_without_a_party_or_aid_are_untyped():
+    assert _event("Maria is hosting her birthday party at the hotel.", "host").type == "OTHER"
+    assert _event("The mayor hosted the Japanese envoy on Friday.", "host").type == "MEET"
+    assert _event("The mayor greeted the visiting leader with a handshake.", "greet").type == "MEET"
+    assert _event("The mayor greeted the result with relief.", "greet").type == "OTHER"
+    assert _event("Jones helped the team to the title last year.", "help").type == "OTHER"
+
+
+def test_a_headline_statement_is_the_one_its_speaker_makes_on_the_day_the_report_names():
+    events = _events(
+        "Maria Lopez has blamed her defeat on the party chairman. "
+        "On a conference call with donors on Saturday, Lopez said the chairman had stopped her momentum.",
+        title="Maria Lopez blames party chairman for defeat",
+        published=date(2021, 3, 8),  # a Monday
+    )
+    blames = [e for e in events if e.lemma == "blame"]
+    assert len(blames) == 2
+    assert {(e.time_value, e.time_rule) for e in blames} == {("2021-03-06", "statement:said")}
+    # someone else's dated statement does not date hers
+    other = _events(
+        "Maria Lopez has blamed her defeat on the party chairman. On Saturday, the chairman said he would stay.",
+        title="Maria Lopez blames party chairman for defeat",
+        published=date(2021, 3, 8),
+    )
+    assert {e.time_rule for e in other if e.lemma == "blame"} == {"sentence:publication"}
+
+
+def test_the_contest_a_game_belongs_to_is_no_participant():
+    e = _event(
+        "A fan tangled with the outfielder in the sixth game of the 2003 National League Championship Series.", "game"
+    )
+    assert not _roles(e, "patient") and e.time_value == "2003"
+    defeat = _event("The defeat of the Giants shocked fans.", "defeat")
+    assert [str(r.entity) for r in _roles(defeat, "patient")] == ["ORG:Giants"]

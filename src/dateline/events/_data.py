@@ -33,6 +33,7 @@ class Dating:
     event_relative_preps: frozenset[str]
     frame_only_preps: frozenset[str]
     lead_event_skip_types: frozenset[str]
+    speaker_sentences: int
 
 
 @functools.cache
@@ -49,6 +50,7 @@ class Clauses:
 
     conditional_marks: frozenset[str]
     asserting_modifiers: frozenset[str]
+    negating_governors: frozenset[str]
     relational_nouns: frozenset[str]
     party_verbs: dict[str, str]
     summon_verbs: frozenset[str]
@@ -96,6 +98,7 @@ class Lexicon:
         self.person_subject_types: dict[str, str] = onto.get("person_subject_types") or {}
         self.person_nouns = frozenset(onto.get("person_nouns", ()))
         self.contest_types = frozenset(onto.get("contest_types", ()))
+        self.contest_nouns = frozenset(onto.get("contest_nouns", ()))
         self.phrasal: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase, typ in (onto.get("phrasal") or {}).items():
             words = phrase.lower().split()
@@ -108,7 +111,7 @@ class Lexicon:
         self.possible_aux = eng.auxiliaries.modal
         self.planned_governors = eng.planned_governors
         self.possible_governors = frozenset(st["possible_governors"])
-        self.control_verbs = self.planned_governors | self.possible_governors
+        self.control_verbs = self.planned_governors | self.possible_governors | clauses().negating_governors
         self.planned_nouns = frozenset(st["planned_nouns"])
         self.possible_nouns = frozenset(st["possible_nouns"])
         self.negation_words = eng.negation

@@ -175,10 +175,18 @@ def _prep_core_role(ctx: DocContext, typ: str, pos: str, prep: str, pobj: int) -
     if prep == "to" and typ in ("TRADE", "AID", "STATEMENT"):
         return "recipient"
     if prep == "of" and pos == "NOUN":
-        return "patient"
+        return None if typ in lexicon().contest_types and _names_a_contest(ctx, pobj) else "patient"
     if prep == "by" and pos == "NOUN" and ctx.entity_keys(pobj):
         return "agent"
     return None
+
+
+def _names_a_contest(ctx: DocContext, k: int) -> bool:
+    """ "the 2003 National League Championship Series", "the World Cup": a named event or a contest noun."""
+    m = ctx.mention_at.get(k)
+    if m is not None and m.label == "EVENT":
+        return True
+    return ctx.toks[k].lemma.lower() in lexicon().contest_nouns
 
 
 _CORE_ROLE_BY_DEP: dict[str, _CoreRoleHandler] = {

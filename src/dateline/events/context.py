@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..nlp.lexicon import english
 from ..nlp.syntax import Tree
 from ..types import EntityKey, EntityLink, Mention, ParsedDoc
+from ._data import dating, lexicon
 
 NAME_LABELS = english().labels.names
 PLACE_LABELS = english().labels.places
@@ -109,6 +110,50 @@ def owner_of(ctx: DocContext, i: int, triggers, stop: int | None = None) -> int 
             return h
         cur = h
     return None
+
+
+def modifier_owner(ctx: DocContext, k: int, owner: int | None, triggers) -> int | None:
+    """The event a time or place phrase at token ``k`` belongs to when the parse hangs it after
+    an event noun ``owner``: the nearer event noun of the owner's own "for/after/..." phrase
+    ("a revenge attack for airstrikes in Kunduz earlier this month": the airstrikes'), else the
+    verb the noun is the object of ("protested Trump's victory on Wednesday": the protest's).
+    Any other owner stays."""
+    toks = ctx.toks
+    if owner is None or toks[owner].pos != "NOUN":
+        return owner
+    top = k
+    for _ in range(12):
+        if toks[top].head == owner or toks[top].head == top:
+            break
+        top = toks[top].head
+    if toks[top].head != owner or top < owner or toks[top].dep not in ("prep", "npadvmod"):
+        return owner  # "Wednesday's attack", a phrase before the noun: the noun's own
+    if k != top and toks[k].head != top:
+        return owner  # "a keynote at WWDC 2005": a date inside a name the phrase gives
+    nearer = [
+        y
+        for c in ctx.kids[owner]
+        if toks[c].dep == "prep" and owner < c < top
+        for y in ctx.kids[c]
+        if toks[y].dep == "pobj" and y in triggers and toks[y].pos == "NOUN"
+    ]
+    if nearer:
+        return nearer[-1]
+    verb = toks[owner].head
+    # (only a phrase with a preposition, the parser's ambiguous attachment: "the bombing late
+    # Thursday" is the bombing's; nor after a reporting verb, whose "object" is often the
+    # subject of what was said: "said the bombing late Thursday was revenge"; nor after a verb
+    # saying that its object happened, which is the event)
+    if (
+        toks[owner].dep == "dobj"
+        and toks[top].dep == "prep"
+        and verb in triggers
+        and toks[verb].pos == "VERB"
+        and toks[verb].lemma.lower() not in lexicon().reporting_verbs
+        and toks[verb].lemma.lower() not in dating().occurrence_verbs  # "held protests in US cities"
+    ):
+        return verb
+    return owner
 
 
 def in_quotation(ctx: DocContext, i: int) -> bool:

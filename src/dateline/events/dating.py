@@ -41,7 +41,7 @@ from .anchoring import (
     sentence_time_applies,
     simple_present_state,
 )
-from .context import DocContext, owner_of
+from .context import DocContext, modifier_owner, owner_of
 
 _ANCHOR_PREPS = frozenset({"since", "until", "till", "before", "by"})
 _COMPLEMENT_DEPS = frozenset({"ccomp", "parataxis", "csubj"})
@@ -79,7 +79,7 @@ def time_roles(ctx: DocContext, sent, triggers, roles, times_here) -> dict[int, 
             when = (tv.anchor, *spans[tv.anchor], f"timex:range|{tv.rule}")
         elif relative_to_event(ctx, sent, tv):
             when = _NONE  # "told them on the Sunday before the election": undated, and borrows nothing
-        owner = head if head in triggers else owner_of(ctx, head, triggers)
+        owner = modifier_owner(ctx, head, head if head in triggers else owner_of(ctx, head, triggers), triggers)
         h = toks[head].head
         if toks[head].dep == "pobj" and ctx.lower[h] in _ANCHOR_PREPS:
             owner = None  # "first meeting since 2019": an anchor, not the event's time
@@ -256,6 +256,36 @@ def _borrowed_time(ctx: DocContext, i: int, status: str, stime: SentenceTime | N
     return report
 
 
+def conjunct_times(ctx: DocContext, sent_time: SentenceTime | None, times, roles, when: dict[int, When]) -> None:
+    """ "Epstein built a juggernaut and secured a further title in 2007": a date the sentence's
+    later conjunct governs dates that conjunct, not the verb before it, which borrowed it as the
+    sentence's time (the verb it hangs on, "In 2007 he built X and won Y", lends it to both)."""
+    if sent_time is None or sent_time.rule != "governing" or sent_time.timex is None:
+        return
+    if not 0 <= sent_time.timex < len(times):
+        return
+    start = times[sent_time.timex].start
+    owner = next((c for c, rs in roles.items() if any(r.name == "time" and r.start == start for r in rs)), None)
+    if owner is None:
+        return
+    for i, w in when.items():
+        if i != owner and w[3] == "sentence:governing" and _conjunct_after(ctx, owner, i):
+            when[i] = _NONE
+
+
+def _conjunct_after(ctx: DocContext, c: int, i: int) -> bool:
+    """Whether ``c`` is a later conjunct of ``i`` ("built ... and secured")."""
+    toks = ctx.toks
+    cur = c
+    for _ in range(6):
+        if toks[cur].dep != "conj" or toks[cur].head == cur:
+            return False
+        cur = toks[cur].head
+        if cur == i:
+            return True
+    return False
+
+
 def _recent_lead(ctx: DocContext, report: When) -> bool:
     """The report's lead is dated at most ``statement_lead_days`` before publication."""
     pub = ctx.parsed.article.published
@@ -327,7 +357,7 @@ def lead_event_times(ctx: DocContext, events: list[Event]) -> list[Event]:
         if e.time_earliest and lo <= date.fromisoformat(e.time_earliest[:10]) <= pub:
             lead.setdefault(e.type, e)
     if not lead:
-        return events
+        return speaker_times(ctx, events)
     out = []
     for e in events:
         src = lead.get(e.type)
@@ -341,6 +371,52 @@ def lead_event_times(ctx: DocContext, events: list[Event]) -> list[Event]:
                 time_earliest=src.time_earliest,
                 time_latest=src.time_latest,
                 time_rule=f"report:event:{src.trigger}",
+            )
+        out.append(e)
+    return speaker_times(ctx, out)
+
+
+def _agents(e: Event) -> set:
+    return {r.entity for r in e.roles if r.name == "agent" and r.entity}
+
+
+def speaker_times(ctx: DocContext, events: list[Event]) -> list[Event]:
+    """ "Clinton blames FBI chief" (the title), "Clinton has blamed ..." (the lead), then "On a
+    conference call on Saturday, Clinton said ...": a statement of the title or lead that only the
+    publication day or the lead dates is the statement its speaker makes in the first
+    ``speaker_sentences`` sentences on a day the report names (at most ``lead_days`` before
+    publication), as ``statement:<trigger>``."""
+    cfg = dating()
+    pub = ctx.parsed.article.published
+    if pub is None:
+        return events
+    lo = pub - timedelta(days=cfg.lead_days)
+    dated = [
+        e
+        for e in events
+        if e.type == "STATEMENT"
+        and e.sentence < cfg.speaker_sentences
+        and e.status == "occurred"
+        and (e.time_rule or "").startswith("timex:")
+        and granularity(e.time_value) in ("day", "time")
+        and e.time_earliest
+        and lo <= date.fromisoformat(e.time_earliest[:10]) <= pub
+        and _agents(e)
+    ]
+    if not dated:
+        return events
+    out = []
+    for e in events:
+        told = e.type == "STATEMENT" and e.status in ("occurred", "ongoing")
+        lead = ctx.in_title(e.sentence) or ctx.in_description(e.sentence) or e.sentence < cfg.lead_sentences
+        src = next((d for d in dated if d is not e and _agents(d) & _agents(e)), None) if told and lead else None
+        if src is not None and e.time_rule in ("sentence:publication", "report:lead"):
+            e = replace(
+                e,
+                time_value=src.time_value,
+                time_earliest=src.time_earliest,
+                time_latest=src.time_latest,
+                time_rule=f"statement:{src.trigger}",
             )
         out.append(e)
     return out

@@ -14,9 +14,10 @@ from ..nlp.syntax import span_head
 from ..types import EntityKey, EntityLink, Event, ParsedDoc, Place, Role, SentenceTime, TimeValue
 from ._data import lexicon
 from .arguments import SUBJ, add_span_role, core_roles, disjoint_reference, role_from_span, role_from_token
-from .context import PLACE_LABELS, DocContext, owner_of
+from .context import PLACE_LABELS, DocContext, modifier_owner, owner_of
 from .dating import (
     When,
+    conjunct_times,
     event_time,
     lead_event_times,
     light_verb_times,
@@ -67,6 +68,7 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
         statuses = {i: event_status(ctx, i, headline_present) for i in triggers}
         stime = st_by_sent.get(sent.index)
         when = {i: event_time(ctx, i, statuses[i], own_time.get(i), stime, report) for i in triggers}
+        conjunct_times(ctx, stime, times, roles, when)
         light_verb_times(ctx, triggers, statuses, when)
         offset_times(ctx, sent, triggers, durations.get(sent.index, ()), when)
         for i, typ in triggers.items():
@@ -299,7 +301,7 @@ def _preposition_roles(ctx: DocContext, k: int, triggers, roles: dict[int, list[
     pobj = next((c for c in ctx.kids[k] if toks[c].dep in ("pobj", "pcomp")), None)
     if pobj is None:
         return
-    owner = t.head if t.head in triggers else _owner(k, triggers, ctx)
+    owner = modifier_owner(ctx, k, t.head if t.head in triggers else _owner(k, triggers, ctx), triggers)
     if owner is None:
         return
     a, b = ctx.subtree(pobj)
@@ -307,14 +309,39 @@ def _preposition_roles(ctx: DocContext, k: int, triggers, roles: dict[int, list[
     if place is not None and not _names_the_phrase(ctx, pobj, place):
         place = None
     m = ctx.mention_at.get(pobj)
-    is_place = place is not None or (m is not None and m.label in PLACE_LABELS)
-    if low in lex.place_preps and is_place and (t.head == owner or toks[t.head].pos != "NOUN"):
+    is_place = place is not None or (m is not None and m.label in PLACE_LABELS and not _name_fragment(ctx, m, a, b))
+    # a place phrase on a noun or a name other than the event's or its object's ("visited a
+    # factory in Komsomolsk") says where that thing is ("the debate with Trump in Las Vegas"),
+    # not where the event happens
+    if low in lex.place_preps and is_place and (t.head == owner or not _locates_a_thing(ctx, t.head, owner)):
         _add_place_role(ctx, roles, owner, "source" if low == "from" else "place", pobj, place)
     elif t.head == owner:
         _instrument_or_manner_role(ctx, k, pobj, roles, owner)
 
 
 _PLACE_PATH_DEPS = frozenset({"compound", "amod", "appos", "poss", "nmod", "conj", "pobj", "npadvmod"})
+
+
+def _locates_a_thing(ctx: DocContext, h: int, owner: int) -> bool:
+    """A place phrase on ``h`` says where that thing is, not where the event ``owner`` happens:
+    ``h`` is a noun other than the event's object ("the debate ... in Las Vegas"; not "visited
+    a factory in Komsomolsk") or a named participant ("the debate with Trump in Las Vegas"), not
+    a date ("later Sunday at the auditorium") nor a verb."""
+    t = ctx.toks[h]
+    if h in ctx.time_mention_at:
+        return False
+    if t.pos == "NOUN":
+        return not (t.dep == "dobj" and t.head == owner)
+    m = ctx.mention_at.get(h)
+    return t.pos == "PROPN" and m is not None and m.label not in PLACE_LABELS
+
+
+def _name_fragment(ctx: DocContext, m, a: int, b: int) -> bool:
+    """ "in Formula One": the place-labelled name is a piece of a longer name of the phrase
+    (a capitalised word right beside it that is no date), which names something else."""
+    toks = ctx.toks
+    beside = (k for k in (m.token_start - 1, m.token_end) if a <= k < b and k not in ctx.time_mention_at)
+    return any(toks[k].text[:1].isupper() and toks[k].pos in ("PROPN", "NUM") for k in beside)
 
 
 def _names_the_phrase(ctx: DocContext, pobj: int, place: Place) -> bool:

@@ -34,7 +34,7 @@ def event_status(ctx: DocContext, i: int, in_title: bool = False) -> str:
             return "possible"
         neg, aux_status, be_aux = _aux_cues(ctx, cur, i)
         if via != "conj":  # "isn't taking it lying down - and she protested": the protest is real
-            negated = negated or neg
+            negated = negated or neg or _denied_by(t, via)
         status = status or aux_status
         if cur != i and via != "conj":  # "proposed X, and its rocket was launched": not a plan
             status = status or _governor_status(t)
@@ -50,6 +50,11 @@ def event_status(ctx: DocContext, i: int, in_title: bool = False) -> str:
     if negated:
         return "negated"
     return status or _tense_status(tense_tok, in_title)
+
+
+def _denied_by(t, via: str) -> bool:
+    """ "failed to finish", "refused to comment": a governor that denies its complement."""
+    return via == "xcomp" and t.lemma.lower() in clauses().negating_governors
 
 
 def _question(ctx: DocContext, i: int) -> bool:

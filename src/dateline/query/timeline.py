@@ -78,6 +78,7 @@ def rules() -> TimelineRules:
 
 config.register(TIMELINE, rules)
 
+_OWN_WORDS = frozenset({"timex", "event", "offset", "statement"})
 _ORDER = ("occurred", "ongoing", "planned", "possible")
 _PRONOUNS = {"it", "he", "she", "they", "him", "her", "them", "who", "which", "its", "his", "their"}
 
@@ -353,11 +354,19 @@ def _compatible(a: dict, b: dict) -> bool:
         return False
     pa, pb = {p["id"] for p in a["participants"]}, {p["id"] for p in b["participants"]}
     if pa or pb:
-        if not pa & pb:
+        if not pa & pb or _other_patients(a, b, pa, pb):
             return False
     elif a["lemma"] != b["lemma"]:
         return False
     return _places_agree(a["place"] or {}, b["place"] or {})
+
+
+def _other_patients(a: dict, b: dict, pa: set, pb: set) -> bool:
+    """ "Trump meets Obama" and "Trump later met with Ryan": one agent, two events, each done
+    to someone the other does not name."""
+    qa = {p["id"] for p in a["participants"] if p["role"] == "patient"}
+    qb = {p["id"] for p in b["participants"] if p["role"] == "patient"}
+    return bool(qa and qb) and not qa & pb and not qb & pa
 
 
 def _places_agree(pa: dict, pb: dict) -> bool:
@@ -421,11 +430,14 @@ def cluster(items: list[dict]) -> list[dict]:
 def _finish(c: dict) -> None:
     c["documents"] = len(c.pop("_docs"))
     times = c.pop("_times")
-    # the time: from the reports that date the event in their own words when there are any,
-    # the most precise of those, and among equally precise ones what most reports say
+    # the time: from the reports that date the event themselves when there are any, the most
+    # precise of those; among equally precise ones those of the event's own words (a time
+    # expression of its clause, an event or statement it belongs to, an offset: not the
+    # sentence's time or the publication day), and then what most reports say
     own = [t for t in times if not t[3].startswith("report:")] or times
     best = min(_span_days(t[0], t[1]) for t in own)
     precise = [t for t in own if _span_days(t[0], t[1]) == best]
+    precise = [t for t in precise if t[3].split(":")[0] in _OWN_WORDS] or precise
     c["earliest"], c["latest"], c["value"], c["dated_by"] = max(precise, key=precise.count)
     # a range ("1994/2003") has the granularity of its ends
     grain = granularity((c["value"] or "").split("/")[0])

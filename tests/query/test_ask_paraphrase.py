@@ -144,3 +144,19 @@ def test_the_object_of_invite_is_the_one_who_visits(places_store):
 def test_where_is_reads_locating_verbs_not_nouns_of_the_same_word(places_store):
     a = ask(places_store, "Where is Uglegorsk?")
     assert "Amur" in a.answer and "Baikonur" not in a.answer
+
+
+def test_novelty_is_the_share_of_an_answer_the_question_does_not_say():
+    from dateline.query.ask.match import novelty
+
+    f = analyse_question("Which tavern owner is said to have put a curse on the team?")
+    assert novelty(f, "local tavern owner") < 0.5
+    assert novelty(f, "William Sianis") == 1.0
+
+
+def test_a_bare_pronoun_is_never_an_answer(places_store):
+    from dateline.query.ask import candidates
+
+    found = candidates(places_store, analyse_question("Who toured a shipyard in Hamburg?"))
+    assert not isinstance(found, str)
+    assert not {e["opt"].text.lower() for e in found.values()} & {"he", "she", "they", "it"}

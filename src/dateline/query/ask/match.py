@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...nlp.lexicon import english
 from ...types import ParsedDoc
 from .config import _cfg
 from .question import Frame
-from .retrieve import _name_match
+from .retrieve import _name_match, _norm_words
 from .tree import _children, _tok_at
 
 
@@ -134,6 +135,16 @@ def names_option(text: str, option: str) -> bool:
 
     a, b = text.lower(), option.lower()
     return a in b or b in a or names_match(option, text) or names_match(text, option)
+
+
+def novelty(f: Frame, text: str) -> float:
+    """Share of the answer's words the question does not already say ("local tavern owner" for
+    "which tavern owner ...?" says almost nothing new)."""
+    words = [w for w in _norm_words(text) if w not in english().determiners]
+    if not words:
+        return 0.0
+    asked = _norm_words(f.question) | {w for w in f.content}
+    return sum(not any(_lemma_match(w, a) for a in asked) for w in words) / len(words)
 
 
 def _question_has(f: Frame, text: str) -> bool:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...nlp.lexicon import english
 from ...types import ParsedDoc
 from .._common import entity_name, load_facts
 from .config import _ISO, _YEAR, _cfg
-from .match import Option, _match_tokens, _question_has, _status, _status_factor
+from .match import Option, _match_tokens, _question_has, _status, _status_factor, novelty
 from .quantities import quantities
 from .question import Frame
 from .retrieve import Cand, _name_match
@@ -76,7 +77,9 @@ def _extract(f: Frame, pd: ParsedDoc, c: Cand, facts: dict, matched: list[tuple[
         out = _phrases(f, pd, c, m_toks, r.events, r.status_of) + head_noun_phrases(f, pd, c, facts, r.near)
     if f.answer_type == "yesno":  # the evidence restates the question: that is the point
         return out
-    return [o for o in out if o.text and not _question_has(f, o.text)]
+    pronouns = english().pronouns.all
+    # a bare pronoun ("He") names no one: its entity would, and is offered when resolved
+    return [o for o in out if o.text and o.text.lower() not in pronouns and not _question_has(f, o.text)]
 
 
 def _locating_verbs(pd: ParsedDoc, c: Cand) -> list[tuple[int, float]]:
@@ -476,6 +479,8 @@ def read(store, f: Frame, chosen: list[Cand], facts: dict) -> dict[str, dict]:
                     "report_date": float(o.report),
                     "fit": o.fit,
                     "vague": float(o.vague),
+                    "novel": novelty(f, o.text),
+                    "named": float(o.key is not None),
                     # "the first X since 2000" answers "when was X last?", not "when was X?"
                     "since": (1.0 if f.order == "last" else -1.0) if o.since else 0.0,
                     "context_date": float(o.context),

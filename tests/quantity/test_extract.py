@@ -150,3 +150,25 @@ def test_si_factor_table_matches_pint():
     # every unit of the lexicon is in the table (else loading would need pint)
     lex = load_lexicon()
     assert {f"{u.pint_unit} -> {u.si_unit}" for u in lex.units.values()} <= set(table)
+
+
+@pytest.mark.parametrize(
+    "text, phrase, seconds",
+    [
+        ("He served two and a half years in prison.", "two and a half years", 2.5 * 31557600),
+        ("The show ran one-and-a-half hours.", "one-and-a-half hours", 5400),
+        ("A two-and-a-half-hour hearing followed.", "two-and-a-half-hour", 9000),
+        ("It took 3 and a half days.", "3 and a half days", 3.5 * 86400),
+    ],
+)
+def test_and_a_half_joins_the_count(text, phrase, seconds):
+    # the same span the time stage reads as a duration, with the same length
+    q = _one(text, "duration")
+    assert q.text == phrase and q.si_value == pytest.approx(seconds)
+
+
+def test_and_a_half_before_percent_and_without_a_unit():
+    q = _one("Sales rose two and a half percent.", "percent")
+    assert (q.text, q.number) == ("two and a half percent", 2.5)
+    # no unit after the fraction: nothing is joined to "two"
+    assert [q.text for q in _q("Two and a half-dozen eggs were sold.") if q.kind == "duration"] == []

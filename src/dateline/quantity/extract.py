@@ -236,6 +236,33 @@ def _fraction_of(ctx: _Ctx, r: _Reading) -> None:
         r.j = k
 
 
+def _and_a_fraction(ctx: _Ctx, r: _Reading) -> None:
+    """ "two and a half years", "one-and-a-half hours": the fraction is part of the count
+    when a unit or "percent" follows it (else the time stage and this one would read
+    different spans of one duration)."""
+    if r.nkind not in ("digits", "words") or r.scaled or r.suffix:
+        return
+    toks, k = ctx.toks, r.j
+    words: list[str] = []
+    while k < r.end and len(words) < 4:
+        w = toks[k].text.lower()
+        if w not in ("-", "\u2011"):
+            words.append(w)
+            if words[0] != "and":
+                return
+            if len(words) > 1 and " ".join(words[1:]) in ctx.lex.fractions:
+                break
+        k += 1
+    if len(words) < 2 or k >= r.end or " ".join(words[1:]) not in ctx.lex.fractions:
+        return
+    u = k + 1
+    if u < r.end and toks[u].text in ("-", "\u2011"):
+        u += 1
+    if _unit_match(ctx, u, r.end)[0] is not None or _phrase_len(ctx, u, r.end, ctx.lex.percent, 3):
+        r.value += ctx.lex.fractions[" ".join(words[1:])]
+        r.j = k + 1
+
+
 def _range(ctx: _Ctx, r: _Reading) -> None:
     """ "10 to 15 minutes", "10-15 minutes", "between 10 and 15 people": the upper end,
     when a unit or a counted noun follows it ("8-7" is a score, "from 10 to 15" a change)."""
@@ -417,6 +444,7 @@ def _read_around(ctx: _Ctx, r: _Reading) -> int | None:
     _currency_before(ctx, r)
     _scale_words(ctx, r)
     _fraction_of(ctx, r)
+    _and_a_fraction(ctx, r)
     _range(ctx, r)
     _out_of(ctx, r)
     _unit_after(ctx, r)

@@ -62,6 +62,11 @@ def alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+def hyphen_alt(words: Iterable[str]) -> str:
+    """Like :func:`alt`, a space also matching a hyphen ("one-and-a-half", "three-quarters")."""
+    return "|".join(re.escape(w).replace(r"\ ", r"[-\s]+") for w in sorted(words, key=len, reverse=True))
+
+
 def _phrases(words: Iterable[str]) -> str:
     """Alternation of literal phrases in the order given."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
@@ -90,6 +95,7 @@ class Parts:
     ones: str
     teens: str
     num: str  # a count: digits, "twenty-one", "a few"
+    frac: str  # a part after "and": "a half", "three quarters"
     unit: str
     mods: str
     pos: str
@@ -112,6 +118,7 @@ def parts(lx: Lexicon) -> Parts:
         ones=ones,
         teens=teens,
         num=num,
+        frac=rf"(?:{hyphen_alt(lx.fractions)})",
         unit=rf"(?:{alt(list(lx.units) + list(lx.unit_plurals))})",
         mods=rf"(?:{alt(lx.mods)})",
         pos=rf"(?:{alt(lx.position_mods)})",
@@ -254,7 +261,8 @@ def _relative_patterns(p: Parts, lx: Lexicon) -> list[Spec]:
         ),
         (
             "ago",
-            rf"(?:(?P<mod>{p.mods})\s+)?(?:(?P<num>{p.num})[-\s]+)?(?P<unit>{p.unit})"
+            rf"(?:(?P<mod>{p.mods})\s+)?(?:(?P<num>{p.num})(?:[-\s]+and[-\s]+(?P<frac>{p.frac}))?[-\s]+)?"
+            rf"(?P<unit>{p.unit})(?:\s+and\s+(?P<frac2>{p.frac}))?"
             r"\s+(?P<dir>ago|earlier|later|from\s+now|hence|previously|back"
             r"|before(?=\s*[.,;:!?)]|\s*$)|after(?=\s*[.,;:!?)]|\s*$))(?![-\w])",
             h_ago,
@@ -277,8 +285,10 @@ def _span_patterns(p: Parts, lx: Lexicon) -> list[Spec]:
         (
             "duration",
             rf"(?:(?P<mod>{p.mods})\s+)?(?:(?P<the>the|a|an|another|an\s+additional)\s+)?(?:(?P<rel>{rel})\s+)?"
-            rf"(?P<num>{p.num})(?:[-\s]+(?:and[-\s]+a[-\s]+half|more|additional|full|straight|consecutive))?"
-            rf"[-\s]+(?P<unit>{p.unit})(?![-\w]|\s+old)(?:-long)?",
+            rf"(?P<num>{p.num})(?:[-\s]+and[-\s]+(?P<frac>{p.frac}))?"
+            rf"(?:[-\s]+(?:more|additional|full|straight|consecutive))?"
+            rf"[-\s]+(?P<unit>{p.unit})(?![-\w]|\s+old)(?:-long)?"
+            rf"(?:\s+and\s+(?P<frac2>{p.frac})(?![-\w]))?",
             h_duration,
             0,
         ),

@@ -41,6 +41,7 @@ class Lexicon:
     weekdays: dict[str, int]
     numbers: dict[str, int | float | str]  # "X": a count the text leaves open ("several")
     number_words: NumberWords
+    fractions: dict[str, float]  # "and a half" -> 0.5, added to the count before it
     ordinals: dict[str, int]
     decades: dict[str, int]
     relative_days: dict[str, int]

@@ -286,10 +286,16 @@ def at_granularity(d: date, grain: str | None) -> str:
 
 
 def duration_value(n: int | float | str | None, unit: str, time_part: bool) -> str:
-    """``P3Y``, ``PT20H``, ``PXD``; fractional counts go down one unit where TIMEX3 wants it."""
+    """``P3Y``, ``PT20H``, ``PXD``; fractional counts go down one unit, as TimeML writes
+    them ("2 1/2 years" P2Y6M, "an hour and a half" PT1H30M, "a day and a half" P1DT12H)."""
     if n == "X" or n is None or isinstance(n, str):
         return _whole_duration("X", unit, time_part)
     if isinstance(n, float) and not n.is_integer():
+        if unit in _MULTIPLE:  # 1.5 decades are 15 years, 1.5 quarters 4.5 months
+            lower, k = _MULTIPLE[unit]
+            return duration_value(_tidy(n * k), lower, False)
+        if unit == "W":  # ISO 8601 does not mix weeks with days: 1.5 weeks are 10.5 days
+            return duration_value(_tidy(n * 7), "D", False)
         frac = _fractional_duration(n, unit, time_part)
         if frac is not None:
             return frac
@@ -297,20 +303,30 @@ def duration_value(n: int | float | str | None, unit: str, time_part: bool) -> s
     return _whole_duration(str(int(n)), unit, time_part, n)
 
 
+_MULTIPLE = {"DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3)}
+
+# (unit, time part?) -> (the unit below, how many of it, is that a time part?)
 _LOWER = {
-    "H": ("M", 60, True),
-    "D": ("H", 24, True),
-    "Y": ("M", 12, False),
-    "M": ("D", 30, False),
-    "W": ("D", 7, False),
+    ("M", True): ("S", 60, True),
+    ("H", True): ("M", 60, True),
+    ("D", False): ("H", 24, True),
+    ("Y", False): ("M", 12, False),
+    ("M", False): ("D", 30, False),
 }
 
 
+def _tidy(v: float) -> int | float:
+    """A float that is a whole number as an int (float noise of ``n * k`` rounded away)."""
+    r = round(v, 6)
+    return int(r) if r.is_integer() else r
+
+
 def _fractional_duration(n: float, unit: str, time_part: bool) -> str | None:
-    """2.5 days -> P2DT12H, 1.5 hours -> PT1H30M, 0.5 year -> P6M."""
-    if unit not in _LOWER or (unit == "M" and time_part):
+    """2.5 days -> P2DT12H, 1.5 hours -> PT1H30M, 0.5 year -> P6M, 1.5 minutes -> PT1M30S."""
+    low = _LOWER.get((unit, time_part))
+    if low is None:
         return None
-    u2, k, tp = _LOWER[unit]
+    u2, k, tp = low
     whole = int(n)
     frac = round((n - whole) * k)
     if whole:
@@ -318,6 +334,21 @@ def _fractional_duration(n: float, unit: str, time_part: bool) -> str | None:
             return f"P{whole}{unit}T{frac}{u2}"
         return f"P{'T' if time_part else ''}{whole}{unit}{frac}{u2}"
     return f"P{'T' if tp else ''}{frac}{u2}"
+
+
+def whole_units(unit: str, n: int | float | str) -> tuple[str, int | float | str]:
+    """A count of ``unit`` in a unit it fills whole where one exists, for date arithmetic
+    ("a year and a half ago": 18 months; "a week and a half": 10.5 days stays days)."""
+    if isinstance(n, str) or float(n).is_integer():
+        return unit, n
+    if unit in _MULTIPLE:
+        lower, k = _MULTIPLE[unit]
+        return whole_units(lower, _tidy(n * k))
+    if unit == "Y":
+        return "M", _tidy(n * 12)
+    if unit == "W":
+        return "D", _tidy(n * 7)
+    return unit, n
 
 
 def _whole_duration(num: str, unit: str, time_part: bool, n: int | float = 0) -> str:

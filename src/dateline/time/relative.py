@@ -168,15 +168,18 @@ def h_weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 def h_ago(m: re.Match[str], ctx: Ctx) -> Hit | None:
     num = group(m, "num")
-    n = words().num(num) if num else "X"
+    n = words().count_with_fractions(num, group(m, "frac"), group(m, "frac2")) if num else "X"
     if n is None:
         return None
     letter, tp, mult = words().unit(m.group("unit"))
+    if tp and squash(m.group("dir")) not in ("ago", "from now", "hence"):
+        return None  # "an hour later" counts from an event, not the anchor date: a duration
     sign = -1 if m.group("dir").lower() in words().lx.backward_words else 1
     mod = words().mod(group(m, "mod"))
     if ctx.dct is None or isinstance(n, str):
         return Hit("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
-    k = int(round(n * mult))
+    letter, count = N.whole_units(letter, n * mult)  # "a year and a half ago": 18 months
+    k = int(round(float(count)))
     if letter == "Y" and k == 1 and sign < 0 and quarter_context(ctx):
         return Hit("DATE", last_quarter_year_ago(ctx.dct), mod)
     if tp:

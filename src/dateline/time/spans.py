@@ -17,7 +17,7 @@ _YEARLIKE = re.compile(r"(1[5-9]|20)\d\d")
 
 def h_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
     raw = (group(m, "num") or "").lower()
-    n = words().num(group(m, "num"))
+    n = words().count_with_fractions(group(m, "num"), group(m, "frac"), group(m, "frac2"))
     if n is None or _not_a_duration(m, ctx, raw):
         return None
     unit = m.group("unit").lower()

@@ -48,6 +48,21 @@ class Words:
             return _add(self.numbers[m.group(1).lower()], self.numbers[m.group(2).lower()])
         return _digits(s.replace(",", ""))
 
+    def fraction(self, s: str | None) -> float:
+        """ "a half" -> 0.5, "three-quarters" -> 0.75; 0 when absent."""
+        if not s:
+            return 0.0
+        return self.lx.fractions.get(squash(s.replace("-", " ")), 0.0)
+
+    def count_with_fractions(self, num: str | None, *fracs: str | None) -> Number | None:
+        """ "two" + "a half" -> 2.5 ("two and a half years", "an hour and a half")."""
+        n = self.num(num)
+        extra = sum(self.fraction(f) for f in fracs)
+        if n is None or isinstance(n, str) or not extra:
+            return n
+        v = n + extra
+        return int(v) if float(v).is_integer() else v
+
     def year_value(self, s: str) -> int | None:
         """ "1994" or "nineteen ninety-four" -> 1994."""
         if s.isdigit():

@@ -254,7 +254,13 @@ def _times_ok(f: Frame, facts: dict, c: Cand) -> bool:
     return True
 
 
-def _retrieve(store, terms: list[str], limit: int, copies: int, names: list[list[str]] | None = None) -> list[dict]:
+def _retrieve(
+    store,
+    terms: list[str],
+    limit: int,
+    copies: int,
+    names: list[list[str]] | None = None,
+) -> list[dict]:
     """BM25 over FTS5, any word; identical sentences (wire copies, re-posts) count once,
     with up to ``copies`` of their (doc, sentence) places, so they cannot crowd out the rest.
 
@@ -282,10 +288,10 @@ def _retrieve(store, terms: list[str], limit: int, copies: int, names: list[list
     # the more names and words a sentence has, the higher); none named: any word at all
     rows = store.query(sql, q=in_text(f"({' OR '.join(forms)}) AND ({q})"), n=limit) if forms else []
     if not rows:
-        rows = store.query(sql, q=in_text(q), n=limit)
+        rows = _ranked_texts(store, _rare_terms(store, q), limit, copies)
     else:  # then the other sentences of the documents that name them (context words are rarely
         # repeated), and the best sentences naming none (a report may call the place otherwise)
-        unnamed = store.query(sql, q=in_text(f"({q}) NOT ({' OR '.join(forms)})"), n=limit // 4)
+        unnamed = _unnamed(store, q, names or [], limit // 4, copies)
         rows = _interleave(rows, _in_documents(store, terms, _top_docs(rows, limit), limit), unnamed)
     out = []
     for r in rows:
@@ -293,6 +299,56 @@ def _retrieve(store, terms: list[str], limit: int, copies: int, names: list[list
             d, _, i = place.rpartition(":")
             out.append({"doc_id": d, "sentence_index": int(i), "text": r["text"], "score": r["score"]})
     return out
+
+
+def _unnamed(store, q: str, forms: list[list[str]], n: int, copies: int) -> list[dict]:
+    """The best sentences by BM25 over the question's rarest words that name none of its names
+    ("The start was delayed ..." for "why was the start of the race at Interlagos delayed?")."""
+    names = [x.lower() for group in forms for x in group]
+
+    def names_none(text: str) -> bool:
+        return not any(x in text.lower() for x in names)
+
+    return _ranked_texts(store, _rare_terms(store, q), n, copies, names_none)
+
+
+def _ranked_texts(store, q: str, n: int, copies: int, keep=lambda text: True) -> list[dict]:
+    """Distinct sentence texts by BM25, best first, as {text, score, ids}: ranked once, rowids
+    only, and read back for the top few hundred (grouping every matching sentence by its text
+    costs as much as the rest of the question)."""
+    ranked = store.query(
+        "SELECT rowid AS r, rank AS score FROM sentences_fts WHERE sentences_fts MATCH :q ORDER BY rank LIMIT :k",
+        q=in_text(q),
+        k=n * copies * _cfg()["scoring"]["unnamed_pool"],
+    )
+    if not ranked:
+        return []
+    score = {x["r"]: x["score"] for x in ranked}
+    params = {f"r{k}": r for k, r in enumerate(score)}
+    listed = ", ".join(f":{k}" for k in params)
+    rows = store.query(f"SELECT rowid AS r, doc_id, idx, text FROM sentences WHERE rowid IN ({listed})", **params)
+    by_text: dict[str, dict] = {}
+    for r in sorted(rows, key=lambda r: (score[r["r"]], r["doc_id"], r["idx"])):
+        if keep(r["text"]):
+            e = by_text.setdefault(r["text"], {"text": r["text"], "score": score[r["r"]], "ids": []})
+            e["ids"].append(f"{r['doc_id']}:{r['idx']}")
+    return [e | {"ids": " ".join(e["ids"])} for e in list(by_text.values())[:n]]
+
+
+def _rare_terms(store, q: str) -> str:
+    """The OR-ed terms of ``q``, rarest first, as many as match at most ``unnamed_rows`` sentences
+    together (at least two): ranking costs what the sentences matched number, and the words
+    that say most about a sentence are the rare ones."""
+    terms = [t.strip() for t in q.split(" OR ") if t.strip()]
+    count = "SELECT COUNT(*) AS n FROM sentences_fts WHERE sentences_fts MATCH :q"
+    sized = sorted((store.query(count, q=in_text(t))[0]["n"], t) for t in terms)
+    cap, total = _cfg()["scoring"]["unnamed_rows"], 0
+    kept: list[str] = []
+    for n, t in sized:
+        if n and (len(kept) < 2 or total + n <= cap):
+            kept.append(t)
+            total += n
+    return " OR ".join(kept) or q
 
 
 def _top_docs(rows: list[dict], limit: int) -> list[str]:

@@ -5,13 +5,17 @@ what is not a name, reading the text once in order and keeping the entities name
 far with their salience (how often, how recently, whether as a subject):
 
 - personal pronouns ("he", "his", "him"): the subject of the sentence, else the latest
-  subject, else the latest person, never the subject of the object pronoun's own verb;
+  subject, else the latest person, never the subject of the object pronoun's own verb, nor a
+  name inside a participle clause whose understood subject the pronoun is ("Having promised to
+  scrap X's law, he"), nor a person of the other gender ("Mrs", "she");
 - "they"/"them"/"their": the two people last named together ("Putin and Kim"), else
-  the latest two people, else the latest organisation or place;
+  the latest two people, else a subject, a team or company before a place (a place in a
+  team's name is the team); a "they" that says or asks is never a company or a place;
 - "it"/"its": the latest organisation, product or place (a subject first); not the "it"
   of "it is expected that";
 - relative pronouns ("who", "which", "that"): the noun their clause hangs on;
-- "I"/"me"/"my" inside a quotation: whoever the quotation is attributed to; "we"/"our":
+- "I"/"me"/"my" inside a quotation: whoever the quotation (or the attributed quotation next
+  to an unattributed one) is attributed to; "we"/"our":
   that speaker's organisation, or the speaker when it is one;
 - person descriptions ("the Russian president", "the two leaders"): the person named
   with that role or modifier; thing descriptions ("the company", "the device", "the

@@ -5,7 +5,9 @@ alternate, curly ones say which they are) and never across a paragraph: one left
 open ends with its paragraph. Its speaker
 is the subject of a reporting verb ("say", "tell", "add": ``data/coref.yaml``) outside
 the quotation, in the sentence where the quotation starts or ends, or in the sentence
-just before it when that one ends with a colon ("Jobs said: ...").
+just before it when that one ends with a colon ("Jobs said: ..."). A quotation nothing
+attributes, next to one that is attributed (one sentence apart at most), is that speaker's,
+unless a reporting verb with an indefinite subject brings in someone new ("A spokeswoman added:").
 
 A passage a reporting verb introduces with a colon and no quotation marks ("Jobs's
 email, which reads: Team, ...") is its writer's to the end of the text

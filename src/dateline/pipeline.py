@@ -73,8 +73,10 @@ STAGES: tuple[Stage, ...] = (
         _entities_stage,
         refines=("parsed",),
         # 2: units and possessives split off names, headline words trimmed, surnames typed people;
-        # 3: appositions as one phrase, "the two companies", the speaker's own organisation, plural names
-        version=3,
+        # 3: appositions as one phrase, "the two companies", the speaker's own organisation, plural names;
+        # 4: a quotation's neighbour's speaker, binding in participle clauses, "they" that speaks is people,
+        # "their" a team before a place, "the group of X" no reference back, headline clauses no names
+        version=4,
     ),
     Stage("time", ("parsed",), ("times", "sentence_times"), _time_stage),
     Stage("geo", ("parsed",), ("places", "relative_locations"), _geo_stage),

@@ -121,6 +121,8 @@ class Coref:
     pronoun_window: int
     description_window: int
     speaker_verbs: frozenset[str]
+    female_pronouns: frozenset[str]
+    indefinite_determiners: frozenset[str]
 
     @functools.cached_property
     def thing_type(self) -> dict[str, str]:

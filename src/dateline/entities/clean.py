@@ -157,6 +157,8 @@ def _cleaned(parsed: ParsedDoc, m: Mention) -> Cand | None:
     c = Cand(m.start, m.end, m.text, m.label, m.sentence, toks[0].i, toks[-1].i + 1, _rid(m))
     _strip_title(parsed, c, toks)
     _headline_trim(parsed, c)
+    if _headline_clause(parsed, c):
+        return None
     _drop_leading_modifiers(parsed, c)
     if c.token_end - c.token_start == 1 and _common_word(names.norm(c.text)):
         return None
@@ -223,6 +225,19 @@ def _headline_trim(parsed: ParsedDoc, c: Cand) -> None:
         if _written(body, rest):
             c.start, c.token_start, c.text = toks[k].start, k, rest
             return
+
+
+def _headline_clause(parsed: ParsedDoc, c: Cand) -> bool:
+    """ "..., and Fans Are Outraged": words a headline capitalised that hold a finite verb, and that
+    the body never writes, are a clause of the headline, not a name."""
+    body_start = parsed.article.body_start
+    if c.start >= body_start or c.token_end - c.token_start < 2 or _written(parsed.text[body_start:], c.text):
+        return False
+    toks = parsed.tokens[c.token_start : c.token_end]
+    return any(t.pos in ("VERB", "AUX") and t.tag in _FINITE for t in toks)
+
+
+_FINITE = ("VBZ", "VBP", "VBD", "MD")
 
 
 def _drop_leading_modifiers(parsed: ParsedDoc, c: Cand) -> None:

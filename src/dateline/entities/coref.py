@@ -5,13 +5,17 @@ what is not a name, reading the text once in order and keeping the entities name
 far with their salience (how often, how recently, whether as a subject):
 
 - personal pronouns ("he", "his", "him"): the subject of the sentence, else the latest
-  subject, else the latest person, never the subject of the object pronoun's own verb;
+  subject, else the latest person, never the subject of the object pronoun's own verb, nor a
+  name inside a participle clause whose understood subject the pronoun is ("Having promised to
+  scrap X's law, he"), nor a person of the other gender ("Mrs", "she");
 - "they"/"them"/"their": the two people last named together ("Putin and Kim"), else
-  the latest two people, else the latest organisation or place;
+  the latest two people, else a subject, a team or company before a place (a place in a
+  team's name is the team); a "they" that says or asks is never a company or a place;
 - "it"/"its": the latest organisation, product or place (a subject first); not the "it"
   of "it is expected that";
 - relative pronouns ("who", "which", "that"): the noun their clause hangs on;
-- "I"/"me"/"my" inside a quotation: whoever the quotation is attributed to; "we"/"our":
+- "I"/"me"/"my" inside a quotation: whoever the quotation (or the attributed quotation next
+  to an unattributed one) is attributed to; "we"/"our":
   that speaker's organisation, or the speaker when it is one;
 - person descriptions ("the Russian president", "the two leaders"): the person named
   with that role or modifier; thing descriptions ("the company", "the device", "the
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 from ..nlp.lexicon import english
 from ..types import EntityKey, EntityLink, Mention, ParsedDoc
+from . import names
 from ._data import coref_data, resolve_data
 from .describe import collect_descriptors, description
 from .quotes import passage_speakers, speakers
@@ -41,6 +46,7 @@ def coref_links(parsed: ParsedDoc, titles: tuple[EntityLink, ...] = ()) -> tuple
     """Every pronoun and description of the document linked to the entities it refers to."""
     d = DocState(parsed, titles)
     collect_descriptors(d, titles)
+    _genders(d, titles)
     quoted: list[int] = []
     for t in d.toks:
         i = t.i
@@ -61,6 +67,18 @@ def coref_links(parsed: ParsedDoc, titles: tuple[EntityLink, ...] = ()) -> tuple
         for i in quoted:
             _speaker_pronoun(d, i, d.lower[i])
     return _links(d) + _name_phrases(d)
+
+
+def _genders(d: DocState, titles: tuple[EntityLink, ...]) -> None:
+    """ "Mrs Clinton", "First Lady Melania Trump", "Mr Trump": the gender a title gives a person."""
+    for x in titles:
+        if x.entity.label != _PERSON:
+            continue
+        female = names.female(x.text)
+        if female is None:
+            female = next((f for w in x.text.split() if (f := names.female(w)) is not None), None)
+        if female is not None:
+            d.female.setdefault(x.entity, female)
 
 
 def _named(d: DocState, i: int, m: Mention) -> None:
@@ -97,7 +115,6 @@ def _pronoun(d: DocState, i: int) -> None:
 
 def _person_pronoun(d: DocState, i: int, low: str) -> None:
     t = d.toks[i]
-    window = coref_data().pronoun_window
     banned: set[EntityKey] = set()
     if t.dep in _OBJ and low not in ("his", "hers", "himself", "herself"):
         # "Putin greeted him": an object pronoun is not its own clause's subject
@@ -105,14 +122,42 @@ def _person_pronoun(d: DocState, i: int, low: str) -> None:
         for c in d.kids[verb]:
             if d.toks[c].dep in _SUBJ:
                 banned.update(d.keys_of(c))
-    same = [x for x in d.recent(d.persons, i, 0) if x.key not in banned and x.subject]
-    pick = same[-1] if same else None
-    if pick is None:
-        earlier = [x for x in d.recent(d.persons, i, window) if x.key not in banned]
-        subj = [x for x in earlier if x.subject]
-        pick = subj[-1] if subj else (earlier[-1] if earlier else None)
+    if t.dep in _SUBJ:
+        banned.update(_own_clause_names(d, t.head))
+    female = low in coref_data().female_pronouns
+    banned.update(k for k, f in d.female.items() if f != female)
+    pick = _pick_person(d, i, banned, {k for k, f in d.said_female.items() if f != female})
     if pick is not None:
         d.link(i, (pick.key,), "pronoun")
+        d.said_female[pick.key] = female
+
+
+def _pick_person(d: DocState, i: int, banned: set[EntityKey], unlikely: set[EntityKey]) -> Seen | None:
+    """A subject of the pronoun's own sentence (one the text last called by the other gender's
+    pronoun only when no other is: that pronoun may have been linked wrongly), else the latest
+    subject, else the latest person of the pronoun window."""
+    persons = d.recent(d.persons, i, 0)
+    same = [x for x in persons if x.key not in banned and x.subject]
+    likely = [x for x in same if x.key not in unlikely]
+    if likely or same:
+        return (likely or same)[-1]
+    earlier = [x for x in d.recent(d.persons, i, coref_data().pronoun_window) if x.key not in banned]
+    subj = [x for x in earlier if x.subject]
+    return (subj or earlier)[-1] if (subj or earlier) else None
+
+
+def _own_clause_names(d: DocState, verb: int) -> set[EntityKey]:
+    """ "Having promised to scrap Reyes's law, he now says": a clause without a subject of its own
+    hanging on the pronoun's verb has the pronoun for its subject, so the names inside it are not it."""
+    out: set[EntityKey] = set()
+    for c in d.kids[verb]:
+        if d.toks[c].dep not in ("advcl", "xcomp") or d.toks[c].tag not in ("VBG", "VBN"):
+            continue
+        lo, hi = d.tree.subtree(c)
+        if any(d.toks[k].dep in _SUBJ for k in d.kids[c]):
+            continue  # "When Reyes arrived, he said": its own subject may be the pronoun's antecedent
+        out.update(m.entity for m in map(d.mention_at.get, range(lo, hi)) if m is not None)
+    return out
 
 
 def _plural_pronoun(d: DocState, i: int) -> None:
@@ -123,15 +168,44 @@ def _plural_pronoun(d: DocState, i: int) -> None:
     else:
         near = [x.key for x in d.recent(d.persons, i, 1)]
         uniq = tuple(dict.fromkeys(reversed(near)))[:2]
-        groups = [x for x in d.recent(d.things, i, 1) if x.key.label in _GROUP_LABELS]
-        keys = uniq if len(uniq) == 2 else ((groups[-1].key,) if groups else ())
+        group = _group(d, i)
+        keys = uniq if len(uniq) == 2 else ((group,) if group is not None else ())
     if keys:
         d.link(i, keys, "pronoun")
         if len(keys) == 2:
             d.pairs.append((i, keys))
 
 
-_GROUP_LABELS = ("ORG", "NORP", "GPE")
+def _group(d: DocState, i: int) -> EntityKey | None:
+    """The organisation, people or place a "they"/"their" stands for, in this sentence or the one
+    before: a subject first, then a team, company or people before a place ("the streets of Chicago
+    ... their last title": the team), a place in a team's name meaning the team; a "they" that
+    speaks is people, never a company or a place."""
+    labels = ("NORP",) if _speaks(d, i) else ("ORG", "NORP", "GPE")
+    near = [x for x in d.recent(d.things, i, 1) if x.key.label in labels]
+    if not near:
+        return None
+    subj = [x for x in near if x.subject]
+    groups = [x for x in near if x.key.label != "GPE"]
+    pick = (subj or groups or near)[-1].key
+    return _team_of_place(d, pick) if pick.label == "GPE" else pick
+
+
+def _team_of_place(d: DocState, place: EntityKey) -> EntityKey:
+    """ "Chicago" where the text names "the Chicago Cubs": the organisation whose name starts with the place."""
+    named = {x.key for x in d.things if x.key.label == "ORG" and x.key.name.startswith(place.name + " ")}
+    return max(sorted(named, key=str), key=lambda k: d.freq[k]) if named else place
+
+
+def _speaks(d: DocState, i: int) -> bool:
+    """ "Others called on the company ... which they have been hit by and asked why": a "they" that
+    says or asks (its verb or a verb joined to it) is people, not the latest company or place."""
+    if d.toks[i].dep not in _SUBJ:
+        return False
+    verbs = coref_data().speaker_verbs
+    verb = d.toks[i].head
+    joined = [verb] + [c for c in d.kids[verb] if d.toks[c].dep == "conj"]
+    return any(d.toks[v].lemma in verbs for v in joined)
 
 
 def _thing_pronoun(d: DocState, i: int, low: str) -> None:

@@ -133,14 +133,15 @@ def _person_description(d: DocState, i: int, lem: str) -> None:
         d.link(i, (best,), "description", d.np_span(i))
 
 
-def _of_something_named(d: DocState, i: int) -> bool:
-    """The noun has an "of" phrase about a name or a thing already referred to."""
+def _of_phrase(d: DocState, i: int) -> bool:
+    """The noun has an "of" phrase: about a name or a thing already referred to ("the side of the
+    device"), or saying what it is made of or makes ("the group of donors", "the maker of the
+    chocolate"), which a bare reference back would not need."""
     for c in d.kids[i]:
         if d.lower[c] != "of" or d.toks[c].dep != "prep":
             continue
-        for o in d.kids[c]:
-            if d.toks[o].dep == "pobj" and d.keys_of(o):
-                return True
+        if any(d.toks[o].dep == "pobj" for o in d.kids[c]):
+            return True
     return False
 
 
@@ -161,8 +162,8 @@ def _thing_description(d: DocState, i: int, lem: str, label: str) -> None:
     if d.toks[i].dep in ("compound", "appos") and head.pos == "PROPN":
         return  # "the music seller Wal-Mart": it describes the name it stands with
     fits = _TYPE_FITS.get(label, (label,))
-    if _of_something_named(d, i):
-        return  # "the side of the device", "the 2011 version of iLife": a part or kind of another
+    if _of_phrase(d, i):
+        return  # "the side of the device", "the group of donors": a part or kind of another, or its own
     for c in d.kids[i]:
         if d.toks[c].dep == "poss" or _untagged_name(d, c):
             return  # "its profits": someone's; "the Zune player": an untagged name's

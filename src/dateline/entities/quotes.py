@@ -5,7 +5,9 @@ alternate, curly ones say which they are) and never across a paragraph: one left
 open ends with its paragraph. Its speaker
 is the subject of a reporting verb ("say", "tell", "add": ``data/coref.yaml``) outside
 the quotation, in the sentence where the quotation starts or ends, or in the sentence
-just before it when that one ends with a colon ("Jobs said: ...").
+just before it when that one ends with a colon ("Jobs said: ..."). A quotation nothing
+attributes, next to one that is attributed (one sentence apart at most), is that speaker's,
+unless a reporting verb with an indefinite subject brings in someone new ("A spokeswoman added:").
 
 A passage a reporting verb introduces with a colon and no quotation marks ("Jobs's
 email, which reads: Team, ...") is its writer's to the end of the text
@@ -49,13 +51,47 @@ def quotations(toks: Sequence[Token], text: str) -> list[tuple[int, int]]:
 def speakers(parsed: ParsedDoc, tree: Tree, keys_of: Callable[[int], tuple[EntityKey, ...]]) -> dict[int, EntityKey]:
     """Token index inside a quotation -> the entity the quotation is attributed to."""
     toks = parsed.tokens
+    spans = quotations(toks, parsed.text)
+    found = [_speaker(parsed, tree, keys_of, a, b) for a, b in spans]
     out: dict[int, EntityKey] = {}
-    for a, b in quotations(toks, parsed.text):
-        who = _speaker(parsed, tree, keys_of, a, b)
+    for n, (a, b) in enumerate(spans):
+        who = found[n]
+        if who is None and not _new_speaker(parsed, tree, a, b):
+            who = _neighbour_speaker(toks, spans, found, n)
         if who is not None:
             for k in range(a, b):
                 out[k] = who
     return out
+
+
+def _new_speaker(parsed: ParsedDoc, tree: Tree, a: int, b: int) -> bool:
+    """ 'A spokeswoman added: "..."': a reporting verb whose subject is indefinite brings in
+    someone not named before, so the quotation is not its neighbour's."""
+    toks = parsed.tokens
+    cd = coref_data()
+    for s in _attribution_sentences(parsed, a, b):
+        sent = parsed.sentences[s]
+        for k in range(sent.token_start, sent.token_end):
+            if a <= k < b or toks[k].lemma not in cd.speaker_verbs or toks[k].pos not in ("VERB", "AUX"):
+                continue
+            for c in tree.kids[k]:
+                if toks[c].dep in _SUBJ and any(tree.lower[x] in cd.indefinite_determiners for x in tree.kids[c]):
+                    return True
+    return False
+
+
+def _neighbour_speaker(
+    toks: Sequence[Token], spans: list[tuple[int, int]], found: list[EntityKey | None], n: int
+) -> EntityKey | None:
+    """A quotation no sentence of its own attributes ('"...," he said. "Today, I ..."') is the
+    speaker's of the attributed quotation right before it, else of the one right after it:
+    at most one sentence between them."""
+    a, b = spans[n]
+    if n > 0 and found[n - 1] is not None and toks[a].sentence - toks[spans[n - 1][1] - 1].sentence <= 1:
+        return found[n - 1]
+    if n + 1 < len(spans) and found[n + 1] is not None and toks[spans[n + 1][0]].sentence - toks[b - 1].sentence <= 1:
+        return found[n + 1]
+    return None
 
 
 def passage_speakers(

@@ -56,6 +56,8 @@ class DocState:
         self.kind: dict[int, str] = {}
         self.span: dict[int, tuple[int, int]] = {}
         self.speaker: dict[int, EntityKey] = {}
+        self.female: dict[EntityKey, bool] = {}  # a person's gender, from a title ("Mrs")
+        self.said_female: dict[EntityKey, bool] = {}  # ... from the latest pronoun linked to them
 
     # -- what a token refers to ---------------------------------------------------
     def keys_of(self, i: int) -> tuple[EntityKey, ...]:

@@ -65,7 +65,7 @@ def speakers(parsed: ParsedDoc, tree: Tree, keys_of: Callable[[int], tuple[Entit
 
 
 def _new_speaker(parsed: ParsedDoc, tree: Tree, a: int, b: int) -> bool:
-    """ 'A spokeswoman added: "..."': a reporting verb whose subject is indefinite brings in
+    """'A spokeswoman added: "..."': a reporting verb whose subject is indefinite brings in
     someone not named before, so the quotation is not its neighbour's."""
     toks = parsed.tokens
     cd = coref_data()

@@ -187,14 +187,26 @@ def _words_share(f: Frame, text: str) -> float:
     the question's verb and nouns, read from the text before any parse."""
     if not f.content:
         return 0.0
-    words = _norm_words(text)
+    starts = _starts(_norm_words(text))
+    return sum(bool(stems & starts) for stems in _content_stems(tuple(f.content))) / len(f.content)
+
+
+@functools.lru_cache(maxsize=256)
+def _content_stems(content: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """For each content word, the stems of it and its one-word synonyms (a word "starts with" one)."""
     syn = _cfg()["_syn"]
-    found = 0
-    for w in f.content:
-        forms = {w} | {x for x in syn.get(w, ()) if " " not in x}
-        if any(t.startswith(x[: max(4, len(x) - 2)]) for x in forms for t in words):
-            found += 1
-    return found / len(f.content)
+    return tuple(frozenset(_stem(x) for x in {w} | {x for x in syn.get(w, ()) if " " not in x}) for w in content)
+
+
+def _stem(word: str) -> str:
+    return word[: max(4, len(word) - 2)]
+
+
+@functools.lru_cache(maxsize=100000)
+def _starts(words: frozenset[str]) -> frozenset[str]:
+    """Every prefix of the words: a stem is in it when a word starts with it (set lookups
+    instead of comparing every stem with every word)."""
+    return frozenset(w[:k] for w in words for k in range(1, len(w) + 1))
 
 
 _REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
@@ -254,13 +266,7 @@ def _times_ok(f: Frame, facts: dict, c: Cand) -> bool:
     return True
 
 
-def _retrieve(
-    store,
-    terms: list[str],
-    limit: int,
-    copies: int,
-    names: list[list[str]] | None = None,
-) -> list[dict]:
+def _retrieve(store, terms: list[str], limit: int, copies: int, names: list[list[str]] | None = None) -> list[dict]:
     """BM25 over FTS5, any word; identical sentences (wire copies, re-posts) count once,
     with up to ``copies`` of their (doc, sentence) places, so they cannot crowd out the rest.
 
@@ -319,14 +325,15 @@ def _ranked_texts(store, q: str, n: int, copies: int, keep=lambda text: True) ->
     ranked = store.query(
         "SELECT rowid AS r, rank AS score FROM sentences_fts WHERE sentences_fts MATCH :q ORDER BY rank LIMIT :k",
         q=in_text(q),
-        k=n * copies * _cfg()["scoring"]["unnamed_pool"],
+        k=n * copies * _cfg()["scoring"]["ranked_pool"],
     )
     if not ranked:
         return []
-    score = {x["r"]: x["score"] for x in ranked}
-    params = {f"r{k}": r for k, r in enumerate(score)}
-    listed = ", ".join(f":{k}" for k in params)
-    rows = store.query(f"SELECT rowid AS r, doc_id, idx, text FROM sentences WHERE rowid IN ({listed})", **params)
+    score = {int(x["r"]): x["score"] for x in ranked}
+    # rowids are the store's own integers: written inline, as bound parameters hundreds of them
+    # cost more to prepare than the query takes
+    listed = ", ".join(map(str, score))
+    rows = store.query(f"SELECT rowid AS r, doc_id, idx, text FROM sentences WHERE rowid IN ({listed})")
     by_text: dict[str, dict] = {}
     for r in sorted(rows, key=lambda r: (score[r["r"]], r["doc_id"], r["idx"])):
         if keep(r["text"]):
@@ -336,13 +343,13 @@ def _ranked_texts(store, q: str, n: int, copies: int, keep=lambda text: True) ->
 
 
 def _rare_terms(store, q: str) -> str:
-    """The OR-ed terms of ``q``, rarest first, as many as match at most ``unnamed_rows`` sentences
+    """The OR-ed terms of ``q``, rarest first, as many as match at most ``ranked_rows`` sentences
     together (at least two): ranking costs what the sentences matched number, and the words
     that say most about a sentence are the rare ones."""
     terms = [t.strip() for t in q.split(" OR ") if t.strip()]
     count = "SELECT COUNT(*) AS n FROM sentences_fts WHERE sentences_fts MATCH :q"
     sized = sorted((store.query(count, q=in_text(t))[0]["n"], t) for t in terms)
-    cap, total = _cfg()["scoring"]["unnamed_rows"], 0
+    cap, total = _cfg()["scoring"]["ranked_rows"], 0
     kept: list[str] = []
     for n, t in sized:
         if n and (len(kept) < 2 or total + n <= cap):
@@ -366,7 +373,7 @@ def _in_documents(store, terms: list[str], docs: list[str], limit: int) -> list[
     the question's words, best first; no name required."""
     if not docs:
         return []
-    stems = {t.lower()[: max(4, len(t) - 2)] for t in terms if len(t) > 2}
+    stems = {_stem(t.lower()) for t in terms if len(t) > 2}
     params = {f"d{j}": x for j, x in enumerate(docs)}
     rows = store.query(
         "SELECT doc_id, idx, text FROM sentences WHERE doc_id IN (" + ", ".join(f":{k}" for k in params) + ")",
@@ -374,8 +381,7 @@ def _in_documents(store, terms: list[str], docs: list[str], limit: int) -> list[
     )
     by_text: dict[str, dict] = {}
     for r in rows:
-        words = _norm_words(r["text"])
-        score = sum(any(w.startswith(x) for w in words) for x in stems)
+        score = len(stems & _starts(_norm_words(r["text"])))
         if score:
             e = by_text.setdefault(r["text"], {"text": r["text"], "score": -float(score), "ids": []})
             e["ids"].append(f"{r['doc_id']}:{r['idx']}")

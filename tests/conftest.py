@@ -85,6 +85,26 @@ def seed_analysis(seed_article):
     return analyse(seed_article)
 
 
+@pytest.fixture(scope="session")
+def text_store(tmp_path_factory):
+    """``make(name, {file name: text})``: a real SQLite store with those articles ingested by the
+    real pipeline (each call a folder of its own)."""
+
+    def make(name: str, files: dict[str, str]):
+        from dateline.batch import ingest
+        from dateline.store import open_store
+
+        folder = tmp_path_factory.mktemp(name)
+        for file, text in files.items():
+            (folder / file).write_text(text, encoding="utf-8")
+        store = open_store(str(folder / f"{name}.db"))
+        report = ingest(store, [str(folder / file) for file in files])
+        assert report.ok and len(report.added) == len(files)
+        return store
+
+    return make
+
+
 @pytest.fixture()
 def db_url(tmp_path) -> str:
     """A real SQLite file in a temporary folder."""

@@ -32,33 +32,28 @@ def test_a_phrasal_verb_with_known_synonyms_is_one_verb():
 
 
 @pytest.fixture(scope="module")
-def paraphrase_store(tmp_path_factory):
-    from dateline.batch import ingest
-    from dateline.store import open_store
-
-    d = tmp_path_factory.mktemp("para")
-    (d / "race.txt").write_text(
-        " date 2016-11-13 The Brazilian race was held in Sao Paulo on Sunday. "
-        "The start was delayed by ten minutes due to the heavy rain, and several drivers called for "
-        "the race to be abandoned because of the poor visibility.\n",
-        encoding="utf-8",
+def paraphrase_store(text_store):
+    return text_store(
+        "para",
+        {
+            "race.txt": (
+                " date 2016-11-13 The Brazilian race was held in Sao Paulo on Sunday. "
+                "The start was delayed by ten minutes due to the heavy rain, and several drivers called for "
+                "the race to be abandoned because of the poor visibility.\n"
+            ),
+            "rescue.txt": (
+                " date 2016-11-20 A boy fell into a well in a village on Friday. Hundreds of locals "
+                "volunteered to help, rushing to the scene after learning about the accident on WeChat. "
+                "The candidate said the mayor was being protected by a rigged system. "
+                "The White House gave briefings to the governor's transition team, headed by former "
+                "mayor Anna Berg, on Thursday.\n"
+            ),
+            "visit.txt": (
+                " date 2024-06-20 The president arrived in the capital on Wednesday, June 19, for talks with "
+                "the prime minister. It was the president's first visit to the country since 2000.\n"
+            ),
+        },
     )
-    (d / "rescue.txt").write_text(
-        " date 2016-11-20 A boy fell into a well in a village on Friday. Hundreds of locals "
-        "volunteered to help, rushing to the scene after learning about the accident on WeChat. "
-        "The candidate said the mayor was being protected by a rigged system. "
-        "The White House gave briefings to the governor's transition team, headed by former "
-        "mayor Anna Berg, on Thursday.\n",
-        encoding="utf-8",
-    )
-    (d / "visit.txt").write_text(
-        " date 2024-06-20 The president arrived in the capital on Wednesday, June 19, for talks with "
-        "the prime minister. It was the president's first visit to the country since 2000.\n",
-        encoding="utf-8",
-    )
-    store = open_store(str(d / "para.db"))
-    assert ingest(store, [str(p) for p in sorted(d.glob("*.txt"))]).ok
-    return store
 
 
 def _candidates(store, q: str) -> list[str]:
@@ -118,21 +113,18 @@ def test_a_question_noun_misread_after_did_keeps_its_subject():
 
 
 @pytest.fixture(scope="module")
-def places_store(tmp_path_factory):
-    from dateline.batch import ingest
-    from dateline.store import open_store
-
-    d = tmp_path_factory.mktemp("places")
-    (d / "tour.txt").write_text(
-        " date 2023-09-15 Mr Lee invited the governor to visit Berlin next year. "
-        "Mr Lee toured a shipyard in Hamburg on Friday. "
-        "The country wanted a launch site of its own instead of renting the Baikonur Cosmodrome. "
-        "The new spaceport lies near the village of Uglegorsk in the Amur region.\n",
-        encoding="utf-8",
+def places_store(text_store):
+    return text_store(
+        "places",
+        {
+            "tour.txt": (
+                " date 2023-09-15 Mr Lee invited the governor to visit Berlin next year. "
+                "Mr Lee toured a shipyard in Hamburg on Friday. "
+                "The country wanted a launch site of its own instead of renting the Baikonur Cosmodrome. "
+                "The new spaceport lies near the village of Uglegorsk in the Amur region.\n"
+            ),
+        },
     )
-    store = open_store(str(d / "places.db"))
-    assert ingest(store, [str(d / "tour.txt")]).ok
-    return store
 
 
 def test_the_object_of_invite_is_the_one_who_visits(places_store):

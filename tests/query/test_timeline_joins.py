@@ -15,15 +15,8 @@ REPORT = (
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    from dateline.batch import ingest
-    from dateline.store import open_store
-
-    folder = tmp_path_factory.mktemp("joins")
-    (folder / "meetings.txt").write_text(REPORT, encoding="utf-8")
-    st = open_store(str(folder / "joins.db"))
-    assert ingest(st, [str(folder)]).ok
-    return st
+def store(text_store):
+    return text_store("joins", {"meetings.txt": REPORT})
 
 
 def _names(event: dict) -> set[str]:

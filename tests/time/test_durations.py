@@ -76,15 +76,8 @@ REPORT = (
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    from dateline.batch import ingest
-    from dateline.store import open_store
-
-    folder = tmp_path_factory.mktemp("durations")
-    (folder / "report.txt").write_text(REPORT, encoding="utf-8")
-    st = open_store(str(folder / "durations.db"))
-    assert ingest(st, [str(folder)]).ok
-    return st
+def store(text_store):
+    return text_store("durations", {"report.txt": REPORT})
 
 
 def test_ask_how_long_reads_the_whole_duration(store):

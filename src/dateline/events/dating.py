@@ -365,15 +365,16 @@ def lead_event_times(ctx: DocContext, events: list[Event]) -> list[Event]:
         headline = ctx.in_title(e.sentence) and e.time_rule == "sentence:publication"
         borrowed = e.time_rule == "report:lead" or headline
         if src is not None and src is not e and borrowed and e.status in ("occurred", "ongoing"):
-            e = replace(
-                e,
-                time_value=src.time_value,
-                time_earliest=src.time_earliest,
-                time_latest=src.time_latest,
-                time_rule=f"report:event:{src.trigger}",
-            )
+            e = _dated_as(e, src, f"report:event:{src.trigger}")
         out.append(e)
     return speaker_times(ctx, out)
+
+
+def _dated_as(e: Event, src: Event, rule: str) -> Event:
+    """``e`` with the time of ``src``, recording how it was obtained."""
+    return replace(
+        e, time_value=src.time_value, time_earliest=src.time_earliest, time_latest=src.time_latest, time_rule=rule
+    )
 
 
 def _agents(e: Event) -> set:
@@ -411,12 +412,6 @@ def speaker_times(ctx: DocContext, events: list[Event]) -> list[Event]:
         lead = ctx.in_title(e.sentence) or ctx.in_description(e.sentence) or e.sentence < cfg.lead_sentences
         src = next((d for d in dated if d is not e and _agents(d) & _agents(e)), None) if told and lead else None
         if src is not None and e.time_rule in ("sentence:publication", "report:lead"):
-            e = replace(
-                e,
-                time_value=src.time_value,
-                time_earliest=src.time_earliest,
-                time_latest=src.time_latest,
-                time_rule=f"statement:{src.trigger}",
-            )
+            e = _dated_as(e, src, f"statement:{src.trigger}")
         out.append(e)
     return out

@@ -172,3 +172,10 @@ def test_and_a_half_before_percent_and_without_a_unit():
     assert (q.text, q.number) == ("two and a half percent", 2.5)
     # no unit after the fraction: nothing is joined to "two"
     assert [q.text for q in _q("Two and a half-dozen eggs were sold.") if q.kind == "duration"] == []
+
+
+def test_two_numbers_joined_by_or_are_a_range():
+    q = _one("Rescuers used the detectors four or five times.", "multiplier")
+    assert (q.text, q.number, q.high) == ("four or five times", 4.0, 5.0)
+    q = _one("Two or three people were hurt.", "count")
+    assert (q.number, q.high) == (2.0, 3.0)

@@ -280,7 +280,8 @@ def _range(ctx: _Ctx, r: _Reading) -> None:
         return
     follows_unit = _unit_match(ctx, k, r.end)[0] is not None or _phrase_len(ctx, k, r.end, ctx.lex.percent, 3) > 0
     noun = toks[k].pos == "NOUN" and toks[k].lemma not in ctx.lex.uncounted_nouns | ctx.lex.score_nouns
-    if follows_unit or noun:
+    multiplier = toks[k].text.lower() in ctx.lex.multiplier_words  # "four or five times"
+    if follows_unit or noun or multiplier:
         r.high, r.j = upper[0], k
 
 

@@ -152,3 +152,8 @@ def test_a_bare_pronoun_is_never_an_answer(places_store):
     found = candidates(places_store, analyse_question("Who toured a shipyard in Hamburg?"))
     assert not isinstance(found, str)
     assert not {e["opt"].text.lower() for e in found.values()} & {"he", "she", "they", "it"}
+
+
+def test_a_verb_misread_as_a_noun_after_did_is_the_verb_and_the_question_asks_its_object():
+    f = analyse_question("What kind of warship did Kim tour in Vladivostok?")
+    assert (f.pred, f.subject.text, f.wh_role) == ("tour", "Kim", "obj")

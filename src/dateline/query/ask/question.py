@@ -197,7 +197,18 @@ def _perfect_participle(toks, root):
     """ "How many times have X and Y met?", "in which city did a protest turn violent?": the small
     model makes the auxiliary the root and the verb its dependant; that verb is the question's."""
     tags = ("VBN", "VBD") if root.lemma.lower() == "have" else ("VB",)
-    return next((t for t in toks[root.i + 1 :] if t.head == root.i and t.tag in tags), None)
+    verb = next((t for t in toks[root.i + 1 :] if t.head == root.i and t.tag in tags), None)
+    if verb is None and root.lemma.lower() == "do":  # "did Kim tour" read as the noun "Kim tour"
+        verb = next(
+            (t for t in toks[root.i + 1 :] if t.head == root.i and t.pos == "NOUN" and _bare_after_name(toks, t)), None
+        )
+    return verb
+
+
+def _bare_after_name(toks, t) -> bool:
+    """A noun with a name compound and no determiner: "Kim tour", the subject and its verb misread."""
+    kids = [x for x in toks if x.head == t.i and x.i != t.i]
+    return any(x.dep == "compound" and x.pos == "PROPN" for x in kids) and not any(x.dep == "det" for x in kids)
 
 
 def _read_predicate(f: Frame, toks, wh, covered: set[int], cfg):
@@ -376,7 +387,8 @@ def _read_wh_role(f: Frame, toks, wh, root) -> None:
     if dangling and f.wh in ("what", "who", "whom", "which"):
         f.wh_role = f"pobj:{dangling[-1].lemma.lower()}"
     if f.wh in ("who", "what", "which") and f.wh_role == "adv":
-        f.wh_role = "subj" if wh.i < root.i else "obj"
+        # a question whose verb has a subject of its own ("what kind of ship did Kim tour?") asks its object
+        f.wh_role = "subj" if wh.i < root.i and f.subject is None else "obj"
 
 
 def _read_tense(f: Frame, toks, covered: set[int], aux_l: set[str], auxes, pred_tok) -> None:

@@ -56,7 +56,10 @@ def test_a_measure_matches_what_the_question_measures():
     fast = analyse_question("How fast was the tram going?")
     speed = Quantity(0, 5, "70mph", 0, 70.0, "mph", "speed", measures="speed")
     limit = Quantity(0, 5, "12mph", 0, 12.0, "mph", "speed", measures="speed limit")
-    assert _measure_fit(fast, speed, None) > _measure_fit(fast, limit, None) > 0
+    top = Quantity(0, 5, "55 mph", 0, 55.0, "mph", "speed", measures="top speed")
+    assert _measure_fit(fast, speed, None) > _measure_fit(fast, top, None) > 0
+    assert _measure_fit(fast, limit, None) < 0  # a bound on the speed, not the speed it went
+    assert _measure_fit(analyse_question("What is the speed limit on the bend?"), limit, None) > 0
     track = analyse_question("How long is the track?")
     bare = Quantity(0, 8, "17 miles", 0, 17.0, "miles", "distance")
     assert _measure_fit(track, bare, "track") == 1.0 and _measure_fit(track, bare, "tram") < 0

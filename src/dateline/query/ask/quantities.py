@@ -85,10 +85,14 @@ def _attached_noun(pd, i: int) -> str | None:
 
 def _measure_fit(f: Frame, q, noun: str | None) -> float:
     """+1 when what a measure measures is named in the question ("speed"), less when it also says
-    more than the question does ("speed limit" for "how fast"), -0.5 when it measures a thing
+    more than the question does ("top speed" for "how fast"), -1 for a bound the question does
+    not ask about ("a 12mph limit" for "how fast was it going?"), -0.5 when it measures a thing
     the question does not name, 0 unknown."""
     words = set(f.measure_words) | ({f.focus} if f.focus else set()) | set(f.content)
     said = _norm_words(q.measures) if q.measures else frozenset()
+    bounds = set(_cfg()["bound_words"]) - words
+    if bounds & (said | {noun or ""}):  # "a 12mph limit": what was allowed, not what was done
+        return -1.0
     if not words & said:
         if noun is None:
             return 0.0

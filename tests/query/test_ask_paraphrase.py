@@ -157,3 +157,9 @@ def test_a_bare_pronoun_is_never_an_answer(places_store):
 def test_a_verb_misread_as_a_noun_after_did_is_the_verb_and_the_question_asks_its_object():
     f = analyse_question("What kind of warship did Kim tour in Vladivostok?")
     assert (f.pred, f.subject.text, f.wh_role) == ("tour", "Kim", "obj")
+
+
+def test_the_thing_a_measure_is_asked_of_is_a_noun_the_sentence_must_have():
+    assert "tram" in analyse_question("How fast was the tram going?").nouns
+    assert "money" not in analyse_question("How much money was raised for the campaign?").nouns
+    assert "people" not in analyse_question("How many people were killed?").nouns

@@ -434,10 +434,13 @@ def _read_words(f: Frame, toks, covered: set[int], pred_tok, time_chars: set[str
             continue
         lem = _verb_lemma(t) if t is pred_tok else lem
         f.content.append(lem)
+        # the thing a measure is asked of ("how fast was the tram going?") is a noun the sentence
+        # must have, unlike the focus that says what kind of answer is wanted ("which firm")
+        measured = f.answer_type == "quantity" and "count" not in f.kinds and lem not in cfg["money_words"]
         if (
             t.pos == "NOUN"
             and t is not pred_tok
-            and lem != f.focus
+            and (lem != f.focus or measured)
             and not any(lem in v for v in cfg["focus_types"].values())
         ):
             f.nouns.append(lem)

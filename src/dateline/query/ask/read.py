@@ -336,7 +336,7 @@ def _subject_factor(f: Frame, pd: ParsedDoc, c: Cand, facts: dict, m: int) -> fl
     evs = {e.trigger_start: e for e in facts["events"].get((c.doc_id, c.idx), [])}
     cur = m
     for _ in range(3):  # "X's ambitions involve seeking ...": climb xcomp/conj/advcl to find the subject
-        controlled = _controlled_by(pd, cur, subject)
+        controlled = _controlled_by(pd, c, facts, cur, subject)
         if controlled is not None:
             return controlled
         ev = evs.get(pd.tokens[cur].start + c.start)
@@ -358,9 +358,13 @@ def _stated_subject(pd: ParsedDoc, c: Cand, facts: dict, i: int, subject) -> flo
     """The verb's own subject: 1.2 when it is the question's, 0.4 when it names another, 1.0 for a
     description; None when it has none or only a pronoun (the caller looks further up)."""
     subj = [t for t in _children(pd, i) if t.dep in ("nsubj", "nsubjpass", "poss")]
-    if not subj:
-        return None
-    lo, hi = pd.subtree(subj[0].i)
+    return _subject_is(pd, c, facts, subj[0], subject) if subj else None
+
+
+def _subject_is(pd: ParsedDoc, c: Cand, facts: dict, s, subject) -> float | None:
+    """1.2 when the phrase headed by ``s`` names the question's subject, 0.4 when it names
+    another, 1.0 for a description, None for a pronoun."""
+    lo, hi = pd.subtree(s.i)
     text = pd.text[pd.tokens[lo].start : pd.tokens[hi - 1].end]
     if _name_match(subject, text, None) or any(_name_match(subject, w, None) for w in text.split()):
         return 1.2
@@ -371,20 +375,16 @@ def _stated_subject(pd: ParsedDoc, c: Cand, facts: dict, i: int, subject) -> flo
     ]
     if named:
         return 0.4
-    return None if subj[0].pos == "PRON" else 1.0
+    return None if s.pos == "PRON" else 1.0
 
 
-def _controlled_by(pd: ParsedDoc, i: int, subject) -> float | None:
+def _controlled_by(pd: ParsedDoc, c: Cand, facts: dict, i: int, subject) -> float | None:
     """An infinitive complement's subject is the object of the verb it hangs from ("Kim invited
-    Putin to visit": Putin visits, not Kim): 1.2 when that object is the question's subject, 0.4
-    when it is another; None for other clauses."""
+    Putin to visit": Putin visits, not Kim), read as a stated subject is; None for other clauses
+    or a pronoun object."""
     t = pd.tokens[i]
     obj = next((g for g in _children(pd, t.head) if g.dep == "dobj"), None) if t.dep == "xcomp" else None
-    if obj is None:
-        return None
-    lo, hi = pd.subtree(obj.i)
-    text = pd.text[pd.tokens[lo].start : pd.tokens[hi - 1].end]
-    return 1.2 if any(_name_match(subject, w, None) for w in [text, *text.split()]) else 0.4
+    return None if obj is None else _subject_is(pd, c, facts, obj, subject)
 
 
 def _name_anchors(f: Frame, pd: ParsedDoc, c: Cand, facts: dict) -> list[int]:

@@ -133,9 +133,6 @@ def _counted_noun(toks, k: int) -> str | None:
     return None
 
 
-_SETTING_PREPS = ("in", "at", "near", "outside")
-
-
 def _setting(pd: ParsedDoc, m) -> bool:
     """ "the crash in Croydon", "the race at Interlagos": a place a user adds as the setting, which
     the answering sentence often leaves out or calls otherwise (a bonus, not a requirement)."""
@@ -143,7 +140,7 @@ def _setting(pd: ParsedDoc, m) -> bool:
         return False
     t = pd.tokens[span_head(pd.tokens, m.token_start, m.token_end)]
     prep = pd.tokens[t.head]
-    return t.dep == "pobj" and prep.dep == "prep" and prep.lemma.lower() in _SETTING_PREPS
+    return t.dep == "pobj" and prep.dep == "prep" and prep.lemma.lower() in _cfg()["setting_preps"]
 
 
 def _read_names(f: Frame, pd: ParsedDoc, wh) -> set[int]:

@@ -182,11 +182,12 @@ def _candidates(conn: Connection, ents: list[DocEntity]) -> dict[str, list[Candi
     hits: dict[str, dict[str, str]] = {}  # norm -> entity id -> best kind
     for i in range(0, len(wanted), _CHUNK):
         sql, params = _in(wanted[i : i + _CHUNK])
-        for r in _q(conn, f"SELECT entity_id, norm, kind FROM canonical_aliases WHERE norm IN ({sql})", **params):
-            kinds = hits.setdefault(r["norm"], {})
-            kind = "name" if r["kind"] == "canonical" else r["kind"]
-            if kinds.get(r["entity_id"]) != "name":
-                kinds[r["entity_id"]] = kind
+        # plain tuples: a document's names match thousands of alias rows
+        rows = conn.execute(text(f"SELECT entity_id, norm, kind FROM canonical_aliases WHERE norm IN ({sql})"), params)
+        for eid, norm, kind in rows:
+            kinds = hits.setdefault(norm, {})
+            if kinds.get(eid) != "name":
+                kinds[eid] = "name" if kind == "canonical" else kind
     ids = sorted({i for kinds in hits.values() for i in kinds})
     rows = _entity_rows(conn, ids)
     out: dict[str, list[Candidate]] = {}
@@ -283,14 +284,15 @@ def new_entity(conn: Connection, e: DocEntity, ov: Overrides) -> str:
         eid = base if n == 1 else f"{base}-{n}"
         if eid in ov.merged:
             return ov.target(eid)
-        if not _q(conn, "SELECT 1 AS one FROM canonical_entities WHERE entity_id = :e", e=eid):
-            conn.execute(
-                text(
-                    "INSERT INTO canonical_entities (entity_id, name, label, mentions, links, documents) "
-                    "VALUES (:e, :n, :l, 0, 0, 0)"
-                ),
-                {"e": eid, "n": e.name, "l": e.label},
-            )
+        # one statement: the insert itself says whether the id was free
+        done = conn.execute(
+            text(
+                "INSERT INTO canonical_entities (entity_id, name, label, mentions, links, documents) "
+                "VALUES (:e, :n, :l, 0, 0, 0) ON CONFLICT (entity_id) DO NOTHING"
+            ),
+            {"e": eid, "n": e.name, "l": e.label},
+        )
+        if done.rowcount == 1:
             return eid
     raise ValueError(f"no free entity id for {e.name!r}")
 

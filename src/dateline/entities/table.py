@@ -191,8 +191,8 @@ def _candidates(conn: Connection, ents: list[DocEntity]) -> dict[str, list[Candi
     for i in range(0, len(wanted), _CHUNK):
         sql, params = _in(wanted[i : i + _CHUNK])
         # plain tuples: a document's names match thousands of alias rows
-        rows = conn.execute(text(f"SELECT entity_id, norm, kind FROM canonical_aliases WHERE norm IN ({sql})"), params)
-        for eid, norm, kind in rows:
+        found = conn.execute(text(f"SELECT entity_id, norm, kind FROM canonical_aliases WHERE norm IN ({sql})"), params)
+        for eid, norm, kind in found:
             kinds = hits.setdefault(norm, {})
             if kinds.get(eid) != "name":
                 kinds[eid] = "name" if kind == "canonical" else kind

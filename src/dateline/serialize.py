@@ -56,6 +56,11 @@ def dumps(obj: Any, *, indent: int | None = None, compact: bool = False) -> str:
     return json.dumps(_lean(obj) if compact else to_json(obj), ensure_ascii=False, separators=seps, indent=indent)
 
 
+def compact_value(obj: Any) -> Any:
+    """The JSON value :func:`dumps` with ``compact`` writes, before it is written."""
+    return _lean(obj)
+
+
 def _lean(obj: Any) -> Any:
     """:func:`to_json` without the fields :func:`from_json` restores when they are absent."""
     if obj is None or isinstance(obj, (str, int, float, bool)):

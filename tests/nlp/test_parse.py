@@ -46,3 +46,20 @@ def test_ruler_does_not_take_amur_inside_other_names():
 
     p = parse_text("Kim Jong Un visited a factory in Komsomolsk-on-Amur on Friday.")
     assert "LOC:Amur Oblast" not in {str(m.entity) for m in p.mentions}
+
+
+def test_token_records_read_from_the_doc_array_equal_its_token_attributes():
+    """Tokens are read through one ``Doc.to_array``: each field equals the Token's own attribute,
+    heads and offsets shifted as for a later segment."""
+    from dateline.nlp import load_pipeline
+    from dateline.nlp.parse import _tokens
+
+    doc = load_pipeline()("Mr. O'Neil paid $3.5 million in Paris on Tuesday. The mayor, not he, said so.")
+    got = list(_tokens(doc, 10, 100, [7] * len(doc)))
+    assert len(got) == len(doc)
+    for r, t in zip(got, doc, strict=True):
+        assert (r.i, r.text, r.start, r.end) == (10 + t.i, t.text, 100 + t.idx, 100 + t.idx + len(t.text))
+        assert (r.lemma, r.pos, r.tag, r.dep) == (t.lemma_, t.pos_, t.tag_, t.dep_)
+        assert (r.head, r.sentence, r.ent_type, r.ent_iob) == (10 + t.head.i, 7, t.ent_type_, t.ent_iob_ or "O")
+        assert (r.is_stop, r.like_num) == (t.is_stop, t.like_num)
+    assert {r.ent_iob for r in got} == {"B", "I", "O"} and any(r.head < r.i for r in got)

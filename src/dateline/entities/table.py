@@ -46,6 +46,14 @@ def _q(conn: Connection, sql: str, **params: Any) -> list[Row]:
     return [dict(r._mapping) for r in conn.execute(text(sql), params)]
 
 
+def _many(conn: Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    """One statement for many rows through the driver (``?`` marks, made the dialect's): binding
+    a document's alias rows by name through SQLAlchemy cost more than the database's work."""
+    if rows:
+        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        conn.exec_driver_sql(sql.replace("?", mark), rows)
+
+
 def _in(values: Iterable[str], prefix: str = "v") -> tuple[str, dict[str, str]]:
     params = {f"{prefix}{i}": v for i, v in enumerate(values)}
     return ", ".join(":" + k for k in params) or "NULL", params
@@ -182,11 +190,12 @@ def _candidates(conn: Connection, ents: list[DocEntity]) -> dict[str, list[Candi
     hits: dict[str, dict[str, str]] = {}  # norm -> entity id -> best kind
     for i in range(0, len(wanted), _CHUNK):
         sql, params = _in(wanted[i : i + _CHUNK])
-        for r in _q(conn, f"SELECT entity_id, norm, kind FROM canonical_aliases WHERE norm IN ({sql})", **params):
-            kinds = hits.setdefault(r["norm"], {})
-            kind = "name" if r["kind"] == "canonical" else r["kind"]
-            if kinds.get(r["entity_id"]) != "name":
-                kinds[r["entity_id"]] = kind
+        # plain tuples: a document's names match thousands of alias rows
+        found = conn.execute(text(f"SELECT entity_id, norm, kind FROM canonical_aliases WHERE norm IN ({sql})"), params)
+        for eid, norm, kind in found:
+            kinds = hits.setdefault(norm, {})
+            if kinds.get(eid) != "name":
+                kinds[eid] = "name" if kind == "canonical" else kind
     ids = sorted({i for kinds in hits.values() for i in kinds})
     rows = _entity_rows(conn, ids)
     out: dict[str, list[Candidate]] = {}
@@ -283,14 +292,15 @@ def new_entity(conn: Connection, e: DocEntity, ov: Overrides) -> str:
         eid = base if n == 1 else f"{base}-{n}"
         if eid in ov.merged:
             return ov.target(eid)
-        if not _q(conn, "SELECT 1 AS one FROM canonical_entities WHERE entity_id = :e", e=eid):
-            conn.execute(
-                text(
-                    "INSERT INTO canonical_entities (entity_id, name, label, mentions, links, documents) "
-                    "VALUES (:e, :n, :l, 0, 0, 0)"
-                ),
-                {"e": eid, "n": e.name, "l": e.label},
-            )
+        # one statement: the insert itself says whether the id was free
+        done = conn.execute(
+            text(
+                "INSERT INTO canonical_entities (entity_id, name, label, mentions, links, documents) "
+                "VALUES (:e, :n, :l, 0, 0, 0) ON CONFLICT (entity_id) DO NOTHING"
+            ),
+            {"e": eid, "n": e.name, "l": e.label},
+        )
+        if done.rowcount == 1:
             return eid
     raise ValueError(f"no free entity id for {e.name!r}")
 
@@ -323,17 +333,14 @@ def _write_members(
     conn: Connection, doc_id: str, published: str | None, ents: list[DocEntity], chosen: dict[str, str],
     places: dict[int, str],
 ) -> None:  # fmt: skip
-    members = []
+    members: list[tuple[Any, ...]] = []
     added: list[tuple[str, dict[str, Any]]] = []
     per_entity: dict[str, list[int]] = {}
     placed = []
     for e in ents:
         eid = chosen[e.key]
         data = contribution(e)
-        members.append(
-            {"doc_id": doc_id, "entity_key": e.key, "entity_id": eid, "mentions": e.mentions, "links": e.links,
-             "published": published, "data": pack_contribution(data)}
-        )  # fmt: skip
+        members.append((doc_id, e.key, eid, e.mentions, e.links, published, pack_contribution(data)))
         added.append((eid, data))
         tot = per_entity.setdefault(eid, [0, 0])
         tot[0] += e.mentions
@@ -343,11 +350,10 @@ def _write_members(
     _add_many(conn, added, +1)
     if placed:  # the first place an entity is seen at stays its place
         conn.execute(text("UPDATE canonical_entities SET place = :p WHERE entity_id = :e AND place IS NULL"), placed)
-    conn.execute(
-        text(
-            "INSERT INTO entity_members (doc_id, entity_key, entity_id, mentions, links, published, data) "
-            "VALUES (:doc_id, :entity_key, :entity_id, :mentions, :links, :published, :data)"
-        ),
+    _many(
+        conn,
+        "INSERT INTO entity_members (doc_id, entity_key, entity_id, mentions, links, published, data) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
         members,
     )
     _count_many(conn, [(eid, m, n, 1, published) for eid, (m, n) in per_entity.items()])
@@ -361,24 +367,18 @@ def _add(conn: Connection, eid: str, data: dict[str, Any], sign: int) -> None:
 def _add_many(conn: Connection, items: list[tuple[str, dict[str, Any]]], sign: int) -> None:
     """Add (or take away) what documents' entities contribute to their entities' aliases and votes,
     one statement per table for all of them."""
-    al = [{"e": eid, "k": k, "a": a, "n": n, "c": sign * c} for eid, data in items for k, a, n, c in data["aliases"]]
-    lb = [{"e": eid, "l": label, "v": sign * v} for eid, data in items for label, v in data["labels"]]
-    if al:
-        conn.execute(
-            text(
-                "INSERT INTO canonical_aliases (entity_id, kind, alias, norm, count) VALUES (:e, :k, :a, :n, :c) "
-                "ON CONFLICT (entity_id, kind, alias) DO UPDATE SET count = canonical_aliases.count + excluded.count"
-            ),
-            al,
-        )
-    if lb:
-        conn.execute(
-            text(
-                "INSERT INTO canonical_labels (entity_id, label, votes) VALUES (:e, :l, :v) "
-                "ON CONFLICT (entity_id, label) DO UPDATE SET votes = canonical_labels.votes + excluded.votes"
-            ),
-            lb,
-        )
+    _many(
+        conn,
+        "INSERT INTO canonical_aliases (entity_id, kind, alias, norm, count) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (entity_id, kind, alias) DO UPDATE SET count = canonical_aliases.count + excluded.count",
+        [(eid, k, a, n, sign * c) for eid, data in items for k, a, n, c in data["aliases"]],
+    )
+    _many(
+        conn,
+        "INSERT INTO canonical_labels (entity_id, label, votes) VALUES (?, ?, ?) "
+        "ON CONFLICT (entity_id, label) DO UPDATE SET votes = canonical_labels.votes + excluded.votes",
+        [(eid, label, sign * v) for eid, data in items for label, v in data["labels"]],
+    )
     if sign < 0:
         ids = [{"e": eid} for eid in dict.fromkeys(eid for eid, _ in items)]
         conn.execute(text("DELETE FROM canonical_aliases WHERE entity_id = :e AND count <= 0"), ids)

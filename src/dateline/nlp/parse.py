@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_STOP, LEMMA, LIKE_NUM, ORTH, POS, TAG
+
 from ..errors import DocumentTooLarge
 from ..ingest.limits import limits
 from ..types import Article, Entity, EntityKey, Mention, ParsedDoc, Sentence, Token
@@ -91,25 +93,7 @@ class _Records:
             self.sentences.append(Sentence(s0 + si, start, start + len(text), text, t0 + s.start, t0 + s.end))
             for k in range(s.start, s.end):
                 sent_of[k] = s0 + si
-        self.tokens.extend(
-            Token(
-                t0 + t.i,
-                t.text,
-                c0 + t.idx,
-                c0 + t.idx + len(t.text),
-                t.lemma_,
-                t.pos_,
-                t.tag_,
-                t.dep_,
-                t0 + t.head.i,
-                sent_of[t.i],
-                t.ent_type_,
-                t.ent_iob_ or "O",
-                t.is_stop,
-                t.like_num,
-            )
-            for t in doc
-        )
+        self.tokens.extend(_tokens(doc, t0, c0, sent_of))
         for e in doc.ents:
             self.raw.append(_raw_mention(e, c0, t0, sent_of[e.start]))
         if doc.has_annotation("DEP"):
@@ -119,6 +103,33 @@ class _Records:
     def parsed(self, article: Article) -> ParsedDoc:
         mentions, entities = _raw_mentions(self.raw)
         return ParsedDoc(article, tuple(self.tokens), tuple(self.sentences), mentions, entities, tuple(self.chunks))
+
+
+# The token fields read as one array: a Token object per token and attribute cost more than the stages
+_COLUMNS = (ORTH, IDX, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, ENT_IOB, IS_STOP, LIKE_NUM)
+_IOB = ("O", "I", "O", "B")  # spaCy's ENT_IOB codes; 0 (unset) reads as outside
+
+
+def _tokens(doc, t0: int, c0: int, sent_of: list[int]) -> Iterator[Token]:
+    """The Doc's tokens as records (indexes shifted by ``t0``, characters by ``c0``)."""
+    strings = doc.vocab.strings
+    text_of: dict[int, str] = {}
+
+    def name(h: int) -> str:
+        s = text_of.get(h)
+        if s is None:
+            s = text_of[h] = strings[h]
+        return s
+
+    if not len(doc):
+        return
+    arr = doc.to_array(list(_COLUMNS))  # unsigned: string hashes, and heads relative to the token
+    heads = arr[:, _COLUMNS.index(HEAD)].astype("int64").tolist()
+    for i, (orth, idx, lemma, pos, tag, dep, _, ent, iob, stop, num) in enumerate(arr.tolist()):
+        head = heads[i]
+        text = name(orth)
+        yield Token(t0 + i, text, c0 + idx, c0 + idx + len(text), name(lemma), name(pos), name(tag), name(dep),
+                    t0 + i + head, sent_of[i], name(ent), _IOB[iob], bool(stop), bool(num))  # fmt: skip
 
 
 def _raw_mention(e, c0: int, t0: int, sentence: int) -> tuple:

@@ -45,7 +45,8 @@ def select(table: str, alias: str = "") -> str:
 
 def pack(table: str, obj: Any, row: Mapping[str, Any]) -> bytes:
     """The record's packed JSON without the fields whose value ``row``'s columns hold."""
-    return pack_json(table, type(obj).__name__, json.loads(serialize.dumps(obj, compact=True)), row)
+    # the compact JSON value itself, not its text parsed again: the same dict, a third of the work
+    return pack_json(table, type(obj).__name__, serialize.compact_value(obj), row)
 
 
 def pack_json(table: str, record: str, value: dict[str, Any], row: Mapping[str, Any]) -> bytes:

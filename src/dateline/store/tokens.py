@@ -66,7 +66,9 @@ def columns_json(toks: tuple[Token, ...], sentence: Sentence, chunks: tuple[tupl
     codes = _codes()
     for key, name in _LABEL_FIELDS:
         table = codes[key]
-        cols[key] = [_code(getattr(t, name), table, unlisted) for t in toks]
+        labels = [getattr(t, name) for t in toks]
+        # a listed label straight from the table; _code only for the rest (it keeps their order)
+        cols[key] = [table[v] if v in table else _code(v, table, unlisted) for v in labels]
     if unlisted:
         cols["u"] = unlisted
     cols |= {

@@ -263,8 +263,14 @@ def insert_analysis(conn: Connection, dialect: str, a: Analysis, linked: dict[st
 
 def replace_document(conn: Connection, dialect: str, a: Analysis) -> None:
     """Delete what is stored for the document and insert it again; its entities keep their links."""
-    linked = delete_document(conn, dialect, a.article.doc_id)
+    linked = delete_document(conn, dialect, a.article.doc_id) if _stored(conn, a.article.doc_id) else {}
     insert_analysis(conn, dialect, a, linked)
+
+
+def _stored(conn: Connection, doc_id: str) -> bool:
+    """Whether the document has a row. Every other table's rows reference it (foreign keys), so a
+    new document has nothing to delete: one query instead of a DELETE per table."""
+    return conn.execute(text("SELECT 1 FROM documents WHERE doc_id = :d"), {"d": doc_id}).first() is not None
 
 
 def delete_document(conn: Connection, dialect: str, doc_id: str) -> dict[str, str]:

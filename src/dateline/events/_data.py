@@ -115,7 +115,7 @@ class Lexicon:
         self.planned_nouns = frozenset(st["planned_nouns"])
         self.possible_nouns = frozenset(st["possible_nouns"])
         self.negation_words = eng.negation
-        self.reporting_verbs = frozenset(st["reporting_verbs"])
+        self.reporting_verbs = eng.reporting_verbs  # the reporter becomes `reported_by` of the complement's events
         why = cues["why"]
         self.reason_marks = frozenset(why["reason_marks"])
         self.weak_reason_marks = frozenset(why["weak_reason_marks"])

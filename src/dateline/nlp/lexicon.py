@@ -50,6 +50,7 @@ class English:
     auxiliaries: Auxiliaries
     planned_governors: frozenset[str]
     negation: frozenset[str]
+    reporting_verbs: frozenset[str]
     determiners: frozenset[str]
 
 

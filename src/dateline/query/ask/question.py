@@ -97,6 +97,7 @@ def analyse_question(question: str) -> Frame:
     f.kind = question_kind(f)
     if f.kind == "yes_no":
         f.answer_type = "yesno"
+        f.order = None  # "did he finish his last race?": the order words name a thing, they ask for none
     return f
 
 
@@ -223,7 +224,7 @@ def _read_predicate(f: Frame, toks, wh, covered: set[int], cfg):
         pred_tok = part
         aux_l.add(root.text.lower())
     else:
-        pred_tok = root
+        pred_tok = _reported_verb(toks, root, wh)
     if pred_tok is not None and pred_tok is not wh:
         f.pred = _phrasal(toks, pred_tok, _verb_lemma(pred_tok), cfg)
         f.pred_light = f.pred in cfg["_light"]
@@ -250,6 +251,20 @@ def _read_predicate(f: Frame, toks, wh, covered: set[int], cfg):
         if nxt is not None and nxt.pos == "NOUN":
             f.focus = nxt.lemma.lower()
     return root, auxes, aux_l, pred_tok
+
+
+def _reported_verb(toks, root, wh):
+    """ "What did Putin say North Korea would need?": the wh-word belongs to the reported clause,
+    so its verb is the question's; the speaker stays one of the question's names."""
+    if wh is None or root.lemma.lower() not in english().reporting_verbs:
+        return root
+    # the small model hangs the wh-word on either verb ("What did he say [the town would need]?")
+    inner = next(
+        (t for t in toks if t.head == root.i and t.dep in ("ccomp", "xcomp") and t.pos in ("VERB", "AUX")), None
+    )
+    if inner is None or inner.i == root.i or wh.head not in (root.i, inner.i) or wh.dep not in ("dobj", "nsubj"):
+        return root
+    return inner
 
 
 def _read_subject(f: Frame, toks, wh, pred_tok, aux_l: set[str]) -> None:
@@ -383,6 +398,10 @@ def _read_wh_role(f: Frame, toks, wh, root) -> None:
     dangling = [t for t in toks if t.dep == "prep" and not any(c.head == t.i and c.i != t.i for c in toks)]
     if dangling and f.wh in ("what", "who", "whom", "which"):
         f.wh_role = f"pobj:{dangling[-1].lemma.lower()}"
+    inner = _reported_verb(toks, root, wh)
+    if inner is not root:  # the wh-word fills the reported clause's missing subject or object
+        has_subj = any(t.head == inner.i and t.dep in ("nsubj", "nsubjpass") and t is not wh for t in toks)
+        f.wh_role = "obj" if has_subj else "subj"
     if f.wh in ("who", "what", "which") and f.wh_role == "adv":
         # a question whose verb has a subject of its own ("what kind of ship did Kim tour?") asks its object
         f.wh_role = "subj" if wh.i < root.i and f.subject is None else "obj"
@@ -466,7 +485,8 @@ def _question_times(pd: ParsedDoc, cfg) -> list[tuple[str, str, str, str]]:
 # words of multi-word synonyms ("take the title", "come into service") that find nothing by themselves
 _FUNCTION_WORDS = english().determiners | english().pronouns.all | {"into", "for", "with", "from", "out", "off"}
 _FUTURE = re.compile(r"\b(will|shall|'ll|going to|due to (be|start|open|begin))\b", re.I)
-_YES_NO = re.compile(r"^(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b", re.I)
+# "did ...?", and after a leading phrase: "according to the family, did ...?"
+_YES_NO = re.compile(r"^(?:[^,?]+,\s*)?(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b", re.I)
 
 
 def question_kind(f: Frame) -> str:
@@ -474,8 +494,8 @@ def question_kind(f: Frame) -> str:
     q = f.question.strip().lower()
     rules = (
         ("how_many_times", re.search(r"\bhow (many times|often)\b", q)),
+        ("yes_no", f.wh is None and _YES_NO.match(q)),  # "did X finish his last race?" asks no date
         ("first_last", f.order is not None or "most recent" in q),
-        ("yes_no", f.wh is None and _YES_NO.match(q)),
         ("comparison", re.search(r"\b(which|who)\b.*\bor\b", q) or re.search(r"\b(more|higher|longer|older)\b", q)),
         ("how_many", "how many" in q),
         ("how_much", "how much" in q),

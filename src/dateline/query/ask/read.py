@@ -13,7 +13,7 @@ from .match import Option, _match_tokens, _question_has, _status, _status_factor
 from .quantities import quantities
 from .question import Frame
 from .retrieve import Cand, _name_match
-from .roles import _agents, _phrases, head_noun_phrases, yes_no
+from .roles import _agents, _phrases, head_noun_phrases, opposite_tokens, yes_no
 from .tree import _children, _clean, _dist, _head_of, _span_toks, _subtree_text, _tok_at_or
 
 
@@ -410,6 +410,10 @@ def _sentence_options(f: Frame, pd: ParsedDoc, c: Cand, facts: dict) -> tuple[fl
         matched += [(i, s_ * weak) for i, s_ in _match_tokens(pd, f.comp_pred, evs, c.start) if i not in have]
         matched.sort(key=lambda x: -x[1])
         lemma = lemma or f.comp_pred
+    if f.answer_type == "yesno" and lemma:  # "were unharmed" states (the denial of) "were any hurt?"
+        have = {i for i, _ in matched}
+        matched += [(i, s_) for i, s_ in opposite_tokens(pd, lemma) if i not in have]
+        matched.sort(key=lambda x: -x[1])
     # a sentence without the question's verb or focus may paraphrase it: read it, its score says so
     if not lemma and f.focus:
         matched = _match_tokens(pd, f.focus, [], c.start)
@@ -468,7 +472,7 @@ def read(store, f: Frame, chosen: list[Cand], facts: dict) -> dict[str, dict]:
             continue
         sent_score, feats, opts = _sentence_options(f, pd, c, facts)
         for o in opts:
-            k = o.value if f.answer_type in ("date", "place", "quantity") and o.value else o.text.lower()
+            k = o.value if f.answer_type in ("date", "place", "quantity", "yesno") and o.value else o.text.lower()
             total = (sent_score + o.score) * o.factor
             entry = options.setdefault(k, {"opt": o, "best": 0.0, "cites": {}, "totals": {}, "rows": {}})
             if total > entry["best"]:

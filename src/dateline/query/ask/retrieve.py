@@ -252,8 +252,10 @@ def _previous_times(facts: dict, c: Cand) -> list[tuple[str, str]]:
     return []
 
 
-def _times_ok(f: Frame, facts: dict, c: Cand) -> bool:
-    if not f.times:
+def _times_ok(f: Frame, facts: dict, c: Cand, reading: bool = False) -> bool:
+    """The sentence's times meet the question's ("in 2019", "before 2016"). A yes/no question is
+    checked when read, not here: "won it for the first time in 2019" answers "before 2016?"."""
+    if not f.times or (f.answer_type == "yesno" and not reading):
         return True
     spans = _sentence_times(facts, c)
     for op, qe, ql, _ in f.times:

@@ -8,7 +8,7 @@ from .._common import entity_name
 from .config import _cfg
 from .match import Option, _lemma_match, _question_has, _status_factor
 from .question import Frame
-from .retrieve import Cand, _norm_words
+from .retrieve import Cand, _norm_words, _times_ok
 from .tree import _children, _clean, _dist, _head_of, _span_toks, _subtree_text
 
 
@@ -287,17 +287,63 @@ def _just_after(pd: ParsedDoc, i: int, j: int) -> bool:
     return 0 < j - i <= 2 and all(pd.tokens[k].text in (",", "-", "–", "of") for k in range(i + 1, j))
 
 
+def opposite_tokens(pd: ParsedDoc, lemma: str) -> list[tuple[int, float]]:
+    """Tokens stating the opposite of the question's verb ("unharmed" for "hurt", "denied" for "say")."""
+    words = _cfg()["opposites"].get(lemma, ())
+    strength = _cfg()["scoring"]["yes_no_opposite"]
+    low = [t.lemma.lower() for t in pd.tokens]
+    out = []
+    for w in words:
+        first, *rest = w.split()
+        for t in pd.tokens:
+            if (low[t.i] == first or t.text.lower() == first) and low[t.i + 1 : t.i + 1 + len(rest)] == rest:
+                out.append((t.i, strength))
+    return out
+
+
 def yes_no(r) -> list[Option]:
-    """ "Did X happen?": "yes" or "no" with the sentence that says it, "no" when a negative word
-    ("not", "without", "unharmed") stands in the sentence."""
-    pd = r.pd
-    if not r.matched and not r.m_toks:
+    """ "Did X happen?": "yes" or "no" with the sentence that says it. "No" when the sentence
+    denies the event where it states it (its strongest match), or states its opposite."""
+    pd, f = r.pd, r.f
+    if not r.matched or r.matched[0][1] < _cfg()["scoring"]["yes_no_min_match"]:
         return []
-    cues = _cfg()["negative_cues"]
-    low = " ".join(t.text.lower() for t in pd.tokens)
-    words = {t.text.lower() for t in pd.tokens} | {t.lemma.lower() for t in pd.tokens}
-    negative = any((" " in cue and cue in low) or cue in words for cue in cues)
+    i, strength = r.matched[0]
+    opposite = f.pred is not None and any(j == i for j, _ in opposite_tokens(pd, f.pred))
+    first_time = _first_time_before(f, pd)
+    if not first_time and not _times_ok(f, r.facts, r.c, reading=True):
+        return []  # "won it in 2018" says nothing of "before 2016"
+    negative = _denied(r, i) != opposite or first_time
     text = _clean(pd.text)
     text = text if len(text) <= 140 else text[:137].rsplit(" ", 1)[0] + "..."
-    strength = max((s for _, s in r.matched), default=0.0)
-    return [Option(f"{'No' if negative else 'Yes'}: {text}", None, 0.6 + 0.3 * strength)]
+    # valued by its polarity, so every sentence saying the same "no" supports (and is cited for) it
+    return [Option(f"{'No' if negative else 'Yes'}: {text}", "no" if negative else "yes", 0.6 + 0.3 * strength)]
+
+
+def _denied(r, i: int) -> bool:
+    """The event at token i is denied: negated (its stored status, or a negation on it or its
+    auxiliaries), governed by a denying verb ("failed to finish"), done "without" something, or
+    done to nobody ("found nobody", "no evidence")."""
+    pd, cfg = r.pd, _cfg()
+    t = pd.tokens[i]
+    if r.status_of(i) == "negated":
+        return True
+    kids = _children(pd, i)
+    if any(k.dep == "neg" for k in kids) or any(k.lemma.lower() == "without" and k.dep == "prep" for k in kids):
+        return True
+    if t.dep in ("xcomp", "ccomp") and pd.tokens[t.head].lemma.lower() in cfg["denying_governors"]:
+        return True
+    nobody = set(cfg["nobody_words"])
+    for k in kids:
+        if k.dep in ("dobj", "nsubjpass", "attr"):
+            det = [d.text.lower() for d in _children(pd, k.i) if d.dep == "det"]
+            if k.text.lower() in nobody or any(d in nobody for d in det):
+                return True
+    return False
+
+
+def _first_time_before(f, pd: ParsedDoc) -> bool:
+    """ "Had X won it before 2016?" answered by "won it for the first time": not before."""
+    if not any(op == "before" for op, *_ in f.times):
+        return False
+    low = " ".join(t.text.lower() for t in pd.tokens)
+    return any(cue in low for cue in _cfg()["first_time_cues"])

@@ -70,3 +70,13 @@ def test_a_question_about_the_future_is_not_answered_with_the_reports_day():
     day = {"opt": Option("Tuesday", "2023-09-12", 1.0), "published": "2023-09-12"}
     later = {"opt": Option("Friday", "2023-09-15", 1.0), "published": "2023-09-12"}
     assert _in_the_past(f, day) and not _in_the_past(f, later)
+
+
+def test_a_wh_determiner_phrase_takes_the_role_of_its_noun():
+    f = analyse_question("What kind of hand position did the coach adopt on the bench?")
+    assert (f.wh_role, f.focus, f.head_noun) == ("obj", "position", "position")
+    assert "kind" not in f.content
+    assert analyse_question("Which company bought the stadium?").wh_role == "subj"
+    assert analyse_question("What kind of packaging is the bar sold in?").wh_role == "pobj:in"
+    # the small model hangs "kind" on "in Vladivostok": that preposition has its own object
+    assert analyse_question("What kind of warship did Kim tour in Vladivostok?").wh_role == "obj"

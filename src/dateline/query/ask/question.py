@@ -249,7 +249,7 @@ def _read_predicate(f: Frame, toks, wh, covered: set[int], cfg):
     if f.wh in ("what", "which") and f.focus is None:
         nxt = toks[wh.i + 1] if wh is not None and wh.i + 1 < len(toks) else None
         if nxt is not None and nxt.pos == "NOUN":
-            f.focus = nxt.lemma.lower()
+            f.focus = _kind_of(toks, nxt) or nxt.lemma.lower()
     return root, auxes, aux_l, pred_tok
 
 
@@ -349,10 +349,17 @@ def _head_noun(f: Frame, toks, wh) -> str | None:
     if head is None:
         return None
     if head.lemma.lower() in _KIND_NOUNS:
-        of = next((t for t in toks if t.head == head.i and t.dep == "prep" and t.lemma.lower() == "of"), None)
-        obj = next((t for t in toks if of is not None and t.head == of.i and t.dep == "pobj"), None)
-        return obj.lemma.lower() if obj is not None else None
+        return _kind_of(toks, head)
     return head.lemma.lower()
+
+
+def _kind_of(toks, head) -> str | None:
+    """ "kind of rocket": rocket (None when the noun is no "kind"/"type" or has no "of")."""
+    if head.lemma.lower() not in _KIND_NOUNS:
+        return None
+    of = next((t for t in toks if t.head == head.i and t.dep == "prep" and t.lemma.lower() == "of"), None)
+    obj = next((t for t in toks if of is not None and t.head == of.i and t.dep == "pobj"), None)
+    return obj.lemma.lower() if obj is not None else None
 
 
 def _copula_noun(toks, wh):
@@ -395,6 +402,8 @@ def _read_wh_role(f: Frame, toks, wh, root) -> None:
         f.wh_role = "attr" if f.pred is None else "obj"
     elif wh.dep == "pobj":
         f.wh_role = f"pobj:{toks[wh.head].lemma.lower()}"
+    elif wh.dep == "det":  # "which firm bought it?", "what kind of position did he adopt?": the phrase's role
+        f.wh_role = _phrase_role(toks, toks[wh.head], f.wh_role)
     dangling = [t for t in toks if t.dep == "prep" and not any(c.head == t.i and c.i != t.i for c in toks)]
     if dangling and f.wh in ("what", "who", "whom", "which"):
         f.wh_role = f"pobj:{dangling[-1].lemma.lower()}"
@@ -405,6 +414,18 @@ def _read_wh_role(f: Frame, toks, wh, root) -> None:
     if f.wh in ("who", "what", "which") and f.wh_role == "adv":
         # a question whose verb has a subject of its own ("what kind of ship did Kim tour?") asks its object
         f.wh_role = "subj" if wh.i < root.i and f.subject is None else "obj"
+
+
+def _phrase_role(toks, head, default: str) -> str:
+    """The role of the noun phrase a wh-determiner opens: subject, object or a preposition's object."""
+    if head.dep in ("nsubj", "nsubjpass"):
+        return "subj"
+    if head.dep in ("dobj", "oprd"):
+        return "obj"
+    prep = toks[head.head]
+    if head.dep == "pobj" and not any(t.head == prep.i and t.dep == "pobj" and t is not head for t in toks):
+        return f"pobj:{prep.lemma.lower()}"  # a stranded preposition ("sold in"), not "tour in Vladivostok"
+    return default
 
 
 def _read_tense(f: Frame, toks, covered: set[int], aux_l: set[str], auxes, pred_tok) -> None:
@@ -441,6 +462,8 @@ def _read_words(f: Frame, toks, covered: set[int], pred_tok, time_chars: set[str
             continue
         if t.text in time_chars:
             continue
+        if lem in _KIND_NOUNS and t.i > 0 and toks[t.i - 1].text.lower() in ("what", "which"):
+            continue  # "what kind of rocket": the answer names a rocket, not a "kind"
         if t.ent_type in ("DATE", "TIME") and not _YEAR.search(t.text):
             f.content.append(lem)  # "on Saturday": matched as a word, a soft constraint
             f.terms.append(t.text)

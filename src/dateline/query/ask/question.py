@@ -452,18 +452,9 @@ def _read_words(f: Frame, toks, covered: set[int], pred_tok, time_chars: set[str
     # content words and search terms
     skip = set(_ORDER_WORDS) | cfg["_light"] | set(cfg["wh_types"])
     for t in toks:
-        low, lem = t.text.lower(), t.lemma.lower()
-        if (
-            t.is_stop
-            or t.pos in ("PUNCT", "AUX", "DET", "ADP", "CCONJ", "PART", "PRON", "SCONJ")
-            or low in skip
-            or lem in skip
-        ):
+        lem = t.lemma.lower()
+        if _no_content(toks, t, skip) or t.text in time_chars:
             continue
-        if t.text in time_chars:
-            continue
-        if lem in _KIND_NOUNS and t.i > 0 and toks[t.i - 1].text.lower() in ("what", "which"):
-            continue  # "what kind of rocket": the answer names a rocket, not a "kind"
         if t.ent_type in ("DATE", "TIME") and not _YEAR.search(t.text):
             f.content.append(lem)  # "on Saturday": matched as a word, a soft constraint
             f.terms.append(t.text)
@@ -491,6 +482,15 @@ def _read_words(f: Frame, toks, covered: set[int], pred_tok, time_chars: set[str
     for _, _, _, txt in f.times:
         f.terms.append(txt)
     f.terms = list(dict.fromkeys(x for x in f.terms if x and re.search(r"\w", x)))
+
+
+def _no_content(toks, t, skip: set[str]) -> bool:
+    """A function word, a question word, or the "kind" of "what kind of rocket" (the answer names a
+    rocket, not a kind)."""
+    low, lem = t.text.lower(), t.lemma.lower()
+    if t.is_stop or t.pos in ("PUNCT", "AUX", "DET", "ADP", "CCONJ", "PART", "PRON", "SCONJ") or {low, lem} & skip:
+        return True
+    return lem in _KIND_NOUNS and t.i > 0 and toks[t.i - 1].text.lower() in ("what", "which")
 
 
 def _question_times(pd: ParsedDoc, cfg) -> list[tuple[str, str, str, str]]:

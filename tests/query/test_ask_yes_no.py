@@ -9,8 +9,7 @@ import pytest
 from dateline.query.ask import analyse_question, candidates
 from dateline.query.ask.rank import rank
 
-REPORT = """Harbour fire closes ferry terminal
- date 2021-03-04
+REPORT = """ date 2021-03-04
 A fire broke out on a ferry at the harbour on Wednesday. All passengers were unharmed, the coastguard said.
 The mayor did not attend the opening of the new terminal on Thursday.
 The ferry company confirmed the sale of two older vessels.

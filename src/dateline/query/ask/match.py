@@ -127,6 +127,7 @@ class Option:
     vague: bool = False  # a rough count ("dozens", "hundreds"), not a number the text states
     since: bool = False  # "the first visit since 2000": the previous occurrence's date, not this one's
     context: bool = False  # a date the sentence takes from the sentences just before it
+    ordered: bool = False  # the sentence says "first"/"last" on the asked event itself ("first announced on")
 
 
 def names_option(text: str, option: str) -> bool:

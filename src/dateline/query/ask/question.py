@@ -443,7 +443,12 @@ def _read_tense(f: Frame, toks, covered: set[int], aux_l: set[str], auxes, pred_
         f.tense = "past"
     for t in toks:
         # "how long did the meeting last?": the verb "last" orders nothing
-        if t.text.lower() in _ORDER_WORDS and t.i not in covered and t is not pred_tok and t.pos != "VERB":
+        if (
+            t.text.lower() in _ORDER_WORDS
+            and (t.i not in covered or t.ent_type == "ORDINAL")  # the model may tag "first" an ORDINAL
+            and t is not pred_tok
+            and t.pos != "VERB"
+        ):
             f.order = _ORDER_WORDS[t.text.lower()]
 
 

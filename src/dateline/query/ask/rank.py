@@ -20,7 +20,9 @@ def _order_dates(ranked, order: str):
     good = [r for r in ranked if r[0] >= top - 0.5 and r[2]["opt"].value]
     if not good:
         return ranked
-    pick = (max if order == "last" else min)(good, key=lambda r: r[2]["opt"].value)
+    # a sentence that says "first announced on ..." dates the first occasion itself
+    marked = [r for r in good if r[2]["opt"].ordered] or good
+    pick = (max if order == "last" else min)(marked, key=lambda r: r[2]["opt"].value)
     finer = [r for r in good if r[2]["opt"].value.startswith(pick[2]["opt"].value) and r is not pick]
     if finer:  # "2019" and "2019-04-25": the day says more about the same first time
         pick = max(finer, key=lambda r: r[0])

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ...nlp.lexicon import english
 from ...types import ParsedDoc
 from .._common import entity_name, load_facts
-from .config import _ISO, _YEAR, _cfg
+from .config import _ISO, _ORDER_WORDS, _YEAR, _cfg
 from .match import Option, _match_tokens, _question_has, _status, _status_factor, novelty
 from .quantities import quantities
 from .question import Frame
@@ -125,7 +125,29 @@ def _date_option(r: Reading, t, qtexts: set[str]) -> Option | None:
     if since and f.order != "last":
         sc *= 0.8  # the previous occurrence, not this one
     text = t.text if _YEAR.search(t.text) or not value else f"{t.text} ({value})"  # "Wednesday (2023-09-13)"
-    return Option(text, value, sc, factor=_status_factor(f, st), since=since)
+    return Option(text, value, sc, factor=_status_factor(f, st), since=since, ordered=_ordered(r, i))
+
+
+def _ordered(r: Reading, i: int) -> bool:
+    """The date (head token i) hangs from a matched event the sentence marks with the question's
+    "first"/"last", on the verb or on its subject or object ("On Oct. 15, Toblerone first
+    announced", "its first rocket was launched in April 2016"): it dates that occasion itself."""
+    if r.f.order is None:
+        return False
+    marked = {m for m in r.m_toks if _order_marked(r, m)}
+    cur = i
+    for _ in range(4):  # "On Oct. 15" -> on -> announced
+        cur = r.pd.tokens[cur].head
+        if cur in marked:
+            return True
+    return False
+
+
+def _order_marked(r: Reading, m: int) -> bool:
+    kids = _children(r.pd, m)
+    args = [k for k in kids if k.dep in ("nsubj", "nsubjpass", "dobj")]
+    words = kids + [g for a in args for g in _children(r.pd, a.i)]
+    return any(_ORDER_WORDS.get(k.text.lower()) == r.f.order and k.dep in ("advmod", "amod") for k in words)
 
 
 def _context_date(r: Reading) -> list[Option]:
@@ -488,6 +510,7 @@ def read(store, f: Frame, chosen: list[Cand], facts: dict) -> dict[str, dict]:
                     # "the first X since 2000" answers "when was X last?", not "when was X?"
                     "since": (1.0 if f.order == "last" else -1.0) if o.since else 0.0,
                     "context_date": float(o.context),
+                    "ordered": float(o.ordered),
                 }
                 entry["published"] = c.published
             entry["totals"][c.text] = max(total, entry["totals"].get(c.text, 0.0))

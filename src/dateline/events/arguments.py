@@ -97,11 +97,29 @@ def core_roles(ctx: DocContext, triggers: dict[int, str], roles: dict[int, list[
         got_agent = False
         for k in ctx.kids[i]:
             handler = _CORE_ROLE_BY_DEP.get(toks[k].dep)
+            if _split_subject(ctx, i, k):
+                continue
             if handler is not None and handler(ctx, i, typ, k, roles):
                 got_agent = True
         passive = any(toks[k].dep == "nsubjpass" for k in ctx.kids[i])
         if not got_agent and not passive:
             _inherit_agent(ctx, i, roles)
+
+
+def _split_subject(ctx: DocContext, i: int, k: int) -> bool:
+    """ "A top aide to presidential contender Hillary Clinton has blamed ...", parsed with two
+    subjects: a subject that begins right where the prepositional phrase of another subject of
+    the verb ends continues that phrase (the object of its "to"), and is no subject of its own."""
+    if ctx.toks[k].dep != "nsubj":
+        return False
+    start = ctx.subtree(k)[0]
+    toks = ctx.toks
+    return any(
+        toks[j].dep == "nsubj" and toks[p].dep == "prep" and ctx.subtree(p)[1] == start
+        for j in ctx.kids[i]
+        if j < k
+        for p in ctx.kids[j]
+    )
 
 
 # A core-role handler gets (ctx, trigger, trigger type, dependent, roles), adds the roles the

@@ -101,3 +101,18 @@ def test_a_report_updated_the_next_day_dates_its_last_night_after_the_incident()
     # with no incident of the publication day, last night is the night before it
     plain = _event("The fire chief said last night that crews would stay.", "say", published=date(2016, 3, 2))
     assert (plain.time_value, plain.time_rule) == ("2016-03-01TNI", "timex:relday")
+
+
+def test_a_place_compound_on_an_attack_placed_elsewhere_is_who_attacks():
+    e = _event("The group called it revenge for US airstrikes in the province of Kunduz this month.", "airstrike")
+    assert [(r.name, str(r.entity)) for r in e.roles if r.entity] == [
+        ("agent", "GPE:United States"),
+        ("place", "GPE:Kunduz"),
+    ]
+    # a place phrase the parse hangs on the noun before it is still the airstrikes'
+    text = 'The group called it a "revenge attack" for US airstrikes in the volatile province of Kunduz last week.'
+    revenge = _event(text, "airstrike")
+    assert [(r.name, str(r.entity)) for r in revenge.roles if r.entity] == [("agent", "GPE:United States")]
+    # with no place of its own the compound stays its place
+    paris = _event("The Paris attacks shocked the world.", "attack")
+    assert [(r.name, str(r.entity)) for r in paris.roles if r.entity] == [("place", "GPE:Paris")]

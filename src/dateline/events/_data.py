@@ -59,6 +59,7 @@ class Clauses:
     mover_nouns: frozenset[str]
     part_nouns: frozenset[str]
     completion_governors: frozenset[str]
+    agentive_compound_types: frozenset[str]
     quote_open: frozenset[str]
     quote_close: frozenset[str]
     quote_straight: frozenset[str]

@@ -157,11 +157,29 @@ def _compound_roles(ctx: DocContext, i: int, typ: str, k: int, roles: dict[int, 
     if ctx.toks[i].pos != "NOUN" or not ctx.entity_keys(k):
         return False
     m = ctx.mention_at.get(k)
+    if m is not None and m.label in PLACE_LABELS and typ in clauses().agentive_compound_types and _placed_apart(ctx, i):
+        roles[i] += role_from_token(ctx, "agent", k)  # "US airstrikes in Kunduz": the US struck, in Kunduz
+        return True
     if m is not None and m.label in PLACE_LABELS:
         roles[i].append(Role("place", m.text, m.start, m.end, entity=m.entity))
     elif m is not None and m.label in ("PERSON", "ORG", "NORP") and typ not in lexicon().contest_types:
         roles[i] += role_from_token(ctx, "agent", k)
         return True
+    return False
+
+
+def _placed_apart(ctx: DocContext, i: int) -> bool:
+    """An event noun with a place phrase of its own ("airstrikes in the province of Kunduz"),
+    or right after it (the parse often hangs that phrase higher: "a revenge attack for US
+    airstrikes in Kunduz")."""
+    toks = ctx.toks
+    end = ctx.subtree(i)[1]
+    after = [end] if end < len(toks) and toks[end].dep == "prep" else []
+    for k in (*ctx.kids[i], *after):
+        if toks[k].dep == "prep" and ctx.lower[k] in lexicon().place_preps:
+            a, b = ctx.subtree(k)
+            if any((m := ctx.mention_at.get(j)) is not None and m.label in PLACE_LABELS for j in range(a, b)):
+                return True
     return False
 
 

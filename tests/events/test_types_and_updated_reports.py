@@ -36,6 +36,7 @@ def _event(text: str, lemma: str, **kw):
         ("She accepted some blame for the defeat, donors said.", "accept", "STATEMENT"),
         ("She accepted the invitation on Monday.", "accept", "AGREE"),
         ("Today, I said my prayers on the plane for the team.", "say", "OTHER"),
+        ("The two leaders held talks for several hours on Wednesday.", "hold", "MEET"),  # lemma "talk"
     ],
 )
 def test_what_a_verb_acts_on_types_it_in_the_active_and_the_passive(text, lemma, typ):

@@ -88,8 +88,10 @@ STAGES: tuple[Stage, ...] = (
         _events_stage,
         # 2: dates by the event's own clause (quotations, reported speech), conditions; 3: ranges,
         # dates placed by an event, lead events, description status, agents of aides and mayors;
-        # 4: denied complements, modifiers of event nouns, conjuncts' dates, no carried-over dates
-        version=4,
+        # 4: denied complements, modifiers of event nouns, conjuncts' dates, no carried-over dates;
+        # 5: types by a passive's subject, movers and parts, completed complements, split subjects,
+        # reports updated a day later, speakers' statements dated deeper in the report
+        version=5,
     ),
 )
 

@@ -127,8 +127,11 @@ def test_a_date_after_a_verbs_object_dates_the_verb_not_the_object_noun():
     protest = next(e for e in events if e.lemma == "protest")
     victory = next(e for e in events if e.lemma == "victory")
     assert protest.time_value == "2016-11-04" and victory.time_value is None
-    # an occurrence verb's object happens then too ("held talks on Monday")
-    assert _event("Troops held talks with the rebels on Monday.", "talk").time_value == "2016-11-07"
+    # an occurrence verb's object happens then too ("conducted a raid on Monday"; "held talks" is
+    # the meeting itself, one event: ontology object_types)
+    assert _event("Troops conducted a raid in the valley on Monday.", "raid").time_value == "2016-11-07"
+    held = _event("Troops held talks with the rebels on Monday.", "hold")
+    assert (held.type, held.time_value) == ("MEET", "2016-11-07")
 
 
 def test_a_date_and_place_after_an_event_nouns_own_phrase_belong_to_the_nearer_event():

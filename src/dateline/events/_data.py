@@ -34,6 +34,7 @@ class Dating:
     frame_only_preps: frozenset[str]
     lead_event_skip_types: frozenset[str]
     speaker_sentences: int
+    incident_types: frozenset[str]
 
 
 @functools.cache
@@ -55,6 +56,10 @@ class Clauses:
     party_verbs: dict[str, str]
     summon_verbs: frozenset[str]
     standing_text_nouns: frozenset[str]
+    mover_nouns: frozenset[str]
+    part_nouns: frozenset[str]
+    completion_governors: frozenset[str]
+    agentive_compound_types: frozenset[str]
     quote_open: frozenset[str]
     quote_close: frozenset[str]
     quote_straight: frozenset[str]

@@ -108,13 +108,20 @@ def _within_another(ctx: DocContext, i: int) -> bool:
     return False
 
 
+def _completed(ctx: DocContext, i: int) -> bool:
+    """ "declares it is done investigating", "stopped building": what a completion verb governs
+    went on before the time of that verb (data: clauses completion_governors), not at it."""
+    t = ctx.toks[i]
+    return t.dep == "xcomp" and t.head != i and ctx.toks[t.head].lemma.lower() in clauses().completion_governors
+
+
 def keeps_to_itself(ctx: DocContext, i: int, v: int | None) -> bool:
     """An event moved away by "previously"/"already", placed by another, or a reduced relative."""
     toks = ctx.toks
     t = toks[i]
     if t.dep == "acl" and t.tag == "VBN" and not any(toks[k].dep in ("aux", "auxpass") for k in ctx.kids[i]):
         return True  # "two bars sold in the UK"
-    if _placed_by_another(ctx, i) or _within_another(ctx, i):
+    if _placed_by_another(ctx, i) or _within_another(ctx, i) or _completed(ctx, i):
         return True
     away = dating().anterior_words
     return any(ctx.lower[k] in away and toks[k].dep == "advmod" for k in (*ctx.kids[i], *(ctx.kids[v] if v else ())))

@@ -97,11 +97,29 @@ def core_roles(ctx: DocContext, triggers: dict[int, str], roles: dict[int, list[
         got_agent = False
         for k in ctx.kids[i]:
             handler = _CORE_ROLE_BY_DEP.get(toks[k].dep)
+            if _split_subject(ctx, i, k):
+                continue
             if handler is not None and handler(ctx, i, typ, k, roles):
                 got_agent = True
         passive = any(toks[k].dep == "nsubjpass" for k in ctx.kids[i])
         if not got_agent and not passive:
             _inherit_agent(ctx, i, roles)
+
+
+def _split_subject(ctx: DocContext, i: int, k: int) -> bool:
+    """ "A top aide to presidential contender Hillary Clinton has blamed ...", parsed with two
+    subjects: a subject that begins right where the prepositional phrase of another subject of
+    the verb ends continues that phrase (the object of its "to"), and is no subject of its own."""
+    if ctx.toks[k].dep != "nsubj":
+        return False
+    start = ctx.subtree(k)[0]
+    toks = ctx.toks
+    return any(
+        toks[j].dep == "nsubj" and toks[p].dep == "prep" and ctx.subtree(p)[1] == start
+        for j in ctx.kids[i]
+        if j < k
+        for p in ctx.kids[j]
+    )
 
 
 # A core-role handler gets (ctx, trigger, trigger type, dependent, roles), adds the roles the
@@ -139,11 +157,29 @@ def _compound_roles(ctx: DocContext, i: int, typ: str, k: int, roles: dict[int, 
     if ctx.toks[i].pos != "NOUN" or not ctx.entity_keys(k):
         return False
     m = ctx.mention_at.get(k)
+    if m is not None and m.label in PLACE_LABELS and typ in clauses().agentive_compound_types and _placed_apart(ctx, i):
+        roles[i] += role_from_token(ctx, "agent", k)  # "US airstrikes in Kunduz": the US struck, in Kunduz
+        return True
     if m is not None and m.label in PLACE_LABELS:
         roles[i].append(Role("place", m.text, m.start, m.end, entity=m.entity))
     elif m is not None and m.label in ("PERSON", "ORG", "NORP") and typ not in lexicon().contest_types:
         roles[i] += role_from_token(ctx, "agent", k)
         return True
+    return False
+
+
+def _placed_apart(ctx: DocContext, i: int) -> bool:
+    """An event noun with a place phrase of its own ("airstrikes in the province of Kunduz"),
+    or right after it (the parse often hangs that phrase higher: "a revenge attack for US
+    airstrikes in Kunduz")."""
+    toks = ctx.toks
+    end = ctx.subtree(i)[1]
+    after = [end] if end < len(toks) and toks[end].dep == "prep" else []
+    for k in (*ctx.kids[i], *after):
+        if toks[k].dep == "prep" and ctx.lower[k] in lexicon().place_preps:
+            a, b = ctx.subtree(k)
+            if any((m := ctx.mention_at.get(j)) is not None and m.label in PLACE_LABELS for j in range(a, b)):
+                return True
     return False
 
 

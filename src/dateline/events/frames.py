@@ -29,6 +29,7 @@ from .dating import (
 )
 from .status import event_status, reported_by
 from .triggers import names_its_verb, trigger_type
+from .updated import updated_report_times
 
 
 def build_context(parsed: ParsedDoc, coref: tuple[EntityLink, ...] = ()) -> DocContext:
@@ -73,7 +74,7 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
         offset_times(ctx, sent, triggers, durations.get(sent.index, ()), when)
         for i, typ in triggers.items():
             events.append(_make_event(ctx, len(events), sent.index, i, typ, headline, statuses[i], roles[i], when[i]))
-    return tuple(lead_event_times(ctx, events))
+    return tuple(updated_report_times(ctx, lead_event_times(ctx, events)))
 
 
 def _now_is_publication(st: SentenceTime, times: tuple[TimeValue, ...]) -> SentenceTime:

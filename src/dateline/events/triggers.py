@@ -49,7 +49,9 @@ def _verb_type(ctx: DocContext, i: int, lem: str) -> str | None:
     if passive and lem in lex.reporting_verbs and any(toks[k].dep == "xcomp" for k in kids):
         return None
     dobj = next((k for k in kids if toks[k].dep == "dobj"), None)
-    obj = toks[dobj].lemma.lower() if dobj is not None else _antecedent_object(ctx, i)
+    # "an inquiry was launched" is "launched an inquiry": a passive's subject is its object
+    theme = dobj if dobj is not None else next((k for k in kids if toks[k].dep == "nsubjpass"), None)
+    obj = toks[theme].lemma.lower() if theme is not None else _antecedent_object(ctx, i)
     by_object = lex.object_types.get(lem, {})
     if obj in by_object:
         return by_object[obj]
@@ -63,6 +65,8 @@ def _verb_type(ctx: DocContext, i: int, lem: str) -> str | None:
         return lex.person_subject_types[lem]  # "the boy fell down a well", not a price falling
     if typ == "TRAVEL" and (passive or (lem in lex.travel_needs_place and not _place_object(ctx, i))):
         return "OTHER"
+    if typ == "TRAVEL" and not _mover(ctx, i):
+        return "OTHER"  # "his title is crossing the garage floor", "the campaign came to an end"
     if typ == "ATTACK" and lem in lex.attack_needs_target and not (passive or _target(ctx, i)):
         return "OTHER"
     return typ
@@ -113,6 +117,30 @@ def _person_subject(ctx: DocContext, i: int) -> bool:
     return False
 
 
+def _mover(ctx: DocContext, i: int) -> bool:
+    """Whether a travel verb's subject can travel: anything but a common noun that names no
+    one, no vehicle and no group (data: clauses mover_nouns). A controlled verb ("destined to
+    be crossing") has the subject of the verb that controls it."""
+    toks = ctx.toks
+    cur = i
+    for _ in range(3):
+        near = [*ctx.kids[cur], *(j for k in ctx.kids[cur] if toks[k].dep in ("aux", "auxpass") for j in ctx.kids[k])]
+        subj = next((k for k in near if toks[k].dep in ("nsubj", "nsubjpass")), None)  # "title looks destined"
+        if subj is not None:
+            break
+        if toks[cur].dep != "xcomp" or toks[cur].head == cur:
+            return True
+        cur = toks[cur].head
+    else:
+        return True
+    t = toks[subj]
+    if t.pos != "NOUN" or ctx.entity_keys(subj):
+        return True
+    lem = t.lemma.lower()
+    movers = lexicon().person_nouns | clauses().relational_nouns | clauses().mover_nouns
+    return lem in movers or ctx.lower[subj] in movers
+
+
 def _place_object(ctx: DocContext, i: int) -> bool:
     """A place or a direction the movement goes to or from: "left Russia", "came to the
     cosmodrome", "went home" (not "went against advice", "leaving behind a family")."""
@@ -123,9 +151,20 @@ def _place_object(ctx: DocContext, i: int) -> bool:
             m = ctx.mention_at.get(k)
             if m is not None and m.label in PLACE_LABELS:
                 return True
-        elif d in ("prep", "advmod", "prt", "npadvmod") and ctx.lower[k] in lexicon().travel_directions:
+        elif (
+            d in ("prep", "advmod", "prt", "npadvmod")
+            and ctx.lower[k] in lexicon().travel_directions
+            and not _to_a_part(ctx, k)
+        ):
             return True
     return False
+
+
+def _to_a_part(ctx: DocContext, k: int) -> bool:
+    """ "came to the back of the plane", "came to an end": a direction to a part of something
+    (data: clauses part_nouns) is no place to travel to."""
+    pobj = next((j for j in ctx.kids[k] if ctx.toks[j].dep == "pobj"), None)
+    return pobj is not None and not ctx.entity_keys(pobj) and ctx.toks[pobj].lemma.lower() in clauses().part_nouns
 
 
 def names_its_verb(ctx: DocContext, i: int, triggers: dict[int, str]) -> bool:

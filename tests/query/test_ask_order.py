@@ -21,3 +21,18 @@ def test_the_date_on_the_verb_marked_first_answers_a_first_question(text_store):
     assert not isinstance(found, str), found
     best = rank(f, found)[0][2]["opt"]
     assert best.value == "2021-03-03" and best.ordered
+
+
+SINKING = """ date 2021-05-12
+A ferry sank in the harbour on Monday after hitting the pier.
+It was the first ferry sinking in the harbour since 1987, the port authority said.
+"""
+
+
+def test_the_last_time_before_a_reference_point_is_the_date_since_which_it_is_the_first(text_store):
+    store = text_store("since", {"sinking.txt": SINKING})
+    f = analyse_question("Before this week, when had a ferry last sunk in the harbour?")
+    assert (f.order, f.before) == ("last", True)
+    found = candidates(store, f)
+    assert not isinstance(found, str), found
+    assert rank(f, found)[0][2]["opt"].value == "1987"

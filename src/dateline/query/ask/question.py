@@ -51,6 +51,7 @@ class Frame:
     head_noun: str | None = None  # the noun "which"/"what" asks for ("which firm", "what kind of rocket")
     options: tuple[str, ...] = ()  # "which came first, A or B?": the answer is one of these
     earlier: bool | None = None  # with options: True asks for the earlier ("first"), False the later one
+    before: bool = False  # "before 2024, when had he last ...?": the last time before a reference point
 
 
 def _verb_lemma(tok) -> str:
@@ -94,6 +95,7 @@ def analyse_question(question: str) -> Frame:
     f.names = _whole_hyphenated(f.names, q)
     f.options, f.earlier = _read_options(q, toks, f.wh, cfg)
     f.future = bool(_FUTURE.search(q))
+    f.before = any(t.lemma.lower() in ("before", "prior") and t.dep in ("prep", "mark", "advmod") for t in toks)
     f.kind = question_kind(f)
     if f.kind == "yes_no":
         f.answer_type = "yesno"

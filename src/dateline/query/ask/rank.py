@@ -12,16 +12,20 @@ from .question import Frame
 TYPES = ("date", "place", "quantity", "agent", "reason", "manner", "phrase", "yesno")
 
 
-def _order_dates(ranked, order: str):
+def _order_dates(ranked, f: Frame):
     """ "last"/"first": among well-supported dates, prefer the latest/earliest."""
-    if not ranked:
+    if not ranked or f.order is None:
         return ranked
+    order = f.order
     top = max(r[0] for r in ranked)
     good = [r for r in ranked if r[0] >= top - 0.5 and r[2]["opt"].value]
     if not good:
         return ranked
-    # a sentence that says "first announced on ..." dates the first occasion itself
+    # a sentence that says "first announced on ..." dates the first occasion itself; "the first
+    # visit since 2000" dates the last one before it, which "before 2024, when had he last ...?" asks
     marked = [r for r in good if r[2]["opt"].ordered] or good
+    if order == "last" and f.before:
+        marked = [r for r in good if r[2]["opt"].since] or marked
     pick = (max if order == "last" else min)(marked, key=lambda r: r[2]["opt"].value)
     finer = [r for r in good if r[2]["opt"].value.startswith(pick[2]["opt"].value) and r is not pick]
     if finer:  # "2019" and "2019-04-25": the day says more about the same first time
@@ -59,7 +63,7 @@ def heuristic(f: Frame, options: dict[str, dict]) -> list[tuple[float, str, dict
         total = e["best"] + sc["support_bonus"] * min(3, len(e["texts"]) - 1)
         ranked.append((total, k, e))
     if f.order and f.answer_type == "date":
-        ranked = _order_dates(ranked, f.order)
+        ranked = _order_dates(ranked, f)
     ranked.sort(key=lambda x: (-x[0], len(x[2]["opt"].text)))
     return ranked
 

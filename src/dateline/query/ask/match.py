@@ -3,6 +3,7 @@ what they say against the question's tense, and the candidate record the readers
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...nlp.lexicon import english
@@ -153,4 +154,5 @@ def _question_has(f: Frame, text: str) -> bool:
     offers it as an option ("Putin or Trump?")."""
     if any(names_option(text, o) for o in f.options):
         return False
-    return any(_name_match(g, text, None) for g in f.names) or text.lower() in f.question.lower()
+    bare = re.sub(r"['’]s?$", "", text)  # "driver's" for "which driver ...?" repeats it too
+    return any(_name_match(g, bare, None) for g in f.names) or bare.lower() in f.question.lower()

@@ -123,6 +123,8 @@ class Coref:
     speaker_verbs: frozenset[str]
     female_pronouns: frozenset[str]
     indefinite_determiners: frozenset[str]
+    plural_units: frozenset[str]
+    copulas: frozenset[str]
 
     @functools.cached_property
     def thing_type(self) -> dict[str, str]:

@@ -75,6 +75,7 @@ class Votes:
     age_after: float
     demonym: float
     person_pronoun: float
+    descriptor: float
 
 
 @dataclass(frozen=True)

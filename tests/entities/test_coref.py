@@ -157,3 +157,17 @@ def test_a_copulas_noun_is_what_its_subject_is():
 def test_a_copula_after_a_pronoun_is_not_built_on_it():
     _, by_text = _links("Dana Reyes met Kim Laird. He said she was an amazing mother.")
     assert "an amazing mother" not in by_text
+
+
+def test_their_after_people_no_name_names_is_not_the_company():
+    a, _ = _links(
+        "Orchard Systems released the Nimbus phone. The phone lets users control it with their voice. "
+        "Orchard Systems said their sales rose. Some buyers could not finish their orders."
+    )
+    theirs = {link.start: str(link.entity) for link in a.coref if link.text == "their"}
+    assert list(theirs.values()) == ["ORG:Orchard Systems"]  # only "their sales"; the users' voice, the buyers' orders
+
+
+def test_their_inside_a_plural_nouns_own_phrase_is_still_the_company():
+    _, by_text = _links("Orchard Systems released several re-designs of their popular Nimbus range on Monday.")
+    assert by_text["their"] == {"ORG:Orchard Systems"}

@@ -126,6 +126,7 @@ class Coref:
     indefinite_determiners: frozenset[str]
     plural_units: frozenset[str]
     copulas: frozenset[str]
+    plural_others: frozenset[str]
 
     @functools.cached_property
     def thing_type(self) -> dict[str, str]:

@@ -169,6 +169,8 @@ def _plural_pronoun(d: DocState, i: int) -> None:
         near = [x.key for x in d.recent(d.persons, i, 1)]
         uniq = tuple(dict.fromkeys(reversed(near)))[:2]
         group = _group(d, i)
+        if group is not None and _nearer_plural(d, i, group):
+            group = None  # "allow users to control it with their voice": the users', not the company's
         keys = uniq if len(uniq) == 2 else ((group,) if group is not None else ())
     if keys:
         d.link(i, keys, "pronoun")
@@ -189,6 +191,35 @@ def _group(d: DocState, i: int) -> EntityKey | None:
     groups = [x for x in near if x.key.label != "GPE"]
     pick = (subj or groups or near)[-1].key
     return _team_of_place(d, pick) if pick.label == "GPE" else pick
+
+
+def _nearer_plural(d: DocState, i: int, group: EntityKey) -> bool:
+    """A plural subject or object that names no entity ("users", "some customers", "others") stands
+    between the group last named and the pronoun, in the pronoun's sentence."""
+    last = max((x.i for x in d.things if x.key == group and x.i < i), default=-1)
+    s = d.toks[i].sentence
+    others = coref_data().plural_others
+    for k in range(i - 1, last, -1):
+        t = d.toks[k]
+        if t.sentence != s:
+            return False
+        if t.dep not in _ARGS or k in d.mention_at or k in d.out or _word_piece(d, k):
+            continue
+        lo, hi = d.tree.subtree(k)
+        if (t.tag == "NNS" or d.lower[k] in others) and not lo <= i < hi:
+            return True  # "re-designs of their range": the pronoun inside the noun's phrase is someone else
+    return False
+
+
+_ARGS = ("nsubj", "nsubjpass", "dobj")
+
+
+def _word_piece(d: DocState, k: int) -> bool:
+    """ "re", "-" of "re-designs": the tokenizer cuts the word, the parser may hang the pieces apart;
+    the word is its last piece."""
+    toks = d.toks
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return not toks[k].text.isalpha() or (nxt is not None and nxt.text == "-" and nxt.start == toks[k].end)
 
 
 def _team_of_place(d: DocState, place: EntityKey) -> EntityKey:

@@ -169,7 +169,7 @@ def _plural_pronoun(d: DocState, i: int) -> None:
         near = [x.key for x in d.recent(d.persons, i, 1)]
         uniq = tuple(dict.fromkeys(reversed(near)))[:2]
         group = _group(d, i)
-        if group is not None and _nearer_plural(d, i, group):
+        if group is not None and _people_subject(d, i):
             group = None  # "allow users to control it with their voice": the users', not the company's
         keys = uniq if len(uniq) == 2 else ((group,) if group is not None else ())
     if keys:
@@ -193,25 +193,33 @@ def _group(d: DocState, i: int) -> EntityKey | None:
     return _team_of_place(d, pick) if pick.label == "GPE" else pick
 
 
-def _nearer_plural(d: DocState, i: int, group: EntityKey) -> bool:
-    """A plural subject or object that names no entity ("users", "some customers", "others") stands
-    between the group last named and the pronoun, in the pronoun's sentence."""
-    last = max((x.i for x in d.things if x.key == group and x.i < i), default=-1)
-    s = d.toks[i].sentence
-    others = coref_data().plural_others
-    for k in range(i - 1, last, -1):
-        t = d.toks[k]
-        if t.sentence != s:
+def _people_subject(d: DocState, i: int) -> bool:
+    """The pronoun's clause is about people no name names: its subject is a plural noun or an
+    "others" word ("others tweeted about their experience", "some had difficulty finishing their
+    orders"), or, for a clause without a subject, the object of the verb it completes ("lets users
+    control it with their voice")."""
+    h = d.toks[i].head
+    for _ in range(8):
+        subj = [c for c in d.kids[h] if d.toks[c].dep in _SUBJ and c != i]
+        if subj:
+            lo, hi = d.tree.subtree(subj[0])
+            return not lo <= i < hi and _unnamed_people(d, subj[0])  # "their sales rose": its own phrase
+        t = d.toks[h]
+        if t.dep in ("xcomp", "ccomp") and any(
+            d.toks[o].dep == "dobj" and _unnamed_people(d, o) for o in d.kids[t.head]
+        ):
+            return True
+        if t.head == h:
             return False
-        if t.dep not in _ARGS or k in d.mention_at or k in d.out or _word_piece(d, k):
-            continue
-        lo, hi = d.tree.subtree(k)
-        if (t.tag == "NNS" or d.lower[k] in others) and not lo <= i < hi:
-            return True  # "re-designs of their range": the pronoun inside the noun's phrase is someone else
+        h = t.head
     return False
 
 
-_ARGS = ("nsubj", "nsubjpass", "dobj")
+def _unnamed_people(d: DocState, k: int) -> bool:
+    """A plural noun ("users") or an "others" word that no name or link covers."""
+    if k in d.mention_at or k in d.out or _word_piece(d, k):
+        return False
+    return d.toks[k].tag == "NNS" or d.lower[k] in coref_data().plural_others
 
 
 def _word_piece(d: DocState, k: int) -> bool:

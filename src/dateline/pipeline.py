@@ -77,7 +77,7 @@ STAGES: tuple[Stage, ...] = (
         # 4: a quotation's neighbour's speaker, binding in participle clauses, "they" that speaks is people,
         # "their" a team before a place, "the group of X" no reference back, headline clauses no names;
         # 5: "the phones" (units of a product), "company CEO", a copula's noun, part keys stored sorted,
-        # "web browser X" no person, "their" after "users"/"some" not the company
+        # "web browser X" no person, "their" after "users"/"some" not the company, "a zPod player, which"
         version=5,
     ),
     Stage("time", ("parsed",), ("times", "sentence_times"), _time_stage),

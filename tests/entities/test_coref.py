@@ -171,3 +171,8 @@ def test_their_after_people_no_name_names_is_not_the_company():
 def test_their_inside_a_plural_nouns_own_phrase_is_still_the_company():
     _, by_text = _links("Orchard Systems released several re-designs of their popular Nimbus range on Monday.")
     assert by_text["their"] == {"ORG:Orchard Systems"}
+
+
+def test_which_after_a_product_noun_named_by_a_product_is_the_product():
+    _, by_text = _links("The judge said he owns a zPod portable music player, which is made by Orchard Systems.")
+    assert by_text["which"] == {"PRODUCT:zPod"}

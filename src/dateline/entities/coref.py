@@ -297,9 +297,20 @@ def _relative_pronoun(d: DocState, i: int) -> None:
     if d.toks[verb].dep != "relcl":
         return
     ante = d.toks[verb].head
-    keys = d.keys_of(ante)
+    keys = d.keys_of(ante) or _product_of_noun(d, ante)
     if keys:
         d.link(i, keys, "pronoun")
+
+
+def _product_of_noun(d: DocState, noun: int) -> tuple[EntityKey, ...]:
+    """ "an Orchard portable music player, which": a product noun whose compound is a product's name is that product."""
+    if coref_data().thing_type.get(d.toks[noun].lemma.lower()) != "PRODUCT":
+        return ()
+    for c in d.kids[noun]:
+        m = d.mention_at.get(c)
+        if d.toks[c].dep in ("compound", "nmod") and m is not None and m.entity.label == "PRODUCT":
+            return (m.entity,)
+    return ()
 
 
 def _speaker_pronoun(d: DocState, i: int, low: str) -> None:

@@ -75,8 +75,10 @@ STAGES: tuple[Stage, ...] = (
         # 2: units and possessives split off names, headline words trimmed, surnames typed people;
         # 3: appositions as one phrase, "the two companies", the speaker's own organisation, plural names;
         # 4: a quotation's neighbour's speaker, binding in participle clauses, "they" that speaks is people,
-        # "their" a team before a place, "the group of X" no reference back, headline clauses no names
-        version=4,
+        # "their" a team before a place, "the group of X" no reference back, headline clauses no names;
+        # 5: "the phones" (units of a product), "company CEO", a copula's noun, part keys stored sorted,
+        # "web browser X" no person, "their" after "users"/"some" not the company, "a zPod player, which"
+        version=5,
     ),
     Stage("time", ("parsed",), ("times", "sentence_times"), _time_stage),
     Stage("geo", ("parsed",), ("places", "relative_locations"), _geo_stage),

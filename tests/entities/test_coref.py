@@ -128,3 +128,51 @@ def test_an_appositions_noun_is_taken_up_nearby_only_and_a_names_last_word_still
     )
     assert by_text["the emergency services"] == {"ORG:Kestrel Ambulance Service"}
     assert by_text.get("the company") != {"ORG:Orchard Systems"}  # that apposition is far back
+
+
+def test_the_plural_of_a_device_noun_is_the_units_of_the_product():
+    _, by_text = _links(
+        "Orchard Systems released the Nimbus phone in May. Buyers complained about its battery. "
+        "Rather than recall the phones, Orchard offered refunds, and it said the new versions would ship soon."
+    )
+    assert by_text["the phones"] == {"PRODUCT:Nimbus"}
+    assert "the new versions" not in by_text  # versions are several things, not units of one
+
+
+def test_a_thing_noun_in_a_title_refers_back_to_its_organisation():
+    _, by_text = _links("Orchard Systems held its annual meeting on Monday, where company CEO Dana Reyes spoke.")
+    assert by_text["company"] == {"ORG:Orchard Systems"}
+
+
+def test_a_copulas_noun_is_what_its_subject_is():
+    _, by_text = _links(
+        "Orchard Systems released the Nimbus phone in May. Nimbus is claimed to be a revolutionary mobile phone. "
+        "Dana Reyes is the chief executive. It is a problem, Reyes said."
+    )
+    assert by_text["a revolutionary mobile phone"] == {"PRODUCT:Nimbus"}
+    assert by_text["the chief executive"] == {"PERSON:Dana Reyes"}
+    assert "a problem" not in by_text  # no word for a company
+
+
+def test_a_copula_after_a_pronoun_is_not_built_on_it():
+    _, by_text = _links("Dana Reyes met Kim Laird. He said she was an amazing mother.")
+    assert "an amazing mother" not in by_text
+
+
+def test_their_after_people_no_name_names_is_not_the_company():
+    a, _ = _links(
+        "Orchard Systems released the Nimbus phone. The phone lets users control it with their voice. "
+        "Orchard Systems said their sales rose. Some buyers could not finish their orders."
+    )
+    theirs = {link.start: str(link.entity) for link in a.coref if link.text == "their"}
+    assert list(theirs.values()) == ["ORG:Orchard Systems"]  # only "their sales"; the users' voice, the buyers' orders
+
+
+def test_their_inside_a_plural_nouns_own_phrase_is_still_the_company():
+    _, by_text = _links("Orchard Systems released several re-designs of their popular Nimbus range on Monday.")
+    assert by_text["their"] == {"ORG:Orchard Systems"}
+
+
+def test_which_after_a_product_noun_named_by_a_product_is_the_product():
+    _, by_text = _links("The judge said he owns a zPod portable music player, which is made by Orchard Systems.")
+    assert by_text["which"] == {"PRODUCT:zPod"}

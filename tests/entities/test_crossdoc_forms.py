@@ -66,3 +66,25 @@ def test_a_product_is_the_one_model_its_report_names(store):
     six = {r.text: r.entity_id for r in rows if r.record_id == "six"}
     assert six["zPhone"] == six["zPhone 5"] == model.pop() and six["zPhone 4"] != six["zPhone 5"]
     assert {r.label for r in rows} == {"PRODUCT"}
+
+
+_KEYS_SCRIPT = """
+from dateline.entities.crossdoc import DocEntity, lookup_keys, stored_keys
+e = DocEntity("ORG:Orchard Systems Inc.", "Orchard Systems Inc.", "ORG", 4, 0,
+              (("Orchard Systems Inc.", 2), ("Orchard Systems", 1), ("Orchard Systems Group", 1), ("OSG", 1)), ())
+print(list(stored_keys(e)), list(lookup_keys(e)))
+"""
+
+
+def test_an_entitys_keys_come_in_one_order_whatever_the_hash_seed():
+    """The part keys are stored in ``entity_members.data``: the same input gives the same bytes."""
+    import os
+    import subprocess
+    import sys
+
+    outs = set()
+    for seed in ("1", "2", "3", "4"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        run = subprocess.run([sys.executable, "-c", _KEYS_SCRIPT], env=env, capture_output=True, text=True, check=True)
+        outs.add(run.stdout)
+    assert len(outs) == 1

@@ -135,3 +135,17 @@ def test_a_product_and_the_kind_of_product_after_it_are_one_name():
     named, _ = resolve_entities(dataclasses.replace(parsed, mentions=tuple(sorted(split, key=lambda m: m.start))))
     assert _names(named).get("zTunes Music Store") == "PRODUCT:zTunes Music Store"
     assert "Music Store" not in _names(named)
+
+
+def test_a_thing_noun_before_a_name_the_model_took_for_a_person_types_it():
+    named, _ = _resolved(
+        "Orchard Systems updated its software on Monday. The update adds web browser Kestrel, which Dana Reyes likes."
+    )
+    names = _names(named)
+    assert names["Kestrel"] == "PRODUCT:Kestrel"  # the model says PERSON
+    assert names["Dana Reyes"] == "PERSON:Dana Reyes"
+
+
+def test_a_possessed_noun_before_a_name_says_nothing_of_its_type():
+    named, _ = _resolved("Vettel clipped the back of his car Raikkonen and spun.")
+    assert _names(named)["Raikkonen"] == "PERSON:Raikkonen"  # a run-on caption, not "car Raikkonen"

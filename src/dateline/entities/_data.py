@@ -75,6 +75,7 @@ class Votes:
     age_after: float
     demonym: float
     person_pronoun: float
+    descriptor: float
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,9 @@ class Coref:
     speaker_verbs: frozenset[str]
     female_pronouns: frozenset[str]
     indefinite_determiners: frozenset[str]
+    plural_units: frozenset[str]
+    copulas: frozenset[str]
+    plural_others: frozenset[str]
 
     @functools.cached_property
     def thing_type(self) -> dict[str, str]:

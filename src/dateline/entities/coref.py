@@ -169,6 +169,8 @@ def _plural_pronoun(d: DocState, i: int) -> None:
         near = [x.key for x in d.recent(d.persons, i, 1)]
         uniq = tuple(dict.fromkeys(reversed(near)))[:2]
         group = _group(d, i)
+        if group is not None and _people_subject(d, i):
+            group = None  # "allow users to control it with their voice": the users', not the company's
         keys = uniq if len(uniq) == 2 else ((group,) if group is not None else ())
     if keys:
         d.link(i, keys, "pronoun")
@@ -189,6 +191,43 @@ def _group(d: DocState, i: int) -> EntityKey | None:
     groups = [x for x in near if x.key.label != "GPE"]
     pick = (subj or groups or near)[-1].key
     return _team_of_place(d, pick) if pick.label == "GPE" else pick
+
+
+def _people_subject(d: DocState, i: int) -> bool:
+    """The pronoun's clause is about people no name names: its subject is a plural noun or an
+    "others" word ("others tweeted about their experience", "some had difficulty finishing their
+    orders"), or, for a clause without a subject, the object of the verb it completes ("lets users
+    control it with their voice")."""
+    h = d.toks[i].head
+    for _ in range(8):
+        subj = [c for c in d.kids[h] if d.toks[c].dep in _SUBJ and c != i]
+        if subj:
+            lo, hi = d.tree.subtree(subj[0])
+            return not lo <= i < hi and _unnamed_people(d, subj[0])  # "their sales rose": its own phrase
+        t = d.toks[h]
+        if t.dep in ("xcomp", "ccomp") and any(
+            d.toks[o].dep == "dobj" and _unnamed_people(d, o) for o in d.kids[t.head]
+        ):
+            return True
+        if t.head == h:
+            return False
+        h = t.head
+    return False
+
+
+def _unnamed_people(d: DocState, k: int) -> bool:
+    """A plural noun ("users") or an "others" word that no name or link covers."""
+    if k in d.mention_at or k in d.out or _word_piece(d, k):
+        return False
+    return d.toks[k].tag == "NNS" or d.lower[k] in coref_data().plural_others
+
+
+def _word_piece(d: DocState, k: int) -> bool:
+    """ "re", "-" of "re-designs": the tokenizer cuts the word, the parser may hang the pieces apart;
+    the word is its last piece."""
+    toks = d.toks
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return not toks[k].text.isalpha() or (nxt is not None and nxt.text == "-" and nxt.start == toks[k].end)
 
 
 def _team_of_place(d: DocState, place: EntityKey) -> EntityKey:
@@ -258,9 +297,20 @@ def _relative_pronoun(d: DocState, i: int) -> None:
     if d.toks[verb].dep != "relcl":
         return
     ante = d.toks[verb].head
-    keys = d.keys_of(ante)
+    keys = d.keys_of(ante) or _product_of_noun(d, ante)
     if keys:
         d.link(i, keys, "pronoun")
+
+
+def _product_of_noun(d: DocState, noun: int) -> tuple[EntityKey, ...]:
+    """ "an Orchard portable music player, which": a product noun whose compound is a product's name is that product."""
+    if coref_data().thing_type.get(d.toks[noun].lemma.lower()) != "PRODUCT":
+        return ()
+    for c in d.kids[noun]:
+        m = d.mention_at.get(c)
+        if d.toks[c].dep in ("compound", "nmod") and m is not None and m.entity.label == "PRODUCT":
+            return (m.entity,)
+    return ()
 
 
 def _speaker_pronoun(d: DocState, i: int, low: str) -> None:

@@ -68,7 +68,7 @@ class Candidate:
 def lookup_keys(e: DocEntity) -> dict[str, str]:
     """Keys to look the entity up by, each with its kind: name | part | geo."""
     keys: dict[str, str] = {}
-    for form in {e.name, *(a for a, _ in e.aliases)}:
+    for form in sorted({e.name, *(a for a, _ in e.aliases)}):  # sorted: the same keys in the same order in every run
         keys[names.norm(form)] = "name"
     for k, kind in stored_keys(e, initials=False).items():
         keys.setdefault(k, kind)  # a long name is not looked up by its initials ("Apple Corps" is no "AC")
@@ -79,8 +79,8 @@ def stored_keys(e: DocEntity, initials: bool = True) -> dict[str, str]:
     """Keys a stored entity answers to besides its names: parts of its names (and the
     initials of a long one, for an acronym to find), its place."""
     keys: dict[str, str] = {}
-    for form in {e.name, *(a for a, _ in e.aliases)}:
-        for part in _parts(form, e.label, initials):
+    for form in sorted({e.name, *(a for a, _ in e.aliases)}):  # sorted: stored in the same order whatever the hash seed
+        for part in sorted(_parts(form, e.label, initials)):
             keys.setdefault(part, "part")
     if e.geonameid is not None:
         keys[f"geo:{e.geonameid}"] = "geo"

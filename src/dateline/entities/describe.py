@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..types import EntityKey, EntityLink
 from ._data import coref_data
 from .clean import unit_after_number
-from .state import PERSON, DocState, Seen
+from .state import PERSON, SUBJ, DocState, Seen
 
 _DEFINITE = ("the", "this", "that", "these", "those")
 _NOT_THINGS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
@@ -45,7 +45,7 @@ def _near_words(d: DocState, h: int, desc: set[str]) -> None:
 def description(d: DocState, i: int) -> None:
     """Link the noun at ``i`` when it describes an entity named before (or beside) it."""
     t = d.toks[i]
-    if t.ent_type in _NOT_THINGS or _apposition(d, i):
+    if t.ent_type in _NOT_THINGS or _apposition(d, i) or _predicate(d, i):
         return  # "the last year": a time, not a thing
     cd = coref_data()
     lem = t.lemma.lower()
@@ -61,6 +61,8 @@ def description(d: DocState, i: int) -> None:
         _person_description(d, i, lem)
     elif lem in cd.thing_type and t.tag in ("NN", "NNP") and (definite or _compound_of_role(d, i)):
         _thing_description(d, i, lem, cd.thing_type[lem])
+    elif definite and t.tag == "NNS" and lem in cd.plural_units and lem in cd.thing_type:
+        _thing_description(d, i, lem, cd.thing_type[lem])  # "the phones": the units of one product
 
 
 def _described_near(d: DocState, i: int, lem: str) -> bool:
@@ -89,6 +91,42 @@ def _apposition(d: DocState, i: int) -> bool:
     if t.tag == "NN" and kind is not None and keys[0].label in _TYPE_FITS.get(kind, (kind,)):
         d.appositive[lem] = Seen(i, keys[0], False, t.sentence)  # "NPD Group, a market research firm. The firm"
     return True
+
+
+def _predicate(d: DocState, i: int) -> bool:
+    """ "Nimbus is a revolutionary phone", "the phone is claimed to be a bestseller": the noun a
+    copula says the subject is refers to the subject's entity."""
+    t = d.toks[i]
+    if t.dep != "attr" or t.pos != "NOUN" or d.toks[t.head].lemma not in coref_data().copulas:
+        return False
+    keys = _subject_keys(d, t.head)
+    if len(keys) != 1 or not _noun_fits(t.lemma.lower(), keys[0].label):
+        return False  # "it is a problem": not a word for what the subject is
+    d.link(i, keys, "description", d.np_span(i))
+    return True
+
+
+def _noun_fits(lem: str, label: str) -> bool:
+    """A role noun for a person ("executive"), a thing noun for a thing of its type ("phone")."""
+    cd = coref_data()
+    if label == PERSON:
+        return lem in cd.role_nouns
+    kind = cd.thing_type.get(lem)
+    return kind is not None and label in _TYPE_FITS.get(kind, (kind,))
+
+
+def _subject_keys(d: DocState, verb: int) -> tuple[EntityKey, ...]:
+    """What the subject of a verb refers to when it is a name or a description; for an infinitive
+    without one ("to be"), the subject of the verb it completes ("is claimed to be")."""
+    for _ in range(3):
+        subj = [c for c in d.kids[verb] if d.toks[c].dep in SUBJ]
+        if subj:
+            named = subj[0] in d.mention_at or d.kind.get(subj[0]) == "description"
+            return d.keys_of(subj[0]) if named else ()  # a pronoun's own link may be wrong: not built on
+        if d.toks[verb].dep != "xcomp":
+            return ()
+        verb = d.toks[verb].head
+    return ()
 
 
 def _the_two(d: DocState, i: int) -> None:
@@ -159,8 +197,8 @@ def _compound_of_role(d: DocState, i: int) -> bool:
 def _thing_description(d: DocState, i: int, lem: str, label: str) -> None:
     """ "the company", "the device": the most salient entity of that type named before."""
     head = d.toks[d.toks[i].head]
-    if d.toks[i].dep in ("compound", "appos") and head.pos == "PROPN":
-        return  # "the music seller Wal-Mart": it describes the name it stands with
+    if d.toks[i].dep in ("compound", "appos") and head.pos == "PROPN" and head.i not in d.titled:
+        return  # "the music seller Wal-Mart": it describes the name it stands with ("company CEO" refers back)
     fits = _TYPE_FITS.get(label, (label,))
     if _of_phrase(d, i):
         return  # "the side of the device", "the group of donors": a part or kind of another, or its own

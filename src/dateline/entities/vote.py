@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from ..nlp.lexicon import english
 from ..types import ParsedDoc, Token
 from . import names
-from ._data import name_words, resolve_data
+from ._data import coref_data, name_words, resolve_data
 from .clean import Cand
 
 
@@ -79,11 +79,49 @@ def _neighbour_votes(toks: Sequence[Token], c: Cand) -> None:
     k = c.token_end
     if k + 2 < len(toks) and toks[k].text == "," and toks[k + 1].like_num and toks[k + 2].text in (",", "."):
         c.vote("PERSON", w.age_after)  # "Papermaster, 49,"
+    kind = _descriptor_kind(toks, c)
+    if kind is not None:
+        c.vote(kind, w.descriptor)
     head = toks[c.token_end - 1].head
     if toks[head].text.lower() == "of":
         owner = toks[toks[head].head]
         if {owner.lemma.lower(), owner.text.lower()} & rd.product_of_nouns:
             c.vote("PRODUCT", w.product_after)  # "the price of Marmite"
+
+
+def _descriptor_kind(toks: Sequence[Token], c: Cand) -> str | None:
+    """ "web browser Safari", "U.S. electronics retailer Best Buy", "Tiger, the newest version": the
+    type a thing noun describing a name the model took for a person gives it (a compound before the
+    name, or its apposition). Only against PERSON: another type flipped in one document alone would
+    part it from the same name in the others."""
+    if c.label != "PERSON":
+        return None
+    kinds = coref_data().thing_type
+    for k in _describing_nouns(toks, c):
+        t = toks[k]
+        if t.pos == "NOUN" and t.ent_type == "" and t.lemma.lower() in kinds:
+            return kinds[t.lemma.lower()]
+    return None
+
+
+def _describing_nouns(toks: Sequence[Token], c: Cand) -> list[int]:
+    """The name's appositions (after it in its sentence, or the noun it is in apposition to) and the
+    compound noun right before it, unless someone's ("his car Raikkonen" is a caption's run-on)."""
+    last = c.token_end - 1
+    near: list[int] = []
+    for k in range(last + 1, len(toks)):
+        if toks[k].sentence != c.sentence:
+            break  # a dependent is never past its sentence's end
+        if toks[k].head == last and toks[k].dep == "appos":
+            near.append(k)
+    if toks[last].dep == "appos":
+        near.append(toks[last].head)
+    before = c.token_start - 1
+    owned = any(t.head == before and t.dep == "poss" for t in toks[max(0, before - 3) : max(0, before)])
+    inside = before >= 0 and c.token_start <= toks[before].head < c.token_end
+    if inside and toks[before].dep == "compound" and not owned:
+        near.append(before)
+    return near
 
 
 def _subject(toks: Sequence[Token], c: Cand) -> bool:

@@ -17,6 +17,8 @@ from dateline.store import columns, open_store, tokens
 from dateline.store.db import LEANING
 from dateline.store.lean import UNUSED_INDEXES
 
+from .layouts import as_0015
+
 # the indexes 0014 left, as it made them
 _OLD_INDEXES = (
     "CREATE INDEX events_type ON events(type)",
@@ -112,6 +114,7 @@ def _as_0014(store, a) -> None:
     """The store as 0014 left it: contributions as JSON text, tokens in encoding 2, the unused
     indexes in place, 0015 not recorded (PostgreSQL: the data column as text again)."""
     members = _members(store)
+    as_0015(store)
     with store.writing() as conn:
         for s in a.parsed.sentences:
             conn.execute(text("UPDATE sentences SET tokens = :b WHERE idx = :i"), {"b": _v2(a, s), "i": s.index})
@@ -143,7 +146,7 @@ def test_migration_0015_converts_an_0014_store_without_loss(store_url, seed_anal
     store.close()
 
     store = open_store(store_url)  # applies 0015 again
-    assert store.migrations()[-1][0] == LEANING
+    assert LEANING in [name for name, _ in store.migrations()]
     assert (_members(store), _entity_tables(store), entity.entities(store)) == before
     assert store.load_analysis(doc) == seed_analysis
     new = store.query("SELECT data FROM entity_members")

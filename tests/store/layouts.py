@@ -4,15 +4,29 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from dateline.store import keys
-from dateline.store.db import KEYING
+from dateline.store import columns, keys
+from dateline.store.db import KEYING, ROLES_ONCE
+from dateline.store.read import event_records
 
 _DOC_FK = "doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE"
 
 
+def as_0016(store) -> None:
+    """The store as 0016 left it: each event's packed record holds its roles whole, 0017 is not recorded."""
+    rows = store.query(f"SELECT {columns.select('events')} FROM events")
+    with store.writing() as conn:
+        for row, event in zip(rows, event_records(store.query, rows), strict=True):
+            conn.execute(
+                text("UPDATE events SET data = :b WHERE doc_key = :k AND idx = :i"),
+                {"b": columns.pack("events", event, row), "k": row["doc_key"], "i": row["idx"]},
+            )
+        conn.execute(text("DELETE FROM schema_migrations WHERE name = :n"), {"n": ROLES_ONCE})
+
+
 def as_0015(store) -> None:
     """The store as 0015 left it: every table keyed by ``documents.doc_key`` refers to its document
-    by ``doc_id`` again, ``documents`` has no ``doc_key``, 0016 is not recorded."""
+    by ``doc_id`` again, ``documents`` has no ``doc_key``, 0016 and 0017 are not recorded."""
+    as_0016(store)
     with store.writing() as conn:
         for table in keys.KEYED:
             columns = keys.table_columns(table, store.dialect).replace("PRIMARY KEY (doc_key", "PRIMARY KEY (doc_id")

@@ -1,19 +1,24 @@
-"""Migration 0016, integer document keys: the per-document tables refer to their document by
-``documents.doc_key``; a store in 0015's layout is converted without loss (everything read back,
-listings, searches, exports and the read API, is the same), on SQLite and on PostgreSQL."""
+"""Migrations 0016, integer document keys (the per-document tables refer to their document by
+``documents.doc_key``), and 0017, event roles stored once (in ``event_roles``, not again in the
+event's packed record): a store in the layout before each is converted without loss (everything
+read back, listings, searches, asks, exports and the read API, is the same), on SQLite and on
+PostgreSQL."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import inspect
 
 from dateline import serialize
-from dateline.store import keys, open_store
-from dateline.store.db import KEYING
+from dateline.store import columns, keys, open_store
+from dateline.store.db import KEYING, ROLES_ONCE
+from dateline.types import Event
 
 from ..conftest import EXAMPLES
-from .layouts import as_0015
+from .layouts import as_0015, as_0016
 
 _COMMANDS = (
     ["docs", "--json"],
@@ -101,6 +106,50 @@ def test_migration_0016_converts_an_0015_store_without_loss(store_url, analyses)
     assert KEYING in [name for name, _ in store.migrations()]
     for table in keys.KEYED:
         assert [c for c in _columns(store, table) if c.startswith("doc_")] == ["doc_key"], table
+    for a in analyses:
+        assert store.load_analysis(a.article.doc_id) == a
+    store.close()
+    assert _read_back(store_url) == before
+
+
+def test_an_events_roles_are_stored_once(seed_analysis):
+    from dateline.store import write
+
+    rows, roles = write.event_rows(seed_analysis), write.event_role_rows(seed_analysis)
+    i, e = next(
+        (i, e) for i, e in enumerate(seed_analysis.events) if len(e.roles) >= 2 and any(r.entity for r in e.roles)
+    )
+    mine = [r for r in roles if r["event_idx"] == i]
+    lean = json.loads(serialize.unpack_json(rows[i]["data"]))
+    assert len(lean["roles"]) == len(e.roles) and not {"name", "text", "entity"} & set().union(*lean["roles"])
+    assert columns.record(Event, "events", rows[i], mine) == e
+    # a role whose row says otherwise keeps its own text; an event whose rows do not match keeps its roles
+    other = [mine[0] | {"text": "not " + mine[0]["text"]}, *mine[1:]]
+    kept = json.loads(serialize.unpack_json(columns.pack("events", e, rows[i], other)))
+    assert kept["roles"][0]["text"] == e.roles[0].text and "text" not in kept["roles"][1]
+    whole = json.loads(serialize.unpack_json(columns.pack("events", e, rows[i], mine[:-1])))
+    assert [r["text"] for r in whole["roles"]] == [r.text for r in e.roles]
+
+
+def _role_bytes(store) -> int:
+    return sum(len(bytes(r["data"])) for r in store.query("SELECT data FROM events"))
+
+
+def test_migration_0017_converts_an_0016_store_without_loss(store_url, analyses):
+    store = open_store(store_url)
+    store.save_many(analyses)
+    lean = _role_bytes(store)
+    store.close()
+    before = _read_back(store_url)
+    store = open_store(store_url)
+    as_0016(store)
+    whole = _role_bytes(store)
+    assert lean < 0.8 * whole
+    store.close()
+
+    store = open_store(store_url)  # applies 0017 again
+    assert ROLES_ONCE in [name for name, _ in store.migrations()]
+    assert _role_bytes(store) == lean
     for a in analyses:
         assert store.load_analysis(a.article.doc_id) == a
     store.close()

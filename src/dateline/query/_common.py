@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from ..store import columns
+from ..store.read import event_records
 from ..types import EntityKey, Event, Place, Quantity, TimeValue
 
 DATA = Path(__file__).parent / "data"
@@ -89,9 +90,13 @@ def _load_keyed(store, keys: dict[int, str], wanted: dict[str, set[int]], tables
             out["role_entities"].setdefault((keys[r["doc_key"]], r["sentence_idx"]), set()).add(r["entity_key"])
     for table, cls in (("times", TimeValue), ("places", Place), ("quantities", Quantity), ("events", Event)):
         if table in tables:
-            sql = f"SELECT doc_key, {columns.select(table)} FROM {table} WHERE {where} ORDER BY doc_key, idx"
-            for r in store.query(sql):
-                out[table].setdefault((keys[r["doc_key"]], r["sentence_idx"]), []).append(columns.record(cls, table, r))
+            sql = f"SELECT {columns.select(table)} FROM {table} WHERE {where} ORDER BY doc_key, idx"
+            rows = store.query(sql)
+            made = (
+                event_records(store.query, rows) if table == "events" else [columns.record(cls, table, r) for r in rows]
+            )
+            for r, rec in zip(rows, made, strict=True):
+                out[table].setdefault((keys[r["doc_key"]], r["sentence_idx"]), []).append(rec)
 
 
 def _doc_keys(store, wanted: dict[str, set[int]]) -> dict[int, str]:

@@ -36,6 +36,7 @@ from pathlib import Path
 from .. import config
 from ..entities.lookup import EntityMap, find_entities, members
 from ..store import columns
+from ..store.read import event_records
 from ..time import granularity
 from ..types import Event, Role
 
@@ -248,7 +249,8 @@ def timeline(
 
             raise NotFound(f"entity {entity!r}")
         doc_keys = {k for k in members(store, ent.entity_id) if docs is None or k[0] in docs}
-    loaded = [(r, columns.record(Event, "events", r)) for r in _rows(store, doc_keys)]
+    rows = _rows(store, doc_keys)
+    loaded = list(zip(rows, event_records(store.query, rows), strict=True))
     inner = _subordinate(loaded)
     items, undated = [], 0
     for r, ev in loaded:

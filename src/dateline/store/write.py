@@ -179,7 +179,7 @@ def event_rows(a: Analysis) -> list[Row]:
     return [
         _packed("events", e, _stage_row(a, i, e.sentence, type=e.type, status=e.status, lemma=e.lemma)
                 | {"trigger": e.trigger, "time_value": e.time_value, "time_earliest": e.time_earliest}
-                | {"time_latest": e.time_latest} | _event_point(e))
+                | {"time_latest": e.time_latest} | _event_point(e), _role_rows(a, i, e))
         for i, e in enumerate(a.events)
     ]  # fmt: skip
 
@@ -191,11 +191,14 @@ def _event_point(e: Event) -> Row:
 
 
 def event_role_rows(a: Analysis) -> list[Row]:
+    return [row for i, e in enumerate(a.events) for row in _role_rows(a, i, e)]
+
+
+def _role_rows(a: Analysis, i: int, e: Event) -> list[Row]:
     d = a.article.doc_id
     return [
         {"doc_id": d, "event_idx": i, "idx": k, "role": r.name, "text": r.text}
         | {"entity_key": str(r.entity) if r.entity else None}
-        for i, e in enumerate(a.events)
         for k, r in enumerate(e.roles)
     ]
 
@@ -228,9 +231,10 @@ def _stage_row(a: Analysis, i: int, sentence: int, **columns: object) -> Row:
     return {"doc_id": a.article.doc_id, "idx": i, "sentence_idx": sentence, **columns}
 
 
-def _packed(table: str, record: object, row: Row) -> Row:
-    """The row with the record packed as its ``data``, without what the columns hold."""
-    return row | {"data": columns.pack(table, record, row)}
+def _packed(table: str, record: object, row: Row, roles: list[Row] | None = None) -> Row:
+    """The row with the record packed as its ``data``, without what the columns (and an event's
+    role rows) hold."""
+    return row | {"data": columns.pack(table, record, row, roles or ())}
 
 
 def stage_rows(a: Analysis) -> list[Row]:

@@ -11,6 +11,7 @@ from dateline.cli.main import cli
 from dateline.pipeline import STAGES
 from dateline.reanalyse import stale_documents
 from dateline.store import open_store
+from dateline.store.keys import BY_DOC
 
 from .scale.conftest import EXAMPLES, rows
 
@@ -25,8 +26,8 @@ def test_reanalyse_runs_stale_documents_only(tmp_path):
     assert store.load_analysis(first).stages == tuple((s.name, s.version) for s in STAGES)
     before = rows(db, skip={"fts_rowid"})
     with store.writing() as conn:  # as if `time` had been upgraded since `first` was stored
-        conn.execute(text("UPDATE document_stages SET version = 0 WHERE doc_id = :d AND stage = 'time'"), {"d": first})
-        conn.execute(text("DELETE FROM document_stages WHERE doc_id = :d AND stage = 'geo'"), {"d": second})
+        conn.execute(text(f"UPDATE document_stages SET version = 0 WHERE {BY_DOC} AND stage = 'time'"), {"d": first})
+        conn.execute(text(f"DELETE FROM document_stages WHERE {BY_DOC} AND stage = 'geo'"), {"d": second})
     assert stale_documents(store, "time") == [first]
     assert stale_documents(store) == sorted([first, second], key=store.doc_ids().index)
 

@@ -38,7 +38,7 @@ def stale_documents(store: Store, stage: str | None = None) -> list[str]:
     for name, v in wanted.items():
         rows = store.query(
             "SELECT doc_id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_stages s "
-            "WHERE s.doc_id = d.doc_id AND s.stage = :s AND s.version = :v)",
+            "WHERE s.doc_key = d.doc_key AND s.stage = :s AND s.version = :v)",
             s=name,
             v=v,
         )

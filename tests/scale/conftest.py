@@ -39,13 +39,21 @@ def rows(db: str, tables: list[str] | None = None, skip: frozenset[str] | set[st
     (nor the columns in ``skip``)."""
     store = open_store(db, create=False)
     out = {}
+    ids = {r["doc_key"]: r["doc_id"] for r in store.query("SELECT doc_key, doc_id FROM documents")}
     for t in tables or record_tables(store):
-        got = store.query(f"SELECT * FROM {t}")
+        # doc_key is the store's own number for a document (writers in parallel number them in any order)
+        got = [
+            {"doc_id": ids[r.pop("doc_key")], **r} if "doc_key" in r else r for r in store.query(f"SELECT * FROM {t}")
+        ]
         out[t] = sorted(
             (tuple((k, repr(v)) for k, v in sorted(r.items()) if k not in VOLATILE | skip) for r in got), key=repr
         )
     store.close()
     return out
+
+
+def _by_id(row: dict, ids: dict[int, str]) -> dict:
+    return {"doc_id": ids[row.pop("doc_key")], **row} if "doc_key" in row else row
 
 
 def inconsistent_entities(store) -> list[str]:

@@ -12,6 +12,7 @@ from dateline.batch import ingest
 from dateline.cli.main import cli
 from dateline.reanalyse import reanalyse, stale_documents
 from dateline.store import open_store
+from dateline.store.keys import BY_DOC
 
 from .conftest import inconsistent_entities, rows
 
@@ -58,7 +59,7 @@ def test_ray_actors_write_postgresql_directly(ray_cluster, inputs, tmp_path, pg_
 
     first = pg.doc_ids()[0]  # as if the geo stage had been upgraded since it was stored
     with pg.writing() as conn:
-        conn.execute(text("UPDATE document_stages SET version = 0 WHERE doc_id = :d AND stage = 'geo'"), {"d": first})
+        conn.execute(text(f"UPDATE document_stages SET version = 0 WHERE {BY_DOC} AND stage = 'geo'"), {"d": first})
     again = reanalyse(pg, stage="geo", ray="local", workers=2)
     assert again.reanalysed == [first] and not again.failed and stale_documents(pg) == []
     assert rows(pg_url, DOC_TABLES) == rows(local_db, DOC_TABLES)

@@ -15,6 +15,8 @@ from dateline.store.compact import PACKED_TABLES
 from dateline.store.db import COMPACTING
 from dateline.types import Analysis, Token
 
+from .layouts import as_0015
+
 
 def _records(a: Analysis) -> list[object]:
     return [*a.times, *a.places, *a.relative_locations, *a.quantities, *a.events, a.main_event]
@@ -81,6 +83,7 @@ def _as_before_0014(store, a: Analysis) -> None:
         "times": a.times, "places": a.places, "relative_locations": a.relative_locations,
         "quantities": a.quantities, "events": a.events,
     }  # fmt: skip
+    as_0015(store)
     with store.writing() as conn:
         if store.dialect == "postgresql":
             for table, _ in PACKED_TABLES:

@@ -36,7 +36,7 @@ def test_four_concurrent_ingests_lose_and_repeat_nothing(pg_url, tmp_path):
     assert sorted(ids) == sorted(expected)  # each once, none lost
     sentences = store.query("SELECT COUNT(*) AS n FROM sentences")[0]["n"]
     assert sentences == store.query("SELECT SUM(n_sentences) AS n FROM documents")[0]["n"]
-    per_doc = store.query("SELECT doc_id, COUNT(*) AS n FROM document_stages GROUP BY doc_id")
+    per_doc = store.query("SELECT doc_key, COUNT(*) AS n FROM document_stages GROUP BY doc_key")
     assert {r["n"] for r in per_doc} == {len(STAGES)} and len(per_doc) == len(expected)
     assert inconsistent_entities(store) == []
     assert store.query("SELECT COUNT(*) AS n FROM canonical_entities")[0]["n"] > 5

@@ -70,7 +70,7 @@ def test_map_columns_and_keys(datasette_store):
     places = _get(datasette_store, "/dateline/places.json?_shape=array&name=Vladivostok").json()
     assert places and abs(places[0]["lat"] - 43.1) < 0.2
     roles = _get(datasette_store, "/dateline/event_roles.json?_size=1").json()
-    assert roles["primary_keys"] == ["doc_id", "event_idx", "idx"]
+    assert roles["primary_keys"] == ["doc_key", "event_idx", "idx"]
 
 
 def test_metadata_describes_every_table(datasette_store):

@@ -12,6 +12,8 @@ from dateline import serialize
 from dateline.store import open_store, sqlite_file
 from dateline.store.migrations import DATASETTE
 
+from .layouts import as_0015
+
 
 def _fts_ok(path: str) -> bool:
     with sqlite3.connect(path) as con:
@@ -36,6 +38,7 @@ def test_search_index_follows_replace_and_delete(db_url, seed_analysis):
 def test_event_points_backfill_equals_the_writer(store_url, seed_analysis):
     store = open_store(store_url)
     store.save(seed_analysis)
+    as_0015(store)  # the layout 0012's backfill ran on: events keyed by doc_id
     written = store.query("SELECT doc_id, idx, latitude, longitude FROM events ORDER BY idx")
     located = [e for e in seed_analysis.events if e.role("place") and e.role("place").lat is not None]
     assert located and sum(r["latitude"] is not None for r in written) == len(located)
@@ -62,7 +65,7 @@ def test_event_roles_have_a_primary_key(store_url, seed_analysis):
     store.save(seed_analysis)
     with store.engine.connect() as conn:
         pk = inspect(conn).get_pk_constraint("event_roles")["constrained_columns"]
-    assert pk == ["doc_id", "event_idx", "idx"]
+    assert pk == ["doc_key", "event_idx", "idx"]  # the document by its integer key since 0016
     rows = store.query("SELECT event_idx, idx, role FROM event_roles ORDER BY event_idx, idx")
     expected = [(i, k, r.name) for i, e in enumerate(seed_analysis.events) for k, r in enumerate(e.roles)]
     assert [(r["event_idx"], r["idx"], r["role"]) for r in rows] == expected

@@ -113,7 +113,7 @@ def _save_with_old_columns(path, analysis):
     from dateline.store import write
 
     con = sqlite3.connect(path)
-    doc = write.document_row(analysis)
+    doc = {c: v for c, v in write.document_row(analysis).items() if c != "doc_key"}  # numbered by 0016
     con.execute(f"INSERT INTO documents ({', '.join(doc)}) VALUES ({', '.join('?' * len(doc))})", list(doc.values()))
     for r in write.sentence_rows(analysis):
         con.execute(

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 
 from ..export.semeval_timeline import EntityTimeline, TimelineMention, entity_timeline, semeval_lines
 from ..store import columns
+from ..store.keys import BY_DOC
+from ..store.read import event_records
 from ..types import Event
 from .cat import CatDocument, CatToken, ingest_documents, read_cat_dir, store_path
 from .timeline import (
@@ -184,8 +186,8 @@ def _context(store, docs: list[CatDocument], ids: dict[str, str]) -> _Context:
     events: dict[str, list[Event]] = {}
     timed: dict[str, set[int]] = {}
     for doc in ids.values():
-        rows = store.query(f"SELECT {columns.select('events')} FROM events WHERE doc_id = :d ORDER BY idx", d=doc)
-        events[doc] = [columns.record(Event, "events", r) for r in rows]
+        rows = store.query(f"SELECT {columns.select('events')} FROM events WHERE {BY_DOC} ORDER BY idx", d=doc)
+        events[doc] = event_records(store.query, rows)
         q = "SELECT idx FROM sentences WHERE doc_id = :d AND time_earliest IS NOT NULL"
         timed[doc] = {r["idx"] for r in store.query(q, d=doc)}
     # an entity's timeline keeps every type (query/timeline.py): none is skipped

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .. import serialize
+from ..store.keys import BY_DOC
 from ..types import EntityKey
 
 
@@ -67,7 +68,7 @@ def mention_rows(store) -> Iterator[MentionRow]:
 def _names(store, doc_id: str) -> list[dict]:
     return store.query(
         "SELECT start_char, end_char, token_start, token_end, text, label, entity_key FROM mentions "
-        "WHERE doc_id = :d ORDER BY idx",
+        f"WHERE {BY_DOC} ORDER BY idx",
         d=doc_id,
     )
 
@@ -91,7 +92,7 @@ def _links(store, doc_id: str) -> tuple[list[dict], list[list[dict]]]:
     """Links whose span refers to one entity, and the links of each plural span together."""
     rows = store.query(
         "SELECT start_char, end_char, token_start, token_end, head, text, kind, entity_key FROM entity_links "
-        "WHERE doc_id = :d ORDER BY idx",
+        f"WHERE {BY_DOC} ORDER BY idx",
         d=doc_id,
     )
     spans: dict[tuple[int, int], list[dict]] = {}

@@ -35,6 +35,8 @@ from datetime import date
 from pathlib import Path
 
 from ..store import columns
+from ..store.keys import BY_DOC
+from ..store.read import event_records
 from ..types import Event
 
 UNDATED = "XXXX-XX-XX"
@@ -126,8 +128,8 @@ def _entity_events(store, members: frozenset[tuple[str, str]]) -> dict[str, list
     """Stored events of the entity's documents in which one of its per-document entities has a role."""
     out: dict[str, list[Event]] = {}
     for doc in sorted({d for d, _ in members}):
-        for r in store.query(f"SELECT {columns.select('events')} FROM events WHERE doc_id = :d ORDER BY idx", d=doc):
-            ev: Event = columns.record(Event, "events", r)
+        rows = store.query(f"SELECT {columns.select('events')} FROM events WHERE {BY_DOC} ORDER BY idx", d=doc)
+        for ev in event_records(store.query, rows):
             if any(x.entity and (doc, str(x.entity)) in members for x in ev.roles):
                 out.setdefault(doc, []).append(ev)
     return out

@@ -60,9 +60,9 @@ _SENTENCES = (
     "s.text FROM sentences s JOIN documents d ON d.doc_id = s.doc_id ORDER BY d.published, s.doc_id, s.idx"
 )
 _PLACES = (
-    "SELECT p.doc_id, p.idx, p.sentence_idx, d.published, p.text, p.name, p.feature, p.country_code, p.admin1, "
-    "p.lat, p.lon, p.geonameid, p.confidence FROM places p JOIN documents d ON d.doc_id = p.doc_id "
-    "ORDER BY d.published, p.doc_id, p.idx"
+    "SELECT d.doc_id, p.idx, p.sentence_idx, d.published, p.text, p.name, p.feature, p.country_code, p.admin1, "
+    "p.lat, p.lon, p.geonameid, p.confidence FROM places p JOIN documents d ON d.doc_key = p.doc_key "
+    "ORDER BY d.published, d.doc_id, p.idx"
 )
 
 
@@ -85,12 +85,18 @@ def _entities(store) -> Iterator[Row]:
 
 
 _EVENTS = (
-    "SELECT e.doc_id, e.idx, e.sentence_idx, d.published, e.time_value, e.time_earliest, e.time_latest, e.status, "
+    "SELECT d.doc_id, e.idx, e.sentence_idx, d.published, e.time_value, e.time_earliest, e.time_latest, e.status, "
     "e.type, e.trigger, e.latitude AS lat, e.longitude AS lon, d.title, d.source, d.url, s.text AS sentence "
     "FROM events e "
-    "JOIN documents d ON d.doc_id = e.doc_id "
-    "LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx "
-    "ORDER BY COALESCE(e.time_earliest, d.published), e.doc_id, e.idx"
+    "JOIN documents d ON d.doc_key = e.doc_key "
+    "LEFT JOIN sentences s ON s.doc_id = d.doc_id AND s.idx = e.sentence_idx "
+    "ORDER BY COALESCE(e.time_earliest, d.published), d.doc_id, e.idx"
+)
+
+
+_ROLES = (
+    "SELECT d.doc_id, r.event_idx, r.role, r.text FROM event_roles r JOIN documents d ON d.doc_key = r.doc_key "
+    "ORDER BY d.doc_id, r.event_idx, r.idx"
 )
 
 
@@ -98,7 +104,7 @@ def _events(store) -> Iterator[Row]:
     from ..time import granularity  # here: the CLI imports this module to list the tables
 
     roles: dict[tuple[str, int], list[Row]] = defaultdict(list)
-    for r in store.query("SELECT doc_id, event_idx, role, text FROM event_roles ORDER BY doc_id, event_idx, idx"):
+    for r in store.query(_ROLES):
         roles[(r["doc_id"], r["event_idx"])].append(r)
     for e in store.query(_EVENTS):
         mine = roles.get((e["doc_id"], e["idx"]), [])

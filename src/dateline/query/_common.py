@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from ..store import columns
+from ..store.read import event_records
 from ..types import EntityKey, Event, Place, Quantity, TimeValue
 
 DATA = Path(__file__).parent / "data"
@@ -65,28 +66,54 @@ def _load_chunk(store, wanted, tables, out) -> None:
             **params,
         ):
             out["sentences"][(r["doc_id"], r["idx"])] = r
-    where, params = _sets_clause(wanted)
+    keys = _doc_keys(store, wanted) if set(tables) - {"sentences"} else {}
+    if keys:
+        _load_keyed(store, keys, wanted, tables, out)
+
+
+def _load_keyed(store, keys: dict[int, str], wanted: dict[str, set[int]], tables, out: dict) -> None:
+    """The facts of the tables keyed by ``documents.doc_key``: mentions, role entities, stage records."""
+    where = _keys_clause(keys, wanted)
     if "mentions" in tables:
         for r in store.query(
-            f"SELECT doc_id, sentence_idx, start_char, end_char, text, label, entity_key FROM mentions WHERE {where}",
-            **params,
+            "SELECT doc_key, sentence_idx, start_char, end_char, text, label, entity_key FROM mentions "
+            f"WHERE {where} ORDER BY doc_key, idx"
         ):
+            r = {"doc_id": keys[r.pop("doc_key")], **r}
             out["mentions"].setdefault((r["doc_id"], r["sentence_idx"]), []).append(r)
     if "role_entities" in tables:  # entities the events stage resolved pronouns to ("It" -> the cosmodrome)
-        w2, p2 = _sets_clause(wanted, "sentence_idx", "e.")
         for r in store.query(
-            "SELECT e.doc_id, e.sentence_idx, r.entity_key FROM event_roles r JOIN events e ON e.doc_id = r.doc_id "
-            f"AND e.idx = r.event_idx WHERE r.entity_key IS NOT NULL AND ({w2})",
-            **p2,
+            "SELECT e.doc_key, e.sentence_idx, r.entity_key FROM events e JOIN event_roles r "
+            "ON r.doc_key = e.doc_key AND r.event_idx = e.idx "
+            f"WHERE r.entity_key IS NOT NULL AND ({_keys_clause(keys, wanted, 'e.')})"
         ):
-            out["role_entities"].setdefault((r["doc_id"], r["sentence_idx"]), set()).add(r["entity_key"])
+            out["role_entities"].setdefault((keys[r["doc_key"]], r["sentence_idx"]), set()).add(r["entity_key"])
     for table, cls in (("times", TimeValue), ("places", Place), ("quantities", Quantity), ("events", Event)):
-        if table not in tables:
-            continue
-        for r in store.query(
-            f"SELECT doc_id, {columns.select(table)} FROM {table} WHERE {where} ORDER BY doc_id, idx", **params
-        ):
-            out[table].setdefault((r["doc_id"], r["sentence_idx"]), []).append(columns.record(cls, table, r))
+        if table in tables:
+            sql = f"SELECT {columns.select(table)} FROM {table} WHERE {where} ORDER BY doc_key, idx"
+            rows = store.query(sql)
+            made = (
+                event_records(store.query, rows) if table == "events" else [columns.record(cls, table, r) for r in rows]
+            )
+            for r, rec in zip(rows, made, strict=True):
+                out[table].setdefault((keys[r["doc_key"]], r["sentence_idx"]), []).append(rec)
+
+
+def _doc_keys(store, wanted: dict[str, set[int]]) -> dict[int, str]:
+    """The wanted documents' keys (``documents.doc_key``, migration 0016) -> their ids: the
+    per-document tables are keyed by it, so each document's rows are found through the primary key."""
+    params = {f"d{k}": d for k, d in enumerate(wanted)}
+    sql = f"SELECT doc_id, doc_key FROM documents WHERE doc_id IN ({', '.join(':' + k for k in params)})"
+    return {r["doc_key"]: r["doc_id"] for r in store.query(sql, **params)}
+
+
+def _keys_clause(keys: dict[int, str], wanted: dict[str, set[int]], alias: str = "") -> str:
+    """One OR-ed WHERE clause over (doc_key, sentence_idx); keys and indexes are integers, written inline."""
+    parts = []
+    for k, d in keys.items():
+        idxs = ", ".join(str(int(i)) for i in sorted(wanted[d]))
+        parts.append(f"({alias}doc_key = {int(k)} AND {alias}sentence_idx IN ({idxs}))")
+    return " OR ".join(parts)
 
 
 def entity_name(key: EntityKey | str | None) -> str | None:

@@ -36,6 +36,7 @@ from pathlib import Path
 from .. import config
 from ..entities.lookup import EntityMap, find_entities, members
 from ..store import columns
+from ..store.read import event_records
 from ..time import granularity
 from ..types import Event, Role
 
@@ -98,14 +99,14 @@ def _rows(store, doc_keys: set[tuple[str, str]] | None) -> list[dict]:
             return []
         dp = {f"d{i}": d for i, d in enumerate(docs)}
         params.update(dp)
-        where.append(f"e.doc_id IN ({', '.join(':' + p for p in dp)})")
+        where.append(f"d.doc_id IN ({', '.join(':' + p for p in dp)})")
     sql = (
-        f"SELECT e.doc_id, {columns.select('events', 'e.')}, d.published, d.title, d.record_id, d.source, "
+        f"SELECT d.doc_id, {columns.select('events', 'e.')}, d.published, d.title, d.record_id, d.source, "
         "s.text, s.start_char, d.body_start "
-        "FROM events e JOIN documents d ON d.doc_id = e.doc_id "
-        "JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx"
+        "FROM events e JOIN documents d ON d.doc_key = e.doc_key "
+        "JOIN sentences s ON s.doc_id = d.doc_id AND s.idx = e.sentence_idx"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY e.doc_id, e.idx"
+        + " ORDER BY d.doc_id, e.idx"
     )
     return store.query(sql, **params)
 
@@ -248,7 +249,8 @@ def timeline(
 
             raise NotFound(f"entity {entity!r}")
         doc_keys = {k for k in members(store, ent.entity_id) if docs is None or k[0] in docs}
-    loaded = [(r, columns.record(Event, "events", r)) for r in _rows(store, doc_keys)]
+    rows = _rows(store, doc_keys)
+    loaded = list(zip(rows, event_records(store.query, rows), strict=True))
     inner = _subordinate(loaded)
     items, undated = [], 0
     for r, ev in loaded:

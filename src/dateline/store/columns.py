@@ -5,13 +5,14 @@ column holds (the columns are written from the same record), and :func:`record` 
 back from the row: an event's type, lemma, trigger and dates were stored twice. Only text
 and integer columns: a REAL column reads back as a float where the record may hold an
 integer. A field whose value differs from its column stays in ``data``, and a record
-stored whole (before 0015) reads as it did.
+stored whole (before 0015) reads as it did. Since 0017 an event's roles likewise leave out what
+their ``event_roles`` rows hold (:data:`ROLE_FIELDS`), put back from the rows a reader passes.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from .. import serialize
@@ -36,31 +37,53 @@ FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
 }  # fmt: skip
 
 
-def select(table: str, alias: str = "") -> str:
-    """The columns :func:`record` reads and the row's index, for a SELECT list (``alias``: a
-    table alias and dot)."""
-    names = dict.fromkeys(("idx", *(c for c, _ in FIELDS.get(table, ())), "data"))
+# Since migration 0017 an event's roles leave out of ``data`` what their ``event_roles`` row holds
+# (role row column, Role field); the row is the role's place in its event (``event_roles.idx``).
+ROLE_FIELDS: tuple[tuple[str, str], ...] = (("role", "name"), ("text", "text"), ("entity_key", "entity"))
+# What a role's row holds, as the writer and the readers of events name it.
+Roles = Sequence[Mapping[str, Any]]
+
+
+def select(table: str, alias: str = "", keyed: bool = True) -> str:
+    """The columns :func:`record` reads and the row's document and index, for a SELECT list
+    (``alias``: a table alias and dot; ``keyed``: with ``doc_key``, which stores before 0016 lack;
+    an event's roles are found by it)."""
+    first = ("doc_key", "idx") if keyed else ("idx",)
+    names = dict.fromkeys((*first, *(c for c, _ in FIELDS.get(table, ())), "data"))
     return ", ".join(alias + c for c in names)
 
 
-def pack(table: str, obj: Any, row: Mapping[str, Any]) -> bytes:
-    """The record's packed JSON without the fields whose value ``row``'s columns hold."""
+def pack(table: str, obj: Any, row: Mapping[str, Any], roles: Roles = ()) -> bytes:
+    """The record's packed JSON without the fields whose value ``row``'s columns (and, for an
+    event, its ``roles`` rows) hold."""
     # the compact JSON value itself, not its text parsed again: the same dict, a third of the work
-    return pack_json(table, type(obj).__name__, serialize.compact_value(obj), row)
+    return pack_json(table, type(obj).__name__, serialize.compact_value(obj), row, roles)
 
 
-def pack_json(table: str, record: str, value: dict[str, Any], row: Mapping[str, Any]) -> bytes:
+def pack_json(table: str, record: str, value: dict[str, Any], row: Mapping[str, Any], roles: Roles = ()) -> bytes:
     """:func:`pack` of a record's JSON value (``record``: its class's name)."""
     held = {f for c, f in FIELDS.get(table, ()) if f in value and row.get(c) == value[f]}
     lean = {k: v for k, v in value.items() if k not in held}
+    if table == "events" and roles and len(roles) == len(value.get("roles", ())):
+        lean["roles"] = [_lean_role(v, r) for v, r in zip(value["roles"], roles, strict=True)]
     return serialize.pack_json(record, json.dumps(lean, ensure_ascii=False, separators=(",", ":")))
 
 
-def record(cls: type[T], table: str, row: Mapping[str, Any]) -> T:
-    """A record from its row: the packed ``data``, with the fields its columns hold put back."""
+def _lean_role(value: dict[str, Any], row: Mapping[str, Any]) -> dict[str, Any]:
+    held = {f for c, f in ROLE_FIELDS if f in value and row.get(c) == value[f]}
+    return {k: v for k, v in value.items() if k not in held}
+
+
+def record(cls: type[T], table: str, row: Mapping[str, Any], roles: Roles = ()) -> T:
+    """A record from its row: the packed ``data``, with the fields its columns (an event's: and
+    its ``roles`` rows, in their order) hold put back."""
     raw = row["data"]
     value = json.loads(raw if isinstance(raw, str) else serialize.unpack_json(bytes(raw)))
     for c, f in FIELDS.get(table, ()):
         if f not in value and row.get(c) is not None:
             value[f] = row[c]
+    for v, r in zip(value.get("roles", ()) if roles else (), roles, strict=True):
+        for c, f in ROLE_FIELDS:
+            if f not in v and r.get(c) is not None:
+                v[f] = r[c]
     return serialize.from_json(cls, value)

@@ -42,6 +42,8 @@ WRITE_LOCK = 0x0DA7E11E
 # The migrations that compact stored records: a store upgraded by one is vacuumed after.
 COMPACTING = "0014_compact_records"
 LEANING = "0015_lean_store"
+KEYING = "0016_integer_document_keys"
+ROLES_ONCE = "0017_event_roles_stored_once"
 
 # A document reference longer than this is no id, prefix, record id or file name.
 MAX_REFERENCE_CHARS = 1000
@@ -193,12 +195,13 @@ class Store:
                     {"n": name, "t": write.now()},
                 )
                 applied_now.append(name)
-        if self.dialect == "sqlite" and {COMPACTING, LEANING} & set(applied_now) and _NAMES[0] not in applied_now:
+        upgraded = {COMPACTING, LEANING, KEYING, ROLES_ONCE} & set(applied_now)
+        if self.dialect == "sqlite" and upgraded and _NAMES[0] not in applied_now:
             self._vacuum()
         return applied_now
 
     def _vacuum(self) -> None:
-        """Give back the pages an upgrade freed (an existing store compacted by 0014 or 0015 would
+        """Give back the pages an upgrade freed (an existing store compacted by 0014 to 0017 would
         otherwise keep its old size). Outside any transaction, as SQLite requires. The
         upgrade is committed by then: a VACUUM that fails (it needs the store's size again
         in free disk) leaves a correct, larger file, so it is only logged."""
@@ -276,7 +279,7 @@ class Store:
     def documents(self) -> list[dict[str, Any]]:
         return self.query(
             "SELECT doc_id, source, format, title, published, record_id, n_sentences, n_tokens, "
-            "(SELECT COUNT(*) FROM mentions m WHERE m.doc_id = documents.doc_id) AS n_mentions "
+            "(SELECT COUNT(*) FROM mentions m WHERE m.doc_key = documents.doc_key) AS n_mentions "
             "FROM documents ORDER BY published, source"
         )
 

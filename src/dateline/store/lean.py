@@ -79,7 +79,8 @@ def strip_held_fields(conn: Connection, dialect: str) -> None:
             if table not in columns.FIELDS:
                 continue
             rows = conn.execute(
-                text(f"SELECT doc_id, {columns.select(table)} FROM {table} WHERE {in_docs(params)}"), params
+                text(f"SELECT doc_id, {columns.select(table, keyed=False)} FROM {table} WHERE {in_docs(params)}"),
+                params,
             ).mappings()
             updates = [u for u in (_stripped(table, record, dict(r)) for r in rows) if u is not None]
             if updates:

@@ -6,7 +6,7 @@ specific statements (full-text search) are keyed by dialect name.
 
 from __future__ import annotations
 
-from . import compact, lean
+from . import compact, keys, lean, roles
 
 _DOC_FK = "REFERENCES documents(doc_id) ON DELETE CASCADE"
 
@@ -461,6 +461,8 @@ MIGRATIONS: list[tuple[str, dict[str, list[Step]] | dict[str, list[str]] | list[
     ("0013_stage_versions_per_document", STAGE_VERSIONS),
     ("0014_compact_records", compact.COMPACT_RECORDS),
     ("0015_lean_store", lean.LEAN_STORE),
+    ("0016_integer_document_keys", keys.DOC_KEYS),
+    ("0017_event_roles_stored_once", roles.ROLES_ONCE),
 ]
 
 

@@ -32,6 +32,7 @@ from ..types import (
     Token,
 )
 from . import columns, tokens
+from .keys import BY_DOC
 
 T = TypeVar("T")
 Query = Callable[..., list[dict[str, Any]]]
@@ -118,23 +119,51 @@ def parsed_doc(query: Query, art: Article) -> tuple[ParsedDoc, tuple[SentenceTim
         sentences.append(s)
         toks.extend(t)
         chunks.extend(c)
-    mentions = tuple(_mention(r) for r in query("SELECT * FROM mentions WHERE doc_id = :d ORDER BY idx", d=d))
+    mentions = tuple(_mention(r) for r in query(f"SELECT * FROM mentions WHERE {BY_DOC} ORDER BY idx", d=d))
     entities = tuple(
         _entity(r)
-        for r in query("SELECT * FROM entities WHERE doc_id = :d ORDER BY mentions DESC, name, entity_key", d=d)
+        for r in query(f"SELECT * FROM entities WHERE {BY_DOC} ORDER BY mentions DESC, name, entity_key", d=d)
     )
     stimes = tuple(_sentence_time(r) for r in sents if r["time_rule"] is not None)
     return ParsedDoc(art, tuple(toks), tuple(sentences), mentions, entities, tuple(chunks)), stimes
 
 
 def _records(query: Query, cls: type[T], table: str, doc_id: str) -> tuple[T, ...]:
-    rows = query(f"SELECT {columns.select(table)} FROM {table} WHERE doc_id = :d ORDER BY idx", d=doc_id)
+    rows = query(f"SELECT {columns.select(table)} FROM {table} WHERE {BY_DOC} ORDER BY idx", d=doc_id)
     return tuple(columns.record(cls, table, r) for r in rows)
+
+
+def event_records(query: Query, rows: list[dict[str, Any]]) -> list[Event]:
+    """Events from their rows (``columns.select("events")``), each with its roles' rows."""
+    roles = event_roles(query, {(r["doc_key"], r["idx"]) for r in rows})
+    return [columns.record(Event, "events", r, roles.get((r["doc_key"], r["idx"]), ())) for r in rows]
+
+
+def event_roles(query: Query, wanted: set[tuple[int, int]]) -> dict[tuple[int, int], list[dict[str, Any]]]:
+    """(doc_key, event index) -> the event's role rows in order. Keys and indexes are integers,
+    written inline, a few hundred documents a statement."""
+    by_doc: dict[int, set[int]] = {}
+    for k, i in wanted:
+        by_doc.setdefault(k, set()).add(i)
+    docs = sorted(by_doc)
+    out: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for n in range(0, len(docs), 200):
+        where = " OR ".join(
+            f"(doc_key = {int(k)} AND event_idx IN ({', '.join(str(int(i)) for i in sorted(by_doc[k]))}))"
+            for k in docs[n : n + 200]
+        )
+        sql = "SELECT doc_key, event_idx, role, text, entity_key FROM event_roles WHERE "
+        for r in query(sql + where + " ORDER BY doc_key, event_idx, idx"):
+            out.setdefault((r["doc_key"], r["event_idx"]), []).append(r)
+    return out
+
+
+_EVENTS = f"SELECT {columns.select('events')} FROM events WHERE {BY_DOC} ORDER BY idx"
 
 
 def load_analysis(query: Query, doc_id: str) -> Analysis:
     parsed, stimes = parsed_doc(query, article(query, doc_id))
-    main = query("SELECT data FROM main_events WHERE doc_id = :d", d=doc_id)
+    main = query(f"SELECT data FROM main_events WHERE {BY_DOC}", d=doc_id)
     return Analysis(
         parsed=parsed,
         times=_records(query, TimeValue, "times", doc_id),
@@ -142,16 +171,16 @@ def load_analysis(query: Query, doc_id: str) -> Analysis:
         places=_records(query, Place, "places", doc_id),
         relative_locations=_records(query, RelativeLocation, "relative_locations", doc_id),
         quantities=_records(query, Quantity, "quantities", doc_id),
-        events=_records(query, Event, "events", doc_id),
+        events=tuple(event_records(query, query(_EVENTS, d=doc_id))),
         main_event=serialize.loads(MainEvent, main[0]["data"]) if main else None,
-        coref=tuple(_link(r) for r in query("SELECT * FROM entity_links WHERE doc_id = :d ORDER BY idx", d=doc_id)),
+        coref=tuple(_link(r) for r in query(f"SELECT * FROM entity_links WHERE {BY_DOC} ORDER BY idx", d=doc_id)),
         stages=stage_versions(query, doc_id),
     )
 
 
 def stage_versions(query: Query, doc_id: str) -> tuple[tuple[str, int], ...]:
     """The stages that made the stored analysis, in pipeline order, with their versions."""
-    rows = query("SELECT stage, version FROM document_stages WHERE doc_id = :d ORDER BY ordinal", d=doc_id)
+    rows = query(f"SELECT stage, version FROM document_stages WHERE {BY_DOC} ORDER BY ordinal", d=doc_id)
     return tuple((r["stage"], r["version"]) for r in rows)
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection
 from .. import serialize
 from ..entities import table as entity_table
 from ..types import Analysis, Event, W5Answer
-from . import columns, tokens
+from . import columns, keys, tokens
 
 Row = dict[str, object]
 
@@ -39,10 +39,11 @@ def insert_rows(conn: Connection, table: str, rows: list[Row]) -> None:
     conn.exec_driver_sql(sql, [tuple(r[c] for c in cols) for r in rows])
 
 
-def document_row(a: Analysis) -> Row:
+def document_row(a: Analysis, doc_key: int = 0) -> Row:
     art, p = a.article, a.parsed
     return {
         "doc_id": art.doc_id,
+        "doc_key": doc_key,
         "source": art.source,
         "format": art.format,
         "title": art.title,
@@ -178,7 +179,7 @@ def event_rows(a: Analysis) -> list[Row]:
     return [
         _packed("events", e, _stage_row(a, i, e.sentence, type=e.type, status=e.status, lemma=e.lemma)
                 | {"trigger": e.trigger, "time_value": e.time_value, "time_earliest": e.time_earliest}
-                | {"time_latest": e.time_latest} | _event_point(e))
+                | {"time_latest": e.time_latest} | _event_point(e), _role_rows(a, i, e))
         for i, e in enumerate(a.events)
     ]  # fmt: skip
 
@@ -190,11 +191,14 @@ def _event_point(e: Event) -> Row:
 
 
 def event_role_rows(a: Analysis) -> list[Row]:
+    return [row for i, e in enumerate(a.events) for row in _role_rows(a, i, e)]
+
+
+def _role_rows(a: Analysis, i: int, e: Event) -> list[Row]:
     d = a.article.doc_id
     return [
         {"doc_id": d, "event_idx": i, "idx": k, "role": r.name, "text": r.text}
         | {"entity_key": str(r.entity) if r.entity else None}
-        for i, e in enumerate(a.events)
         for k, r in enumerate(e.roles)
     ]
 
@@ -227,9 +231,10 @@ def _stage_row(a: Analysis, i: int, sentence: int, **columns: object) -> Row:
     return {"doc_id": a.article.doc_id, "idx": i, "sentence_idx": sentence, **columns}
 
 
-def _packed(table: str, record: object, row: Row) -> Row:
-    """The row with the record packed as its ``data``, without what the columns hold."""
-    return row | {"data": columns.pack(table, record, row)}
+def _packed(table: str, record: object, row: Row, roles: list[Row] | None = None) -> Row:
+    """The row with the record packed as its ``data``, without what the columns (and an event's
+    role rows) hold."""
+    return row | {"data": columns.pack(table, record, row, roles or ())}
 
 
 def stage_rows(a: Analysis) -> list[Row]:
@@ -254,29 +259,45 @@ TABLES: tuple[tuple[str, Callable[[Analysis], Iterable[Row]]], ...] = (
 )
 
 
-def insert_analysis(conn: Connection, dialect: str, a: Analysis, linked: dict[str, str] | None = None) -> None:
-    insert_rows(conn, "documents", [document_row(a)])
+def insert_analysis(
+    conn: Connection, dialect: str, a: Analysis, linked: dict[str, str] | None = None, doc_key: int | None = None
+) -> None:
+    """Insert the document's rows (``doc_key``: the key it had, when it is stored again; a new one otherwise)."""
+    if doc_key is None:
+        doc_key = conn.execute(text(keys.NEXT_KEY)).scalar_one()
+    insert_rows(conn, "documents", [document_row(a, doc_key)])
     for table, rows in TABLES:
-        insert_rows(conn, table, list(rows(a)))  # sentences: triggers keep the SQLite search table
+        made = list(rows(a))
+        if table in keys.KEYED:
+            made = [_keyed(r, doc_key) for r in made]
+        insert_rows(conn, table, made)  # sentences: triggers keep the SQLite search table
     entity_table.link_document(conn, a, linked)  # the cross-document entities, in the same transaction
 
 
 def replace_document(conn: Connection, dialect: str, a: Analysis) -> None:
-    """Delete what is stored for the document and insert it again; its entities keep their links."""
-    linked = delete_document(conn, dialect, a.article.doc_id) if _stored(conn, a.article.doc_id) else {}
-    insert_analysis(conn, dialect, a, linked)
+    """Delete what is stored for the document and insert it again; its entities keep their links
+    and the document its key."""
+    doc_key = _stored(conn, a.article.doc_id)
+    linked = delete_document(conn, dialect, a.article.doc_id) if doc_key is not None else {}
+    insert_analysis(conn, dialect, a, linked, doc_key)
 
 
-def _stored(conn: Connection, doc_id: str) -> bool:
-    """Whether the document has a row. Every other table's rows reference it (foreign keys), so a
+def _keyed(row: Row, doc_key: int) -> Row:
+    """A row of a table keyed by ``documents.doc_key`` (migration 0016), not by the text id."""
+    return {"doc_key": doc_key} | {c: v for c, v in row.items() if c != "doc_id"}
+
+
+def _stored(conn: Connection, doc_id: str) -> int | None:
+    """The stored document's key, or None. Every other table's rows reference it (foreign keys), so a
     new document has nothing to delete: one query instead of a DELETE per table."""
-    return conn.execute(text("SELECT 1 FROM documents WHERE doc_id = :d"), {"d": doc_id}).first() is not None
+    return conn.execute(text("SELECT doc_key FROM documents WHERE doc_id = :d"), {"d": doc_id}).scalar()
 
 
 def delete_document(conn: Connection, dialect: str, doc_id: str) -> dict[str, str]:
     """Delete a document's rows; returns what its entities were linked to (entity_key -> entity_id)."""
     linked = entity_table.unlink_document(conn, doc_id)  # counts and aliases first, while its rows exist
     for table, _ in reversed(TABLES):  # explicit, so it also holds where cascades are off
-        conn.execute(text(f"DELETE FROM {table} WHERE doc_id = :d"), {"d": doc_id})
+        where = keys.BY_DOC if table in keys.KEYED else "doc_id = :d"
+        conn.execute(text(f"DELETE FROM {table} WHERE {where}"), {"d": doc_id})
     conn.execute(text("DELETE FROM documents WHERE doc_id = :d"), {"d": doc_id})
     return linked

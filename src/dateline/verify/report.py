@@ -85,7 +85,10 @@ def _neighbours(store: Stored, a: Analysis) -> list[str]:
         if len(word) < 3:
             continue
         rows = store.query(
-            "SELECT DISTINCT doc_id FROM mentions WHERE label = :l AND entity_key LIKE :w", l=key.label, w=f"%{word}%"
+            "SELECT DISTINCT d.doc_id FROM mentions m JOIN documents d ON d.doc_key = m.doc_key "
+            "WHERE m.label = :l AND m.entity_key LIKE :w",
+            l=key.label,
+            w=f"%{word}%",
         )
         near.update(r["doc_id"] for r in rows if r["doc_id"] != a.article.doc_id)
     return sorted(near)

@@ -1,0 +1,156 @@
+"""Migrations 0016, integer document keys (the per-document tables refer to their document by
+``documents.doc_key``), and 0017, event roles stored once (in ``event_roles``, not again in the
+event's packed record): a store in the layout before each is converted without loss (everything
+read back, listings, searches, asks, exports and the read API, is the same), on SQLite and on
+PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import inspect
+
+from dateline import serialize
+from dateline.store import columns, keys, open_store
+from dateline.store.db import KEYING, ROLES_ONCE
+from dateline.types import Event
+
+from ..conftest import EXAMPLES
+from .layouts import as_0015, as_0016
+
+_COMMANDS = (
+    ["docs", "--json"],
+    ["entities", "--json"],
+    ["timeline", "--all", "--json"],
+    ["events", "--json"],
+    ["places", "--json"],
+    ["quantities", "--json"],
+    ["main-event", "--json"],
+    ["search", "Putin", "--json"],
+    ["search", "summit", "--any", "--json"],
+    ["ask", "Where did Kim Jong Un meet Putin?", "--json"],
+    *(["export", "--format", "jsonl", "--table", t] for t in ("documents", "sentences", "events", "places")),
+    ["export", "--format", "jsonl", "--table", "mentions"],
+    ["export", "--format", "geojson"],
+    ["export", "--format", "geojson", "--table", "events"],
+    ["export", "--format", "semeval-timeline", "--entity", "Putin"],
+    ["timeline", "--entity", "Putin", "--json"],
+    ["export", "--format", "mentions"],
+)
+
+
+@pytest.fixture(scope="module")
+def analyses(seed_analysis):
+    from dateline.ingest import read_path
+    from dateline.pipeline import analyse
+
+    more = [analyse(a) for name in ("001_vostochny_first_launch.txt", "004_vostochny_summit.txt")
+            for a in read_path(EXAMPLES / name)]  # fmt: skip
+    return [seed_analysis, *more]
+
+
+def _read_back(url: str) -> dict[str, str]:
+    from dateline.cli.main import cli
+
+    out = {}
+    for args in _COMMANDS:
+        res = CliRunner().invoke(cli, [*args, "--db", url], catch_exceptions=False)
+        assert res.exit_code == 0, (args, res.output[-300:])
+        out[" ".join(args)] = res.output
+    store = open_store(url, create=False)
+    for doc_id in store.doc_ids():
+        out[doc_id] = serialize.dumps(store.load_analysis(doc_id))
+    store.close()
+    return out
+
+
+def _columns(store, table: str) -> list[str]:
+    with store.engine.connect() as conn:
+        return [c["name"] for c in inspect(conn).get_columns(table)]
+
+
+def test_every_keyed_table_refers_to_its_document_by_doc_key(store_url, analyses):
+    store = open_store(store_url)
+    store.save_many(analyses)
+    numbers = store.query("SELECT doc_key FROM documents ORDER BY doc_key")
+    assert [r["doc_key"] for r in numbers] == [1, 2, 3]
+    for table in keys.KEYED:
+        cols = _columns(store, table)
+        assert cols[0] == "doc_key" and "doc_id" not in cols, table
+    assert "doc_id" in _columns(store, "sentences") and "doc_id" in _columns(store, "entity_members")
+    # a document stored again keeps its key; a deleted one takes its rows with it
+    doc = analyses[1].article.doc_id
+    store.save(analyses[1])
+    assert store.query("SELECT doc_key FROM documents WHERE doc_id = :d", d=doc) == [{"doc_key": 2}]
+    assert store.load_analysis(doc) == analyses[1]
+    store.delete(doc)
+    for table in keys.KEYED:
+        assert store.query(f"SELECT COUNT(*) AS n FROM {table} WHERE doc_key = 2")[0]["n"] == 0, table
+    store.close()
+
+
+def test_migration_0016_converts_an_0015_store_without_loss(store_url, analyses):
+    store = open_store(store_url)
+    store.save_many(analyses)
+    store.close()
+    before = _read_back(store_url)
+    store = open_store(store_url)
+    as_0015(store)
+    assert "doc_key" not in _columns(store, "documents") and "doc_id" in _columns(store, "events")
+    assert store.query("SELECT COUNT(*) AS n FROM event_roles")[0]["n"] > 50
+    store.close()
+
+    store = open_store(store_url)  # applies 0016 again
+    assert KEYING in [name for name, _ in store.migrations()]
+    for table in keys.KEYED:
+        assert [c for c in _columns(store, table) if c.startswith("doc_")] == ["doc_key"], table
+    for a in analyses:
+        assert store.load_analysis(a.article.doc_id) == a
+    store.close()
+    assert _read_back(store_url) == before
+
+
+def test_an_events_roles_are_stored_once(seed_analysis):
+    from dateline.store import write
+
+    rows, roles = write.event_rows(seed_analysis), write.event_role_rows(seed_analysis)
+    i, e = next(
+        (i, e) for i, e in enumerate(seed_analysis.events) if len(e.roles) >= 2 and any(r.entity for r in e.roles)
+    )
+    mine = [r for r in roles if r["event_idx"] == i]
+    lean = json.loads(serialize.unpack_json(rows[i]["data"]))
+    assert len(lean["roles"]) == len(e.roles) and not {"name", "text", "entity"} & set().union(*lean["roles"])
+    assert columns.record(Event, "events", rows[i], mine) == e
+    # a role whose row says otherwise keeps its own text; an event whose rows do not match keeps its roles
+    other = [mine[0] | {"text": "not " + mine[0]["text"]}, *mine[1:]]
+    kept = json.loads(serialize.unpack_json(columns.pack("events", e, rows[i], other)))
+    assert kept["roles"][0]["text"] == e.roles[0].text and "text" not in kept["roles"][1]
+    whole = json.loads(serialize.unpack_json(columns.pack("events", e, rows[i], mine[:-1])))
+    assert [r["text"] for r in whole["roles"]] == [r.text for r in e.roles]
+
+
+def _role_bytes(store) -> int:
+    return sum(len(bytes(r["data"])) for r in store.query("SELECT data FROM events"))
+
+
+def test_migration_0017_converts_an_0016_store_without_loss(store_url, analyses):
+    store = open_store(store_url)
+    store.save_many(analyses)
+    lean = _role_bytes(store)
+    store.close()
+    before = _read_back(store_url)
+    store = open_store(store_url)
+    as_0016(store)
+    whole = _role_bytes(store)
+    assert lean < 0.8 * whole
+    store.close()
+
+    store = open_store(store_url)  # applies 0017 again
+    assert ROLES_ONCE in [name for name, _ in store.migrations()]
+    assert _role_bytes(store) == lean
+    for a in analyses:
+        assert store.load_analysis(a.article.doc_id) == a
+    store.close()
+    assert _read_back(store_url) == before

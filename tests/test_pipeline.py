@@ -84,3 +84,18 @@ def test_the_cli_names_the_failing_file_and_exits_1(tmp_path, faulty_events):
     assert sum("E601" in ln for ln in result.stdout.splitlines()) == 1
     assert "2 added" in result.stdout and "1 failed" in result.stdout
     assert "Traceback" not in result.output
+
+
+def test_an_ingest_puts_the_loaded_model_out_of_the_collectors_reach(tmp_path):
+    import gc
+
+    from dateline.nlp import load_pipeline
+
+    _write_docs(tmp_path)
+    report = ingest(open_store(str(tmp_path / "t.db")), [str(tmp_path)])
+    assert len(report.added) == 3
+    # the pipeline was alive when the ingest froze what was loaded: it is no longer among
+    # the objects a full collection walks
+    nlp = load_pipeline()
+    assert gc.is_tracked(nlp) and gc.get_freeze_count() > 0
+    assert not any(o is nlp for o in gc.get_objects(generation=2))

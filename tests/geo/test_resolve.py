@@ -94,3 +94,21 @@ def test_a_lone_untagged_word_naming_a_region_abroad_is_not_a_place():
     places, _ = _places("In Ohio, Berea voters approved the levy.")
     (berea,) = [p for p in places if p.text == "Berea"]
     assert berea.country_code == "US"
+
+
+def test_repeated_names_are_scored_once_but_each_mention_keeps_its_own_list():
+    from dateline.geo.recognize import find_toponyms
+    from dateline.geo.resolve import resolve
+
+    parsed = parse_text(
+        "Flooding hit Springfield on Monday. Springfield, Illinois, closed schools. Springfield stayed dry.",
+        published=date(2024, 5, 1),
+    )
+    trace: dict = {}
+    places = resolve(parsed, find_toponyms(parsed), trace)
+    spring = [k for k, p in enumerate(places) if p.text == "Springfield"]
+    assert len(spring) == 3
+    # one reading per name: the mention with its container decides for all three
+    assert {places[k].admin1 for k in spring} == {"Illinois"}
+    lists = [trace[k] for k in spring if k in trace]
+    assert len({id(x) for x in lists}) == len(lists)

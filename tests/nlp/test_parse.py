@@ -63,3 +63,18 @@ def test_token_records_read_from_the_doc_array_equal_its_token_attributes():
         assert (r.head, r.sentence, r.ent_type, r.ent_iob) == (10 + t.head.i, 7, t.ent_type_, t.ent_iob_ or "O")
         assert (r.is_stop, r.like_num) == (t.is_stop, t.like_num)
     assert {r.ent_iob for r in got} == {"B", "I", "O"} and any(r.head < r.i for r in got)
+
+
+def test_tree_token_starts_bisect_an_offset_to_its_token():
+    import bisect
+
+    from dateline.nlp import parse_text
+    from dateline.nlp.syntax import Tree
+
+    p = parse_text("Two trams collided in Croydon. Seven people were hurt.")
+    tree = Tree(p)
+    starts = tree.starts()
+    assert starts == [t.start for t in p.tokens]
+    assert tree.starts() is starts  # built once per tree
+    off = p.text.index("Croydon") + 3
+    assert p.tokens[bisect.bisect_right(starts, off) - 1].text == "Croydon"

@@ -338,7 +338,8 @@ def found_again(parsed: ParsedDoc, cands: list[Cand]) -> list[Cand]:
     toks = parsed.tokens
     i = 0
     while i < len(toks):
-        hit = _form_at(toks, i, forms.get(toks[i].text, ()), covered)
+        here = forms.get(toks[i].text)
+        hit = _form_at(toks, i, here, covered) if here else 0
         if hit:
             c = _found(parsed, i, i + hit)
             if _acceptable(c):

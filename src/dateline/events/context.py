@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..nlp.lexicon import english
 from ..nlp.syntax import Tree
 from ..types import EntityKey, EntityLink, Mention, ParsedDoc
@@ -177,7 +179,11 @@ def _quotation_spans(text: str) -> list[tuple[int, int]]:
     marks = clauses()
     spans: list[tuple[int, int]] = []
     start: int | None = None
-    for k, ch in enumerate(text):
+    # only line breaks and marks change the state: visit those, not every character
+    marked = {"\n", *marks.quote_open, *marks.quote_close, *marks.quote_straight}
+    chars = "".join(sorted(c for c in marked if len(c) == 1))
+    for hit in re.finditer(f"[{re.escape(chars)}]", text):
+        k, ch = hit.start(), hit.group()
         if ch == "\n":
             start = None
             continue

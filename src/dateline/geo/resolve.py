@@ -337,9 +337,24 @@ def _rounds(doc: _Doc, which: list[int], chosen: dict[int, Entry], rounds: int) 
     scored: dict[int, list[Scored]] = {}
     for _ in range(rounds):
         r = _round_context(doc, chosen)
-        scored = {k: _score_toponym(doc, r, doc.toponyms[k]) for k in which if doc.toponyms[k].candidates}
+        # mentions of a name with the same cues score alike: each is scored once a round
+        # (each toponym gets its own list: `_one_reading_per_name` reorders them in place)
+        memo: dict[tuple, list[Scored]] = {}
+        scored = {}
+        for k in which:
+            t = doc.toponyms[k]
+            if t.candidates:
+                key = _score_key(t)
+                if key not in memo:
+                    memo[key] = _score_toponym(doc, r, t)
+                scored[k] = list(memo[key])
         chosen.update({k: res[0].entry for k, res in scored.items()})
     return scored
+
+
+def _score_key(t: Toponym) -> tuple:
+    """Everything of a toponym that `_score_toponym` reads."""
+    return (t.lookup, t.container, t.region_cue, t.county_cue, t.dateline, tuple(id(e) for e in t.candidates))
 
 
 # --------------------------------------------------------------------------- document-level decisions

@@ -24,7 +24,7 @@ _MAX_CLIMB = 40
 class Tree:
     """Children lists, lower-cased texts and memoized subtree spans of one document."""
 
-    __slots__ = ("parsed", "tokens", "kids", "lower", "_subtree")
+    __slots__ = ("parsed", "tokens", "kids", "lower", "_subtree", "_starts")
 
     def __init__(self, parsed: ParsedDoc) -> None:
         self.parsed = parsed
@@ -36,6 +36,13 @@ class Tree:
         self.kids = kids
         self.lower = [t.text.lower() for t in self.tokens]
         self._subtree: dict[int, tuple[int, int]] = {}
+        self._starts: list[int] | None = None
+
+    def starts(self) -> list[int]:
+        """Character offsets of the tokens' starts (for bisecting an offset to its token), built once."""
+        if self._starts is None:
+            self._starts = [t.start for t in self.tokens]
+        return self._starts
 
     def children(self, i: int) -> list[Token]:
         return [self.tokens[k] for k in self.kids[i]]

@@ -152,9 +152,8 @@ def _read_words(ctx: _Ctx, i: int, end: int) -> tuple[float, int, str, str, str 
 
 def _read_number(ctx: _Ctx, i: int, end: int) -> tuple[float, int, str, str, str | None] | None:
     """-> (value, next_index, suffix, kind_of_number, mod) or None."""
-    digits = _read_digits(ctx.toks, i)
-    if digits is not None or _NUM.match(ctx.toks[i].text):
-        return digits
+    if _NUM.match(ctx.toks[i].text):
+        return _read_digits(ctx.toks, i)
     if ctx.toks[i].text.lower() not in ctx.lex.phrase_first_words:
         return None
     return _read_phrase(ctx, i, end) or _read_words(ctx, i, end)

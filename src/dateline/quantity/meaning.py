@@ -28,7 +28,7 @@ _SINGULAR_DETS = frozenset({"a", "an", "the", "one"})
 
 def token_span(tree: Tree, q: Quantity) -> tuple[int, int]:
     """Token indexes [i, j) of a quantity's text."""
-    starts = [t.start for t in tree.tokens]
+    starts = tree.starts()
     i = bisect.bisect_left(starts, q.start)
     j = bisect.bisect_left(starts, q.end)
     return i, max(j, i + 1)

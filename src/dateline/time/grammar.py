@@ -58,8 +58,33 @@ _REL_YEAR = rf"{YEAR}|this\s+year|last\s+year|next\s+year"  # inside a group
 
 
 def alt(words: Iterable[str]) -> str:
-    """Regex alternation of literal phrases, longest first so the longest wins."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """Regex alternation of literal phrases, longest first so the longest wins.
+
+    Written as a trie ("jan(?:uary|)|ju(?:ne|ly)"): the regex engine enters every branch of a
+    case-insensitive alternation at every offset, and a trie enters one per letter. It matches
+    what the flat list matches: the phrases that fit at an offset lie on one path of the trie
+    (two branches of a node never take the same character), and a node tries its longer
+    phrases before the one that ends there, as the longest-first list does."""
+    ordered = sorted(dict.fromkeys(words), key=len, reverse=True)
+    if not all(w.isascii() and w == w.lower() for w in ordered):
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    trie: dict[str, dict] = {}
+    for w in ordered:
+        node = trie
+        for ch in w:
+            node = node.setdefault(r"\s+" if ch == " " else re.escape(ch), {})
+        node[""] = {}
+    return "|".join(_branches(trie))
+
+
+def _branches(node: dict[str, dict]) -> list[str]:
+    """The alternatives below a trie node: its continuations first, then the phrase ending there."""
+    out = []
+    for atom, child in node.items():
+        if atom:
+            below = _branches(child)
+            out.append(atom + (below[0] if len(below) == 1 else f"(?:{'|'.join(below)})"))
+    return [*out, ""] if "" in node else out
 
 
 def hyphen_alt(words: Iterable[str]) -> str:

@@ -80,3 +80,12 @@ def test_a_wh_determiner_phrase_takes_the_role_of_its_noun():
     assert analyse_question("What kind of packaging is the bar sold in?").wh_role == "pobj:in"
     # the small model hangs "kind" on "in Vladivostok": that preposition has its own object
     assert analyse_question("What kind of warship did Kim tour in Vladivostok?").wh_role == "obj"
+
+
+def test_a_full_name_never_matches_a_person_of_another_first_name():
+    from dateline.query.ask.retrieve import _names_match
+
+    assert not _names_match("Melania Trump", "Trump", "PERSON:Donald Trump")
+    assert _names_match("Donald Trump", "Trump", "PERSON:Donald Trump")
+    assert _names_match("Trump", "Mr Trump", "PERSON:Donald Trump")
+    assert _names_match("Vostochny Cosmodrome", "Vostochny", "FAC:Vostochny Cosmodrome")

@@ -34,14 +34,16 @@ def _order_dates(ranked, f: Frame):
 
 
 def features(f: Frame, ranked: list[tuple[float, str, dict]]) -> list[dict[str, float]]:
-    """The model's inputs for each ranked candidate: what its best sentence says, its support,
-    its margin over the best other candidate, and the answer type asked."""
+    """The model's inputs for each ranked candidate: what its best sentence says, its margin over
+    the best other candidate, and the answer type asked. Not how many sentences say it: that
+    counts the store's copies and re-posts, so a confidence built on it would not carry from
+    one store to another (the demo store's "Where are Kim and Putin meeting?" fell below the
+    threshold it passes on the reference article alone)."""
     out = []
     for k, (total, _, e) in enumerate(ranked):
         other = max((r[0] for j, r in enumerate(ranked) if j != k), default=0.0)
         x = dict(e.get("features", {}))
-        x |= {"total": total, "margin": total - other, "support": float(min(3, len(e["texts"]) - 1))}
-        x |= {"first": float(k == 0), "n_sentences": math.log1p(len(e["cites"]))}
+        x |= {"total": total, "margin": total - other, "first": float(k == 0)}
         x |= {f"type_{t}": float(f.answer_type == t) for t in TYPES}
         out.append(x)
     return out

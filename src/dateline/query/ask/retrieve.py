@@ -103,10 +103,12 @@ def _docs_naming(store, r: Resolved, docs: set[str], members: dict[tuple[str, st
     for k in range(0, len(rest), 400):
         chunk = rest[k : k + 400]
         params = {f"d{j}": x for j, x in enumerate(chunk)}
+        # the documents' sentences through their key, checked against the match's rowids: the
+        # doc_id of every matching sentence read through FTS5 (a name matches thousands) costs more
         rows = store.query(
-            "SELECT DISTINCT doc_id FROM sentences_fts WHERE sentences_fts MATCH :q AND doc_id IN ("
+            "SELECT DISTINCT doc_id FROM sentences WHERE doc_id IN ("
             + ", ".join(f":d{j}" for j in range(len(chunk)))
-            + ")",
+            + ") AND +rowid IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH :q)",
             q=in_text(q),
             **params,
         )
@@ -349,8 +351,9 @@ def _rare_terms(store, q: str) -> str:
     together (at least two): ranking costs what the sentences matched number, and the words
     that say most about a sentence are the rare ones."""
     terms = [t.strip() for t in q.split(" OR ") if t.strip()]
-    count = "SELECT COUNT(*) AS n FROM sentences_fts WHERE sentences_fts MATCH :q"
-    sized = sorted((store.query(count, q=in_text(t))[0]["n"], t) for t in terms)
+    if not terms:
+        return q
+    sized = sorted(zip(_match_counts(store, terms), terms, strict=True))
     cap, total = _cfg()["scoring"]["ranked_rows"], 0
     kept: list[str] = []
     for n, t in sized:
@@ -358,6 +361,15 @@ def _rare_terms(store, q: str) -> str:
             kept.append(t)
             total += n
     return " OR ".join(kept) or q
+
+
+def _match_counts(store, terms: list[str]) -> list[int]:
+    """How many sentences match each term: one statement (one round trip instead of one per term)."""
+    sql = "SELECT " + ", ".join(
+        f"(SELECT COUNT(*) FROM sentences_fts WHERE sentences_fts MATCH :q{j}) AS n{j}" for j in range(len(terms))
+    )
+    row = store.query(sql, **{f"q{j}": in_text(t) for j, t in enumerate(terms)})[0]
+    return [int(row[f"n{j}"]) for j in range(len(terms))]
 
 
 def _top_docs(rows: list[dict], limit: int) -> list[str]:

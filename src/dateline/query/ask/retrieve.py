@@ -328,23 +328,18 @@ def _unnamed(store, q: str, forms: list[list[str]], n: int, copies: int) -> list
 def _ranked_texts(store, q: str, n: int, copies: int, keep=lambda text: True) -> list[dict]:
     """Distinct sentence texts by BM25, best first, as {text, score, ids}: ranked once, rowids
     only, and read back for the top few hundred (grouping every matching sentence by its text
-    costs as much as the rest of the question)."""
-    ranked = store.query(
-        "SELECT rowid AS r, rank AS score FROM sentences_fts WHERE sentences_fts MATCH :q ORDER BY rank LIMIT :k",
+    costs as much as the rest of the question), in one statement."""
+    rows = store.query(
+        "WITH f AS MATERIALIZED (SELECT rowid AS r, rank AS score FROM sentences_fts WHERE sentences_fts MATCH :q "
+        "ORDER BY rank LIMIT :k) SELECT f.r AS r, f.score AS score, s.doc_id, s.idx, s.text "
+        "FROM f JOIN sentences s ON s.rowid = f.r",
         q=in_text(q),
         k=n * copies * _cfg()["scoring"]["ranked_pool"],
     )
-    if not ranked:
-        return []
-    score = {int(x["r"]): x["score"] for x in ranked}
-    # rowids are the store's own integers: written inline, as bound parameters hundreds of them
-    # cost more to prepare than the query takes
-    listed = ", ".join(map(str, score))
-    rows = store.query(f"SELECT rowid AS r, doc_id, idx, text FROM sentences WHERE rowid IN ({listed})")
     by_text: dict[str, dict] = {}
-    for r in sorted(rows, key=lambda r: (score[r["r"]], r["doc_id"], r["idx"])):
+    for r in sorted(rows, key=lambda r: (r["score"], r["doc_id"], r["idx"])):
         if keep(r["text"]):
-            e = by_text.setdefault(r["text"], {"text": r["text"], "score": score[r["r"]], "ids": []})
+            e = by_text.setdefault(r["text"], {"text": r["text"], "score": r["score"], "ids": []})
             e["ids"].append(f"{r['doc_id']}:{r['idx']}")
     return [e | {"ids": " ".join(e["ids"])} for e in list(by_text.values())[:n]]
 

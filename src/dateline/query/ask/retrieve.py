@@ -113,10 +113,12 @@ def _docs_naming(store, r: Resolved, docs: set[str], members: dict[tuple[str, st
     for k in range(0, len(rest), 400):
         chunk = rest[k : k + 400]
         params = {f"d{j}": x for j, x in enumerate(chunk)}
+        # the documents' sentences through their key, checked against the match's rowids: the
+        # doc_id of every matching sentence read through FTS5 (a name matches thousands) costs more
         rows = store.query(
-            "SELECT DISTINCT doc_id FROM sentences_fts WHERE sentences_fts MATCH :q AND doc_id IN ("
+            "SELECT DISTINCT doc_id FROM sentences WHERE doc_id IN ("
             + ", ".join(f":d{j}" for j in range(len(chunk)))
-            + ")",
+            + ") AND +rowid IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH :q)",
             q=in_text(q),
             **params,
         )
@@ -297,9 +299,12 @@ def _retrieve(store, terms: list[str], limit: int, copies: int, names: list[list
     q = " OR ".join(fts_query(t) for t in terms if fts_query(t))
     if not q:
         return []
+    # ranked rowids first, the texts read from ``sentences`` by rowid: reading every matching
+    # sentence's columns back through FTS5 costs more than the join (the same rows, in the same order)
     sql = (
-        "SELECT text, MIN(rank) AS score, group_concat(doc_id || ':' || idx, ' ') AS ids FROM sentences_fts "
-        "WHERE sentences_fts MATCH :q GROUP BY text ORDER BY score LIMIT :n"
+        "WITH f AS MATERIALIZED (SELECT rowid AS r, rank AS score FROM sentences_fts WHERE sentences_fts MATCH :q) "
+        "SELECT s.text, MIN(f.score) AS score, group_concat(s.doc_id || ':' || s.idx, ' ') AS ids "
+        "FROM f JOIN sentences s ON s.rowid = f.r GROUP BY s.text ORDER BY score LIMIT :n"
     )
     forms = [f"({fts_query(x)})" for group in names or [] for x in group if fts_query(x)]
     # first: sentences naming any form of any name, ranked by BM25 over all the words (so
@@ -333,23 +338,18 @@ def _unnamed(store, q: str, forms: list[list[str]], n: int, copies: int) -> list
 def _ranked_texts(store, q: str, n: int, copies: int, keep=lambda text: True) -> list[dict]:
     """Distinct sentence texts by BM25, best first, as {text, score, ids}: ranked once, rowids
     only, and read back for the top few hundred (grouping every matching sentence by its text
-    costs as much as the rest of the question)."""
-    ranked = store.query(
-        "SELECT rowid AS r, rank AS score FROM sentences_fts WHERE sentences_fts MATCH :q ORDER BY rank LIMIT :k",
+    costs as much as the rest of the question), in one statement."""
+    rows = store.query(
+        "WITH f AS MATERIALIZED (SELECT rowid AS r, rank AS score FROM sentences_fts WHERE sentences_fts MATCH :q "
+        "ORDER BY rank LIMIT :k) SELECT f.r AS r, f.score AS score, s.doc_id, s.idx, s.text "
+        "FROM f JOIN sentences s ON s.rowid = f.r",
         q=in_text(q),
         k=n * copies * _cfg()["scoring"]["ranked_pool"],
     )
-    if not ranked:
-        return []
-    score = {int(x["r"]): x["score"] for x in ranked}
-    # rowids are the store's own integers: written inline, as bound parameters hundreds of them
-    # cost more to prepare than the query takes
-    listed = ", ".join(map(str, score))
-    rows = store.query(f"SELECT rowid AS r, doc_id, idx, text FROM sentences WHERE rowid IN ({listed})")
     by_text: dict[str, dict] = {}
-    for r in sorted(rows, key=lambda r: (score[r["r"]], r["doc_id"], r["idx"])):
+    for r in sorted(rows, key=lambda r: (r["score"], r["doc_id"], r["idx"])):
         if keep(r["text"]):
-            e = by_text.setdefault(r["text"], {"text": r["text"], "score": score[r["r"]], "ids": []})
+            e = by_text.setdefault(r["text"], {"text": r["text"], "score": r["score"], "ids": []})
             e["ids"].append(f"{r['doc_id']}:{r['idx']}")
     return [e | {"ids": " ".join(e["ids"])} for e in list(by_text.values())[:n]]
 
@@ -359,8 +359,9 @@ def _rare_terms(store, q: str) -> str:
     together (at least two): ranking costs what the sentences matched number, and the words
     that say most about a sentence are the rare ones."""
     terms = [t.strip() for t in q.split(" OR ") if t.strip()]
-    count = "SELECT COUNT(*) AS n FROM sentences_fts WHERE sentences_fts MATCH :q"
-    sized = sorted((store.query(count, q=in_text(t))[0]["n"], t) for t in terms)
+    if not terms:
+        return q
+    sized = sorted(zip(_match_counts(store, terms), terms, strict=True))
     cap, total = _cfg()["scoring"]["ranked_rows"], 0
     kept: list[str] = []
     for n, t in sized:
@@ -368,6 +369,15 @@ def _rare_terms(store, q: str) -> str:
             kept.append(t)
             total += n
     return " OR ".join(kept) or q
+
+
+def _match_counts(store, terms: list[str]) -> list[int]:
+    """How many sentences match each term: one statement (one round trip instead of one per term)."""
+    sql = "SELECT " + ", ".join(
+        f"(SELECT COUNT(*) FROM sentences_fts WHERE sentences_fts MATCH :q{j}) AS n{j}" for j in range(len(terms))
+    )
+    row = store.query(sql, **{f"q{j}": in_text(t) for j, t in enumerate(terms)})[0]
+    return [int(row[f"n{j}"]) for j in range(len(terms))]
 
 
 def _top_docs(rows: list[dict], limit: int) -> list[str]:

@@ -1,0 +1,42 @@
+"""The retrieval statements of ``ask`` on a real store: what each returns, checked against
+the plain per-sentence reading of the same store."""
+
+from __future__ import annotations
+
+from dateline.query.ask.question import NameGroup
+from dateline.query.ask.retrieve import Resolved, _docs_naming, _match_counts, _ranked_texts
+from dateline.query.basic import in_text
+
+from .conftest import doc_id_of
+
+
+def test_documents_naming_a_name_by_its_words(small_store):
+    docs = set(small_store.doc_ids())
+    named = _docs_naming(small_store, Resolved(NameGroup("Djilas", "PERSON"), forms=("Djilas",)), docs, {})
+    assert named == {doc_id_of(small_store, "d_bridge.txt"), doc_id_of(small_store, "e_visit.txt")}
+    # only among the documents asked about
+    only = {doc_id_of(small_store, "e_visit.txt"), doc_id_of(small_store, "a_summit.txt")}
+    assert _docs_naming(small_store, Resolved(NameGroup("Djilas", "PERSON"), forms=("Djilas",)), only, {}) == {
+        doc_id_of(small_store, "e_visit.txt")
+    }
+
+
+def test_match_counts_are_the_counts_of_each_term(small_store):
+    terms = ['"Kim"', '"Putin"', '"Belgrade"', '"nowhere"']
+    one_by_one = [
+        small_store.query("SELECT COUNT(*) AS n FROM sentences_fts WHERE sentences_fts MATCH :q", q=in_text(t))[0]["n"]
+        for t in terms
+    ]
+    assert _match_counts(small_store, terms) == one_by_one
+    assert one_by_one[0] >= 5 and one_by_one[3] == 0
+
+
+def test_ranked_texts_best_first_each_text_once_with_its_places(small_store):
+    got = _ranked_texts(small_store, '"Kim" OR "Putin"', 10, 2)
+    assert got and len({e["text"] for e in got}) == len(got)
+    assert [e["score"] for e in got] == sorted(e["score"] for e in got)  # BM25 rank: lower is better
+    for e in got:
+        for place in e["ids"].split(" "):
+            d, _, i = place.rpartition(":")
+            row = small_store.query("SELECT text FROM sentences WHERE doc_id = :d AND idx = :i", d=d, i=int(i))
+            assert row[0]["text"] == e["text"]

@@ -163,6 +163,14 @@ def test_a_later_conjuncts_date_does_not_date_the_verb_before_it():
     assert [e.time_value for e in both if e.lemma in ("build", "win")] == ["2009", "2009"]
 
 
+def test_an_earlier_clauses_date_does_not_time_a_later_clause_with_its_own_subject():
+    text = "The vote had been postponed on Monday after a fire alarm sounded, and the mayor condemned the delay."
+    assert _event(text, "postpone").time_value == "2016-11-07"
+    assert _event(text, "condemn").time_value is None  # the text does not say when she condemned it
+    fronted = _events("On Monday the council met and the mayor resigned.")
+    assert [e.time_value for e in fronted if e.lemma in ("meet", "resign")] == ["2016-11-07", "2016-11-07"]
+
+
 def test_the_sentence_befores_date_is_not_carried_over():
     e = _event("The club won the cup in 2015. He formed a potent partnership with Jones.", "form")
     assert e.time_value is None

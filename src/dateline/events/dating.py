@@ -46,6 +46,7 @@ from .context import DocContext, modifier_owner, owner_of
 _ANCHOR_PREPS = frozenset({"since", "until", "till", "before", "by"})
 _COMPLEMENT_DEPS = frozenset({"ccomp", "parataxis", "csubj"})
 _ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 _NONFINITE_CLIMB = ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp")
 
 When = tuple  # (value, earliest, latest, rule)
@@ -259,7 +260,9 @@ def _borrowed_time(ctx: DocContext, i: int, status: str, stime: SentenceTime | N
 def conjunct_times(ctx: DocContext, sent_time: SentenceTime | None, times, roles, when: dict[int, When]) -> None:
     """ "Epstein built a juggernaut and secured a further title in 2007": a date the sentence's
     later conjunct governs dates that conjunct, not the verb before it, which borrowed it as the
-    sentence's time (the verb it hangs on, "In 2007 he built X and won Y", lends it to both)."""
+    sentence's time (the verb it hangs on, "In 2007 he built X and won Y", lends it to both); a
+    date after the verb it hangs on does not time a later conjunct with a subject of its own
+    ("the launch had been scrubbed on Wednesday, and Putin criticised the delay")."""
     if sent_time is None or sent_time.rule != "governing" or sent_time.timex is None:
         return
     if not 0 <= sent_time.timex < len(times):
@@ -271,6 +274,25 @@ def conjunct_times(ctx: DocContext, sent_time: SentenceTime | None, times, roles
     for i, w in when.items():
         if i != owner and w[3] == "sentence:governing" and _conjunct_after(ctx, owner, i):
             when[i] = _NONE
+    if start < ctx.toks[owner].start:
+        return  # a fronted date ("On Monday the council met and the mayor resigned") times both
+    for c in _subject_conjuncts(ctx, owner):
+        lo, hi = ctx.subtree(c)
+        for i, w in when.items():
+            if lo <= i < hi and w[3] == "sentence:governing":
+                when[i] = _NONE
+
+
+def _subject_conjuncts(ctx: DocContext, owner: int) -> list[int]:
+    """Later conjuncts of ``owner`` with a subject of their own ("the launch had been scrubbed
+    on Wednesday, and Putin criticised the delay"): a clause of its own, which the date the
+    earlier clause governs after its verb does not time."""
+    toks = ctx.toks
+    return [
+        c
+        for c in ctx.kids[owner]
+        if toks[c].dep == "conj" and c > owner and any(toks[k].dep in _SUBJECT_DEPS for k in ctx.kids[c])
+    ]
 
 
 def _conjunct_after(ctx: DocContext, c: int, i: int) -> bool:

@@ -93,7 +93,8 @@ STAGES: tuple[Stage, ...] = (
         # 4: denied complements, modifiers of event nouns, conjuncts' dates, no carried-over dates;
         # 5: types by a passive's subject, movers and parts, completed complements, split subjects,
         # reports updated a day later, speakers' statements dated deeper in the report;
-        # 6: a date after an earlier clause's verb does not time a later conjunct with its own subject
+        # 6: a date after an earlier clause's verb does not time a later conjunct with its own subject,
+        # a past date after a past proposal's gerund is the proposal's
         version=6,
     ),
 )

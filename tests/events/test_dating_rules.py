@@ -171,6 +171,13 @@ def test_an_earlier_clauses_date_does_not_time_a_later_clause_with_its_own_subje
     assert [e.time_value for e in fronted if e.lemma in ("meet", "resign")] == ["2016-11-07", "2016-11-07"]
 
 
+def test_a_past_date_after_a_proposals_gerund_dates_the_proposal_not_the_plan():
+    built = _event("The mayor proposed building a new bridge in 2012.", "build")
+    assert built.status == "planned" and built.time_value is None  # 2012 is when she proposed it
+    ahead = _event("The mayor proposed building a new bridge in 2025.", "build")
+    assert ahead.time_value == "2025"  # a date still ahead is the plan's
+
+
 def test_the_sentence_befores_date_is_not_carried_over():
     e = _event("The club won the cup in 2015. He formed a potent partnership with Jones.", "form")
     assert e.time_value is None

@@ -338,6 +338,24 @@ def offset_times(ctx: DocContext, sent, triggers, durations, when: dict[int, Whe
             when[target] = (got.value, got.earliest, got.latest, f"offset:{anchor[3]}")
 
 
+def past_plan_times(ctx: DocContext, statuses: dict[int, str], when: dict[int, When]) -> None:
+    """ "Putin proposed building the spaceport in 2007": a date before publication after the
+    gerund a past-tense control verb governs is when it was proposed, not when the building is
+    planned for; the plan stays undated (the control verb is no event of its own)."""
+    pub = ctx.parsed.article.published
+    if pub is None:
+        return
+    toks = ctx.toks
+    for i, w in when.items():
+        t = toks[i]
+        if statuses.get(i) != "planned" or not (w[3] or "").startswith("timex:") or not w[2]:
+            continue
+        gov = toks[t.head]
+        past_gov = gov.tag == "VBD" and gov.lemma.lower() in lexicon().control_verbs
+        if t.tag == "VBG" and past_gov and date.fromisoformat(w[2]) < pub:
+            when[i] = _NONE
+
+
 def light_verb_times(ctx: DocContext, triggers, statuses: dict[int, str], when: dict[int, When]) -> None:
     """ "The first launch took place in 2015", "held talks on Friday": an event noun that is
     the subject or object of an occurrence verb (data/dating.yaml) happens when that verb does,

@@ -22,6 +22,7 @@ from .dating import (
     lead_event_times,
     light_verb_times,
     offset_times,
+    past_plan_times,
     range_spans,
     relative_to_event,
     report_time,
@@ -71,6 +72,7 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
         when = {i: event_time(ctx, i, statuses[i], own_time.get(i), stime, report) for i in triggers}
         conjunct_times(ctx, stime, times, roles, when)
         light_verb_times(ctx, triggers, statuses, when)
+        past_plan_times(ctx, statuses, when)
         offset_times(ctx, sent, triggers, durations.get(sent.index, ()), when)
         for i, typ in triggers.items():
             events.append(_make_event(ctx, len(events), sent.index, i, typ, headline, statuses[i], roles[i], when[i]))

@@ -178,6 +178,20 @@ def test_a_past_date_after_a_proposals_gerund_dates_the_proposal_not_the_plan():
     assert ahead.time_value == "2025"  # a date still ahead is the plan's
 
 
+def test_after_a_sentence_of_the_storys_background_a_past_event_is_not_the_reports_news():
+    lead = "Maria Jones crashed out of the Italian Grand Prix on Sunday. "
+    back = _events(
+        lead + "Jones joined the Ferrari team in 2010. At a race that she won, Jones lost the title to Anna Smith.",
+        published=date(2021, 9, 13),
+    )
+    assert next(e for e in back if e.lemma == "lose").time_value is None  # not the Sunday of the crash
+    news = _events(
+        lead + "Jones was in fourth place. Jones lost the lead to Anna Smith on the last lap.",
+        published=date(2021, 9, 13),
+    )
+    assert next(e for e in news if e.lemma == "lose").time_value == "2021-09-12"
+
+
 def test_the_sentence_befores_date_is_not_carried_over():
     e = _event("The club won the cup in 2015. He formed a potent partnership with Jones.", "form")
     assert e.time_value is None

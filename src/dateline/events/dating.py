@@ -224,15 +224,26 @@ def report_time(ctx: DocContext, sentence_times: tuple[SentenceTime, ...]) -> Wh
 _NONE: When = (None, None, None, None)
 
 
-def event_time(ctx: DocContext, i: int, status: str, own: When | None, stime: SentenceTime | None, report) -> When:
-    """The event's (value, earliest, latest, rule); all None when the text does not date it."""
-    when = own if own is not None else _borrowed_time(ctx, i, status, stime, report)
+def event_time(
+    ctx: DocContext,
+    i: int,
+    status: str,
+    own: When | None,
+    stime: SentenceTime | None,
+    report,
+    prev: SentenceTime | None = None,
+) -> When:
+    """The event's (value, earliest, latest, rule); all None when the text does not date it.
+    ``prev`` is the time of the sentence before (None when it has none)."""
+    when = own if own is not None else _borrowed_time(ctx, i, status, stime, report, prev)
     if when[1] and past_after_publication(ctx, i, when[1]):
         return _NONE  # "One year later Massa was struck", read against today: a misread anchor
     return when
 
 
-def _borrowed_time(ctx: DocContext, i: int, status: str, stime: SentenceTime | None, report) -> When:
+def _borrowed_time(
+    ctx: DocContext, i: int, status: str, stime: SentenceTime | None, report, prev: SentenceTime | None = None
+) -> When:
     """A time the event's own words do not give: the sentence's, else the report's (see the
     module docstring, and `anchoring` for the events that take neither)."""
     if status in ("planned", "possible", "negated") or ctx.toks[i].pos != "VERB":
@@ -254,7 +265,19 @@ def _borrowed_time(ctx: DocContext, i: int, status: str, stime: SentenceTime | N
         return _NONE  # deep in the story, a past event is as likely background as news
     if reporting_verb(ctx, i) and not _recent_lead(ctx, report):
         return _NONE  # "His uncle said ...", days after the news: said some day since
+    if not reporting_verb(ctx, i) and _after_background(prev, report):
+        return _NONE  # (what someone tells the reporter is still told for the report)
     return report
+
+
+def _after_background(prev: SentenceTime | None, report: When) -> bool:
+    """ "He shone at Ferrari ... in 2008. At a Brazilian GP that he won, Massa lost the crown":
+    after a sentence timed long before the report's news (data: background_days), the story
+    tells its background, not the news."""
+    if prev is None or not prev.latest or not report[1]:
+        return False
+    gap = (date.fromisoformat(report[1]) - date.fromisoformat(prev.latest)).days
+    return gap > dating().background_days
 
 
 def conjunct_times(ctx: DocContext, sent_time: SentenceTime | None, times, roles, when: dict[int, When]) -> None:

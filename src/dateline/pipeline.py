@@ -92,8 +92,10 @@ STAGES: tuple[Stage, ...] = (
         # dates placed by an event, lead events, description status, agents of aides and mayors;
         # 4: denied complements, modifiers of event nouns, conjuncts' dates, no carried-over dates;
         # 5: types by a passive's subject, movers and parts, completed complements, split subjects,
-        # reports updated a day later, speakers' statements dated deeper in the report
-        version=5,
+        # reports updated a day later, speakers' statements dated deeper in the report;
+        # 6: a date after an earlier clause's verb does not time a later conjunct with its own subject,
+        # a past date after a past proposal's gerund is the proposal's, no report's day after background
+        version=6,
     ),
 )
 

@@ -163,6 +163,35 @@ def test_a_later_conjuncts_date_does_not_date_the_verb_before_it():
     assert [e.time_value for e in both if e.lemma in ("build", "win")] == ["2009", "2009"]
 
 
+def test_an_earlier_clauses_date_does_not_time_a_later_clause_with_its_own_subject():
+    text = "The vote had been postponed on Monday after a fire alarm sounded, and the mayor condemned the delay."
+    assert _event(text, "postpone").time_value == "2016-11-07"
+    assert _event(text, "condemn").time_value is None  # the text does not say when she condemned it
+    fronted = _events("On Monday the council met and the mayor resigned.")
+    assert [e.time_value for e in fronted if e.lemma in ("meet", "resign")] == ["2016-11-07", "2016-11-07"]
+
+
+def test_a_past_date_after_a_proposals_gerund_dates_the_proposal_not_the_plan():
+    built = _event("The mayor proposed building a new bridge in 2012.", "build")
+    assert built.status == "planned" and built.time_value is None  # 2012 is when she proposed it
+    ahead = _event("The mayor proposed building a new bridge in 2025.", "build")
+    assert ahead.time_value == "2025"  # a date still ahead is the plan's
+
+
+def test_after_a_sentence_of_the_storys_background_a_past_event_is_not_the_reports_news():
+    lead = "Maria Jones crashed out of the Italian Grand Prix on Sunday. "
+    back = _events(
+        lead + "Jones joined the Ferrari team in 2010. At a race that she won, Jones lost the title to Anna Smith.",
+        published=date(2021, 9, 13),
+    )
+    assert next(e for e in back if e.lemma == "lose").time_value is None  # not the Sunday of the crash
+    news = _events(
+        lead + "Jones was in fourth place. Jones lost the lead to Anna Smith on the last lap.",
+        published=date(2021, 9, 13),
+    )
+    assert next(e for e in news if e.lemma == "lose").time_value == "2021-09-12"
+
+
 def test_the_sentence_befores_date_is_not_carried_over():
     e = _event("The club won the cup in 2015. He formed a potent partnership with Jones.", "form")
     assert e.time_value is None

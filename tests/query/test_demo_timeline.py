@@ -10,15 +10,15 @@ import pytest
 from dateline.query.timeline import timeline
 
 # (date value, status, type, trigger of one report): the whole overall timeline, each
-# event once (two statements of one day, "Putin said" and "the Kremlin said", twice)
+# event once (two statements of one day, "Putin said" and "the Kremlin said", twice). Not on
+# it: "proposed building the spaceport in 2007" (2007 is the proposal's, the building's plan is
+# undated) and "the launch had been scrubbed on Wednesday, and Putin, who flew ..., criticised
+# the delay" (Wednesday is the scrub's: the text does not say when he flew or criticised it)
 EXPECTED = Counter(
     [
-        ("2007", "planned", "OPEN", "building"),  # proposed in 2007: a plan then
         ("2007", "occurred", "PROPOSE", "proposed"),
         ("2016", "occurred", "OPEN", "came"),  # came into service in 2016
         ("2016-04", "occurred", "LAUNCH", "launched"),  # "its first rocket was launched in April 2016"
-        ("2016-04-27", "occurred", "STATEMENT", "criticised"),
-        ("2016-04-27", "occurred", "TRAVEL", "flew"),
         ("2016-04-28", "occurred", "LAUNCH", "lifted"),
         ("2019-02", "occurred", "MEET", "summit"),  # the February summit with Trump in Hanoi
         ("2019-04-24", "occurred", "MEET", "greeted"),

@@ -25,6 +25,7 @@ class Dating:
     lead_days: int
     publication_fallback: bool
     report_sentences: int
+    background_days: int
     occurrence_verbs: frozenset[str]
     away_words: frozenset[str]
     statement_lead_days: int

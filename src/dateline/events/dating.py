@@ -46,6 +46,7 @@ from .context import DocContext, modifier_owner, owner_of
 _ANCHOR_PREPS = frozenset({"since", "until", "till", "before", "by"})
 _COMPLEMENT_DEPS = frozenset({"ccomp", "parataxis", "csubj"})
 _ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 _NONFINITE_CLIMB = ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp")
 
 When = tuple  # (value, earliest, latest, rule)
@@ -223,15 +224,26 @@ def report_time(ctx: DocContext, sentence_times: tuple[SentenceTime, ...]) -> Wh
 _NONE: When = (None, None, None, None)
 
 
-def event_time(ctx: DocContext, i: int, status: str, own: When | None, stime: SentenceTime | None, report) -> When:
-    """The event's (value, earliest, latest, rule); all None when the text does not date it."""
-    when = own if own is not None else _borrowed_time(ctx, i, status, stime, report)
+def event_time(
+    ctx: DocContext,
+    i: int,
+    status: str,
+    own: When | None,
+    stime: SentenceTime | None,
+    report,
+    prev: SentenceTime | None = None,
+) -> When:
+    """The event's (value, earliest, latest, rule); all None when the text does not date it.
+    ``prev`` is the time of the sentence before (None when it has none)."""
+    when = own if own is not None else _borrowed_time(ctx, i, status, stime, report, prev)
     if when[1] and past_after_publication(ctx, i, when[1]):
         return _NONE  # "One year later Massa was struck", read against today: a misread anchor
     return when
 
 
-def _borrowed_time(ctx: DocContext, i: int, status: str, stime: SentenceTime | None, report) -> When:
+def _borrowed_time(
+    ctx: DocContext, i: int, status: str, stime: SentenceTime | None, report, prev: SentenceTime | None = None
+) -> When:
     """A time the event's own words do not give: the sentence's, else the report's (see the
     module docstring, and `anchoring` for the events that take neither)."""
     if status in ("planned", "possible", "negated") or ctx.toks[i].pos != "VERB":
@@ -253,13 +265,27 @@ def _borrowed_time(ctx: DocContext, i: int, status: str, stime: SentenceTime | N
         return _NONE  # deep in the story, a past event is as likely background as news
     if reporting_verb(ctx, i) and not _recent_lead(ctx, report):
         return _NONE  # "His uncle said ...", days after the news: said some day since
+    if not reporting_verb(ctx, i) and _after_background(prev, report):
+        return _NONE  # (what someone tells the reporter is still told for the report)
     return report
+
+
+def _after_background(prev: SentenceTime | None, report: When) -> bool:
+    """ "He shone at Ferrari ... in 2008. At a Brazilian GP that he won, Massa lost the crown":
+    after a sentence timed long before the report's news (data: background_days), the story
+    tells its background, not the news."""
+    if prev is None or not prev.latest or not report[1]:
+        return False
+    gap = (date.fromisoformat(report[1]) - date.fromisoformat(prev.latest)).days
+    return gap > dating().background_days
 
 
 def conjunct_times(ctx: DocContext, sent_time: SentenceTime | None, times, roles, when: dict[int, When]) -> None:
     """ "Epstein built a juggernaut and secured a further title in 2007": a date the sentence's
     later conjunct governs dates that conjunct, not the verb before it, which borrowed it as the
-    sentence's time (the verb it hangs on, "In 2007 he built X and won Y", lends it to both)."""
+    sentence's time (the verb it hangs on, "In 2007 he built X and won Y", lends it to both); a
+    date after the verb it hangs on does not time a later conjunct with a subject of its own
+    ("the launch had been scrubbed on Wednesday, and Putin criticised the delay")."""
     if sent_time is None or sent_time.rule != "governing" or sent_time.timex is None:
         return
     if not 0 <= sent_time.timex < len(times):
@@ -271,6 +297,25 @@ def conjunct_times(ctx: DocContext, sent_time: SentenceTime | None, times, roles
     for i, w in when.items():
         if i != owner and w[3] == "sentence:governing" and _conjunct_after(ctx, owner, i):
             when[i] = _NONE
+    if start < ctx.toks[owner].start:
+        return  # a fronted date ("On Monday the council met and the mayor resigned") times both
+    for c in _subject_conjuncts(ctx, owner):
+        lo, hi = ctx.subtree(c)
+        for i, w in when.items():
+            if lo <= i < hi and w[3] == "sentence:governing":
+                when[i] = _NONE
+
+
+def _subject_conjuncts(ctx: DocContext, owner: int) -> list[int]:
+    """Later conjuncts of ``owner`` with a subject of their own ("the launch had been scrubbed
+    on Wednesday, and Putin criticised the delay"): a clause of its own, which the date the
+    earlier clause governs after its verb does not time."""
+    toks = ctx.toks
+    return [
+        c
+        for c in ctx.kids[owner]
+        if toks[c].dep == "conj" and c > owner and any(toks[k].dep in _SUBJECT_DEPS for k in ctx.kids[c])
+    ]
 
 
 def _conjunct_after(ctx: DocContext, c: int, i: int) -> bool:
@@ -314,6 +359,24 @@ def offset_times(ctx: DocContext, sent, triggers, durations, when: dict[int, Whe
         got = resolve_against(tv, anchor[0], direction)
         if got.earliest:
             when[target] = (got.value, got.earliest, got.latest, f"offset:{anchor[3]}")
+
+
+def past_plan_times(ctx: DocContext, statuses: dict[int, str], when: dict[int, When]) -> None:
+    """ "Putin proposed building the spaceport in 2007": a date before publication after the
+    gerund a past-tense control verb governs is when it was proposed, not when the building is
+    planned for; the plan stays undated (the control verb is no event of its own)."""
+    pub = ctx.parsed.article.published
+    if pub is None:
+        return
+    toks = ctx.toks
+    for i, w in when.items():
+        t = toks[i]
+        if statuses.get(i) != "planned" or not (w[3] or "").startswith("timex:") or not w[2]:
+            continue
+        gov = toks[t.head]
+        past_gov = gov.tag == "VBD" and gov.lemma.lower() in lexicon().control_verbs
+        if t.tag == "VBG" and past_gov and date.fromisoformat(w[2]) < pub:
+            when[i] = _NONE
 
 
 def light_verb_times(ctx: DocContext, triggers, statuses: dict[int, str], when: dict[int, When]) -> None:

@@ -22,6 +22,7 @@ from .dating import (
     lead_event_times,
     light_verb_times,
     offset_times,
+    past_plan_times,
     range_spans,
     relative_to_event,
     report_time,
@@ -68,9 +69,11 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
         headline_present = in_title or ctx.in_description(sent.index)
         statuses = {i: event_status(ctx, i, headline_present) for i in triggers}
         stime = st_by_sent.get(sent.index)
-        when = {i: event_time(ctx, i, statuses[i], own_time.get(i), stime, report) for i in triggers}
+        prev = st_by_sent.get(sent.index - 1)
+        when = {i: event_time(ctx, i, statuses[i], own_time.get(i), stime, report, prev) for i in triggers}
         conjunct_times(ctx, stime, times, roles, when)
         light_verb_times(ctx, triggers, statuses, when)
+        past_plan_times(ctx, statuses, when)
         offset_times(ctx, sent, triggers, durations.get(sent.index, ()), when)
         for i, typ in triggers.items():
             events.append(_make_event(ctx, len(events), sent.index, i, typ, headline, statuses[i], roles[i], when[i]))

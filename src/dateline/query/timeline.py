@@ -69,6 +69,7 @@ class TimelineRules:
     page_furniture: tuple[str, ...]
     sentence_ends: frozenset[str]
     closing_marks: str
+    kicker_words: int
     salience: Salience
 
 
@@ -102,9 +103,10 @@ def _rows(store, doc_keys: set[tuple[str, str]] | None) -> list[dict]:
         where.append(f"d.doc_id IN ({', '.join(':' + p for p in dp)})")
     sql = (
         f"SELECT d.doc_id, {columns.select('events', 'e.')}, d.published, d.title, d.record_id, d.source, "
-        "s.text, s.start_char, d.body_start "
+        "s.text, s.start_char, d.body_start, p.text AS prev_text, p.start_char AS prev_start "
         "FROM events e JOIN documents d ON d.doc_key = e.doc_key "
-        "JOIN sentences s ON s.doc_id = d.doc_id AND s.idx = e.sentence_idx"
+        "JOIN sentences s ON s.doc_id = d.doc_id AND s.idx = e.sentence_idx "
+        "LEFT JOIN sentences p ON p.doc_id = d.doc_id AND p.idx = e.sentence_idx - 1"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY d.doc_id, e.idx"
     )
@@ -217,7 +219,26 @@ def _page_furniture(r: dict) -> bool:
         return True
     text = r["text"].rstrip(cfg.closing_marks)
     body = max(r["body_start"] or 0, len(r["title"] or ""))  # the title and lead need no full stop
-    return r["start_char"] >= body and bool(text) and text[-1] not in cfg.sentence_ends
+    if r["start_char"] < body:
+        return False
+    return (bool(text) and text[-1] not in cfg.sentence_ends) or _after_kicker(r, body)
+
+
+def _after_kicker(r: dict, body: int) -> bool:
+    """ "... THE DYNASTY CONTINUES Chelsea Clinton 'groomed to run' ... MADAME PRESIDENT Did X
+    just ...?": a sentence after a body line that ends in a run of capitals with no full stop
+    (a linked headline's kicker, data: kicker_words) is that link's headline."""
+    cfg = rules()
+    prev = (r.get("prev_text") or "").rstrip(cfg.closing_marks)
+    if not prev or (r.get("prev_start") or 0) < body or prev[-1] in cfg.sentence_ends:
+        return False
+    run = 0
+    for word in reversed(prev.split()):
+        letters = [ch for ch in word if ch.isalpha()]
+        if not letters or not all(ch.isupper() for ch in letters):
+            break
+        run += 1
+    return run >= cfg.kicker_words
 
 
 def _dated(it: dict) -> bool:

@@ -9,21 +9,8 @@ from datetime import date
 
 import pytest
 
-from dateline.nlp import parse_text
-from dateline.pipeline import analyse_parsed
-
-PUB = date(2016, 11, 10)
-
-
-def _events(text: str, **kw):
-    kw.setdefault("published", PUB)
-    return analyse_parsed(parse_text(text, **kw)).events
-
-
-def _event(text: str, lemma: str, **kw):
-    found = [e for e in _events(text, **kw) if e.lemma == lemma]
-    assert found, f"no {lemma!r} event"
-    return found[0]
+from .helpers import event_of as _event
+from .helpers import events_of as _events
 
 
 @pytest.mark.parametrize(

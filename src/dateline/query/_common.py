@@ -116,8 +116,13 @@ def _keys_clause(keys: dict[int, str], wanted: dict[str, set[int]], alias: str =
     return " OR ".join(parts)
 
 
+def as_entity_key(key: EntityKey | str) -> EntityKey:
+    """An entity key, stored ("PERSON:Vladimir Putin") or typed."""
+    return key if isinstance(key, EntityKey) else EntityKey.parse(key)
+
+
 def entity_name(key: EntityKey | str | None) -> str | None:
     """The name in an entity key, stored ("PERSON:Vladimir Putin") or typed."""
     if not key:
         return None
-    return (key if isinstance(key, EntityKey) else EntityKey.parse(key)).name
+    return as_entity_key(key).name

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ...types import EntityKey
-from .._common import entity_name, load_facts
+from .._common import as_entity_key, load_facts
 from ..basic import fts_query, in_text, search
 from .config import _YEAR, _cfg
 from .question import Frame, NameGroup
@@ -40,20 +40,17 @@ def _name_match(g: NameGroup, mention_text: str, key: str | None) -> bool:
 
 
 @functools.lru_cache(maxsize=200000)
-def _names_match(group_text: str, mention_text: str, key: str | None) -> bool:
+def _names_match(group_text: str, mention_text: str, key: EntityKey | str | None) -> bool:
     """ "Kim" ~ "Kim Jong Un", "Vostochny Cosmodrome" ~ "Vostochny": one name's words inside the other's;
     but a full name never matches a mention the store knows as a person of another first name
     ("Melania Trump" is not the "Trump" that is Donald Trump)."""
     from ...entities.names import names_match, person_core, same_person
 
-    known = entity_name(key) if key else None
-    if known and _label(key) == "PERSON" and min(len(person_core(x).split()) for x in (group_text, known)) > 1:
+    ent = as_entity_key(key) if key else None
+    known = ent.name if ent else None
+    if ent and known and ent.label == "PERSON" and min(len(person_core(x).split()) for x in (group_text, known)) > 1:
         return same_person(group_text, known)
     return names_match(group_text, mention_text) or bool(known and names_match(group_text, known))
-
-
-def _label(key) -> str:
-    return (key if isinstance(key, EntityKey) else EntityKey.parse(key)).label
 
 
 @dataclass(frozen=True)

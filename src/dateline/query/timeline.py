@@ -217,11 +217,17 @@ def _page_furniture(r: dict) -> bool:
     low = r["text"].lower()
     if any(m in low for m in cfg.page_furniture):
         return True
-    text = r["text"].rstrip(cfg.closing_marks)
     body = max(r["body_start"] or 0, len(r["title"] or ""))  # the title and lead need no full stop
     if r["start_char"] < body:
         return False
-    return (bool(text) and text[-1] not in cfg.sentence_ends) or _after_kicker(r, body)
+    return bool(_unstopped(r["text"])) or _after_kicker(r, body)
+
+
+def _unstopped(text: str) -> str:
+    """The text without its closing marks when it ends with no full stop (data: sentence_ends), else ""."""
+    cfg = rules()
+    text = text.rstrip(cfg.closing_marks)
+    return text if text and text[-1] not in cfg.sentence_ends else ""
 
 
 def _after_kicker(r: dict, body: int) -> bool:
@@ -229,8 +235,8 @@ def _after_kicker(r: dict, body: int) -> bool:
     just ...?": a sentence after a body line that ends in a run of capitals with no full stop
     (a linked headline's kicker, data: kicker_words) is that link's headline."""
     cfg = rules()
-    prev = (r.get("prev_text") or "").rstrip(cfg.closing_marks)
-    if not prev or (r.get("prev_start") or 0) < body or prev[-1] in cfg.sentence_ends:
+    prev = _unstopped(r.get("prev_text") or "")
+    if not prev or (r.get("prev_start") or 0) < body:
         return False
     run = 0
     for word in reversed(prev.split()):

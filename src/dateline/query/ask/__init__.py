@@ -19,7 +19,9 @@
 5. ``answer``: the best one with its citations, or nothing and why.
 
 A question between two options ("which came first, A or B?") is answered by ``compare``:
-one of the options, from a "when" question about each, or the best candidate naming one;
+one of the options, from a "when" question about each, or the best candidate naming one; a
+comparison by a measure ("which is older, A or B?", "who was the youngest of the victims?")
+from a question about each option's value (with no options, the people its sentences name);
 one about the reports themselves ("the earliest report about X") by ``reports``.
 """
 
@@ -42,12 +44,16 @@ def ask(store, question: str) -> Answer:
     f = analyse_question(question)
     if f.options and f.earlier is not None:
         return compare.by_dates(store, f, ask)
+    if f.options and f.measure:
+        return compare.by_values(store, f, ask, f.options)
     if f.answer_type == "report" and f.order:
         return about_reports(store, f, resolve_names(store, f))
     found = candidates(store, f)
     if isinstance(found, str):
         return unknown(f, found)
     ranked = rank(f, found)
+    if f.measure and f.answer_type == "agent":  # "who was the youngest of the victims?"
+        return compare.by_values(store, f, ask, *compare.people(ranked))
     if f.options:
         ranked = compare.among_options(f, ranked)
         if not ranked:

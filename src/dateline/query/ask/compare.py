@@ -6,13 +6,18 @@ one, each option becomes a question of its own ("When was the opening of the cos
 answered by the same pipeline, and the dates are compared: the answer is as sure as the less
 sure of the two dates, and cites both. Other comparisons ("which hospital took in more")
 keep the reader's candidates that name an option.
+
+A comparison by a measure ("which is older, A or B?", "who was the youngest of the victims?")
+asks each option's value ("How old is A?"); with no options, the options are the people the
+question's own sentences name. The largest (or smallest) value answers, as sure as the less
+sure of it and the runner-up's, citing both.
 """
 
 from __future__ import annotations
 
 from ...types import Alternative, Answer
 from .answer import unknown
-from .config import weights
+from .config import _cfg, weights
 from .match import names_option
 from .question import Frame
 
@@ -47,6 +52,58 @@ def by_dates(store, f: Frame, ask_one) -> Answer:
         answer_type="comparison",
         type=f.kind,
     )
+
+
+def by_values(store, f: Frame, ask_one, options: tuple[str, ...], cap: float = 1.0) -> Answer:
+    """The option with the largest (or smallest) value of the measure the question compares; ``cap``
+    bounds the confidence (how sure it is that the options are the ones asked about)."""
+    assert f.measure is not None
+    valued = []
+    for opt in dict.fromkeys(options):
+        sub = _best(ask_one(store, f.measure.format(opt)))
+        number = _number(sub.value) if sub is not None else None
+        if sub is not None and number is not None:
+            valued.append((number, opt, sub))
+    if len(valued) < 2:
+        return unknown(f, f"fewer than two of {', '.join(options) or 'the options'} have a stated value to compare")
+    valued.sort(key=lambda v: v[0], reverse=f.larger)
+    (n1, pick, a1), (n2, other, a2) = valued[:2]
+    if n1 == n2:
+        return unknown(f, f"{pick!r} and {other!r} have the same value ({a1.answer})")
+    confidence = round(min(a1.confidence, a2.confidence, cap), 3)
+    reason = f"{pick}: {a1.answer}; {other}: {a2.answer}"
+    if confidence < weights().threshold:
+        return unknown(f, f"{reason}, but a value is too uncertain (confidence {confidence:.2f})")
+    return Answer(
+        question=f.question,
+        answer=pick,
+        value=a1.value,
+        confidence=confidence,
+        citations=(a1.citations[:1] + a2.citations[:1]),
+        reason=reason,
+        answer_type="comparison",
+        type=f.kind,
+    )
+
+
+def people(ranked: list[tuple[float, str, dict]]) -> tuple[tuple[str, ...], float]:
+    """ "Who was the youngest of the victims?": the people the question's sentences name, as sure
+    as the best of them; those far less likely than the best are not of the set asked about."""
+    sc = _cfg()["scoring"]
+    named = [(p, e["opt"].text) for p, _, e in ranked if (e["opt"].key or "").startswith("PERSON:")]
+    if not named:
+        return (), 0.0
+    top = named[0][0]
+    keep = [text for p, text in named if p >= top * sc["superlative_share"]]
+    return tuple(keep[: sc["superlative_people"]]), top
+
+
+def _number(value: str | None) -> float | None:
+    """The SI number of a quantity's value ("62 a (62 year)": 62)."""
+    try:
+        return float(value.split()[0]) if value else None
+    except ValueError:
+        return None
 
 
 def _best(a: Answer) -> Answer | Alternative | None:

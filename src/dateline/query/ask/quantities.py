@@ -9,7 +9,7 @@ import functools
 from .config import _cfg
 from .match import Option, _lemma_match
 from .question import Frame
-from .retrieve import _norm_words
+from .retrieve import _name_match, _norm_words
 from .tree import _children, _clean, _dist, _head_of, _span_toks
 
 
@@ -101,6 +101,44 @@ def _measure_fit(f: Frame, q, noun: str | None) -> float:
     return 0.5 if extra else 1.0
 
 
+def _age_holder(pd, i: int):
+    """Whose age a number states: "Pat Rooke, 72," Rooke; "the 42-year-old driver" driver; "the boy,
+    who is six years old," boy; "Aged 19, Dane lost ..." Dane. None when the parse does not say."""
+    cur = i
+    for _ in range(3):
+        t = pd.tokens[cur]
+        head = pd.tokens[t.head]
+        if t.head == cur:
+            return None
+        if t.dep in ("appos", "amod", "nummod", "compound") and head.pos in ("NOUN", "PROPN"):
+            return head
+        if t.dep in ("acomp", "attr") or (t.dep == "advcl" and t.lemma.lower() == "age"):
+            subj = next((g for g in _children(pd, t.head) if g.dep in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos == "PRON" and head.dep == "relcl":  # "the boy, who is six"
+                return pd.tokens[head.head]
+            return subj
+        cur = t.head
+    return None
+
+
+def _age_fit(r, i: int) -> float:
+    """+1 when the age is the asked person's, -1 when it is another named person's, -0.5 for a
+    description when a name is asked about ("the six-year-old boy" for "how old is his uncle
+    Song?"), 0 when the parse does not say whose it is."""
+    holder = _age_holder(r.pd, i)
+    if holder is None:
+        return 0.0
+    subject = r.f.subject or (r.f.names[0] if r.f.names else None)
+    if subject is None:  # "how old is the driver?": the description asked about
+        return 1.0 if any(_lemma_match(holder.lemma.lower(), w) for w in r.f.content) else 0.0
+    # the holder's own name ("Philip Logan"), not its whole phrase: in a list of victims with their
+    # ages the next name hangs from the previous one
+    words = [t.text for t in _children(r.pd, holder.i) if t.dep in ("compound", "flat")] + [holder.text]
+    if _name_match(subject, " ".join(words), None):
+        return 1.0
+    return -1.0 if holder.pos == "PROPN" else -0.5
+
+
 def _value(q) -> str | None:
     if q.si_value is None:
         return None
@@ -121,7 +159,7 @@ def quantities(r) -> list[Option]:
             continue
         i = _head_of(pd, toks)
         d = min([_dist(pd, i, j) for j in foc + r.m_toks] or [6])
-        fit = _fit(f, cat, q, _attached_noun(pd, i))
+        fit = _age_fit(r, i) if q.kind == "age" else _fit(f, cat, q, _attached_noun(pd, i))
         sc = 0.6 + 0.4 / (1 + d) + 0.4 * fit
         if q.relation == "part" and q.parts_total:  # "six men and one woman died": seven
             total = f"{q.parts_total:g}"

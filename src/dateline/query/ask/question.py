@@ -51,6 +51,10 @@ class Frame:
     head_noun: str | None = None  # the noun "which"/"what" asks for ("which firm", "what kind of rocket")
     options: tuple[str, ...] = ()  # "which came first, A or B?": the answer is one of these
     earlier: bool | None = None  # with options: True asks for the earlier ("first"), False the later one
+    # "which is older, A or B?", "who was the youngest ...?": the question that gives each one's value
+    # ("How old is {}?") and whether the larger value answers
+    measure: str | None = None
+    larger: bool = True
     before: bool = False  # "before 2024, when had he last ...?": the last time before a reference point
 
 
@@ -94,6 +98,7 @@ def analyse_question(question: str) -> Frame:
         f.kinds = ("duration",)  # "how long did the talks last?": not a length
     f.names = _whole_hyphenated(f.names, q)
     f.options, f.earlier = _read_options(q, toks, f.wh, cfg)
+    f.measure, f.larger = _read_measure(toks, f.wh, cfg)
     f.future = bool(_FUTURE.search(q))
     f.before = any(t.lemma.lower() in ("before", "prior") and t.dep in ("prep", "mark", "advmod") for t in toks)
     f.kind = question_kind(f)
@@ -121,7 +126,10 @@ def _read_wh(f: Frame, toks, cfg):
                 if nxt.lemma.lower() in nouns:
                     f.answer_type = typ if typ != "quantity" else "quantity"
                     if typ == "quantity":
-                        f.kinds = ("count", "money", "distance", "speed", "percent", "mass", "duration", "other")
+                        f.kinds = tuple(
+                            cfg["focus_kinds"].get(nxt.lemma.lower())
+                            or ("count", "money", "distance", "speed", "percent", "mass", "duration", "other")
+                        )
                     break
     return wh
 
@@ -186,11 +194,39 @@ def _read_options(q: str, toks, wh: str | None, cfg) -> tuple[tuple[str, ...], b
     return tuple(parts), earlier
 
 
+def _read_measure(toks, wh: str | None, cfg) -> tuple[str | None, bool]:
+    """ "Which is older, A or B?", "who was the youngest of the victims?": the question that asks each
+    one's value, and whether the larger value answers (comparison.measures)."""
+    if wh not in ("which", "who"):
+        return None, True
+    words = {t.text.lower() for t in toks}
+    for spec in cfg["comparison"]["measures"]:
+        if words & set(spec["larger"]):
+            return spec["ask"], True
+        if words & set(spec["smaller"]):
+            return spec["ask"], False
+    return None, True
+
+
 def _only_titles(text: str) -> bool:
     from ...entities.names import norm, title_prefix
 
     ws = norm(text).split()
     return bool(ws) and title_prefix(ws) == len(ws)
+
+
+def _final_last(toks):
+    """ "How long did the meeting last?": a final "last" after "did"/"will" in a question with no
+    other verb is the verb (the small model reads it as an adjective); "when did they meet last?"
+    has its verb."""
+    words = [t for t in toks if t.pos != "PUNCT"]
+    if not words or words[-1].text.lower() != "last":
+        return None
+    if not any(t.lemma.lower() in ("do", "will") for t in words[:-1]):
+        return None
+    if any(t.pos == "VERB" and t.lemma.lower() != "do" for t in words[:-1]):
+        return None
+    return words[-1]
 
 
 def _perfect_participle(toks, root):
@@ -219,7 +255,9 @@ def _read_predicate(f: Frame, toks, wh, covered: set[int], cfg):
     aux_l = {t.lemma.lower() for t in auxes} | {t.text.lower() for t in auxes}
     f.passive = any(t.dep == "auxpass" for t in toks)
     pred_tok = None
-    if root.lemma.lower() == "be" and root.pos in ("AUX", "VERB"):
+    if (last := _final_last(toks)) is not None:
+        pred_tok = last
+    elif root.lemma.lower() == "be" and root.pos in ("AUX", "VERB"):
         pred_tok = _after_be(f, toks, root, wh, covered)
         aux_l.add(root.text.lower())
     elif root.lemma.lower() in ("have", "do") and (part := _perfect_participle(toks, root)) is not None:
@@ -526,7 +564,10 @@ def question_kind(f: Frame) -> str:
         ("how_many_times", re.search(r"\bhow (many times|often)\b", q)),
         ("yes_no", f.wh is None and _YES_NO.match(q)),  # "did X finish his last race?" asks no date
         ("first_last", f.order is not None or "most recent" in q),
-        ("comparison", re.search(r"\b(which|who)\b.*\bor\b", q) or re.search(r"\b(more|higher|longer|older)\b", q)),
+        (
+            "comparison",
+            f.measure or re.search(r"\b(which|who)\b.*\bor\b", q) or re.search(r"\b(more|higher|longer|older)\b", q),
+        ),
         ("how_many", "how many" in q),
         ("how_much", "how much" in q),
         ("duration", "how long" in q),

@@ -467,6 +467,14 @@ def _sentence_options(f: Frame, pd: ParsedDoc, c: Cand, facts: dict) -> tuple[fl
     return sent_score, feats, _extract(f, pd, c, facts, matched)
 
 
+def _option_key(f: Frame, o: Option) -> str:
+    """Candidates are merged by value: a date, a place, a polarity, a quantity in SI ("62" and
+    "62-year-old" are one age, "435 miles" and "700 km" one distance); other answers by text."""
+    if f.answer_type not in ("date", "place", "quantity", "yesno") or not o.value:
+        return o.text.lower()
+    return o.value.split(" (")[0] if f.answer_type == "quantity" else o.value
+
+
 def read(store, f: Frame, chosen: list[Cand], facts: dict) -> dict[str, dict]:
     """Candidate answers of every chosen sentence, merged by value: {key: {opt, best, cites, totals, rows}}.
 
@@ -494,7 +502,7 @@ def read(store, f: Frame, chosen: list[Cand], facts: dict) -> dict[str, dict]:
             continue
         sent_score, feats, opts = _sentence_options(f, pd, c, facts)
         for o in opts:
-            k = o.value if f.answer_type in ("date", "place", "quantity", "yesno") and o.value else o.text.lower()
+            k = _option_key(f, o)
             total = (sent_score + o.score) * o.factor
             entry = options.setdefault(k, {"opt": o, "best": 0.0, "cites": {}, "totals": {}, "rows": {}})
             if total > entry["best"]:

@@ -517,6 +517,7 @@ def _read_words(f: Frame, toks, covered: set[int], pred_tok, time_chars: set[str
             and t is not pred_tok
             and (lem != f.focus or measured)
             and not any(lem in v for v in cfg["focus_types"].values())
+            and not _describes_name(toks, t, covered)
         ):
             f.nouns.append(lem)
         f.terms.extend({t.text, lem})
@@ -527,6 +528,20 @@ def _read_words(f: Frame, toks, covered: set[int], pred_tok, time_chars: set[str
     for _, _, _, txt in f.times:
         f.terms.append(txt)
     f.terms = list(dict.fromkeys(x for x in f.terms if x and re.search(r"\w", x)))
+
+
+def _describes_name(toks, t, covered: set[int]) -> bool:
+    """A noun of an apposition to one of the question's names ("Pat Rooke, the Croydon witness",
+    "Song, the uncle of the boy"): context that tells the person apart, which the answering
+    sentence need not repeat."""
+    cur = t
+    for _ in range(4):
+        if cur.dep == "appos" and cur.head in covered:
+            return True
+        if cur.head == cur.i:
+            return False
+        cur = toks[cur.head]
+    return False
 
 
 def _no_content(toks, t, skip: set[str]) -> bool:

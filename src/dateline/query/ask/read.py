@@ -3,6 +3,7 @@ take candidate answers of the asked type from the stored facts and the parse."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from ...nlp.lexicon import english
@@ -464,7 +465,20 @@ def _sentence_options(f: Frame, pd: ParsedDoc, c: Cand, facts: dict) -> tuple[fl
         "verb_missing": float(bool(lemma and not matched)),
         "lexical": lex,
     }
-    return sent_score, feats, _extract(f, pd, c, facts, matched)
+    opts = _extract(f, pd, c, facts, matched)
+    if f.kind == "what_kind":
+        opts = _names_are_no_kind(opts, facts["mentions"].get((c.doc_id, c.idx), []))
+    return sent_score, feats, opts
+
+
+def _names_are_no_kind(opts: list[Option], mentions: list[dict]) -> list[Option]:
+    """ "What kind of packaging ...?" asks for a kind: a person, place or organisation the sentence
+    names ("sold in the UK") is something else."""
+    names = {m["text"].lower() for m in mentions if m["label"] in _INDIVIDUALS}
+    return [dataclasses.replace(o, fit=-1.0, score=o.score - 0.4) if o.text.lower() in names else o for o in opts]
+
+
+_INDIVIDUALS = ("PERSON", "GPE", "LOC", "NORP", "ORG", "FAC")
 
 
 def _option_key(f: Frame, o: Option) -> str:

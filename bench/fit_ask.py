@@ -6,9 +6,11 @@ DEV.db holds the development corpus (see evaldata/README.md), SEED.db the refere
 article (../shared/corpus/seed). Every candidate answer of every question gets the
 features of `query.ask.rank.features` and a label (would it pass the scorer?); a
 logistic regression (L2, gradient descent) is fitted on the candidates of the training
-questions; the threshold is the lowest confidence at which answered training questions
-are at least 90% right. A quarter of the development questions (by a hash of the question)
-is held aside: its questions are never fitted on and are reported apart. `--write`
+questions; the threshold is the confidence at which the most training questions come out
+right (every seed question answered), the careful threshold (`ask --careful`) the lowest at
+which answered training questions are at least 90% right. A quarter of the development
+questions (by a hash of the question) is held aside: its questions are never fitted on and
+are reported apart. `--write`
 saves the weights to src/dateline/query/data/ask_weights.yaml. All figures are
 development figures.
 """
@@ -108,14 +110,22 @@ def accuracy(results, t: float) -> tuple[int, int, int, int]:
 
 
 def threshold(results, seed) -> float:
-    """The lowest confidence at which the answered questions are at least PRECISION right; but never
-    above the confidence of a right answer to a seed question (they must all stay answered)."""
-    cap = min((p for (p, ok), _ in seed if ok), default=1.0)
+    """The confidence below which `ask` abstains: the one at which the most training questions come
+    out right (a right answer, or silence on an unanswerable one), ties to the higher; never above
+    the confidence of a right answer to a seed question (they must all stay answered)."""
+    cap = min((p for (p, ok), _ in seed if ok), default=1.0) - MARGIN
+    candidates = sorted({p for (p, _), _ in results if 0 <= p <= cap} | {cap})
+    return float(max(candidates, key=lambda t: (accuracy(results, t)[0], t)))
+
+
+def precise_threshold(results) -> float:
+    """The lowest confidence at which the answered training questions are at least PRECISION right
+    (`ask --careful`)."""
     for t in sorted({p for (p, _), _ in results if p >= 0}):
         _, _, answered, good = accuracy(results, t)
         if answered and good / answered >= PRECISION:
-            return float(min(t, cap - MARGIN))
-    return float(cap - MARGIN)
+            return float(t)
+    return 1.0
 
 
 def main(argv=None) -> int:
@@ -148,6 +158,7 @@ def main(argv=None) -> int:
         part: [(outcome(c, it, b, w, names), it) for c, it, p in per if p == part] for part in ("train", "held", "seed")
     }
     t = threshold(results["train"] + results["seed"], results["seed"])
+    careful = precise_threshold(results["train"] + results["seed"])
     for part, res in results.items():
         right, total, answered, good = accuracy(res, t)
         print(
@@ -157,7 +168,10 @@ def main(argv=None) -> int:
     for part, res in results.items():
         right, total, answered, good = accuracy(res, 0.0)
         print(f"{part:5s} never abstaining: {right}/{total}")
-    print(f"threshold {t:.3f}; {len(rows)} training candidates, {sum(r[1] for r in rows)} right")
+    for part, res in results.items():
+        right, total, answered, good = accuracy(res, careful)
+        print(f"{part:5s} careful: {right}/{total}  answered {answered}, right {good}")
+    print(f"threshold {t:.3f}, careful {careful:.3f}; {len(rows)} training candidates, {sum(r[1] for r in rows)} right")
     if args.write:
         data = {
             "about": "Logistic answer model fitted by bench/fit_ask.py on the development questions "
@@ -165,6 +179,7 @@ def main(argv=None) -> int:
             "bias": round(float(b), 4),
             "weights": {n: round(float(v), 4) for n, v in zip(names, w, strict=True)},
             "threshold": math.floor(t * 1e4) / 1e4,
+            "careful_threshold": math.floor(careful * 1e4) / 1e4,
         }
         OUT.write_text(yaml.safe_dump(data, sort_keys=False, width=100), encoding="utf-8")
         print(f"wrote {OUT}")

@@ -91,3 +91,16 @@ def test_a_share_asks_for_a_percentage(store):
     assert f.answer_type == "quantity" and f.kinds == ("percent",)
     text, _ = _best(store, "What share of the town's residents volunteered for the search?")
     assert "12%" in text
+
+
+def test_careful_answers_only_above_the_precise_threshold(store):
+    from dateline.query.ask.config import weights
+
+    w = weights()
+    assert w.careful_threshold >= w.threshold
+    for question in ("How old is Tom Lind?", "How old was Lena Strand?", "How long did the rescue operation last?"):
+        plain, careful = ask(store, question), ask(store, question, careful=True)
+        if plain.answer and plain.confidence >= w.careful_threshold:
+            assert careful.answer == plain.answer
+        else:
+            assert careful.answer == "" and "too uncertain" in careful.reason, careful

@@ -3,7 +3,7 @@ the plain per-sentence reading of the same store."""
 
 from __future__ import annotations
 
-from dateline.query.ask.question import NameGroup
+from dateline.query.ask.frame import NameGroup
 from dateline.query.ask.retrieve import Resolved, _docs_naming, _match_counts, _ranked_texts
 from dateline.query.basic import in_text
 

@@ -281,10 +281,10 @@ def search(store: Store, q: str, *, any_word: bool = False, offset: int = 0, lim
     return rows[offset:], Page(total=len(rows), offset=offset, limit=limit)
 
 
-def ask(store: Store, question: str) -> Answer:
-    """`dateline ask`: the answer with its citations."""
+def ask(store: Store, question: str, careful: bool = False) -> Answer:
+    """`dateline ask [--careful]`: the answer with its citations."""
     with NLP_LOCK:
-        return query.ask(store, question)
+        return query.ask(store, question, careful=careful)
 
 
 def stats(store: Store) -> StoreStats:

@@ -125,9 +125,9 @@ async def get_search(
     return paged_response(request, rows, page)
 
 
-@router.get("/ask", summary="Answer a question with citations (`dateline ask`)")
-async def get_ask(ctx: Ctx, q: Text):
-    return JSONResponse(await ctx.run(queries.ask, q))
+@router.get("/ask", summary="Answer a question with citations (`dateline ask [--careful]`)")
+async def get_ask(ctx: Ctx, q: Text, careful: bool = False):
+    return JSONResponse(await ctx.run(queries.ask, q, careful))
 
 
 @router.get("/checks", summary="Checks of the numbers reports state (`dateline check [DOC]`)")

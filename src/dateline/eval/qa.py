@@ -86,11 +86,16 @@ def by_type(rows: list[dict]) -> dict[str, dict]:
 def precision_coverage(
     rows: list[dict], steps: tuple[float, ...] = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 ) -> list[dict]:
-    """What answering only above a confidence would give: for each threshold, the answered
-    questions (coverage of the answerable ones) and the share of them that are right."""
+    """What answering only above a confidence would give: for each threshold (and the model's own
+    two, marked "threshold" and "careful"), the answered questions (coverage of the answerable
+    ones) and the share of them that are right."""
+    from ..query.ask.config import weights
+
+    w = weights()
+    marks = {round(w.threshold, 4): "threshold", round(w.careful_threshold, 4): "careful"}
     answerable = sum(not r["unanswerable"] for r in rows) or 1
     out = []
-    for t in steps:
+    for t in sorted(set(steps) | set(marks)):
         answered = [r for r in rows if r["answer"] and r["confidence"] >= t]
         right = sum(bool(r["passed"]) for r in answered)
         out.append(
@@ -100,6 +105,7 @@ def precision_coverage(
                 "right": right,
                 "precision": round(right / len(answered), 4) if answered else None,
                 "coverage": round(right / answerable, 4),
+                "mark": marks.get(t, ""),
             }
         )
     return out

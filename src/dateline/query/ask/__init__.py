@@ -31,7 +31,8 @@ from ...types import Answer
 from . import compare
 from .across import across, merge
 from .answer import answer_json, compose, unknown
-from .question import Frame, analyse_question
+from .frame import Frame
+from .question import analyse_question
 from .rank import rank
 from .read import read
 from .reports import about_reports
@@ -40,8 +41,11 @@ from .retrieve import resolve_names, retrieve
 __all__ = ["Frame", "analyse_question", "answer_json", "ask", "candidates"]
 
 
-def ask(store, question: str) -> Answer:
+def ask(store, question: str, careful: bool = False) -> Answer:
+    """The answer to ``question`` from the store, or "I don't know" and why; ``careful`` answers only
+    above the confidence that gave 0.9 precision on the development questions."""
     f = analyse_question(question)
+    f.careful = careful
     if f.options and f.earlier is not None:
         return compare.by_dates(store, f, ask)
     if f.options and f.measure:

@@ -20,8 +20,8 @@ from ...entities.names import names_match
 from ...nlp.lexicon import english
 from ..timeline import _span_days, timeline
 from .config import _cfg
+from .frame import Frame
 from .match import Option
-from .question import Frame
 from .retrieve import Resolved
 
 _PLACE_LABELS = english().labels.places

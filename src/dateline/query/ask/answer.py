@@ -4,8 +4,7 @@ next ones as alternatives, or "I don't know" with the reason; and its JSON."""
 from __future__ import annotations
 
 from ...types import Alternative, Answer, Citation
-from .config import weights
-from .question import Frame
+from .frame import Frame, below, threshold
 
 MAX_CITATIONS = 10
 
@@ -70,10 +69,10 @@ def compose(f: Frame, ranked: list[tuple[float, str, dict]]) -> Answer:
         return unknown(f, "the question asks about the future and the reports only give past dates")
     alts = tuple(Alternative(e["opt"].text, e["opt"].value, round(p, 3), _citations(e)) for p, _, e in ranked[1:4])
     p, _, e = ranked[0]
-    if p < weights().threshold:
+    if p < threshold(f):
         return unknown(
             f,
-            f"best candidate {e['opt'].text!r} is too uncertain (confidence {p:.2f})",
+            f"best candidate {e['opt'].text!r} is too uncertain ({below(f, p)})",
             ((Alternative(e["opt"].text, e["opt"].value, round(p, 3), _citations(e)),) + alts)[:3],
         )
     o = e["opt"]

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from ...types import Alternative, Answer
 from .answer import unknown
-from .config import _cfg, weights
+from .config import _cfg
+from .frame import Frame, below, threshold
 from .match import names_option
-from .question import Frame
 
 
 def by_dates(store, f: Frame, ask_one) -> Answer:
@@ -36,11 +36,11 @@ def by_dates(store, f: Frame, ask_one) -> Answer:
     first, second = sorted(dated, key=lambda d: d[0])
     pick, other = (first, second) if f.earlier else (second, first)
     confidence = round(min(a1.confidence, a2.confidence), 3)
-    if confidence < weights().threshold:
+    if confidence < threshold(f):
         return unknown(
             f,
             f"{pick[1]!r} ({pick[0]}) looks {'earlier' if f.earlier else 'later'} than {other[1]!r} ({other[0]}), "
-            f"but a date is too uncertain (confidence {confidence:.2f})",
+            f"but a date is too uncertain ({below(f, confidence)})",
         )
     return Answer(
         question=f.question,
@@ -72,8 +72,8 @@ def by_values(store, f: Frame, ask_one, options: tuple[str, ...], cap: float = 1
         return unknown(f, f"{pick!r} and {other!r} have the same value ({a1.answer})")
     confidence = round(min(a1.confidence, a2.confidence, cap), 3)
     reason = f"{pick}: {a1.answer}; {other}: {a2.answer}"
-    if confidence < weights().threshold:
-        return unknown(f, f"{reason}, but a value is too uncertain (confidence {confidence:.2f})")
+    if confidence < threshold(f):
+        return unknown(f, f"{reason}, but a value is too uncertain ({below(f, confidence)})")
     return Answer(
         question=f.question,
         answer=pick,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ...nlp.lexicon import english
 from ...types import ParsedDoc
 from .config import _cfg
-from .question import Frame
+from .frame import Frame
 from .retrieve import _name_match, _norm_words
 from .tree import _children, _tok_at
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import functools
 
 from .config import _cfg
+from .frame import Frame
 from .match import Option, _lemma_match
-from .question import Frame
 from .retrieve import _name_match, _norm_words
 from .tree import _children, _clean, _dist, _head_of, _span_toks
 

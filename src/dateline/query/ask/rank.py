@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 from .config import _cfg, weights
-from .question import Frame
+from .frame import Frame
 
 TYPES = ("date", "place", "quantity", "agent", "reason", "manner", "phrase", "yesno")
 

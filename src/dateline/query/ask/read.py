@@ -10,9 +10,9 @@ from ...nlp.lexicon import english
 from ...types import ParsedDoc
 from .._common import entity_name, load_facts
 from .config import _ISO, _ORDER_WORDS, _YEAR, _cfg
+from .frame import Frame
 from .match import Option, _match_tokens, _question_has, _status, _status_factor, novelty
 from .quantities import quantities
-from .question import Frame
 from .retrieve import Cand, _name_match
 from .roles import _agents, _phrases, head_noun_phrases, opposite_tokens, yes_no
 from .tree import _children, _clean, _dist, _head_of, _span_toks, _subtree_text, _tok_at_or
@@ -124,7 +124,7 @@ def _date_option(r: Reading, t, qtexts: set[str]) -> Option | None:
     value = t.value if _ISO.match(t.value or "") else t.earliest
     sc = 0.5 + 0.5 / (1 + r.near(i))
     if since and f.order != "last":
-        sc *= 0.8  # the previous occurrence, not this one
+        sc *= _cfg()["scoring"]["since_date"]  # the previous occurrence, not this one
     text = t.text if _YEAR.search(t.text) or not value else f"{t.text} ({value})"  # "Wednesday (2023-09-13)"
     return Option(text, value, sc, factor=_status_factor(f, st), since=since, ordered=_ordered(r, i))
 
@@ -446,9 +446,7 @@ def _sentence_options(f: Frame, pd: ParsedDoc, c: Cand, facts: dict) -> tuple[fl
         sf = max(_subject_factor(f, pd, c, facts, i) for i, _ in matched)
         matched = [(i, s_ * sf) for i, s_ in matched]
     lemmas = {t.lemma.lower() for t in pd.tokens} | {t.text.lower() for t in pd.tokens}
-    lex = sum(1.0 if w in lemmas else 0.7 if _cfg()["_syn"].get(w, set()) & lemmas else 0.0 for w in f.content) / max(
-        1, len(f.content)
-    )
+    lex = sum(_word_said(w, lemmas) for w in f.content) / max(1, len(f.content))
     verb = max((s for _, s in matched), default=0.0)
     sent_score = c.score + verb * sc["verb"] + lex * sc["lexical"]
     if lemma and not matched:
@@ -469,6 +467,15 @@ def _sentence_options(f: Frame, pd: ParsedDoc, c: Cand, facts: dict) -> tuple[fl
     if f.kind == "what_kind":
         opts = _names_are_no_kind(opts, facts["mentions"].get((c.doc_id, c.idx), []))
     return sent_score, feats, opts
+
+
+def _word_said(word: str, lemmas: set[str]) -> float:
+    """1 when the sentence has the question's word, 0.7 when it has a synonym (every word of a
+    multi-word one: "come into service" for "open"), else 0."""
+    if word in lemmas:
+        return 1.0
+    syn = _cfg()["_syn"].get(word, set())
+    return 0.7 if any(all(w in lemmas for w in s.split()) for s in syn) else 0.0
 
 
 def _names_are_no_kind(opts: list[Option], mentions: list[dict]) -> list[Option]:

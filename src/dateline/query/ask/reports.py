@@ -13,7 +13,7 @@ from ...types import Answer, Citation
 from .._common import load_facts
 from .answer import unknown
 from .config import _cfg
-from .question import Frame
+from .frame import Frame
 from .retrieve import Resolved
 
 

@@ -11,7 +11,7 @@ from ...types import EntityKey
 from .._common import as_entity_key, load_facts
 from ..basic import fts_query, in_text, search
 from .config import _YEAR, _cfg
-from .question import Frame, NameGroup
+from .frame import Frame, NameGroup
 
 
 @dataclass

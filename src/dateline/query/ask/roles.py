@@ -6,8 +6,8 @@ from __future__ import annotations
 from ...types import ParsedDoc
 from .._common import entity_name
 from .config import _cfg
+from .frame import Frame
 from .match import Option, _lemma_match, _question_has, _status_factor
-from .question import Frame
 from .retrieve import Cand, _norm_words, _times_ok
 from .tree import _children, _clean, _dist, _head_of, _span_toks, _subtree_text
 

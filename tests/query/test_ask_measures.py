@@ -17,6 +17,7 @@ The 58-year-old captain of the lifeboat, Jonas Holm, said the weather had been t
 Aged 19, Lena Strand was the youngest volunteer on the rescue team.
 The rescue operation lasted six hours.
 About 12% of the town's residents volunteered for the search.
+The weight of the rescue sled was reduced from 90 kg to 60 kg after the first winter.
 """
 
 
@@ -104,3 +105,15 @@ def test_careful_answers_only_above_the_precise_threshold(store):
             assert careful.answer == plain.answer
         else:
             assert careful.answer == "" and "too uncertain" in careful.reason, careful
+
+
+def test_a_stranded_preposition_asks_for_its_object(store):
+    f = analyse_question("What was the weight of the rescue sled reduced to?")
+    assert (f.answer_type, f.wh_role, f.kinds) == ("quantity", "pobj:to", ("mass",))
+    text, _ = _best(store, "What was the weight of the rescue sled reduced to?")
+    assert text == "60 kg"
+
+
+def test_a_toll_or_a_share_asks_for_a_quantity():
+    f = analyse_question("What was the death toll from the avalanche?")
+    assert (f.answer_type, f.kinds) == ("quantity", ("count",))

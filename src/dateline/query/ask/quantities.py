@@ -101,6 +101,21 @@ def _measure_fit(f: Frame, q, noun: str | None) -> float:
     return 0.5 if extra else 1.0
 
 
+def _in_asked_slot(r, i: int) -> bool:
+    """The quantity is the object of the preposition the question strands on its verb ("what was
+    it reduced to?": "reduced to 360g")."""
+    role = r.f.wh_role
+    if not role.startswith("pobj:"):
+        return False
+    tok = r.pd.tokens[i]
+    prep = r.pd.tokens[tok.head]
+    if tok.dep != "pobj" or prep.lemma.lower() != role.split(":", 1)[1]:
+        return False
+    up = r.pd.tokens[prep.head]
+    # "reduced from 90 kg to 60 kg": the parser hangs "to" from "from"
+    return prep.head in r.m_toks or (up.dep == "prep" and up.head in r.m_toks)
+
+
 def _age_holder(pd, i: int):
     """Whose age a number states: "Pat Rooke, 72," Rooke; "the 42-year-old driver" driver; "the boy,
     who is six years old," boy; "Aged 19, Dane lost ..." Dane. None when the parse does not say."""
@@ -160,6 +175,8 @@ def quantities(r) -> list[Option]:
         i = _head_of(pd, toks)
         d = min([_dist(pd, i, j) for j in foc + r.m_toks] or [6])
         fit = _age_fit(r, i) if q.kind == "age" else _fit(f, cat, q, _attached_noun(pd, i))
+        if _in_asked_slot(r, i):  # "reduced to 360g" for "what was the weight reduced to?"
+            fit = max(fit, 1.0)
         sc = 0.6 + 0.4 / (1 + d) + 0.4 * fit
         if q.relation == "part" and q.parts_total:  # "six men and one woman died": seven
             total = f"{q.parts_total:g}"

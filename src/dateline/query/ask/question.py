@@ -45,6 +45,8 @@ def analyse_question(question: str) -> Frame:
         typ = next((t for t, nouns in cfg["focus_types"].items() if f.head_noun in nouns), None)
         if typ in ("place", "agent", "date", "report"):
             f.answer_type = typ
+        elif typ == "quantity":  # "what was the death toll?", "what was the share of ...?"
+            f.answer_type, f.kinds = "quantity", _quantity_kinds(f.head_noun, cfg)
     _read_tense(f, toks, covered, aux_l, auxes, pred_tok)
     _read_words(f, toks, covered, pred_tok, time_chars, cfg)
     if "money" in f.kinds and any(t.lemma.lower() in cfg["money_words"] for t in toks):
@@ -81,12 +83,15 @@ def _read_wh(f: Frame, toks, cfg):
                 if nxt.lemma.lower() in nouns:
                     f.answer_type = typ if typ != "quantity" else "quantity"
                     if typ == "quantity":
-                        f.kinds = tuple(
-                            cfg["focus_kinds"].get(nxt.lemma.lower())
-                            or ("count", "money", "distance", "speed", "percent", "mass", "duration", "other")
-                        )
+                        f.kinds = _quantity_kinds(nxt.lemma.lower(), cfg)
                     break
     return wh
+
+
+def _quantity_kinds(noun: str, cfg) -> tuple[str, ...]:
+    """The quantity kinds a noun asks for ("share": a percentage), any kind for "number", "amount"."""
+    kinds = cfg["focus_kinds"].get(noun)
+    return tuple(kinds or ("count", "money", "distance", "speed", "percent", "mass", "duration", "other"))
 
 
 def _counted_noun(toks, k: int) -> str | None:

@@ -139,6 +139,17 @@ def test_the_plural_of_a_device_noun_is_the_units_of_the_product():
     assert "the new versions" not in by_text  # versions are several things, not units of one
 
 
+def test_a_description_of_another_kind_of_thing_is_not_the_product():
+    _, by_text = _links(
+        "Orchard Systems doubled its profits on demand for its zPod digital music players. "
+        "Its revenue grew because the laptops made by Orchard also sold well. "
+        "Buyers said the laptop was light, and the players were cheap."
+    )
+    assert "the laptops" not in by_text  # laptops are no music player
+    assert "the laptop" not in by_text
+    assert by_text["the players"] == {"PRODUCT:zPod"}  # the units of the player named before
+
+
 def test_a_thing_noun_in_a_title_refers_back_to_its_organisation():
     _, by_text = _links("Orchard Systems held its annual meeting on Monday, where company CEO Dana Reyes spoke.")
     assert by_text["company"] == {"ORG:Orchard Systems"}

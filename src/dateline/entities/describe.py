@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..types import EntityKey, EntityLink
+from ..types import EntityKey, EntityLink, Mention
 from ._data import coref_data
 from .clean import unit_after_number
 from .state import PERSON, SUBJ, DocState, Seen
@@ -22,6 +22,21 @@ def collect_descriptors(d: DocState, titles: tuple[EntityLink, ...]) -> None:
     for h, m in d.head_at.items():
         if m.entity.label == PERSON:
             _near_words(d, h, d.descriptors.setdefault(m.entity, set()))
+        else:
+            d.kinds.setdefault(m.entity, set()).update(_kind_words(d, h, m))
+
+
+def _kind_words(d: DocState, h: int, m: Mention) -> set[str]:
+    """The thing nouns written with a name: in it ("Nimbus Phone"), after it ("the Zen digital music
+    players"), before or beside it ("web browser Safari", "Tiger, the newest version")."""
+    things = coref_data().thing_type
+    t = d.toks[h]
+    near = [c for c in d.kids[h] if d.toks[c].dep in _NEAR_DEPS]
+    if t.dep in _NEAR_DEPS:
+        near.append(t.head)
+    out = {w for w in m.text.lower().split() if w in things}
+    out.update(d.toks[k].lemma.lower() for k in near if k not in d.mention_at and d.toks[k].lemma.lower() in things)
+    return out
 
 
 def _near_words(d: DocState, h: int, desc: set[str]) -> None:
@@ -210,8 +225,9 @@ def _thing_description(d: DocState, i: int, lem: str, label: str) -> None:
             return  # "the Nimbus phone": the name's own phrase, not a reference back
     score: dict[EntityKey, float] = {}
     s = d.toks[i].sentence
+    plural = d.toks[i].tag == "NNS"
     for x in d.recent(d.things, i, coref_data().description_window):
-        if x.key.label not in fits:
+        if x.key.label not in fits or not _kind_fits(d, lem, x.key, plural):
             continue
         name = x.key.name.lower()
         near = 1.0 / (1 + s - x.sentence)
@@ -220,3 +236,16 @@ def _thing_description(d: DocState, i: int, lem: str, label: str) -> None:
     if score:
         best = max(sorted(score, key=str), key=lambda k: score[k])
         d.link(i, (best,), "description", d.np_span(i))
+
+
+def _kind_fits(d: DocState, lem: str, key: EntityKey, plural: bool) -> bool:
+    """ "the laptops" are no music player: a noun of a listed kind joins an entity of that kind, or of
+    no known kind when singular; its name holding the noun will do ("the phones" of "iPhone")."""
+    kind_of = coref_data().kind_of
+    mine = kind_of.get(lem)
+    if mine is None or lem in key.name.lower():
+        return True
+    known = [kind_of[k] for k in d.kinds.get(key, ()) if k in kind_of]
+    if not known:
+        return not plural
+    return any(mine & k for k in known)

@@ -150,6 +150,15 @@ def test_a_description_of_another_kind_of_thing_is_not_the_product():
     assert by_text["the players"] == {"PRODUCT:zPod"}  # the units of the player named before
 
 
+def test_a_product_name_before_its_kind_noun_is_one_phrase_but_not_before_its_range():
+    _, by_text = _links(
+        "Orchard Systems released a program that limits the volume of its zPod portable music players. "
+        "The zPod replaces the older zPod Mini in the zPod family, and a new zPod update follows."
+    )
+    assert by_text["its zPod portable music players"] == {"PRODUCT:zPod"}  # the players are the product
+    assert "the zPod family" not in by_text and "a new zPod update" not in by_text  # its range, not it
+
+
 def test_a_thing_noun_in_a_title_refers_back_to_its_organisation():
     _, by_text = _links("Orchard Systems held its annual meeting on Monday, where company CEO Dana Reyes spoke.")
     assert by_text["company"] == {"ORG:Orchard Systems"}

@@ -128,6 +128,7 @@ class Coref:
     copulas: frozenset[str]
     plural_others: frozenset[str]
     kinds: dict[str, frozenset[str]]
+    not_the_product: frozenset[str]
 
     @functools.cached_property
     def kind_of(self) -> dict[str, frozenset[str]]:

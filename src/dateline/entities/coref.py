@@ -406,10 +406,11 @@ def _product_phrase(d: DocState, h: int, m: Mention) -> EntityLink | None:
     saying what kind of product it is names the product with that noun."""
     t = d.toks[h]
     noun = t.head
-    if m.entity.label != "PRODUCT" or t.dep != "compound" or noun <= h or noun in d.mention_at:
+    if m.entity.label != "PRODUCT" or t.dep not in ("compound", "nmod") or noun <= h or noun in d.mention_at:
         return None
-    if coref_data().thing_type.get(d.toks[noun].lemma.lower()) != "PRODUCT":
-        return None
+    cd, lem = coref_data(), d.toks[noun].lemma.lower()
+    if cd.thing_type.get(lem) != "PRODUCT" or lem in cd.not_the_product:
+        return None  # "the zPod line", "a zPod update": the name is the mention
     lo, hi = d.np_span(noun)
     s, e = d.toks[lo].start, d.toks[hi - 1].end
     return EntityLink(s, e, d.parsed.text[s:e], t.sentence, lo, hi, noun, "name", m.entity)

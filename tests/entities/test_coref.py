@@ -159,6 +159,16 @@ def test_a_product_name_before_its_kind_noun_is_one_phrase_but_not_before_its_ra
     assert "the zPod family" not in by_text and "a new zPod update" not in by_text  # its range, not it
 
 
+def test_a_possessive_before_the_subject_refers_ahead_to_it():
+    _, by_text = _links(
+        "Orchard Systems makes phones. "
+        "During a media event held at its Cupertino headquarters, Kestrel Analytics released new software. "
+        "Maria Lopez met Dana Reyes. In his keynote address on Wednesday, Tom Baker announced a tablet."
+    )
+    assert by_text["its"] == {"ORG:Kestrel Analytics"}  # not the company of the sentence before
+    assert by_text["his"] == {"PERSON:Tom Baker"}
+
+
 def test_a_thing_noun_in_a_title_refers_back_to_its_organisation():
     _, by_text = _links("Orchard Systems held its annual meeting on Monday, where company CEO Dana Reyes spoke.")
     assert by_text["company"] == {"ORG:Orchard Systems"}

@@ -169,6 +169,15 @@ def test_a_possessive_before_the_subject_refers_ahead_to_it():
     assert by_text["his"] == {"PERSON:Tom Baker"}
 
 
+def test_a_they_that_announces_may_be_the_company_and_the_ceo_is_the_person_titled_so():
+    _, by_text = _links(
+        "Orchard Systems released three phones in May. In addition to the phones, they have announced a tablet. "
+        "Orchard CEO Dana Reyes stepped down in June. Tom Baker stood in for her while the CEO underwent surgery."
+    )
+    assert by_text["they"] == {"ORG:Orchard Systems"}  # a company announces as people do
+    assert by_text["the CEO"] == {"PERSON:Dana Reyes"}
+
+
 def test_a_thing_noun_in_a_title_refers_back_to_its_organisation():
     _, by_text = _links("Orchard Systems held its annual meeting on Monday, where company CEO Dana Reyes spoke.")
     assert by_text["company"] == {"ORG:Orchard Systems"}

@@ -122,6 +122,7 @@ class Coref:
     pronoun_window: int
     description_window: int
     speaker_verbs: frozenset[str]
+    organisation_speech_verbs: frozenset[str]
     female_pronouns: frozenset[str]
     indefinite_determiners: frozenset[str]
     plural_units: frozenset[str]

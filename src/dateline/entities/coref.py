@@ -286,7 +286,7 @@ def _speaks(d: DocState, i: int) -> bool:
     says or asks (its verb or a verb joined to it) is people, not the latest company or place."""
     if d.toks[i].dep not in _SUBJ:
         return False
-    verbs = coref_data().speaker_verbs
+    verbs = coref_data().speaker_verbs - coref_data().organisation_speech_verbs
     verb = d.toks[i].head
     joined = [verb] + [c for c in d.kids[verb] if d.toks[c].dep == "conj"]
     return any(d.toks[v].lemma in verbs for v in joined)

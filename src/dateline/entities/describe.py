@@ -72,8 +72,8 @@ def description(d: DocState, i: int) -> None:
         d.link(i, (d.last_word[lem],), "description", d.np_span(i))
     elif d.lower[i] in cd.plural_role_nouns and any(d.lower[c] in cd.plural_determiners for c in kids):
         _the_two(d, i)
-    elif lem in cd.role_nouns and t.tag == "NN":
-        _person_description(d, i, lem)
+    elif lem in cd.role_nouns and (t.tag == "NN" or (definite and t.tag == "NNP" and t.text.isupper())):
+        _person_description(d, i, lem)  # "the president", "the CEO" (the model tags an acronym NNP)
     elif lem in cd.thing_type and t.tag in ("NN", "NNP") and (definite or _compound_of_role(d, i)):
         _thing_description(d, i, lem, cd.thing_type[lem])
     elif definite and t.tag == "NNS" and lem in cd.plural_units and lem in cd.thing_type:

@@ -67,7 +67,36 @@ def candidates(parsed: ParsedDoc) -> tuple[list[Cand], list[Mention]]:
         for c in _names_before_kind_nouns(parsed, cands)
         if _acceptable(c) and not unit_after_number(toks, toks[c.token_start : c.token_end])
     ]
-    return _join_versions(parsed, _join_descriptors(parsed, cands), others)
+    return _join_versions(parsed, _join_descriptors(parsed, _split_at_full_stops(parsed, cands)), others)
+
+
+def _split_at_full_stops(parsed: ParsedDoc, cands: list[Cand]) -> list[Cand]:
+    """ "... on a mobile browser in the U.S. Reyes also noted": the segmenter missed the sentence end
+    after an abbreviation and the model ran two names together; where what follows the abbreviation is
+    a person the document names elsewhere (or a person's last name), the two are two names."""
+    toks = parsed.tokens
+    people = [c for c in cands if c.label == "PERSON"]
+    alone = {c.text for c in people} | {c.text.split()[-1] for c in people}
+    out: list[Cand] = []
+    for c in cands:
+        cut = next(
+            (
+                k
+                for k in range(c.token_start, c.token_end - 1)
+                if len(toks[k].text) > 1 and toks[k].text.endswith(".") and toks[k + 1].text[:1].isupper()
+                and parsed.text[toks[k + 1].start : c.end] in alone - {c.text}
+            ),
+            None,
+        )  # fmt: skip
+        if cut is None or c.rid:
+            out.append(c)
+            continue
+        first, rest = _found(parsed, c.token_start, cut + 1), _found(parsed, cut + 1, c.token_end)
+        first.found = rest.found = False
+        first.label = "GPE" if c.label in ("PERSON", "ORG") else c.label  # a place's abbreviation, as a rule
+        rest.label = c.label
+        out += [x for x in (first, rest) if _acceptable(x)]
+    return out
 
 
 def _join_descriptors(parsed: ParsedDoc, cands: list[Cand]) -> list[Cand]:

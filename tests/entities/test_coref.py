@@ -178,6 +178,16 @@ def test_a_they_that_announces_may_be_the_company_and_the_ceo_is_the_person_titl
     assert by_text["the CEO"] == {"PERSON:Dana Reyes"}
 
 
+def test_an_as_phrase_describes_the_object_and_a_copula_noun_the_subject():
+    _, by_text = _links(
+        "Orchard Systems hired Dana Reyes in 2001. The board later named Reyes as chairman. "
+        "Reyes is also the largest single shareholder of Orchard. Kim Lee will be succeeding Reyes as president."
+    )
+    assert by_text["chairman"] == {"PERSON:Dana Reyes"}
+    assert by_text["the largest single shareholder"] == {"PERSON:Dana Reyes"}
+    assert by_text.get("president") != {"PERSON:Dana Reyes"}  # who succeeds is president, not the one succeeded
+
+
 def test_a_thing_noun_in_a_title_refers_back_to_its_organisation():
     _, by_text = _links("Orchard Systems held its annual meeting on Monday, where company CEO Dana Reyes spoke.")
     assert by_text["company"] == {"ORG:Orchard Systems"}

@@ -127,6 +127,7 @@ class Coref:
     indefinite_determiners: frozenset[str]
     plural_units: frozenset[str]
     copulas: frozenset[str]
+    as_verbs: frozenset[str]
     plural_others: frozenset[str]
     kinds: dict[str, frozenset[str]]
     not_the_product: frozenset[str]

@@ -60,7 +60,7 @@ def _near_words(d: DocState, h: int, desc: set[str]) -> None:
 def description(d: DocState, i: int) -> None:
     """Link the noun at ``i`` when it describes an entity named before (or beside) it."""
     t = d.toks[i]
-    if t.ent_type in _NOT_THINGS or _apposition(d, i) or _predicate(d, i):
+    if t.ent_type in _NOT_THINGS or _apposition(d, i) or _predicate(d, i) or _as_object(d, i):
         return  # "the last year": a time, not a thing
     cd = coref_data()
     lem = t.lemma.lower()
@@ -118,6 +118,28 @@ def _predicate(d: DocState, i: int) -> bool:
     if len(keys) != 1 or not _noun_fits(t.lemma.lower(), keys[0].label):
         return False  # "it is a problem": not a word for what the subject is
     d.link(i, keys, "description", d.np_span(i))
+    return True
+
+
+def _as_object(d: DocState, i: int) -> bool:
+    """ "Baker described him as a true visionary": the noun of an "as" phrase on a verb that says what
+    its object is (coref.yaml as_verbs) refers to that object, a person or a thing of the noun's type."""
+    t = d.toks[i]
+    prep = d.toks[t.head]
+    if t.dep != "pobj" or d.lower[prep.i] != "as" or t.pos not in ("NOUN", "NUM", "PRON"):
+        return False
+    verb = d.toks[prep.head]
+    objs = [c for c in d.kids[verb.i] if d.toks[c].dep == "dobj"]
+    if verb.lemma not in coref_data().as_verbs or len(objs) != 1:
+        return False
+    keys = d.keys_of(objs[0])
+    person = len(keys) == 1 and keys[0].label == PERSON
+    if len(keys) != 1 or not (person or _noun_fits(t.lemma.lower(), keys[0].label)):
+        return False
+    d.link(i, keys, "description", d.np_span(i))
+    for c in d.kids[i]:  # "as one of the founders and a true visionary"
+        if d.toks[c].dep == "conj" and d.toks[c].pos == "NOUN":
+            d.link(c, keys, "description", d.np_span(c))
     return True
 
 

@@ -79,7 +79,7 @@ STAGES: tuple[Stage, ...] = (
         # 5: "the phones" (units of a product), "company CEO", a copula's noun, part keys stored sorted,
         # "web browser X" no person, "their" after "users"/"some" not the company, "a zPod player, which"
         # 6: kinds of thing ("the laptops" no player), no phrase of a product's range, possessives that refer
-        # ahead, model codes as written ("3G", "the 3G zPhone"), a person run into "U.S." split off
+        # ahead, model codes as written ("3G", "the 3G zPhone"), a person run into "U.S." split off, "as" phrases
         version=6,
     ),
     Stage("time", ("parsed",), ("times", "sentence_times"), _time_stage),

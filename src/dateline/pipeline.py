@@ -78,7 +78,9 @@ STAGES: tuple[Stage, ...] = (
         # "their" a team before a place, "the group of X" no reference back, headline clauses no names;
         # 5: "the phones" (units of a product), "company CEO", a copula's noun, part keys stored sorted,
         # "web browser X" no person, "their" after "users"/"some" not the company, "a zPod player, which"
-        version=5,
+        # 6: kinds of thing ("the laptops" no player), no phrase of a product's range, possessives that refer
+        # ahead, model codes as written ("3G", "the 3G zPhone"), a person run into "U.S." split off, "as" phrases
+        version=6,
     ),
     Stage("time", ("parsed",), ("times", "sentence_times"), _time_stage),
     Stage("geo", ("parsed",), ("places", "relative_locations"), _geo_stage),

@@ -139,6 +139,55 @@ def test_the_plural_of_a_device_noun_is_the_units_of_the_product():
     assert "the new versions" not in by_text  # versions are several things, not units of one
 
 
+def test_a_description_of_another_kind_of_thing_is_not_the_product():
+    _, by_text = _links(
+        "Orchard Systems doubled its profits on demand for its zPod digital music players. "
+        "Its revenue grew because the laptops made by Orchard also sold well. "
+        "Buyers said the laptop was light, and the players were cheap."
+    )
+    assert "the laptops" not in by_text  # laptops are no music player
+    assert "the laptop" not in by_text
+    assert by_text["the players"] == {"PRODUCT:zPod"}  # the units of the player named before
+
+
+def test_a_product_name_before_its_kind_noun_is_one_phrase_but_not_before_its_range():
+    _, by_text = _links(
+        "Orchard Systems released a program that limits the volume of its zPod portable music players. "
+        "The zPod replaces the older zPod Mini in the zPod family, and a new zPod update follows."
+    )
+    assert by_text["its zPod portable music players"] == {"PRODUCT:zPod"}  # the players are the product
+    assert "the zPod family" not in by_text and "a new zPod update" not in by_text  # its range, not it
+
+
+def test_a_possessive_before_the_subject_refers_ahead_to_it():
+    _, by_text = _links(
+        "Orchard Systems makes phones. "
+        "During a media event held at its Cupertino headquarters, Kestrel Analytics released new software. "
+        "Maria Lopez met Dana Reyes. In his keynote address on Wednesday, Tom Baker announced a tablet."
+    )
+    assert by_text["its"] == {"ORG:Kestrel Analytics"}  # not the company of the sentence before
+    assert by_text["his"] == {"PERSON:Tom Baker"}
+
+
+def test_a_they_that_announces_may_be_the_company_and_the_ceo_is_the_person_titled_so():
+    _, by_text = _links(
+        "Orchard Systems released three phones in May. In addition to the phones, they have announced a tablet. "
+        "Orchard CEO Dana Reyes stepped down in June. Tom Baker stood in for her while the CEO underwent surgery."
+    )
+    assert by_text["they"] == {"ORG:Orchard Systems"}  # a company announces as people do
+    assert by_text["the CEO"] == {"PERSON:Dana Reyes"}
+
+
+def test_an_as_phrase_describes_the_object_and_a_copula_noun_the_subject():
+    _, by_text = _links(
+        "Orchard Systems hired Dana Reyes in 2001. The board later named Reyes as chairman. "
+        "Reyes is also the largest single shareholder of Orchard. Kim Lee will be succeeding Reyes as president."
+    )
+    assert by_text["chairman"] == {"PERSON:Dana Reyes"}
+    assert by_text["the largest single shareholder"] == {"PERSON:Dana Reyes"}
+    assert by_text.get("president") != {"PERSON:Dana Reyes"}  # who succeeds is president, not the one succeeded
+
+
 def test_a_thing_noun_in_a_title_refers_back_to_its_organisation():
     _, by_text = _links("Orchard Systems held its annual meeting on Monday, where company CEO Dana Reyes spoke.")
     assert by_text["company"] == {"ORG:Orchard Systems"}

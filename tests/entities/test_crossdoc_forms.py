@@ -68,6 +68,14 @@ def test_a_product_is_the_one_model_its_report_names(store):
     assert {r.label for r in rows} == {"PRODUCT"}
 
 
+def test_a_name_asked_with_its_makers_name_in_front_finds_the_entity(store):
+    from dateline.entities.lookup import find_entities
+
+    (found,) = find_entities(store, "Orchard Systems zPad", limit=1)
+    assert found.name == "zPad"
+    assert find_entities(store, "Kestrel Orchard Systems zPad")[:1] == []  # "Kestrel" alone names nothing
+
+
 _KEYS_SCRIPT = """
 from dateline.entities.crossdoc import DocEntity, lookup_keys, stored_keys
 e = DocEntity("ORG:Orchard Systems Inc.", "Orchard Systems Inc.", "ORG", 4, 0,

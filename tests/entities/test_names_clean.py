@@ -149,3 +149,25 @@ def test_a_thing_noun_before_a_name_the_model_took_for_a_person_types_it():
 def test_a_possessed_noun_before_a_name_says_nothing_of_its_type():
     named, _ = _resolved("Vettel clipped the back of his car Raikkonen and spun.")
     assert _names(named)["Raikkonen"] == "PERSON:Raikkonen"  # a run-on caption, not "car Raikkonen"
+
+
+def test_a_model_code_is_one_word_after_or_before_the_product_name():
+    named, _ = _resolved(
+        "Orchard launches 3G zPhone. Orchard today launched the zPhone 3G. "
+        "Buyers said the 3G zPhone was cheap, and the 30GB zPod too. The zPhone 3GS follows."
+    )
+    found = _names(named)
+    assert found["zPhone 3G"] == found["3G zPhone"] == "PRODUCT:zPhone 3G"  # "3G" is one word, not "3" + "G"
+    assert found["zPhone 3GS"] == "PRODUCT:zPhone 3GS"
+    assert found["zPod"] == "PRODUCT:zPod"  # a size before the name is no model
+
+
+def test_a_person_run_into_an_abbreviation_ending_a_sentence_is_a_name_of_its_own():
+    named, _ = _resolved(
+        "Dana Reyes unveiled the zPhone. zPhone users account for over half of those surfing the Internet "
+        "on a mobile browser in the U.S. Reyes also noted that over five billion apps have been purchased. "
+        "The U.S. Army said that U.S. Army troops left."
+    )
+    found = _names(named)
+    assert "U.S. Reyes" not in found and found["Reyes"] == "PERSON:Dana Reyes"
+    assert found["U.S. Army"].startswith("ORG:")  # no person after the abbreviation: one name

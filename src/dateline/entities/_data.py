@@ -122,11 +122,24 @@ class Coref:
     pronoun_window: int
     description_window: int
     speaker_verbs: frozenset[str]
+    organisation_speech_verbs: frozenset[str]
     female_pronouns: frozenset[str]
     indefinite_determiners: frozenset[str]
     plural_units: frozenset[str]
     copulas: frozenset[str]
+    as_verbs: frozenset[str]
     plural_others: frozenset[str]
+    kinds: dict[str, frozenset[str]]
+    not_the_product: frozenset[str]
+
+    @functools.cached_property
+    def kind_of(self) -> dict[str, frozenset[str]]:
+        """Description noun -> the kinds of thing it names ("laptop" -> computer)."""
+        out: dict[str, set[str]] = {}
+        for kind, nouns in self.kinds.items():
+            for n in nouns:
+                out.setdefault(n, set()).add(kind)
+        return {n: frozenset(k) for n, k in out.items()}
 
     @functools.cached_property
     def thing_type(self) -> dict[str, str]:

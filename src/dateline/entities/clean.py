@@ -67,7 +67,36 @@ def candidates(parsed: ParsedDoc) -> tuple[list[Cand], list[Mention]]:
         for c in _names_before_kind_nouns(parsed, cands)
         if _acceptable(c) and not unit_after_number(toks, toks[c.token_start : c.token_end])
     ]
-    return _join_versions(parsed, _join_descriptors(parsed, cands), others)
+    return _join_versions(parsed, _join_descriptors(parsed, _split_at_full_stops(parsed, cands)), others)
+
+
+def _split_at_full_stops(parsed: ParsedDoc, cands: list[Cand]) -> list[Cand]:
+    """ "... on a mobile browser in the U.S. Reyes also noted": the segmenter missed the sentence end
+    after an abbreviation and the model ran two names together; where what follows the abbreviation is
+    a person the document names elsewhere (or a person's last name), the two are two names."""
+    toks = parsed.tokens
+    people = [c for c in cands if c.label == "PERSON"]
+    alone = {c.text for c in people} | {c.text.split()[-1] for c in people}
+    out: list[Cand] = []
+    for c in cands:
+        cut = next(
+            (
+                k
+                for k in range(c.token_start, c.token_end - 1)
+                if len(toks[k].text) > 1 and toks[k].text.endswith(".") and toks[k + 1].text[:1].isupper()
+                and parsed.text[toks[k + 1].start : c.end] in alone - {c.text}
+            ),
+            None,
+        )  # fmt: skip
+        if cut is None or c.rid:
+            out.append(c)
+            continue
+        first, rest = _found(parsed, c.token_start, cut + 1), _found(parsed, cut + 1, c.token_end)
+        first.found = rest.found = False
+        first.label = "GPE" if c.label in ("PERSON", "ORG") else c.label  # a place's abbreviation, as a rule
+        rest.label = c.label
+        out += [x for x in (first, rest) if _acceptable(x)]
+    return out
 
 
 def _join_descriptors(parsed: ParsedDoc, cands: list[Cand]) -> list[Cand]:
@@ -300,28 +329,67 @@ def _set_title(parsed: ParsedDoc, c: Cand, a: int, b: int) -> None:
 
 
 def _join_versions(parsed: ParsedDoc, cands: list[Cand], others: list[Mention]) -> tuple[list[Cand], list[Mention]]:
-    """ "iPhone 4", "iOS 5", "Boeing 747", "iPod nano": a model after a product-like name is part of it."""
+    """ "iPhone 4", "iOS 5", "Boeing 747", "iPod nano": a model after a product-like name is part of it;
+    "the 3G zPhone" (a model code before a product's one-word name) is the "zPhone 3G". A model is a
+    word as written ("3G", which the tokenizer cuts in two)."""
+    toks = parsed.tokens
     taken: set[int] = set()
     for c in cands:
-        if c.label in ("PERSON", "GPE", "LOC", "NORP") or c.token_end >= len(parsed.tokens):
+        if c.label in ("PERSON", "GPE", "LOC", "NORP") or c.token_end >= len(toks):
             continue
-        nxt = parsed.tokens[c.token_end]
-        if nxt.sentence != c.sentence or nxt.start != parsed.tokens[c.token_end - 1].end + 1:
+        a, b = _glued(toks, c.token_end, 1)
+        if toks[a].sentence != c.sentence or toks[a].start != toks[c.token_end - 1].end + 1:
             continue
-        if _model_of(c, nxt):
-            c.end, c.token_end = nxt.end, nxt.i + 1
+        end = toks[b - 1].end - (1 if toks[b - 1].text.endswith(".") else 0)  # "3G." ends a sentence
+        if _model_of(c, parsed.text[toks[a].start : end]):
+            c.end, c.token_end = end, b
             c.text = parsed.text[c.start : c.end]
-            taken.add(nxt.i)
+            taken.update(range(a, b))
+    for c in cands:
+        if c.token_start == 0 or c.token_end - c.token_start != 1:
+            continue
+        a, b = _glued(toks, c.token_start - 1, -1)
+        code = parsed.text[toks[a].start : toks[b - 1].end]
+        named = any(o.token_start < b and a < o.token_end for o in cands)
+        if not named and toks[a].sentence == c.sentence and toks[b - 1].end + 1 == c.start and _code_before(c, code):
+            c.rid = f"{c.rid or c.text} {code}"
+            c.start, c.token_start = toks[a].start, a
+            c.text = parsed.text[c.start : c.end]
+            taken.update(range(a, b))
     kept = [m for m in others if not any(k in taken for k in range(m.token_start, m.token_end))]
     return cands, kept
 
 
-def _model_of(c: Cand, nxt: Token) -> bool:
+def _glued(toks: Sequence[Token], i: int, step: int) -> tuple[int, int]:
+    """The tokens of the word token ``i`` is part of, going forward (1) or back (-1): letters and
+    digits written together ("3G" is "3" + "G" to the tokenizer)."""
+    a, b = i, i + 1
+    if step > 0:
+        while b < len(toks) and toks[b].start == toks[b - 1].end and toks[b].text.rstrip(".").isalnum():
+            if not toks[a].text.isalnum() or toks[b - 1].text.endswith("."):
+                break
+            b += 1
+    else:
+        while a > 0 and toks[a - 1].end == toks[a].start and toks[a - 1].text.isalnum() and toks[b - 1].text.isalnum():
+            a -= 1
+    return a, b
+
+
+def _model_of(c: Cand, word: str) -> bool:
     """A version ("4", "3GS", "X") or a model word ("nano") of the product ``c`` names."""
     rd = resolve_data()
-    if nxt.text.lower() in rd.model_words and (c.label == "PRODUCT" or rd.camel_rx.match(c.text)):
+    if word.lower() in rd.model_words and (c.label == "PRODUCT" or rd.camel_rx.match(c.text)):
         return True
-    return bool(rd.version_rx.match(nxt.text)) and (nxt.like_num or nxt.text[:1].isupper() or nxt.text[:1].isdigit())
+    return bool(rd.version_rx.match(word)) and (word[:1].isupper() or word[:1].isdigit())
+
+
+def _code_before(c: Cand, code: str) -> bool:
+    """ "3G", "4S" before a product's name: digits then capitals, no unit ("30GB" is a size)."""
+    rd = resolve_data()
+    if not (c.label == "PRODUCT" or rd.camel_rx.match(c.text)) or not rd.version_rx.match(code):
+        return False
+    letters = code.lstrip("0123456789")
+    return code[:1].isdigit() and letters.isupper() and letters.lower() not in name_words().units_after_numbers
 
 
 def found_again(parsed: ParsedDoc, cands: list[Cand]) -> list[Cand]:

@@ -103,6 +103,13 @@ def _named(d: DocState, i: int, m: Mention) -> None:
 def _pronoun(d: DocState, i: int) -> None:
     pron = english().pronouns
     low = d.lower[i]
+    owner = d.toks[i].dep == "poss"
+    if (
+        owner
+        and (low in pron.person_singular or low in pron.thing)
+        and _cataphor(d, i, low in pron.person_singular, low)
+    ):
+        return
     if low in pron.person_singular:
         _person_pronoun(d, i, low)
     elif low in pron.plural:
@@ -111,6 +118,44 @@ def _pronoun(d: DocState, i: int) -> None:
         _thing_pronoun(d, i, low)
     elif low in pron.relative:
         _relative_pronoun(d, i)
+
+
+def _cataphor(d: DocState, i: int, person: bool, low: str) -> bool:
+    """ "During a media event at its headquarters, Orchard released", "In his keynote, Reyes said": a
+    possessive in a phrase put before its sentence's subject refers ahead, to that subject when it is a
+    name of the pronoun's kind (a person or not). Links it and says whether it did."""
+    k = i
+    for _ in range(12):  # up to the child of the main verb the pronoun's phrase hangs on
+        head = d.toks[k].head
+        if head == k or d.toks[head].dep == "ROOT" or head == d.toks[head].head:
+            break
+        k = head
+    verb = d.toks[k].head
+    if k == verb or d.toks[k].dep in _SUBJ:
+        return False
+    subj = next((c for c in d.kids[verb] if d.toks[c].dep in _SUBJ), None)
+    if subj is None or not k < d.tree.subtree(subj)[0]:
+        return False
+    key = _subject_name(d, subj)
+    female = low in coref_data().female_pronouns
+    if key is None or (key.label == _PERSON) != person or (person and d.female.get(key, female) != female):
+        return False
+    d.link(i, (key,), "pronoun")
+    return True
+
+
+def _subject_name(d: DocState, subj: int) -> EntityKey | None:
+    """The name a subject is, or the product name before its kind noun ("Orchard's zPod music service")."""
+    m = d.head_at.get(subj)
+    if m is not None:
+        return m.entity
+    if coref_data().thing_type.get(d.toks[subj].lemma.lower()) is None:
+        return None
+    for c in d.kids[subj]:
+        m = d.head_at.get(c)
+        if m is not None and d.toks[c].dep in ("compound", "nmod") and m.entity.label != _PERSON:
+            return m.entity
+    return None
 
 
 def _person_pronoun(d: DocState, i: int, low: str) -> None:
@@ -241,7 +286,7 @@ def _speaks(d: DocState, i: int) -> bool:
     says or asks (its verb or a verb joined to it) is people, not the latest company or place."""
     if d.toks[i].dep not in _SUBJ:
         return False
-    verbs = coref_data().speaker_verbs
+    verbs = coref_data().speaker_verbs - coref_data().organisation_speech_verbs
     verb = d.toks[i].head
     joined = [verb] + [c for c in d.kids[verb] if d.toks[c].dep == "conj"]
     return any(d.toks[v].lemma in verbs for v in joined)
@@ -406,10 +451,11 @@ def _product_phrase(d: DocState, h: int, m: Mention) -> EntityLink | None:
     saying what kind of product it is names the product with that noun."""
     t = d.toks[h]
     noun = t.head
-    if m.entity.label != "PRODUCT" or t.dep != "compound" or noun <= h or noun in d.mention_at:
+    if m.entity.label != "PRODUCT" or t.dep not in ("compound", "nmod") or noun <= h or noun in d.mention_at:
         return None
-    if coref_data().thing_type.get(d.toks[noun].lemma.lower()) != "PRODUCT":
-        return None
+    cd, lem = coref_data(), d.toks[noun].lemma.lower()
+    if cd.thing_type.get(lem) != "PRODUCT" or lem in cd.not_the_product:
+        return None  # "the zPod line", "a zPod update": the name is the mention
     lo, hi = d.np_span(noun)
     s, e = d.toks[lo].start, d.toks[hi - 1].end
     return EntityLink(s, e, d.parsed.text[s:e], t.sentence, lo, hi, noun, "name", m.entity)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..types import EntityKey, EntityLink
+from ..types import EntityKey, EntityLink, Mention
 from ._data import coref_data
 from .clean import unit_after_number
 from .state import PERSON, SUBJ, DocState, Seen
@@ -22,6 +22,21 @@ def collect_descriptors(d: DocState, titles: tuple[EntityLink, ...]) -> None:
     for h, m in d.head_at.items():
         if m.entity.label == PERSON:
             _near_words(d, h, d.descriptors.setdefault(m.entity, set()))
+        else:
+            d.kinds.setdefault(m.entity, set()).update(_kind_words(d, h, m))
+
+
+def _kind_words(d: DocState, h: int, m: Mention) -> set[str]:
+    """The thing nouns written with a name: in it ("Nimbus Phone"), after it ("the Zen digital music
+    players"), before or beside it ("web browser Safari", "Tiger, the newest version")."""
+    things = coref_data().thing_type
+    t = d.toks[h]
+    near = [c for c in d.kids[h] if d.toks[c].dep in _NEAR_DEPS]
+    if t.dep in _NEAR_DEPS:
+        near.append(t.head)
+    out = {w for w in m.text.lower().split() if w in things}
+    out.update(d.toks[k].lemma.lower() for k in near if k not in d.mention_at and d.toks[k].lemma.lower() in things)
+    return out
 
 
 def _near_words(d: DocState, h: int, desc: set[str]) -> None:
@@ -45,7 +60,7 @@ def _near_words(d: DocState, h: int, desc: set[str]) -> None:
 def description(d: DocState, i: int) -> None:
     """Link the noun at ``i`` when it describes an entity named before (or beside) it."""
     t = d.toks[i]
-    if t.ent_type in _NOT_THINGS or _apposition(d, i) or _predicate(d, i):
+    if t.ent_type in _NOT_THINGS or _apposition(d, i) or _predicate(d, i) or _as_object(d, i):
         return  # "the last year": a time, not a thing
     cd = coref_data()
     lem = t.lemma.lower()
@@ -57,8 +72,8 @@ def description(d: DocState, i: int) -> None:
         d.link(i, (d.last_word[lem],), "description", d.np_span(i))
     elif d.lower[i] in cd.plural_role_nouns and any(d.lower[c] in cd.plural_determiners for c in kids):
         _the_two(d, i)
-    elif lem in cd.role_nouns and t.tag == "NN":
-        _person_description(d, i, lem)
+    elif lem in cd.role_nouns and (t.tag == "NN" or (definite and t.tag == "NNP" and t.text.isupper())):
+        _person_description(d, i, lem)  # "the president", "the CEO" (the model tags an acronym NNP)
     elif lem in cd.thing_type and t.tag in ("NN", "NNP") and (definite or _compound_of_role(d, i)):
         _thing_description(d, i, lem, cd.thing_type[lem])
     elif definite and t.tag == "NNS" and lem in cd.plural_units and lem in cd.thing_type:
@@ -103,6 +118,28 @@ def _predicate(d: DocState, i: int) -> bool:
     if len(keys) != 1 or not _noun_fits(t.lemma.lower(), keys[0].label):
         return False  # "it is a problem": not a word for what the subject is
     d.link(i, keys, "description", d.np_span(i))
+    return True
+
+
+def _as_object(d: DocState, i: int) -> bool:
+    """ "Baker described him as a true visionary": the noun of an "as" phrase on a verb that says what
+    its object is (coref.yaml as_verbs) refers to that object, a person or a thing of the noun's type."""
+    t = d.toks[i]
+    prep = d.toks[t.head]
+    if t.dep != "pobj" or d.lower[prep.i] != "as" or t.pos not in ("NOUN", "NUM", "PRON"):
+        return False
+    verb = d.toks[prep.head]
+    objs = [c for c in d.kids[verb.i] if d.toks[c].dep == "dobj"]
+    if verb.lemma not in coref_data().as_verbs or len(objs) != 1:
+        return False
+    keys = d.keys_of(objs[0])
+    person = len(keys) == 1 and keys[0].label == PERSON
+    if len(keys) != 1 or not (person or _noun_fits(t.lemma.lower(), keys[0].label)):
+        return False
+    d.link(i, keys, "description", d.np_span(i))
+    for c in d.kids[i]:  # "as one of the founders and a true visionary"
+        if d.toks[c].dep == "conj" and d.toks[c].pos == "NOUN":
+            d.link(c, keys, "description", d.np_span(c))
     return True
 
 
@@ -210,8 +247,9 @@ def _thing_description(d: DocState, i: int, lem: str, label: str) -> None:
             return  # "the Nimbus phone": the name's own phrase, not a reference back
     score: dict[EntityKey, float] = {}
     s = d.toks[i].sentence
+    plural = d.toks[i].tag == "NNS"
     for x in d.recent(d.things, i, coref_data().description_window):
-        if x.key.label not in fits:
+        if x.key.label not in fits or not _kind_fits(d, lem, x.key, plural):
             continue
         name = x.key.name.lower()
         near = 1.0 / (1 + s - x.sentence)
@@ -220,3 +258,16 @@ def _thing_description(d: DocState, i: int, lem: str, label: str) -> None:
     if score:
         best = max(sorted(score, key=str), key=lambda k: score[k])
         d.link(i, (best,), "description", d.np_span(i))
+
+
+def _kind_fits(d: DocState, lem: str, key: EntityKey, plural: bool) -> bool:
+    """ "the laptops" are no music player: a noun of a listed kind joins an entity of that kind, or of
+    no known kind when singular; its name holding the noun will do ("the phones" of "iPhone")."""
+    kind_of = coref_data().kind_of
+    mine = kind_of.get(lem)
+    if mine is None or lem in key.name.lower():
+        return True
+    known = [kind_of[k] for k in d.kinds.get(key, ()) if k in kind_of]
+    if not known:
+        return not plural
+    return any(mine & k for k in known)

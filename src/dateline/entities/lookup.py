@@ -77,7 +77,7 @@ def find_entities(store, name_or_alias: str, limit: int = 10) -> list[CanonicalE
         mine = (_KIND_RANK.get(r["kind"], 9), -r["count"])
         rank[r["entity_id"]] = min(rank.get(r["entity_id"], mine), mine)
     if not rank:
-        rank = _by_words(store, n)
+        rank = _by_words(store, n) or _by_owner_and_name(store, n)
     found = entities_by_id(store, rank)
     ordered = sorted(found.values(), key=lambda e: (rank[e.entity_id][0], -e.mentions, e.entity_id))
     return ordered[:limit]
@@ -93,6 +93,24 @@ def _by_words(store, n: str) -> dict[str, tuple[int, int]]:
         p=f"%{ws[0]}%",
     )
     return {r["entity_id"]: (5, 0) for r in rows if set(ws) <= set(names.words(r["name"]))}
+
+
+def _by_owner_and_name(store, n: str) -> dict[str, tuple[int, int]]:
+    """ "Beatles Apple Corps", "Orchard zPhone": a name asked with the name of its owner or maker in
+    front is the entity the last words name, when the words in front name an entity too."""
+    ws = n.split()
+    for k in range(1, len(ws)):
+        owner, rest = " ".join(ws[:k]), " ".join(ws[k:])
+        rows = store.query(
+            "SELECT entity_id, norm, count FROM canonical_aliases WHERE kind = 'name' AND norm IN (:o, :r)",
+            o=owner,
+            r=rest,
+        )
+        if any(r["norm"] == owner for r in rows):
+            found = {r["entity_id"]: (6, -r["count"]) for r in rows if r["norm"] == rest}
+            if found:
+                return found
+    return {}
 
 
 def canonical_id(store, doc_id: str, key: EntityKey | str) -> str | None:

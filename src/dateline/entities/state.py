@@ -52,6 +52,7 @@ class DocState:
         self.last_word: dict[str, EntityKey] = {}
         self.appositive: dict[str, Seen] = {}  # "a market research firm" -> the firm it describes, where
         self.descriptors: dict[EntityKey, set[str]] = {}
+        self.kinds: dict[EntityKey, set[str]] = {}  # the kind nouns written with a thing ("Nimbus phone")
         self.out: dict[int, tuple[EntityKey, ...]] = {}
         self.kind: dict[int, str] = {}
         self.span: dict[int, tuple[int, int]] = {}
@@ -73,6 +74,8 @@ class DocState:
         self.kind[i] = kind
         self.span[i] = span or (i, i + 1)
         t = self.toks[i]
+        if kind == "description" and len(keys) == 1:
+            self.kinds.setdefault(keys[0], set()).add(t.lemma.lower())  # "the phone": a phone from now on
         for k in keys:
             seen = Seen(i, k, t.dep in SUBJ, t.sentence)
             (self.persons if k.label == PERSON else self.things).append(seen)

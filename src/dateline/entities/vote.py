@@ -151,13 +151,19 @@ def pronoun_votes(parsed: ParsedDoc, cands: list[Cand]) -> None:
 
 
 def _words_after(toks: Sequence[Token], c: Cand) -> set[str]:
-    """The noun after the name, past a possessive ("Apple's CEO" -> "ceo"), as written and as lemma."""
+    """The noun after the name, past a possessive ("Apple's CEO" -> "ceo"), and the noun the name
+    modifies ("the zPod portable music players" -> "players"), as written and as lemma."""
+    out: set[str] = set()
     k = c.token_end
     if k < len(toks) and toks[k].text in ("'s", "’s", "'", "’"):
         k += 1
-    if k >= len(toks) or toks[k].sentence != c.sentence or toks[k].pos != "NOUN":
-        return set()
-    return {toks[k].lemma.lower(), toks[k].text.lower()}
+    if k < len(toks) and toks[k].sentence == c.sentence and toks[k].pos == "NOUN":
+        out.update((toks[k].lemma.lower(), toks[k].text.lower()))
+    last = toks[c.token_end - 1]
+    head = toks[last.head] if last.dep in ("compound", "nmod") and last.head >= c.token_end else None
+    if head is not None and head.pos == "NOUN" and head.sentence == c.sentence:
+        out.update((head.lemma.lower(), head.text.lower()))
+    return out
 
 
 def entity_type(cands: list[Cand], joined_person: bool) -> str:

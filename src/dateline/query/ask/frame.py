@@ -14,6 +14,7 @@ class NameGroup:
     text: str
     label: str
     soft: bool = False  # nationalities and the like: a bonus, not a requirement
+    acting: bool = False  # the subject of a verb of the question ("why might Moscow be reluctant ...?")
 
     @property
     def words(self) -> set[str]:

@@ -123,7 +123,8 @@ def _read_names(f: Frame, pd: ParsedDoc, wh) -> set[int]:
             covered.update(range(m.token_start, m.token_end))  # "Saturday" is a time, not a name
             continue
         soft = m.label == "NORP" or _setting(pd, m)
-        f.names.append(NameGroup(m.text, m.label, soft=soft))
+        acting = any(pd.tokens[k].dep in ("nsubj", "nsubjpass") for k in range(m.token_start, m.token_end))
+        f.names.append(NameGroup(m.text, m.label, soft=soft, acting=acting))
         covered.update(range(m.token_start, m.token_end))
     run: list = []
     for t in list(pd.tokens) + [None]:

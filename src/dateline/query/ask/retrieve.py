@@ -72,10 +72,22 @@ def resolve_names(store, f: Frame) -> list[Resolved]:
         found = find_entities(store, g.text, limit=3) or find_entities(store, core(g.text, g.label), limit=3)
         if found:  # the best entity, and others about as often named ("Kim": not a namesake named twice)
             found = [e for e in found if e.mentions * 3 >= found[0].mentions]
+        found += _governed_country(store, g) if g.acting else []
         forms = [g.text] + [n for e in found for n in (e.name, *e.aliases[:3])]
         uniq = tuple(dict.fromkeys(x for x in forms if x and len(x) > 1))
         out.append(Resolved(g, frozenset(e.entity_id for e in found), uniq))
     return out
+
+
+def _governed_country(store, g: NameGroup) -> list:
+    """ "Why might Moscow be reluctant ...?": a capital that is the question's subject stands for its
+    country's government, so the country's mentions count as the capital's too (not where the
+    capital is a place: "how far is it from Pyongyang to Vladivostok?")."""
+    from ...entities.lookup import find_entities
+    from ...geo.capitals import country_of_capital
+
+    country = country_of_capital(g.text) if g.label in ("GPE", "LOC", "") else None
+    return find_entities(store, country, limit=1) if country else []
 
 
 def _member_ids(store, docs: set[str], resolved: list[Resolved]) -> dict[tuple[str, str], str]:

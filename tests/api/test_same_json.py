@@ -117,6 +117,8 @@ def test_search_ask_stats(client, demo_db):
     api = client.get("/api/v1/ask", params={"q": QUESTION}).json()
     assert api == run_cli(demo_db, "ask", QUESTION, "--json")
     assert "Vostochny" in api["answer"] and api["citations"]
+    careful = client.get("/api/v1/ask", params={"q": QUESTION, "careful": "true"}).json()
+    assert careful == run_cli(demo_db, "ask", QUESTION, "--careful", "--json")
     assert get(client, "/api/v1/stats") == run_cli(demo_db, "stats", "--json")
 
 

@@ -127,9 +127,9 @@ async def map_page(
 
 
 @router.get("/ask")
-async def ask(request: Request, ctx: Ctx, q: OptText = None):
-    answer = await ctx.run(queries.ask, q) if q else None
-    return page(request, "ask.html", twin(request, "/api/v1/ask") if q else None, q=q, answer=answer)
+async def ask(request: Request, ctx: Ctx, q: OptText = None, careful: bool = False):
+    answer = await ctx.run(queries.ask, q, careful) if q else None
+    return page(request, "ask.html", twin(request, "/api/v1/ask") if q else None, q=q, careful=careful, answer=answer)
 
 
 @router.get("/search")

@@ -15,6 +15,8 @@ version already written (a new version is appended instead):
   ``EntityContribution`` and ``SentenceTokens`` were built with ``--append`` from a store of
   the TimeLine trial corpus (`dateline eval timeline --keep`), not from the Giveme5W1H texts
   that bench/size.py measures, so that its figure is not one of the dictionary's own texts.
+  ``SentenceTokens4`` (since 0018, from the same corpus) is bytes, kept as base64: the
+  sentences' token bodies of encoding 4 with their words (the JSON tail) left out.
 - ``src/dateline/store/data/token_labels.yaml``: the spaCy label sets (POS, tag, dep,
   entity type), most frequent first, so that stored tokens carry small label numbers.
 """
@@ -117,6 +119,29 @@ def token_dictionary(db: sqlite3.Connection) -> str:
     return out
 
 
+def token_bytes_dictionary(db: sqlite3.Connection) -> str:
+    """Encoding 4's bodies of the stored sentences without their words, as many as fit
+    (the latest sentences last), base64."""
+    import base64
+
+    from dateline.store import token_bytes, tokens
+    from dateline.types import Sentence
+
+    out = b""
+    rows = db.execute(
+        "SELECT idx, start_char, end_char, text, token_start, token_end, tokens FROM sentences "
+        "WHERE tokens IS NOT NULL ORDER BY rowid"
+    )
+    for idx, start, end, text, t0, t1, blob in rows:
+        s = Sentence(idx, start, end, text, t0, t1)
+        toks, chunks = tokens.decode(bytes(blob), s)
+        numbers, _ = token_bytes.parts(toks, s, chunks)  # the other part holds the words
+        if len(out) + len(numbers) > MAX_DICTIONARY:
+            break
+        out = numbers + out
+    return base64.b64encode(out).decode("ascii")
+
+
 def token_labels(db: sqlite3.Connection) -> dict[str, list[str]]:
     import zlib
 
@@ -174,6 +199,9 @@ def main() -> int:
         dicts.append({"id": len(dicts) + 1, "record": cls, "dictionary": dictionary(rows, cls)})
     if not any(d["record"] == "SentenceTokens" for d in dicts):
         dicts.append({"id": len(dicts) + 1, "record": "SentenceTokens", "dictionary": token_dictionary(db)})
+    if not any(d["record"] == "SentenceTokens4" for d in dicts):
+        entry = {"id": len(dicts) + 1, "record": "SentenceTokens4", "dictionary": token_bytes_dictionary(db)}
+        dicts.append(entry | {"base64": True})
     DICTIONARIES.write_text(json.dumps({"version": 1, "dictionaries": dicts}, ensure_ascii=False, indent=1) + "\n")
     if args.append:
         print(f"wrote {DICTIONARIES}")

@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/store_dictionaries.py --db STORE            # every file, anew
     .venv/bin/python bench/store_dictionaries.py --db STORE --append   # dictionaries for new records only
+    .venv/bin/python bench/store_dictionaries.py --db STORE --renew Event --renew Place  # a newer one
 
 Writes two files the store reads from then on, and that must never change for a
 version already written (a new version is appended instead):
@@ -15,6 +16,11 @@ version already written (a new version is appended instead):
   ``EntityContribution`` and ``SentenceTokens`` were built with ``--append`` from a store of
   the TimeLine trial corpus (`dateline eval timeline --keep`), not from the Giveme5W1H texts
   that bench/size.py measures, so that its figure is not one of the dictionary's own texts.
+  ``--renew`` appends a newer dictionary for a record class from the store's records as the store
+  now leaves them (store/columns.py's lean JSON): ``Event`` and ``Place`` since 0019, from the same
+  TimeLine-corpus store.
+  ``SentenceTokens4`` (since 0018, from the same corpus) is bytes, kept as base64: the
+  sentences' token bodies of encoding 4 with their words (the JSON tail) left out.
 - ``src/dateline/store/data/token_labels.yaml``: the spaCy label sets (POS, tag, dep,
   entity type), most frequent first, so that stored tokens carry small label numbers.
 """
@@ -88,6 +94,27 @@ def dictionary(rows: list[str], record: str = "") -> str:
     return out
 
 
+def lean_rows(db: sqlite3.Connection, table: str) -> list[str]:
+    """The stored records of ``table`` as the store leaves them now (a store of this version's layout)."""
+    from dateline import serialize
+    from dateline.store import columns
+
+    db.row_factory = sqlite3.Row
+    roles: dict[tuple[int, int], list[dict]] = {}
+    if table == "events":
+        for r in db.execute(
+            "SELECT doc_key, event_idx, role, text, entity_key FROM event_roles ORDER BY doc_key, event_idx, idx"
+        ):
+            roles.setdefault((r["doc_key"], r["event_idx"]), []).append(dict(r))
+    out = []
+    for r in db.execute(f"SELECT {columns.select(table)} FROM {table}"):
+        row = dict(r)
+        value = json.loads(serialize.unpack_json(bytes(row["data"])))
+        out.append(columns.lean_json(table, value, row, roles.get((row["doc_key"], row["idx"]), ())))
+    db.row_factory = None
+    return out
+
+
 def _token_columns(blob: bytes) -> dict | None:
     """A stored sentence's token columns (encoding 2 or 3), or None for encoding 1."""
     import zlib
@@ -115,6 +142,29 @@ def token_dictionary(db: sqlite3.Connection) -> str:
             break
         out = shape + out
     return out
+
+
+def token_bytes_dictionary(db: sqlite3.Connection) -> str:
+    """Encoding 4's bodies of the stored sentences without their words, as many as fit
+    (the latest sentences last), base64."""
+    import base64
+
+    from dateline.store import token_bytes, tokens
+    from dateline.types import Sentence
+
+    out = b""
+    rows = db.execute(
+        "SELECT idx, start_char, end_char, text, token_start, token_end, tokens FROM sentences "
+        "WHERE tokens IS NOT NULL ORDER BY rowid"
+    )
+    for idx, start, end, text, t0, t1, blob in rows:
+        s = Sentence(idx, start, end, text, t0, t1)
+        toks, chunks = tokens.decode(bytes(blob), s)
+        numbers, _ = token_bytes.parts(toks, s, chunks)  # the other part holds the words
+        if len(out) + len(numbers) > MAX_DICTIONARY:
+            break
+        out = numbers + out
+    return base64.b64encode(out).decode("ascii")
 
 
 def token_labels(db: sqlite3.Connection) -> dict[str, list[str]]:
@@ -164,9 +214,13 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", required=True)
     ap.add_argument("--append", action="store_true", help="only add dictionaries for records that have none")
+    ap.add_argument("--renew", action="append", default=[], help="append a newer dictionary for this record class")
     args = ap.parse_args()
     db = sqlite3.connect(args.db)
-    dicts = json.loads(DICTIONARIES.read_text(encoding="utf-8"))["dictionaries"] if args.append else []
+    dicts = json.loads(DICTIONARIES.read_text(encoding="utf-8"))["dictionaries"] if args.append or args.renew else []
+    for cls in args.renew:
+        table = next(t for t, c in TABLES if c == cls)
+        dicts.append({"id": len(dicts) + 1, "record": cls, "dictionary": dictionary(lean_rows(db, table), cls)})
     for table, cls in TABLES:
         if any(d["record"] == cls for d in dicts):
             continue  # frozen: stored records refer to it by number
@@ -174,8 +228,11 @@ def main() -> int:
         dicts.append({"id": len(dicts) + 1, "record": cls, "dictionary": dictionary(rows, cls)})
     if not any(d["record"] == "SentenceTokens" for d in dicts):
         dicts.append({"id": len(dicts) + 1, "record": "SentenceTokens", "dictionary": token_dictionary(db)})
+    if not any(d["record"] == "SentenceTokens4" for d in dicts):
+        entry = {"id": len(dicts) + 1, "record": "SentenceTokens4", "dictionary": token_bytes_dictionary(db)}
+        dicts.append(entry | {"base64": True})
     DICTIONARIES.write_text(json.dumps({"version": 1, "dictionaries": dicts}, ensure_ascii=False, indent=1) + "\n")
-    if args.append:
+    if args.append or args.renew:
         print(f"wrote {DICTIONARIES}")
         return 0
     labels = token_labels(db)

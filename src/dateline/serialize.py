@@ -10,6 +10,7 @@ preset dictionary of its shape); :func:`loads` reads packed and plain JSON alike
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import functools
 import json
@@ -133,9 +134,16 @@ _DICTIONARIES = Path(__file__).parent / "data" / "record_dictionaries.json"
 def _dictionaries() -> tuple[dict[int, bytes], dict[str, int]]:
     """Dictionaries by number, and the number a record class packs with (its newest)."""
     spec = json.loads(_DICTIONARIES.read_text(encoding="utf-8"))
-    by_id = {d["id"]: d["dictionary"].encode("utf-8") for d in spec["dictionaries"]}
+    by_id = {d["id"]: _dictionary_bytes(d) for d in spec["dictionaries"]}
     by_class = {d["record"]: d["id"] for d in spec["dictionaries"]}
     return by_id, by_class
+
+
+def _dictionary_bytes(entry: dict[str, Any]) -> bytes:
+    """A dictionary's bytes: its text, or base64 for one of bytes that are no text (token columns)."""
+    if entry.get("base64"):
+        return base64.b64decode(entry["dictionary"])
+    return str(entry["dictionary"]).encode("utf-8")
 
 
 @functools.cache

@@ -10,7 +10,7 @@ import zlib
 from sqlalchemy import text
 
 from dateline import serialize
-from dateline.store import open_store, tokens
+from dateline.store import open_store, tokens, write
 from dateline.store.compact import PACKED_TABLES
 from dateline.store.db import COMPACTING
 from dateline.types import Analysis, Token
@@ -27,7 +27,8 @@ def test_packed_records_read_back_the_same_and_smaller(seed_analysis):
     assert len(records) > 50
     packed = [serialize.pack(r) for r in records]
     assert [serialize.loads(type(r), b) for r, b in zip(records, packed, strict=True)] == records
-    events = [serialize.pack(e) for e in seed_analysis.events]
+    # as the store packs them (since 0015 without what their columns hold; the dictionary is of that shape)
+    events = [r["data"] for r in write.event_rows(seed_analysis)]
     as_json = [serialize.dumps(e, compact=True).encode() for e in seed_analysis.events]
     assert sum(map(len, events)) < 0.5 * sum(map(len, as_json))
     # JSON text, and JSON as bytes (PostgreSQL's converted column), still read

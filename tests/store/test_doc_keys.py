@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-from click.testing import CliRunner
 from sqlalchemy import inspect
 
 from dateline import serialize
@@ -17,53 +15,7 @@ from dateline.store import columns, keys, open_store
 from dateline.store.db import KEYING, ROLES_ONCE
 from dateline.types import Event
 
-from ..conftest import EXAMPLES
-from .layouts import as_0015, as_0016
-
-_COMMANDS = (
-    ["docs", "--json"],
-    ["entities", "--json"],
-    ["timeline", "--all", "--json"],
-    ["events", "--json"],
-    ["places", "--json"],
-    ["quantities", "--json"],
-    ["main-event", "--json"],
-    ["search", "Putin", "--json"],
-    ["search", "summit", "--any", "--json"],
-    ["ask", "Where did Kim Jong Un meet Putin?", "--json"],
-    *(["export", "--format", "jsonl", "--table", t] for t in ("documents", "sentences", "events", "places")),
-    ["export", "--format", "jsonl", "--table", "mentions"],
-    ["export", "--format", "geojson"],
-    ["export", "--format", "geojson", "--table", "events"],
-    ["export", "--format", "semeval-timeline", "--entity", "Putin"],
-    ["timeline", "--entity", "Putin", "--json"],
-    ["export", "--format", "mentions"],
-)
-
-
-@pytest.fixture(scope="module")
-def analyses(seed_analysis):
-    from dateline.ingest import read_path
-    from dateline.pipeline import analyse
-
-    more = [analyse(a) for name in ("001_vostochny_first_launch.txt", "004_vostochny_summit.txt")
-            for a in read_path(EXAMPLES / name)]  # fmt: skip
-    return [seed_analysis, *more]
-
-
-def _read_back(url: str) -> dict[str, str]:
-    from dateline.cli.main import cli
-
-    out = {}
-    for args in _COMMANDS:
-        res = CliRunner().invoke(cli, [*args, "--db", url], catch_exceptions=False)
-        assert res.exit_code == 0, (args, res.output[-300:])
-        out[" ".join(args)] = res.output
-    store = open_store(url, create=False)
-    for doc_id in store.doc_ids():
-        out[doc_id] = serialize.dumps(store.load_analysis(doc_id))
-    store.close()
-    return out
+from .layouts import as_0015, as_0016, read_back
 
 
 def _columns(store, table: str) -> list[str]:
@@ -95,7 +47,7 @@ def test_migration_0016_converts_an_0015_store_without_loss(store_url, analyses)
     store = open_store(store_url)
     store.save_many(analyses)
     store.close()
-    before = _read_back(store_url)
+    before = read_back(store_url)
     store = open_store(store_url)
     as_0015(store)
     assert "doc_key" not in _columns(store, "documents") and "doc_id" in _columns(store, "events")
@@ -109,7 +61,7 @@ def test_migration_0016_converts_an_0015_store_without_loss(store_url, analyses)
     for a in analyses:
         assert store.load_analysis(a.article.doc_id) == a
     store.close()
-    assert _read_back(store_url) == before
+    assert read_back(store_url) == before
 
 
 def test_an_events_roles_are_stored_once(seed_analysis):
@@ -140,7 +92,7 @@ def test_migration_0017_converts_an_0016_store_without_loss(store_url, analyses)
     store.save_many(analyses)
     lean = _role_bytes(store)
     store.close()
-    before = _read_back(store_url)
+    before = read_back(store_url)
     store = open_store(store_url)
     as_0016(store)
     whole = _role_bytes(store)
@@ -153,4 +105,4 @@ def test_migration_0017_converts_an_0016_store_without_loss(store_url, analyses)
     for a in analyses:
         assert store.load_analysis(a.article.doc_id) == a
     store.close()
-    assert _read_back(store_url) == before
+    assert read_back(store_url) == before

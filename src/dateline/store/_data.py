@@ -21,6 +21,7 @@ class TokenLabels:
     tag: tuple[str, ...]
     dep: tuple[str, ...]
     ent_type: tuple[str, ...]
+    pos_of_tag: dict[str, str]  # encoding 4: the POS a tag gets unless a token says otherwise
 
 
 @functools.cache

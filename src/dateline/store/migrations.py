@@ -6,7 +6,7 @@ specific statements (full-text search) are keyed by dialect name.
 
 from __future__ import annotations
 
-from . import compact, keys, lean, roles
+from . import compact, derived, keys, lean, roles
 
 _DOC_FK = "REFERENCES documents(doc_id) ON DELETE CASCADE"
 
@@ -446,6 +446,10 @@ STAGE_VERSIONS = {
 # WITHOUT ROWID on SQLite, an index no query uses dropped.
 Step = compact.Step
 
+# 0018: sentence tokens in encoding 4 (store/token_bytes.py: the columns as bytes, POS by the
+# tag unless it differs, lemmas as edits of the word), re-encoded where lossless by 0014's step.
+TOKEN_BYTES: dict[str, list[Step]] = {"sqlite": [compact.encode_tokens], "postgresql": [compact.encode_tokens]}
+
 MIGRATIONS: list[tuple[str, dict[str, list[Step]] | dict[str, list[str]] | list[str]]] = [
     ("0001_core_documents_sentences_mentions", CORE),
     ("0002_sentence_full_text_search", FTS),
@@ -463,6 +467,8 @@ MIGRATIONS: list[tuple[str, dict[str, list[Step]] | dict[str, list[str]] | list[
     ("0015_lean_store", lean.LEAN_STORE),
     ("0016_integer_document_keys", keys.DOC_KEYS),
     ("0017_event_roles_stored_once", roles.ROLES_ONCE),
+    ("0018_sentence_tokens_as_bytes", TOKEN_BYTES),
+    ("0019_derived_values_left_out", derived.DERIVED),
 ]
 
 

@@ -10,8 +10,9 @@ from the lower-cased text, labels as their positions in ``data/token_labels.yaml
 (written since migration 0015) is the same columns deflated against a preset dictionary
 of their shape (``SentenceTokens`` in ``data/record_dictionaries.json``, its number in the
 blob's second byte): a sentence's blob is too short for deflate alone to find the label
-runs that recur across sentences, and takes about a quarter less with it. Encodings 1
-(JSON of the texts and labels, zlib) and 2 (no dictionary) are still read.
+runs that recur across sentences, and takes about a quarter less with it. Encoding 4
+(written since migration 0018) holds the same tokens as bytes (store/token_bytes.py).
+Encodings 1 (JSON of the texts and labels, zlib), 2 (no dictionary) and 3 are still read.
 """
 
 from __future__ import annotations
@@ -22,11 +23,14 @@ import zlib
 
 from .. import serialize
 from ..types import Sentence, Token
+from . import token_bytes
 from ._data import token_labels
 
-VERSION = 3
+VERSION = 4
+_COLUMNS = 3  # encoding 3: the columns as JSON, deflated against DICTIONARY
 _PLAIN = 2  # encoding 2: the same columns without a dictionary
 DICTIONARY = "SentenceTokens"
+BYTES_DICTIONARY = "SentenceTokens4"
 _STOP, _NUM = 1, 2
 _LABEL_FIELDS = (("p", "pos"), ("t", "tag"), ("d", "dep"), ("n", "ent_type"))
 
@@ -44,8 +48,14 @@ def encode(tokens: tuple[Token, ...], sentence: Sentence, chunks: tuple[tuple[in
 
 def encode_sentence(toks: tuple[Token, ...], sentence: Sentence, chunks: tuple[tuple[int, int], ...]) -> bytes:
     """:func:`encode` of the sentence's own tokens."""
-    number, stream = serialize.deflate(DICTIONARY, columns_json(toks, sentence, chunks))
+    number, stream = serialize.deflate(BYTES_DICTIONARY, token_bytes.body(toks, sentence, chunks))
     return bytes((VERSION, number)) + stream
+
+
+def encode_columns(toks: tuple[Token, ...], sentence: Sentence, chunks: tuple[tuple[int, int], ...]) -> bytes:
+    """Encoding 3 of the sentence's own tokens (written by migrations 0015 to 0017)."""
+    number, stream = serialize.deflate(DICTIONARY, columns_json(toks, sentence, chunks))
+    return bytes((_COLUMNS, number)) + stream
 
 
 def columns_json(toks: tuple[Token, ...], sentence: Sentence, chunks: tuple[tuple[int, int], ...]) -> bytes:
@@ -93,6 +103,8 @@ def _code(label: str, table: dict[str, int], unlisted: list[str]) -> int:
 def decode(blob: bytes, sentence: Sentence) -> tuple[tuple[Token, ...], tuple[tuple[int, int], ...]]:
     """The tokens and noun chunks :func:`encode` stored, with document-level indexes again."""
     if blob[:1] == bytes((VERSION,)):
+        return token_bytes.decode_body(serialize.inflate(blob[1], blob[2:]), sentence)
+    if blob[:1] == bytes((_COLUMNS,)):
         raw = serialize.inflate(blob[1], blob[2:])
     elif blob[:1] == bytes((_PLAIN,)):
         raw = zlib.decompress(blob[1:], -15)

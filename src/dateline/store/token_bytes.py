@@ -92,11 +92,11 @@ def parts(
         end = start + len(t.text)
         if text[start:end] != t.text:
             own += [k, t.text]
-        _varint(_code(t.tag, codes["tag"], unlisted), cols["tag"])
-        _varint(_code(t.dep, codes["dep"], unlisted), cols["dep"])
-        _varint(_code(t.ent_type, codes["ent_type"], unlisted) * 4 + _IOB.index(t.ent_iob), cols["ent"])
+        _varint(label_code(t.tag, codes["tag"], unlisted), cols["tag"])
+        _varint(label_code(t.dep, codes["dep"], unlisted), cols["dep"])
+        _varint(label_code(t.ent_type, codes["ent_type"], unlisted) * 4 + _IOB.index(t.ent_iob), cols["ent"])
         if pos_of_tag.get(t.tag) != t.pos:
-            pos += [k, _code(t.pos, codes["pos"], unlisted)]
+            pos += [k, label_code(t.pos, codes["pos"], unlisted)]
         _varint(_zigzag(t.head - t.i), cols["head"])
         how, edit = _lemma(t)
         lemmas += edit
@@ -113,7 +113,7 @@ def parts(
     return bytes(out), [lemmas, own, pos, list(unlisted)]
 
 
-def _code(label: str, table: dict[str, int], unlisted: list[str]) -> int:
+def label_code(label: str, table: dict[str, int], unlisted: list[str]) -> int:
     """A label's position in the frozen list, or past its end in the blob's own list (all fields share it)."""
     if label in table:
         return table[label]

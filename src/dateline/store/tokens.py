@@ -77,8 +77,8 @@ def columns_json(toks: tuple[Token, ...], sentence: Sentence, chunks: tuple[tupl
     for key, name in _LABEL_FIELDS:
         table = codes[key]
         labels = [getattr(t, name) for t in toks]
-        # a listed label straight from the table; _code only for the rest (it keeps their order)
-        cols[key] = [table[v] if v in table else _code(v, table, unlisted) for v in labels]
+        # a listed label straight from the table; label_code only for the rest (it keeps their order)
+        cols[key] = [table[v] if v in table else token_bytes.label_code(v, table, unlisted) for v in labels]
     if unlisted:
         cols["u"] = unlisted
     cols |= {
@@ -89,15 +89,6 @@ def columns_json(toks: tuple[Token, ...], sentence: Sentence, chunks: tuple[tupl
         "c": [[a - base_t, b - base_t] for a, b in chunks if sentence.token_start <= a < sentence.token_end],
     }
     return json.dumps(cols, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def _code(label: str, table: dict[str, int], unlisted: list[str]) -> int:
-    """A label's position in the frozen list, or past its end in the blob's own list."""
-    if label in table:
-        return table[label]
-    if label not in unlisted:
-        unlisted.append(label)
-    return len(table) + unlisted.index(label)
 
 
 def decode(blob: bytes, sentence: Sentence) -> tuple[tuple[Token, ...], tuple[tuple[int, int], ...]]:

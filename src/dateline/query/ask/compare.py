@@ -16,6 +16,7 @@ sure of it and the runner-up's, citing both.
 from __future__ import annotations
 
 from ...types import Alternative, Answer
+from .._common import as_entity_key
 from .answer import unknown
 from .config import _cfg
 from .frame import Frame, below, threshold
@@ -57,7 +58,8 @@ def by_dates(store, f: Frame, ask_one) -> Answer:
 def by_values(store, f: Frame, ask_one, options: tuple[str, ...], cap: float = 1.0) -> Answer:
     """The option with the largest (or smallest) value of the measure the question compares; ``cap``
     bounds the confidence (how sure it is that the options are the ones asked about)."""
-    assert f.measure is not None
+    if f.measure is None:
+        return unknown(f, "the question compares no measure")
     valued = []
     for opt in dict.fromkeys(options):
         sub = _best(ask_one(store, f.measure.format(opt)))
@@ -90,7 +92,7 @@ def people(ranked: list[tuple[float, str, dict]]) -> tuple[tuple[str, ...], floa
     """ "Who was the youngest of the victims?": the people the question's sentences name, as sure
     as the best of them; those far less likely than the best are not of the set asked about."""
     sc = _cfg()["scoring"]
-    named = [(p, e["opt"].text) for p, _, e in ranked if (e["opt"].key or "").startswith("PERSON:")]
+    named = [(p, e["opt"].text) for p, _, e in ranked if e["opt"].key and as_entity_key(e["opt"].key).label == "PERSON"]
     if not named:
         return (), 0.0
     top = named[0][0]

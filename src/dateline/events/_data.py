@@ -96,6 +96,8 @@ class Lexicon:
         for n in onto.get("other_nouns", ()):
             self.noun_type.setdefault(n, "OTHER")
         self.skip_verbs = frozenset(onto.get("skip_verbs", ()))
+        self.light_verbs = frozenset(onto.get("light_verbs", ()))
+        self.light_verb_nouns = {v: frozenset(ns) for v, ns in (onto.get("light_verb_nouns") or {}).items()}
         self.object_types: dict[str, dict[str, str]] = onto.get("object_types") or {}
         self.travel_needs_place = frozenset(onto.get("travel_needs_place", ()))
         self.travel_directions = frozenset(onto.get("travel_directions", ()))

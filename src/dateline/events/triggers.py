@@ -167,8 +167,29 @@ def _to_a_part(ctx: DocContext, k: int) -> bool:
     return pobj is not None and not ctx.entity_keys(pobj) and ctx.toks[pobj].lemma.lower() in clauses().part_nouns
 
 
+def light_nouns(ctx: DocContext, triggers: dict[int, str]) -> dict[int, int]:
+    """ "made an appearance", "gave his keynote": each event noun that is the direct object of a
+    light verb (data: ontology light_verbs) with no indirect object, with that verb (noun -> verb)."""
+    lex = lexicon()
+    toks = ctx.toks
+    out: dict[int, int] = {}
+    for i in triggers:
+        t = toks[i]
+        h = t.head
+        verb = toks[h].lemma.lower()
+        if t.pos != "NOUN" or t.dep != "dobj" or h == i or h not in triggers or verb not in lex.light_verbs:
+            continue
+        if verb in lex.light_verb_nouns and t.lemma.lower() not in lex.light_verb_nouns[verb]:
+            continue
+        # "gave him a tour" (not "gave his keynote to the conference": a preposition)
+        if not any(toks[k].dep in ("dative", "iobj") and toks[k].pos != "ADP" for k in ctx.kids[h]):
+            out[i] = h
+    return out
+
+
 def names_its_verb(ctx: DocContext, i: int, triggers: dict[int, str]) -> bool:
     """ "signed a treaty", "held talks": an event noun that is the object of a verb of its
     type is that verb's event, not a second one."""
     t = ctx.toks[i]
-    return t.pos == "NOUN" and t.dep in ("dobj", "nsubjpass", "attr") and triggers.get(t.head) == triggers[i]
+    typ = triggers[i]  # (two untyped events share no type: "prompted his decision" is two)
+    return t.pos == "NOUN" and t.dep in ("dobj", "nsubjpass", "attr") and typ != "OTHER" and triggers.get(t.head) == typ

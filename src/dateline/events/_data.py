@@ -36,6 +36,9 @@ class Dating:
     lead_event_skip_types: frozenset[str]
     speaker_sentences: int
     incident_types: frozenset[str]
+    antecedent_determiners: frozenset[str]
+    antecedent_sentences: int
+    narrative_sentences: int
 
 
 @functools.cache

@@ -29,6 +29,7 @@ from .dating import (
     time_roles,
 )
 from .light import carry_light_verbs
+from .narrative import narrative_times
 from .status import event_status, reported_by
 from .triggers import light_nouns, names_its_verb, trigger_type
 from .updated import updated_report_times
@@ -79,7 +80,7 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
         carry_light_verbs(ctx, light_nouns(ctx, triggers), triggers, roles, statuses, when)
         for i, typ in triggers.items():
             events.append(_make_event(ctx, len(events), sent.index, i, typ, headline, statuses[i], roles[i], when[i]))
-    return tuple(updated_report_times(ctx, lead_event_times(ctx, events)))
+    return tuple(updated_report_times(ctx, lead_event_times(ctx, narrative_times(ctx, events))))
 
 
 def _now_is_publication(st: SentenceTime, times: tuple[TimeValue, ...]) -> SentenceTime:

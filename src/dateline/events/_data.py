@@ -106,6 +106,8 @@ class Lexicon:
         self.travel_directions = frozenset(onto.get("travel_directions", ()))
         self.attack_needs_target = frozenset(onto.get("attack_needs_target", ()))
         self.target_preps = frozenset(onto.get("target_preps", ()))
+        self.statement_without_object = frozenset(onto.get("statement_without_object", ()))
+        self.attack_needs_object = frozenset(onto.get("attack_needs_object", ()))
         self.person_subject_types: dict[str, str] = onto.get("person_subject_types") or {}
         self.person_nouns = frozenset(onto.get("person_nouns", ()))
         self.contest_types = frozenset(onto.get("contest_types", ()))

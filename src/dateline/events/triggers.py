@@ -63,13 +63,24 @@ def _verb_type(ctx: DocContext, i: int, lem: str) -> str | None:
     typ = lex.verb_type.get(lem, "OTHER")
     if lem in lex.person_subject_types and _person_subject(ctx, i):
         return lex.person_subject_types[lem]  # "the boy fell down a well", not a price falling
-    if typ == "TRAVEL" and (passive or (lem in lex.travel_needs_place and not _place_object(ctx, i))):
-        return "OTHER"
-    if typ == "TRAVEL" and not _mover(ctx, i):
-        return "OTHER"  # "his title is crossing the garage floor", "the campaign came to an end"
-    if typ == "ATTACK" and lem in lex.attack_needs_target and not (passive or _target(ctx, i)):
-        return "OTHER"
-    return typ
+    return "OTHER" if _lacks_what_its_type_needs(ctx, i, lem, typ, passive, dobj) else typ
+
+
+def _lacks_what_its_type_needs(ctx: DocContext, i: int, lem: str, typ: str, passive: bool, dobj: int | None) -> bool:
+    """A travel verb with no place or no mover, an attack verb with no target or object, a
+    statement verb with a noun object ("added veteran talent"): no event of that type."""
+    lex = lexicon()
+    if typ == "TRAVEL":
+        if passive or (lem in lex.travel_needs_place and not _place_object(ctx, i)):
+            return True
+        return not _mover(ctx, i)  # "his title is crossing the garage floor", "the campaign came to an end"
+    if typ == "ATTACK":
+        if lem in lex.attack_needs_target and not (passive or _target(ctx, i)):
+            return True
+        return lem in lex.attack_needs_object and not (passive or dobj is not None)
+    if typ == "STATEMENT" and lem in lex.statement_without_object:
+        return dobj is not None and ctx.toks[dobj].pos == "NOUN"
+    return False
 
 
 def _target(ctx: DocContext, i: int) -> bool:

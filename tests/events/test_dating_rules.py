@@ -218,3 +218,11 @@ def test_the_contest_a_game_belongs_to_is_no_participant():
     assert not _roles(e, "patient") and e.time_value == "2003"
     defeat = _event("The defeat of the Giants shocked fans.", "defeat")
     assert [str(r.entity) for r in _roles(defeat, "patient")] == ["ORG:Giants"]
+
+
+def test_a_perfect_progressive_goes_on_from_its_since_date_which_dates_it():
+    fight = _event("He has been fighting pancreatic cancer since 2004.", "fight")
+    assert (fight.time_value, fight.status, fight.type) == ("2004", "ongoing", "OTHER")  # no violence
+    # an anchor everywhere else: "their first meeting since 2019", "has lived there since 2004"
+    assert _event("It was their first meeting since 2019.", "meeting").time_value is None
+    assert _event("He has lived in Paris since 2004.", "live").time_value != "2004"

@@ -41,7 +41,7 @@ def test_an_event_some_days_before_the_anchor():
 @pytest.mark.parametrize(
     "text, phrase, anchor, value, how",
     [
-        ("Two days later, the delegates met again.", "Two days later", "2019-04-25", "2019-04-27", "relative"),
+        ("Two days later, the delegates met again.", "Two days later", "2019-04-25", "2019-04-27", "anaphor"),
         ("Last week, the talks failed.", "Last week", date(2019, 4, 25), "2019-W16", "relative"),
         ("The minister resigned yesterday.", "yesterday", date(2019, 4, 25), "2019-04-24", "relative"),
         ("The following month, exports fell.", "The following month", "2019-05-10", "2019-06", "anaphor"),
@@ -130,3 +130,16 @@ def test_the_stage_reports_granularity():
     }
     assert ts["2019"].granularity == "year" and ts["Tuesday"].granularity == "day"
     assert ts["three years"].granularity is None and ts["weekly"].granularity is None
+
+
+def test_some_units_later_count_from_the_last_date_told_not_from_today():
+    from dateline.nlp import parse_text
+    from dateline.time import extract_times
+
+    text = "In 1984 Apple launched the Macintosh. One year later he founded NeXT. A week later, he left."
+    found = {t.text: t.value for t in extract_times(parse_text(text, published=date(2011, 10, 6)))}
+    assert found["One year later"] == "1985"
+    assert found["A week later"] == "1984"  # within what the text gives: a year
+    # with no date before it, "later" still counts from the publication date
+    alone = extract_times(parse_text("Two days later, he left.", published=date(2011, 10, 6)))
+    assert [t.value for t in alone] == ["2011-10-08"]

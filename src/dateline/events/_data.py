@@ -36,6 +36,9 @@ class Dating:
     lead_event_skip_types: frozenset[str]
     speaker_sentences: int
     incident_types: frozenset[str]
+    antecedent_determiners: frozenset[str]
+    antecedent_sentences: int
+    narrative_sentences: int
 
 
 @functools.cache
@@ -96,11 +99,15 @@ class Lexicon:
         for n in onto.get("other_nouns", ()):
             self.noun_type.setdefault(n, "OTHER")
         self.skip_verbs = frozenset(onto.get("skip_verbs", ()))
+        self.light_verbs = frozenset(onto.get("light_verbs", ()))
+        self.light_verb_nouns = {v: frozenset(ns) for v, ns in (onto.get("light_verb_nouns") or {}).items()}
         self.object_types: dict[str, dict[str, str]] = onto.get("object_types") or {}
         self.travel_needs_place = frozenset(onto.get("travel_needs_place", ()))
         self.travel_directions = frozenset(onto.get("travel_directions", ()))
         self.attack_needs_target = frozenset(onto.get("attack_needs_target", ()))
         self.target_preps = frozenset(onto.get("target_preps", ()))
+        self.statement_without_object = frozenset(onto.get("statement_without_object", ()))
+        self.attack_needs_object = frozenset(onto.get("attack_needs_object", ()))
         self.person_subject_types: dict[str, str] = onto.get("person_subject_types") or {}
         self.person_nouns = frozenset(onto.get("person_nouns", ()))
         self.contest_types = frozenset(onto.get("contest_types", ()))

@@ -239,16 +239,27 @@ _CORE_ROLE_BY_DEP: dict[str, _CoreRoleHandler] = {
 
 
 def _inherit_agent(ctx: DocContext, i: int, roles: dict[int, list[Role]]) -> None:
-    """Controlled and conjoined verbs share their governor's subject."""
+    """Controlled and conjoined verbs share their governor's subject, and so does a gerund of
+    a preposition ("unveiled it by walking onto the stage", "hinted at it while introducing");
+    a reduced relative's noun is what it tells of ("Jobs, born in San Francisco")."""
     toks = ctx.toks
     cur = i
     for _ in range(4):
         t = toks[cur]
-        if t.dep not in ("xcomp", "advcl", "conj", "acl", "relcl") or t.head == cur:
+        if t.dep not in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp") or t.head == cur:
             return
         h = t.head
         if t.dep == "relcl":
             # "Kim, who prefers ..." / "meeting place where he ...": the subject is inside
+            return
+        if t.dep == "pcomp":
+            if toks[h].dep != "prep" or toks[h].head == h:
+                return
+            h = toks[h].head  # "by walking": the verb the preposition hangs on
+        elif cur == i and t.dep == "acl" and t.tag == "VBN" and toks[h].pos in ("NOUN", "PROPN"):
+            a = ctx.subtree(h)[0]
+            b = ctx.subtree(i)[0]  # the noun's phrase up to the participle
+            roles[i] += role_from_token(ctx, "patient", h, (a, b) if a < b else None)
             return
         if t.dep == "acl" and toks[h].pos == "NOUN":
             # "plans to visit": the planner is the subject of the verb governing "plans"

@@ -82,7 +82,7 @@ def time_roles(ctx: DocContext, sent, triggers, roles, times_here) -> dict[int, 
             when = _NONE  # "told them on the Sunday before the election": undated, and borrows nothing
         owner = modifier_owner(ctx, head, head if head in triggers else owner_of(ctx, head, triggers), triggers)
         h = toks[head].head
-        if toks[head].dep == "pobj" and ctx.lower[h] in _ANCHOR_PREPS:
+        if toks[head].dep == "pobj" and ctx.lower[h] in _ANCHOR_PREPS and not _began_at(ctx, h, owner):
             owner = None  # "first meeting since 2019": an anchor, not the event's time
         if owner is not None and (_across_clause(ctx, head, owner) or _dates_an_argument(ctx, head, owner)):
             owner = None  # "said he expects to race next year"; "changed the conclusion from July"
@@ -98,6 +98,15 @@ def time_roles(ctx: DocContext, sent, triggers, roles, times_here) -> dict[int, 
         out.setdefault(owner, when)
     _frame_times(ctx, triggers, out)
     return out
+
+
+def _began_at(ctx: DocContext, prep: int, owner: int | None) -> bool:
+    """ "has been fighting cancer since 2004": a perfect progressive goes on from its "since"
+    date, which dates it (its start: the timeline places it there)."""
+    toks = ctx.toks
+    if owner is None or ctx.lower[prep] != "since" or toks[prep].head != owner or toks[owner].tag != "VBG":
+        return False
+    return syntax.tense(ctx.tree, owner) == "perfect"
 
 
 def range_spans(times_here) -> dict[str, tuple[str, str]]:

@@ -28,8 +28,10 @@ from .dating import (
     report_time,
     time_roles,
 )
+from .light import carry_light_verbs
+from .narrative import narrative_times
 from .status import event_status, reported_by
-from .triggers import names_its_verb, trigger_type
+from .triggers import light_nouns, names_its_verb, trigger_type
 from .updated import updated_report_times
 
 
@@ -75,9 +77,10 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
         light_verb_times(ctx, triggers, statuses, when)
         past_plan_times(ctx, statuses, when)
         offset_times(ctx, sent, triggers, durations.get(sent.index, ()), when)
+        carry_light_verbs(ctx, light_nouns(ctx, triggers), triggers, roles, statuses, when)
         for i, typ in triggers.items():
             events.append(_make_event(ctx, len(events), sent.index, i, typ, headline, statuses[i], roles[i], when[i]))
-    return tuple(updated_report_times(ctx, lead_event_times(ctx, events)))
+    return tuple(updated_report_times(ctx, lead_event_times(ctx, narrative_times(ctx, events))))
 
 
 def _now_is_publication(st: SentenceTime, times: tuple[TimeValue, ...]) -> SentenceTime:
@@ -135,7 +138,8 @@ def _sentence_triggers(ctx: DocContext, sent, headline: dict[int, tuple]) -> dic
         if typ is None or _subject_of_headline_verb(ctx, i, headline):
             continue
         triggers[i] = typ
-    for i in [i for i in triggers if names_its_verb(ctx, i, triggers)]:
+    light = light_nouns(ctx, triggers)  # "held talks": the noun is the event (events/light.py)
+    for i in [i for i in triggers if i not in light and names_its_verb(ctx, i, triggers)]:
         del triggers[i]
     return triggers
 

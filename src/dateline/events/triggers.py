@@ -63,13 +63,24 @@ def _verb_type(ctx: DocContext, i: int, lem: str) -> str | None:
     typ = lex.verb_type.get(lem, "OTHER")
     if lem in lex.person_subject_types and _person_subject(ctx, i):
         return lex.person_subject_types[lem]  # "the boy fell down a well", not a price falling
-    if typ == "TRAVEL" and (passive or (lem in lex.travel_needs_place and not _place_object(ctx, i))):
-        return "OTHER"
-    if typ == "TRAVEL" and not _mover(ctx, i):
-        return "OTHER"  # "his title is crossing the garage floor", "the campaign came to an end"
-    if typ == "ATTACK" and lem in lex.attack_needs_target and not (passive or _target(ctx, i)):
-        return "OTHER"
-    return typ
+    return "OTHER" if _lacks_what_its_type_needs(ctx, i, lem, typ, passive, dobj) else typ
+
+
+def _lacks_what_its_type_needs(ctx: DocContext, i: int, lem: str, typ: str, passive: bool, dobj: int | None) -> bool:
+    """A travel verb with no place or no mover, an attack verb with no target or object, a
+    statement verb with a noun object ("added veteran talent"): no event of that type."""
+    lex = lexicon()
+    if typ == "TRAVEL":
+        if passive or (lem in lex.travel_needs_place and not _place_object(ctx, i)):
+            return True
+        return not _mover(ctx, i)  # "his title is crossing the garage floor", "the campaign came to an end"
+    if typ == "ATTACK":
+        if lem in lex.attack_needs_target and not (passive or _target(ctx, i)):
+            return True
+        return lem in lex.attack_needs_object and not (passive or dobj is not None)
+    if typ == "STATEMENT" and lem in lex.statement_without_object:
+        return dobj is not None and ctx.toks[dobj].pos == "NOUN"
+    return False
 
 
 def _target(ctx: DocContext, i: int) -> bool:
@@ -167,8 +178,29 @@ def _to_a_part(ctx: DocContext, k: int) -> bool:
     return pobj is not None and not ctx.entity_keys(pobj) and ctx.toks[pobj].lemma.lower() in clauses().part_nouns
 
 
+def light_nouns(ctx: DocContext, triggers: dict[int, str]) -> dict[int, int]:
+    """ "made an appearance", "gave his keynote": each event noun that is the direct object of a
+    light verb (data: ontology light_verbs) with no indirect object, with that verb (noun -> verb)."""
+    lex = lexicon()
+    toks = ctx.toks
+    out: dict[int, int] = {}
+    for i in triggers:
+        t = toks[i]
+        h = t.head
+        verb = toks[h].lemma.lower()
+        if t.pos != "NOUN" or t.dep != "dobj" or h == i or h not in triggers or verb not in lex.light_verbs:
+            continue
+        if verb in lex.light_verb_nouns and t.lemma.lower() not in lex.light_verb_nouns[verb]:
+            continue
+        # "gave him a tour" (not "gave his keynote to the conference": a preposition)
+        if not any(toks[k].dep in ("dative", "iobj") and toks[k].pos != "ADP" for k in ctx.kids[h]):
+            out[i] = h
+    return out
+
+
 def names_its_verb(ctx: DocContext, i: int, triggers: dict[int, str]) -> bool:
     """ "signed a treaty", "held talks": an event noun that is the object of a verb of its
     type is that verb's event, not a second one."""
     t = ctx.toks[i]
-    return t.pos == "NOUN" and t.dep in ("dobj", "nsubjpass", "attr") and triggers.get(t.head) == triggers[i]
+    typ = triggers[i]  # (two untyped events share no type: "prompted his decision" is two)
+    return t.pos == "NOUN" and t.dep in ("dobj", "nsubjpass", "attr") and typ != "OTHER" and triggers.get(t.head) == typ

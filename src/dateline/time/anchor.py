@@ -146,7 +146,7 @@ def _read_with(tv: TimeValue, day: date, direction: int) -> str | None:
     if found is None:
         return None
     if found.value.startswith("ANAPHOR:"):
-        _, unit, off = found.value.split(":")
+        _, unit, off, *_later = found.value.split(":")
         return "ANAPHOR=" + anaphor_value(unit, int(off), day.isoformat(), day)
     return found.value
 

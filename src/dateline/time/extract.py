@@ -147,8 +147,10 @@ def resolve_anaphors(found: list[Found], dct: date | None) -> None:
     last_date: str | None = None
     for f in found:
         if f.value.startswith("ANAPHOR:"):
-            _, unit, off = f.value.split(":")
+            _, unit, off, *later = f.value.split(":")
             f.value = anaphor_value(unit, int(off), last_date, dct)
+            if later and last_date is not None and _date_of(last_date, unit) is None:
+                f.value = last_date  # "a week later" after "in 1984": within what the text gives
         elif f.type in _SPECIFIC and f.value[:4].isdigit():
             last_date = f.value
 

@@ -3,8 +3,8 @@ following year", "Tuesday", "two days ago", "that day", "now".
 
 The anchor is ``Ctx.dct``: the publication date in the stage, another date through
 :func:`dateline.time.resolve_against`. Expressions that count from the last date the
-text mentioned ("that year", "the next day") come out as ``ANAPHOR:unit:offset`` and are
-resolved in ``extract.py``, which knows that date.
+text mentioned ("that year", "the next day") come out as ``ANAPHOR:unit:offset`` ("two days
+later": ``ANAPHOR:day:2:later``) and are resolved in ``extract.py``, which knows that date.
 """
 
 from __future__ import annotations
@@ -184,7 +184,13 @@ def h_ago(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return Hit("DATE", last_quarter_year_ago(ctx.dct), mod)
     if tp:
         return Hit("DATE", ctx.dct.isoformat(), mod)
+    if squash(m.group("dir")) == "later" and letter in _ANAPHOR_UNIT:
+        # "one year later", "two days later": counted from the last date told, not from today
+        return Hit("DATE", f"ANAPHOR:{_ANAPHOR_UNIT[letter]}:{k}:later", mod)
     return Hit("DATE", N.shift_or_unknown(ctx.dct, letter, sign * k), mod)
+
+
+_ANAPHOR_UNIT = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 
 
 def h_ref(m: re.Match[str], ctx: Ctx) -> Hit | None:

@@ -82,7 +82,14 @@ STAGES: tuple[Stage, ...] = (
         # ahead, model codes as written ("3G", "the 3G zPhone"), a person run into "U.S." split off, "as" phrases
         version=6,
     ),
-    Stage("time", ("parsed",), ("times", "sentence_times"), _time_stage),
+    Stage(
+        "time",
+        ("parsed",),
+        ("times", "sentence_times"),
+        _time_stage,
+        # 2: "one year later", "two days later" count from the last date the text told
+        version=2,
+    ),
     Stage("geo", ("parsed",), ("places", "relative_locations"), _geo_stage),
     Stage("quantity", ("parsed",), ("quantities",), _quantity_stage),
     Stage(
@@ -96,8 +103,11 @@ STAGES: tuple[Stage, ...] = (
         # 5: types by a passive's subject, movers and parts, completed complements, split subjects,
         # reports updated a day later, speakers' statements dated deeper in the report;
         # 6: a date after an earlier clause's verb does not time a later conjunct with its own subject,
-        # a past date after a past proposal's gerund is the proposal's, no report's day after background
-        version=6,
+        # a past date after a past proposal's gerund is the proposal's, no report's day after background;
+        # 7: light verbs carry their event noun ("held talks"), dates from neighbouring events (a definite
+        # event noun, a participle adjunct, a speaker's next statement), gerund and reduced-relative
+        # participants, "has been fighting since 2004", no attack in fighting an illness
+        version=7,
     ),
 )
 

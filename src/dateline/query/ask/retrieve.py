@@ -328,13 +328,14 @@ def _grouped_texts(store, q: str, n: int) -> list[dict]:
     if store.dialect == "postgresql":
         params: dict[str, str] = {}
         tsq = _tsquery(q, params)
-        # grouped first and ranked once per text: copies of a sentence (same words, so the same
-        # tsvector) rank the same, and ranking is what a match costs
+        # grouped first and ranked once per text, on one of its rows: copies of a sentence (same
+        # words, so the same tsvector) rank the same, and ranking is what a match costs
         sql = (
-            "SELECT s.text, -ts_rank_cd(s.tsv, q.q) AS score, "
+            "WITH g AS MATERIALIZED (SELECT s.text, MIN(s.ctid) AS c, "
             "string_agg(s.doc_id || ':' || s.idx, ' ' ORDER BY s.doc_id, s.idx) AS ids "
-            f"FROM sentences s CROSS JOIN (SELECT {tsq} AS q) q WHERE s.tsv @@ q.q "
-            "GROUP BY s.text, s.tsv, q.q ORDER BY score, s.text LIMIT :n"
+            f"FROM sentences s WHERE s.tsv @@ ({tsq}) GROUP BY s.text) "
+            f"SELECT g.text, -ts_rank_cd(s.tsv, {tsq}) AS score, g.ids FROM g JOIN sentences s ON s.ctid = g.c "
+            "ORDER BY score, g.text LIMIT :n"
         )
         return store.query(sql, n=n, **params)
     # ranked rowids first, the texts read from ``sentences`` by rowid: reading every matching

@@ -86,3 +86,10 @@ def test_ranked_and_grouped_texts_on_postgresql_hold_the_same_sentences(small_st
     assert grouped and places(_grouped_texts(small_pg, q, 50)) == places(grouped)
     pg = _grouped_texts(small_pg, q, 50)
     assert [e["score"] for e in pg] == sorted(e["score"] for e in pg)  # best first: lower is better on both
+
+
+def test_capped_match_counts_are_exact_up_to_the_cap(small_store, small_pg):
+    terms = ['"Kim"', '"Putin"', '"Belgrade"', '"nowhere"']
+    exact = _match_counts(small_pg, terms)
+    assert exact[0] >= 5
+    assert _match_counts(small_pg, terms, at_most=2) == [min(n, 3) for n in exact]

@@ -396,8 +396,13 @@ def _rare_terms(store, q: str) -> str:
     terms = [t.strip() for t in q.split(" OR ") if t.strip()]
     if not terms:
         return q
-    sized = sorted(zip(_match_counts(store, terms), terms, strict=True))
     cap, total = _cfg()["scoring"]["ranked_rows"], 0
+    counts = _match_counts(store, terms, at_most=cap)
+    # the two rarest are kept whatever their size: fewer than two under the cap, and some count
+    # may have stopped at the cap: count those exactly
+    if sum(0 < n <= cap for n in counts) < 2 and cap + 1 in counts:
+        counts = _match_counts(store, terms)
+    sized = sorted(zip(counts, terms, strict=True))
     kept: list[str] = []
     for n, t in sized:
         if n and (len(kept) < 2 or total + n <= cap):
@@ -406,12 +411,16 @@ def _rare_terms(store, q: str) -> str:
     return " OR ".join(kept) or q
 
 
-def _match_counts(store, terms: list[str]) -> list[int]:
-    """How many sentences match each term: one statement (one round trip instead of one per term)."""
+def _match_counts(store, terms: list[str], at_most: int | None = None) -> list[int]:
+    """How many sentences match each term: one statement (one round trip instead of one per term).
+    ``at_most``: a count above it may stop at ``at_most + 1`` (PostgreSQL reads every matching row
+    to count it; beyond the cap only "too many" matters, see _rare_terms)."""
     if store.dialect == "postgresql":
         params: dict[str, str] = {}
+        limit = "" if at_most is None else f" LIMIT {int(at_most) + 1}"
         counts = [
-            f"(SELECT COUNT(*) FROM sentences WHERE tsv @@ {_tsquery(t, params)}) AS n{j}" for j, t in enumerate(terms)
+            f"(SELECT COUNT(*) FROM (SELECT 1 FROM sentences WHERE tsv @@ {_tsquery(t, params)}{limit}) m) AS n{j}"
+            for j, t in enumerate(terms)
         ]
         row = store.query("SELECT " + ", ".join(counts), **params)[0]
         return [int(row[f"n{j}"]) for j in range(len(terms))]

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
+import sys
 import uuid
 from pathlib import Path
 
@@ -112,55 +108,23 @@ def db_url(tmp_path) -> str:
 
 
 # -- a real PostgreSQL server, started for the session by the tests themselves ---------
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
-
-
-def _as_postgres(cmd: list[str]) -> list[str]:
-    """initdb refuses to run as root: run the server tools as the postgres user then."""
-    return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
+sys.path.insert(0, str(ROOT / "scripts"))
+import pg_server as _pg  # noqa: E402  (scripts/pg_server.py, shared with bench/ask.py --postgres)
 
 
 @pytest.fixture(scope="session")
-def pg_server(tmp_path_factory):
+def pg_server():
     """A throwaway PostgreSQL 15 cluster on a Unix socket; stopped and removed at the end."""
-    if not (PG_BIN / "initdb").exists():
-        pytest.skip(f"PostgreSQL server binaries not found in {PG_BIN} (make setup installs them)")
-    base = Path(tempfile.mkdtemp(prefix="dateline-pg-"))
-    if os.geteuid() == 0:
-        shutil.chown(base, "postgres")
-    data, port = base / "data", _free_port()
-    subprocess.run(
-        _as_postgres([str(PG_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8"]
-                     + ["--locale=C.UTF-8", "--no-sync"]),
-        check=True, capture_output=True,
-    )  # fmt: skip
-    opts = f"-k {base} -p {port} -c listen_addresses='' -c fsync=off -c full_page_writes=off"
-    ctl = [str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(base / "log"), "-w"]
-    subprocess.run(_as_postgres([*ctl, "-o", opts, "start"]), check=True, capture_output=True)
-    try:
-        yield f"postgresql://postgres@/{{db}}?host={base}&port={port}"
-    finally:
-        subprocess.run(_as_postgres([*ctl, "-m", "immediate", "stop"]), capture_output=True)
-        shutil.rmtree(base, ignore_errors=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    if not _pg.available():
+        pytest.skip(f"PostgreSQL server binaries not found in {_pg.PG_BIN} (make setup installs them)")
+    with _pg.throwaway_server() as url:
+        yield url
 
 
 @pytest.fixture()
 def pg_url(pg_server, request):
     """A fresh, empty database on the session's server, for one test."""
-    import sqlalchemy as sa
-
-    name = "t_" + uuid.uuid4().hex[:12]
-    admin = sa.create_engine(pg_server.format(db="postgres").replace("postgresql://", "postgresql+psycopg://"))
-    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
-        c.execute(sa.text(f"CREATE DATABASE {name}"))
-    admin.dispose()
-    return pg_server.format(db=name)
+    return _pg.create_database(pg_server, "t_" + uuid.uuid4().hex[:12])
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 
 from ...types import EntityKey
+from .. import fts
 from .._common import as_entity_key, load_facts
-from ..basic import fts_query, in_text, search
+from ..basic import fts_query, in_text
 from .config import _YEAR, _cfg
 from .frame import Frame, NameGroup
 
@@ -117,22 +118,26 @@ def _docs_naming(store, r: Resolved, docs: set[str], members: dict[tuple[str, st
     out = {d for (d, _), e in members.items() if e in r.ids}
     q = " OR ".join(f"({fts_query(x)})" for x in r.forms if fts_query(x))
     rest = sorted(docs - out)
-    if not q or not rest or store.dialect != "sqlite":
-        return out if store.dialect == "sqlite" else set(docs)
+    if not q or not rest:
+        return out
     for k in range(0, len(rest), 400):
         chunk = rest[k : k + 400]
-        params = {f"d{j}": x for j, x in enumerate(chunk)}
-        # the documents' sentences through their key, checked against the match's rowids: the
-        # doc_id of every matching sentence read through FTS5 (a name matches thousands) costs more
-        rows = store.query(
-            "SELECT DISTINCT doc_id FROM sentences WHERE doc_id IN ("
-            + ", ".join(f":d{j}" for j in range(len(chunk)))
-            + ") AND +rowid IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH :q)",
-            q=in_text(q),
-            **params,
-        )
+        params: dict[str, str] = {f"d{j}": x for j, x in enumerate(chunk)}
+        in_docs = "SELECT DISTINCT doc_id FROM sentences WHERE doc_id IN (" + ", ".join(f":{d}" for d in params)
+        if store.dialect == "postgresql":
+            rows = store.query(in_docs + f") AND tsv @@ {_tsquery(q, params)}", **params)
+        else:  # the documents' sentences through their key, checked against the match's rowids: the
+            # doc_id of every matching sentence read through FTS5 (a name matches thousands) costs more
+            sql = in_docs + ") AND +rowid IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH :q)"
+            rows = store.query(sql, q=in_text(q), **params)
         out.update(r_["doc_id"] for r_ in rows)
     return out
+
+
+def _tsquery(q: str, params: dict[str, str]) -> str:
+    """An FTS5 expression made here (quoted words, OR, AND, parentheses) as a PostgreSQL tsquery
+    expression, its words added to ``params``: query/fts.py reads that syntax for both back ends."""
+    return fts.to_tsquery(fts.parse(q), params)
 
 
 def _mentions_name(r: Resolved, facts: dict, doc_id: str, idx: int) -> bool:
@@ -296,29 +301,13 @@ def _retrieve(store, terms: list[str], limit: int, copies: int, names: list[list
     ``names``: each name of the question with its other forms. A sentence naming any of them
     is retrieved, whatever it lacks (its score says what); one that says "he" or "the
     cosmodrome" instead comes in as the neighbour of one that names it."""
-    if store.dialect != "sqlite":
-        hits = search(store, " ".join(terms), limit=limit * copies, any_word=True)
-        seen: dict[str, int] = {}
-        out = []
-        for h in hits:
-            seen[h.text] = seen.get(h.text, 0) + 1
-            if seen[h.text] <= copies:
-                out.append({"doc_id": h.doc_id, "sentence_index": h.sentence_index, "text": h.text})
-        return out
     q = " OR ".join(fts_query(t) for t in terms if fts_query(t))
     if not q:
         return []
-    # ranked rowids first, the texts read from ``sentences`` by rowid: reading every matching
-    # sentence's columns back through FTS5 costs more than the join (the same rows, in the same order)
-    sql = (
-        "WITH f AS MATERIALIZED (SELECT rowid AS r, rank AS score FROM sentences_fts WHERE sentences_fts MATCH :q) "
-        "SELECT s.text, MIN(f.score) AS score, group_concat(s.doc_id || ':' || s.idx, ' ') AS ids "
-        "FROM f JOIN sentences s ON s.rowid = f.r GROUP BY s.text ORDER BY score LIMIT :n"
-    )
     forms = [f"({fts_query(x)})" for group in names or [] for x in group if fts_query(x)]
     # first: sentences naming any form of any name, ranked by BM25 over all the words (so
     # the more names and words a sentence has, the higher); none named: any word at all
-    rows = store.query(sql, q=in_text(f"({' OR '.join(forms)}) AND ({q})"), n=limit) if forms else []
+    rows = _grouped_texts(store, f"({' OR '.join(forms)}) AND ({q})", limit) if forms else []
     if not rows:
         rows = _ranked_texts(store, _rare_terms(store, q), limit, copies)
     else:  # then the other sentences of the documents that name them (context words are rarely
@@ -331,6 +320,32 @@ def _retrieve(store, terms: list[str], limit: int, copies: int, names: list[list
             d, _, i = place.rpartition(":")
             out.append({"doc_id": d, "sentence_index": int(i), "text": r["text"], "score": r["score"]})
     return out
+
+
+def _grouped_texts(store, q: str, n: int) -> list[dict]:
+    """The ``n`` best distinct sentence texts matching ``q``, as {text, score, ids}: every place
+    of each text. BM25 on SQLite, ts_rank_cd on PostgreSQL (negated: lower is better on both)."""
+    if store.dialect == "postgresql":
+        params: dict[str, str] = {}
+        tsq = _tsquery(q, params)
+        # grouped first and ranked once per text, on one of its rows: copies of a sentence (same
+        # words, so the same tsvector) rank the same, and ranking is what a match costs
+        sql = (
+            "WITH g AS MATERIALIZED (SELECT s.text, MIN(s.ctid) AS c, "
+            "string_agg(s.doc_id || ':' || s.idx, ' ' ORDER BY s.doc_id, s.idx) AS ids "
+            f"FROM sentences s WHERE s.tsv @@ ({tsq}) GROUP BY s.text) "
+            f"SELECT g.text, -ts_rank_cd(s.tsv, {tsq}) AS score, g.ids FROM g JOIN sentences s ON s.ctid = g.c "
+            "ORDER BY score, g.text LIMIT :n"
+        )
+        return store.query(sql, n=n, **params)
+    # ranked rowids first, the texts read from ``sentences`` by rowid: reading every matching
+    # sentence's columns back through FTS5 costs more than the join (the same rows, in the same order)
+    sql = (
+        "WITH f AS MATERIALIZED (SELECT rowid AS r, rank AS score FROM sentences_fts WHERE sentences_fts MATCH :q) "
+        "SELECT s.text, MIN(f.score) AS score, group_concat(s.doc_id || ':' || s.idx, ' ') AS ids "
+        "FROM f JOIN sentences s ON s.rowid = f.r GROUP BY s.text ORDER BY score LIMIT :n"
+    )
+    return store.query(sql, q=in_text(q), n=n)
 
 
 def _unnamed(store, q: str, forms: list[list[str]], n: int, copies: int) -> list[dict]:
@@ -348,13 +363,24 @@ def _ranked_texts(store, q: str, n: int, copies: int, keep=lambda text: True) ->
     """Distinct sentence texts by BM25, best first, as {text, score, ids}: ranked once, rowids
     only, and read back for the top few hundred (grouping every matching sentence by its text
     costs as much as the rest of the question), in one statement."""
-    rows = store.query(
-        "WITH f AS MATERIALIZED (SELECT rowid AS r, rank AS score FROM sentences_fts WHERE sentences_fts MATCH :q "
-        "ORDER BY rank LIMIT :k) SELECT f.r AS r, f.score AS score, s.doc_id, s.idx, s.text "
-        "FROM f JOIN sentences s ON s.rowid = f.r",
-        q=in_text(q),
-        k=n * copies * _cfg()["scoring"]["ranked_pool"],
-    )
+    k = n * copies * _cfg()["scoring"]["ranked_pool"]
+    if store.dialect == "postgresql":
+        params: dict[str, str] = {}
+        rows = store.query(
+            "SELECT s.doc_id, s.idx, s.text, -ts_rank_cd(s.tsv, q.q) AS score FROM sentences s "
+            f"CROSS JOIN (SELECT {_tsquery(q, params)} AS q) q WHERE s.tsv @@ q.q "
+            "ORDER BY score, s.doc_id, s.idx LIMIT :k",
+            k=k,
+            **params,
+        )
+    else:
+        rows = store.query(
+            "WITH f AS MATERIALIZED (SELECT rowid AS r, rank AS score FROM sentences_fts WHERE sentences_fts MATCH :q "
+            "ORDER BY rank LIMIT :k) SELECT f.r AS r, f.score AS score, s.doc_id, s.idx, s.text "
+            "FROM f JOIN sentences s ON s.rowid = f.r",
+            q=in_text(q),
+            k=k,
+        )
     by_text: dict[str, dict] = {}
     for r in sorted(rows, key=lambda r: (r["score"], r["doc_id"], r["idx"])):
         if keep(r["text"]):
@@ -370,8 +396,13 @@ def _rare_terms(store, q: str) -> str:
     terms = [t.strip() for t in q.split(" OR ") if t.strip()]
     if not terms:
         return q
-    sized = sorted(zip(_match_counts(store, terms), terms, strict=True))
     cap, total = _cfg()["scoring"]["ranked_rows"], 0
+    counts = _match_counts(store, terms, at_most=cap)
+    # the two rarest are kept whatever their size: fewer than two under the cap, and some count
+    # may have stopped at the cap: count those exactly
+    if sum(0 < n <= cap for n in counts) < 2 and cap + 1 in counts:
+        counts = _match_counts(store, terms)
+    sized = sorted(zip(counts, terms, strict=True))
     kept: list[str] = []
     for n, t in sized:
         if n and (len(kept) < 2 or total + n <= cap):
@@ -380,8 +411,19 @@ def _rare_terms(store, q: str) -> str:
     return " OR ".join(kept) or q
 
 
-def _match_counts(store, terms: list[str]) -> list[int]:
-    """How many sentences match each term: one statement (one round trip instead of one per term)."""
+def _match_counts(store, terms: list[str], at_most: int | None = None) -> list[int]:
+    """How many sentences match each term: one statement (one round trip instead of one per term).
+    ``at_most``: a count above it may stop at ``at_most + 1`` (PostgreSQL reads every matching row
+    to count it; beyond the cap only "too many" matters, see _rare_terms)."""
+    if store.dialect == "postgresql":
+        params: dict[str, str] = {}
+        limit = "" if at_most is None else f" LIMIT {int(at_most) + 1}"
+        counts = [
+            f"(SELECT COUNT(*) FROM (SELECT 1 FROM sentences WHERE tsv @@ {_tsquery(t, params)}{limit}) m) AS n{j}"
+            for j, t in enumerate(terms)
+        ]
+        row = store.query("SELECT " + ", ".join(counts), **params)[0]
+        return [int(row[f"n{j}"]) for j in range(len(terms))]
     sql = "SELECT " + ", ".join(
         f"(SELECT COUNT(*) FROM sentences_fts WHERE sentences_fts MATCH :q{j}) AS n{j}" for j in range(len(terms))
     )

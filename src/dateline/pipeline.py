@@ -91,7 +91,15 @@ STAGES: tuple[Stage, ...] = (
         version=2,
     ),
     Stage("geo", ("parsed",), ("places", "relative_locations"), _geo_stage),
-    Stage("quantity", ("parsed",), ("quantities",), _quantity_stage),
+    Stage(
+        "quantity",
+        ("parsed",),
+        ("quantities",),
+        _quantity_stage,
+        # 2: a number the parser hangs on the day after it ("rose to at least six Friday") is a count;
+        # an update verb's subject says what is tallied before the verb's other words
+        version=2,
+    ),
     Stage(
         "events",
         ("parsed", "coref", "times", "sentence_times", "places"),

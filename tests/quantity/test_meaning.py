@@ -30,6 +30,8 @@ def _by(text: str):
         ("Eight fire engines were sent to the scene.", "Eight", "engine"),
         ("The laptop contained more than 600,000 emails.", "more than 600,000", "email"),
         ("The death toll rose to at least six on Friday.", "at least six", "killed"),
+        # the day right after the number (the parser hangs the number on it), and a wounded count after
+        ("The death toll rose to at least six Friday, with more than 100 others wounded.", "at least six", "killed"),
     ],
 )
 def test_what_a_count_counts(text, figure, counts):

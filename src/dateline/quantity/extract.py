@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..nlp.syntax import Tree, span_head
+from ..nlp.syntax import Tree
 from ..types import ParsedDoc, Quantity, Token
 from .lexicon import Lexicon, UnitInfo, load_lexicon
 from .meaning import add_meaning
-from .measures import is_casualty, lexeme_multiplier, measures_of
+from .measures import is_casualty, lexeme_multiplier, measures_of, number_head
 
 # digits with optional thousands separators, decimals, and an attached suffix ("5bn", "30C", "55mph")
 _NUM = re.compile(r"^([-+\u2212]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([A-Za-z\u00b0\u00ba%\u00b2\u00b3/.]*)$")
@@ -568,7 +568,7 @@ def _is_count(ctx: _Ctx, r: _Reading) -> bool:
         return False
     if j < r.end and is_casualty(toks[j], lex):
         return True  # "Seven killed", "120 wounded", "more than 50 injured"
-    head = toks[span_head(toks, i, j)]
+    head = number_head(toks, i, j)  # "rose to at least six Friday": where the day stands
     h = toks[head.head]
     if head.dep == "nummod" and h.i >= j and (h.pos == "NOUN" or h.tag == "NNPS"):
         return h.lemma not in lex.uncounted_nouns and h.text.lower() not in lex.uncounted_nouns

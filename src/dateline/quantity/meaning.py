@@ -19,9 +19,10 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from ..nlp.syntax import Tree, governing_verb, span_head
+from ..nlp.syntax import Tree, governing_verb
 from ..types import Quantity, Token
 from .lexicon import Lexicon
+from .measures import number_head
 
 _SINGULAR_DETS = frozenset({"a", "an", "the", "one"})
 
@@ -47,7 +48,7 @@ def _counted_noun(tree: Tree, q: Quantity) -> Token | None:
     """The noun a count counts: its nummod head ("seven people"), or the noun after "of"."""
     toks = tree.tokens
     i, j = token_span(tree, q)
-    head = toks[span_head(toks, i, j)]
+    head = number_head(toks, i, j)
     h = toks[head.head]
     if head.dep == "nummod" and h.pos in ("NOUN", "PROPN") and h.i >= j - 1:
         return h
@@ -143,7 +144,8 @@ def counts_of(tree: Tree, q: Quantity, lex: Lexicon) -> str | None:
     cat = _after_category(tree, anchor, lex)
     v = governing_verb(tree.tokens, anchor)
     if cat is None and v is not None:
-        cat = _verb_category(tree, v, lex) or _subject_category(tree, v, lex)
+        # "the death toll rose to six, with 100 wounded": an update verb's subject says what is tallied
+        cat = _subject_category(tree, v, lex) or _verb_category(tree, v, lex)
     if cat:
         return cat
     if q.kind == "money":

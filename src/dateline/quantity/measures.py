@@ -148,10 +148,24 @@ def _age_measures(tree: Tree, i: int, j: int) -> Found:
     return noun_phrase(tree, k, lo=j)
 
 
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
+def number_head(toks, i: int, j: int) -> Token:
+    """The head of the number read from tokens i..j-1, where it stands in the sentence: "the toll
+    rose to at least six Friday" hangs "six" on the day after it, which it does not count; the
+    number then stands where the day does."""
+    head = toks[span_head(toks, i, j)]
+    h = toks[head.head]
+    if head.dep == "nummod" and h.i == j and h.ent_type in _TIME_ENTS and h.head != h.i:
+        return h
+    return head
+
+
 def measures_of(tree: Tree, i: int, j: int, kind: str, lex: Lexicon) -> Found:
     """What the quantity read from tokens i..j-1 measures, from the parse around its head."""
     toks = tree.parsed.tokens
-    head = toks[span_head(toks, i, j)]
+    head = number_head(toks, i, j)
     if kind == "age":
         return _age_measures(tree, i, j)
     if kind in ("count", "percent"):

@@ -19,15 +19,13 @@ from ..nlp.syntax import Tree
 from ..types import ParsedDoc, Quantity, Token
 from .lexicon import Lexicon, UnitInfo, load_lexicon
 from .meaning import add_meaning
-from .measures import is_casualty, lexeme_multiplier, measures_of, number_head
+from .measures import TIME_ENTS, is_casualty, lexeme_multiplier, measures_of, number_head
 
 # digits with optional thousands separators, decimals, and an attached suffix ("5bn", "30C", "55mph")
 _NUM = re.compile(r"^([-+\u2212]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([A-Za-z\u00b0\u00ba%\u00b2\u00b3/.]*)$")
 _YEAR_MIN, _YEAR_MAX = 1000, 2100
 _YEAR_S = 365.25 * 86400
 _WS = re.compile(r"\s+")
-# entity types the time stage owns; a number in them is only ours when it is a duration or an age
-_TIME_ENTS = frozenset({"DATE", "TIME"})
 
 
 @dataclass(frozen=True)
@@ -354,7 +352,8 @@ def _excluded(ctx: _Ctx, r: _Reading) -> int | None:
     """Numbers that are not ours: dates and clock times (the time stage's), points in time
     ("two years ago"), bare years. Returns where to resume."""
     toks, lex, t = ctx.toks, ctx.lex, ctx.toks[r.i]
-    if t.ent_type in _TIME_ENTS and r.kind not in ("duration", "age") and not (r.kind and r.kind != "count"):
+    # a number in the time stage's entities is only ours when it is a duration or an age
+    if t.ent_type in TIME_ENTS and r.kind not in ("duration", "age") and not (r.kind and r.kind != "count"):
         return r.j
     if r.kind == "duration" and r.j < r.end and toks[r.j].text.lower() in lex.duration_point_followers:
         return r.j + 1

@@ -148,7 +148,7 @@ def _age_measures(tree: Tree, i: int, j: int) -> Found:
     return noun_phrase(tree, k, lo=j)
 
 
-_TIME_ENTS = frozenset({"DATE", "TIME"})
+TIME_ENTS = frozenset({"DATE", "TIME"})  # entity types the time stage owns
 
 
 def number_head(toks, i: int, j: int) -> Token:
@@ -157,7 +157,7 @@ def number_head(toks, i: int, j: int) -> Token:
     number then stands where the day does."""
     head = toks[span_head(toks, i, j)]
     h = toks[head.head]
-    if head.dep == "nummod" and h.i == j and h.ent_type in _TIME_ENTS and h.head != h.i:
+    if head.dep == "nummod" and h.i == j and h.ent_type in TIME_ENTS and h.head != h.i:
         return h
     return head
 

@@ -135,3 +135,31 @@ def read_back(url: str) -> dict[str, str]:
         out[doc_id] = serialize.dumps(store.load_analysis(doc_id))
     store.close()
     return out
+
+
+def migrated_again(url: str, analyses, to_old, migration: str, measure):
+    """A migration's round trip: ``analyses`` saved by the current code, the store put back in the
+    layout before ``migration`` by ``to_old``, then opened again (which applies it again). Checks
+    that it ran, that every analysis loads as saved and that the store shows what it showed; returns
+    ``measure(store)`` of the new layout, of the old one, and after the migration, for the caller's
+    assertions."""
+    from dateline.store import open_store
+
+    store = open_store(url)
+    store.save_many(analyses)
+    new = measure(store)
+    store.close()
+    before = read_back(url)
+    store = open_store(url)
+    to_old(store)
+    old = measure(store)
+    store.close()
+
+    store = open_store(url)  # applies the migration again
+    assert migration in [name for name, _ in store.migrations()]
+    again = measure(store)
+    for a in analyses:
+        assert store.load_analysis(a.article.doc_id) == a
+    store.close()
+    assert read_back(url) == before
+    return new, old, again

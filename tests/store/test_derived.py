@@ -8,11 +8,11 @@ import dataclasses
 import json
 
 from dateline import serialize
-from dateline.store import columns, open_store, write
+from dateline.store import columns, write
 from dateline.store.db import DERIVED
 from dateline.types import Event, Place
 
-from .layouts import as_0018, read_back
+from .layouts import as_0018, migrated_again
 
 
 def _lean(row) -> dict:
@@ -49,20 +49,6 @@ def _data_bytes(store) -> int:
 
 
 def test_migration_0019_converts_an_0018_store_without_loss(store_url, analyses):
-    store = open_store(store_url)
-    store.save_many(analyses)
-    lean = _data_bytes(store)
-    store.close()
-    before = read_back(store_url)
-    store = open_store(store_url)
-    as_0018(store)
-    assert lean < 0.8 * _data_bytes(store)
-    store.close()
-
-    store = open_store(store_url)  # applies 0019 again
-    assert DERIVED in [name for name, _ in store.migrations()]
-    assert _data_bytes(store) == lean
-    for a in analyses:
-        assert store.load_analysis(a.article.doc_id) == a
-    store.close()
-    assert read_back(store_url) == before
+    lean, whole, again = migrated_again(store_url, analyses, as_0018, DERIVED, _data_bytes)
+    assert lean < 0.8 * whole
+    assert again == lean

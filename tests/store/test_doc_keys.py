@@ -15,7 +15,7 @@ from dateline.store import columns, keys, open_store
 from dateline.store.db import KEYING, ROLES_ONCE
 from dateline.types import Event
 
-from .layouts import as_0015, as_0016, read_back
+from .layouts import as_0015, as_0016, migrated_again
 
 
 def _columns(store, table: str) -> list[str]:
@@ -43,25 +43,22 @@ def test_every_keyed_table_refers_to_its_document_by_doc_key(store_url, analyses
     store.close()
 
 
-def test_migration_0016_converts_an_0015_store_without_loss(store_url, analyses):
-    store = open_store(store_url)
-    store.save_many(analyses)
-    store.close()
-    before = read_back(store_url)
-    store = open_store(store_url)
-    as_0015(store)
-    assert "doc_key" not in _columns(store, "documents") and "doc_id" in _columns(store, "events")
-    assert store.query("SELECT COUNT(*) AS n FROM event_roles")[0]["n"] > 50
-    store.close()
+def _layout(store) -> tuple[bool, bool, int, dict[str, list[str]]]:
+    """documents keyed by doc_key, events by doc_id, how many role rows, each keyed table's doc_ columns."""
+    return (
+        "doc_key" in _columns(store, "documents"),
+        "doc_id" in _columns(store, "events"),
+        store.query("SELECT COUNT(*) AS n FROM event_roles")[0]["n"],
+        {t: [c for c in _columns(store, t) if c.startswith("doc_")] for t in keys.KEYED},
+    )
 
-    store = open_store(store_url)  # applies 0016 again
-    assert KEYING in [name for name, _ in store.migrations()]
+
+def test_migration_0016_converts_an_0015_store_without_loss(store_url, analyses):
+    _, (keyed, by_id, role_rows, _), (_, _, _, after) = migrated_again(store_url, analyses, as_0015, KEYING, _layout)
+    assert not keyed and by_id
+    assert role_rows > 50
     for table in keys.KEYED:
-        assert [c for c in _columns(store, table) if c.startswith("doc_")] == ["doc_key"], table
-    for a in analyses:
-        assert store.load_analysis(a.article.doc_id) == a
-    store.close()
-    assert read_back(store_url) == before
+        assert after[table] == ["doc_key"], table
 
 
 def test_an_events_roles_are_stored_once(seed_analysis):
@@ -88,21 +85,6 @@ def _role_bytes(store) -> int:
 
 
 def test_migration_0017_converts_an_0016_store_without_loss(store_url, analyses):
-    store = open_store(store_url)
-    store.save_many(analyses)
-    lean = _role_bytes(store)
-    store.close()
-    before = read_back(store_url)
-    store = open_store(store_url)
-    as_0016(store)
-    whole = _role_bytes(store)
+    lean, whole, again = migrated_again(store_url, analyses, as_0016, ROLES_ONCE, _role_bytes)
     assert lean < 0.8 * whole
-    store.close()
-
-    store = open_store(store_url)  # applies 0017 again
-    assert ROLES_ONCE in [name for name, _ in store.migrations()]
-    assert _role_bytes(store) == lean
-    for a in analyses:
-        assert store.load_analysis(a.article.doc_id) == a
-    store.close()
-    assert read_back(store_url) == before
+    assert again == lean

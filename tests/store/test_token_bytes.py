@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from dateline.store import open_store, tokens
+from dateline.store import tokens
 from dateline.store.db import TOKEN_BYTES
 from dateline.types import Sentence
 
-from .layouts import as_0017, read_back
+from .layouts import as_0017, migrated_again
 
 
 def test_encoding_4_reads_back_what_encoding_3_does_in_fewer_bytes(seed_analysis):
@@ -53,22 +53,9 @@ def _token_bytes(store) -> tuple[set[int], int]:
 
 
 def test_migration_0018_converts_an_0017_store_without_loss(store_url, analyses):
-    store = open_store(store_url)
-    store.save_many(analyses)
-    versions, lean = _token_bytes(store)
+    (versions, lean), (old_versions, old), again = migrated_again(
+        store_url, analyses, as_0017, TOKEN_BYTES, _token_bytes
+    )
     assert versions == {4}
-    store.close()
-    before = read_back(store_url)
-    store = open_store(store_url)
-    as_0017(store)
-    versions, old = _token_bytes(store)
-    assert versions == {3} and lean < 0.75 * old
-    store.close()
-
-    store = open_store(store_url)  # applies 0018 again
-    assert TOKEN_BYTES in [name for name, _ in store.migrations()]
-    assert _token_bytes(store) == ({4}, lean)
-    for a in analyses:
-        assert store.load_analysis(a.article.doc_id) == a
-    store.close()
-    assert read_back(store_url) == before
+    assert old_versions == {3} and lean < 0.75 * old
+    assert again == ({4}, lean)

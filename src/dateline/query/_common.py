@@ -57,6 +57,22 @@ def load_facts(
     return out
 
 
+def sentence_kinds(store, wanted: dict[str, set[int]], table: str) -> dict[tuple[str, int], set[str]]:
+    """What each wanted sentence states, without loading the records: the kinds of its quantities
+    (``table="quantities"``) or the values of its times (``"times"``), by (doc_id, sentence)."""
+    column = {"quantities": "kind", "times": "value"}[table]
+    out: dict[tuple[str, int], set[str]] = {}
+    for i in range(0, len(wanted), 200):
+        chunk = dict(list(wanted.items())[i : i + 200])
+        keys = _doc_keys(store, chunk)
+        if not keys:
+            continue
+        sql = f"SELECT doc_key, sentence_idx, {column} AS v FROM {table} WHERE {_keys_clause(keys, chunk)}"
+        for r in store.query(sql):
+            out.setdefault((keys[r["doc_key"]], r["sentence_idx"]), set()).add(r["v"])
+    return out
+
+
 def _load_chunk(store, wanted, tables, out) -> None:
     if "sentences" in tables:
         where, params = _sets_clause(wanted, "idx", "s.")

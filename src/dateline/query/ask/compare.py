@@ -21,6 +21,7 @@ from .answer import unknown
 from .config import _cfg
 from .frame import Frame, below, threshold
 from .match import names_option
+from .rank import probability
 
 
 def by_dates(store, f: Frame, ask_one) -> Answer:
@@ -92,12 +93,15 @@ def people(ranked: list[tuple[float, str, dict]]) -> tuple[tuple[str, ...], floa
     """ "Who was the youngest of the victims?": the people the question's sentences name, as sure
     as the best of them; those far less likely than the best are not of the set asked about."""
     sc = _cfg()["scoring"]
-    named = [(p, e["opt"].text) for p, _, e in ranked if e["opt"].key and as_entity_key(e["opt"].key).label == "PERSON"]
+    named = [(p, e) for p, _, e in ranked if e["opt"].key and as_entity_key(e["opt"].key).label == "PERSON"]
     if not named:
         return (), 0.0
-    top = named[0][0]
-    keep = [text for p, text in named if p >= top * sc["superlative_share"]]
-    return tuple(keep[: sc["superlative_people"]]), top
+    # each as likely as it would be in first place: the rank features ("first", the margin) say
+    # which one the question asks about, not who belongs to the set it compares
+    alike = [(probability(e["x"] | {"first": 1.0, "margin": 0.0}), e["opt"].text) for _, e in named]
+    top = max(p for p, _ in alike)
+    keep = [text for p, text in alike if p >= top * sc["superlative_share"]]
+    return tuple(keep[: sc["superlative_people"]]), named[0][0]
 
 
 def _number(value: str | None) -> float | None:

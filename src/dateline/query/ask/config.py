@@ -12,6 +12,7 @@ from ... import config
 from .._common import load_data
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_CLOCK = re.compile(r"T\d\d:\d\d")  # a TIMEX3 value with a time of day ("2016-11-10T23:30")
 
 
 _ISO = re.compile(r"^\d{4}(-\d\d(-\d\d)?)?$")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ...entities._data import coref_data
 from ...nlp import parse_text
 from ...nlp.lexicon import english
 from ...nlp.syntax import span_head
@@ -43,10 +44,14 @@ def analyse_question(question: str) -> Frame:
     f.head_noun = _head_noun(f, toks, wh)
     if f.answer_type == "phrase" and f.head_noun is not None:  # "which Russian town": a place
         typ = next((t for t, nouns in cfg["focus_types"].items() if f.head_noun in nouns), None)
+        if typ is None and f.head_noun in coref_data().role_nouns:  # "which campaign aide", "which tavern owner"
+            typ = "agent"
         if typ in ("place", "agent", "date", "report"):
             f.answer_type = typ
         elif typ == "quantity":  # "what was the death toll?", "what was the share of ...?"
             f.answer_type, f.kinds = "quantity", _quantity_kinds(f.head_noun, cfg)
+    if f.answer_type == "date" and f.head_noun is not None:  # "at what time ...?": a time of day
+        f.kinds = tuple(cfg["date_focus_kinds"].get(f.head_noun, ()))
     _read_tense(f, toks, covered, aux_l, auxes, pred_tok)
     _read_words(f, toks, covered, pred_tok, time_chars, cfg)
     if "money" in f.kinds and any(t.lemma.lower() in cfg["money_words"] for t in toks):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ...nlp.lexicon import english
 from ...types import ParsedDoc
 from .._common import entity_name, load_facts
-from .config import _ISO, _ORDER_WORDS, _YEAR, _cfg
+from .config import _CLOCK, _ISO, _ORDER_WORDS, _YEAR, _cfg
 from .frame import Frame
 from .match import Option, _match_tokens, _question_has, _status, _status_factor, novelty
 from .quantities import quantities
@@ -126,7 +126,15 @@ def _date_option(r: Reading, t, qtexts: set[str]) -> Option | None:
     if since and f.order != "last":
         sc *= _cfg()["scoring"]["since_date"]  # the previous occurrence, not this one
     text = t.text if _YEAR.search(t.text) or not value else f"{t.text} ({value})"  # "Wednesday (2023-09-13)"
-    return Option(text, value, sc, factor=_status_factor(f, st), since=since, ordered=_ordered(r, i))
+    fit = _clock_fit(f, t.value or "")
+    return Option(text, value, sc, factor=_status_factor(f, st), since=since, ordered=_ordered(r, i), fit=fit)
+
+
+def _clock_fit(f: Frame, value: str) -> float:
+    """+1 a time of day for "at what time ...?", -1 a date without one; 0 when no time is asked."""
+    if "clock" not in f.kinds:
+        return 0.0
+    return 1.0 if _CLOCK.search(value) else -1.0
 
 
 def _ordered(r: Reading, i: int) -> bool:
@@ -171,7 +179,8 @@ def _report_date(r: Reading) -> list[Option]:
         return []
     st = r.status_of(r.m_toks[0])
     text = f"{row['time_value']} (date of the report)"
-    return [Option(text, row["time_value"], 0.45, factor=_status_factor(r.f, st), report=True)]
+    fit = _clock_fit(r.f, row["time_value"])
+    return [Option(text, row["time_value"], 0.45, factor=_status_factor(r.f, st), report=True, fit=fit)]
 
 
 def _year_mentions(r: Reading, qtexts: set[str]) -> list[Option]:

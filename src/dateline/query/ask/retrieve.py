@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from ...types import EntityKey
 from .. import fts
-from .._common import as_entity_key, load_facts
+from .._common import as_entity_key, load_facts, sentence_kinds
 from ..basic import fts_query, in_text
-from .config import _YEAR, _cfg
+from .config import _CLOCK, _YEAR, _cfg
 from .frame import Frame, NameGroup
 
 
@@ -485,6 +485,24 @@ def _hit_ranks(hits: list[dict], neighbour_hits: int) -> dict[tuple[str, int], f
     return best_rank
 
 
+def _typed(store, f: Frame, wanted: dict[str, set[int]]) -> set[tuple[str, int]]:
+    """Sentences that state something of the asked type (a quantity of the asked kind, a date, a
+    time of day): a sentence that cannot answer should not crowd out one that can."""
+    if f.answer_type == "quantity":
+        kinds = set(f.kinds)
+        stated = sentence_kinds(store, wanted, "quantities")
+        typed = {k for k, v in stated.items() if not kinds or v & kinds}
+        if "duration" in kinds:  # the time stage reads durations too ("an hour and a half")
+            spans = sentence_kinds(store, wanted, "times")
+            typed |= {k for k, v in spans.items() if any(x.startswith("P") for x in v if x)}
+        return typed
+    if f.answer_type == "date":
+        stated = sentence_kinds(store, wanted, "times")
+        clock = "clock" in f.kinds
+        return {k for k, v in stated.items() if not clock or any(_CLOCK.search(x or "") for x in v)}
+    return set()
+
+
 def retrieve(store, f: Frame) -> tuple[list[Cand], dict] | str:
     """The sentences worth reading, best first, with the facts loaded for them; or why there are none."""
     sc = _cfg()["scoring"]
@@ -505,6 +523,7 @@ def retrieve(store, f: Frame) -> tuple[list[Cand], dict] | str:
     facts["resolved"] = resolved
     naming = {k: _docs_naming(store, r, set(wanted), facts["members"]) for k, r in enumerate(resolved)}
     hard_docs = [docs for k, docs in naming.items() if not resolved[k].group.soft]
+    typed = _typed(store, f, wanted)
     cands: list[Cand] = []
     for (d, i), r in best_rank.items():
         row = facts["sentences"].get((d, i))
@@ -517,7 +536,7 @@ def retrieve(store, f: Frame) -> tuple[list[Cand], dict] | str:
         c.absent = sum(d not in docs for docs in hard_docs)
         c.nouns = _nouns_score(f, facts, c, window)
         c.score = c.names * sc["name_in_sentence"] + c.bm25 * sc["bm25"] + c.nouns * sc["nouns"]
-        c.score += _words_share(f, c.text) * sc["words"]
+        c.score += _words_share(f, c.text) * sc["words"] + sc["typed"] * ((d, i) in typed)
         cands.append(c)
     if not cands:
         what = ", ".join(g.text for g in f.names if not g.soft) or "the question's words"

@@ -1,0 +1,56 @@
+"""The answer type a question's focus noun asks for: "at what time" a time of day (not the day),
+"which hotel porter" a person; and retrieval that prefers the sentences stating something of
+that type. Our own short report, ingested by the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.query.ask import analyse_question, ask, candidates
+from dateline.query.ask.rank import rank
+from dateline.query.ask.retrieve import _typed
+
+REPORT = """ date 2022-06-01
+A fire broke out at the Harbour Hotel in Bergen on Tuesday, the fire service said.
+Firefighters were called to the hotel at around 11:40pm and the blaze was out by the morning.
+The hotel's night manager, Nils Vik, raised the alarm after he smelt smoke in a corridor.
+The fire destroyed 12 rooms on the top floor.
+"""
+
+
+@pytest.fixture(scope="module")
+def store(text_store):
+    return text_store("types", {"fire.txt": REPORT})
+
+
+def test_at_what_time_asks_for_a_time_of_day(store):
+    f = analyse_question("At what time were firefighters called to the Harbour Hotel?")
+    assert f.answer_type == "date" and f.kinds == ("clock",)
+    found = candidates(store, f)
+    assert not isinstance(found, str), found
+    ranked = rank(f, found)
+    best = ranked[0][2]["opt"]
+    assert "11:40pm" in best.text and best.fit == 1.0
+    # a day without a time of day is no answer to "at what time"
+    assert all(e["opt"].fit == -1.0 for _, _, e in ranked if "Tuesday" in e["opt"].text)
+
+
+def test_when_asks_for_no_time_of_day(store):
+    f = analyse_question("When did the fire break out at the Harbour Hotel?")
+    assert f.answer_type == "date" and f.kinds == ()
+
+
+def test_retrieval_marks_the_sentences_stating_the_asked_type(store):
+    clock = analyse_question("At what time were firefighters called to the Harbour Hotel?")
+    count = analyse_question("How many rooms did the fire destroy?")
+    docs = {d["doc_id"] for d in store.query("SELECT doc_id FROM documents")}
+    wanted = {d: {0, 1, 2, 3} for d in docs}
+    assert {i for _, i in _typed(store, clock, wanted)} == {1}
+    assert {i for _, i in _typed(store, count, wanted)} == {3}
+
+
+def test_which_with_a_persons_role_asks_for_a_person(store):
+    f = analyse_question("Which hotel manager raised the alarm?")
+    assert f.answer_type == "agent"
+    a = ask(store, "Which hotel manager raised the alarm?")
+    assert "Nils Vik" in (a.answer or (a.alternatives[0].answer if a.alternatives else "")), a

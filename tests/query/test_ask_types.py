@@ -15,6 +15,7 @@ A fire broke out at the Harbour Hotel in Bergen on Tuesday, the fire service sai
 Firefighters were called to the hotel at around 11:40pm and the blaze was out by the morning.
 The hotel's night manager, Nils Vik, raised the alarm after he smelt smoke in a corridor.
 The fire destroyed 12 rooms on the top floor.
+The owner said the hotel would need new fire doors before it reopens.
 """
 
 
@@ -54,3 +55,12 @@ def test_which_with_a_persons_role_asks_for_a_person(store):
     assert f.answer_type == "agent"
     a = ask(store, "Which hotel manager raised the alarm?")
     assert "Nils Vik" in (a.answer or (a.alternatives[0].answer if a.alternatives else "")), a
+
+
+def test_a_reported_modal_asks_for_what_is_said_not_done(store):
+    # "did" is the saying's; the asked verb has its own "would": a statement, in any tense
+    f = analyse_question("What did the owner say the hotel would need before it reopens?")
+    assert f.pred == "need" and f.tense == "any"
+    assert analyse_question("What did the fire destroy?").tense == "past"
+    a = ask(store, "What did the owner say the hotel would need before it reopens?")
+    assert "fire doors" in (a.answer or (a.alternatives[0].answer if a.alternatives else "")), a

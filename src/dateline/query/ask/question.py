@@ -434,6 +434,9 @@ def _phrase_role(toks, head, default: str) -> str:
     return default
 
 
+_MODALS = frozenset({"would", "could", "might", "may", "should", "must"})
+
+
 def _read_tense(f: Frame, toks, covered: set[int], aux_l: set[str], auxes, pred_tok) -> None:
     """Past or present (and "last"/"first"), from the auxiliaries and the verb's tag."""
     # tense
@@ -447,6 +450,10 @@ def _read_tense(f: Frame, toks, covered: set[int], aux_l: set[str], auxes, pred_
         f.tense = "present"
     elif aux_l & {"has", "have"} and pred_tok is not None and pred_tok.tag == "VBN":
         f.tense = "past"
+    if pred_tok is not None and pred_tok.dep != "ROOT":
+        own = {t.text.lower() for t in toks if t.head == pred_tok.i and t.dep == "aux"}
+        if own & _MODALS:  # "what did Putin say North Korea would need?": asks for what is said, not done
+            f.tense = "any"
     for t in toks:
         # "how long did the meeting last?": the verb "last" orders nothing
         if (

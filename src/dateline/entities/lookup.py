@@ -127,10 +127,13 @@ def canonical_ids(store, pairs: Iterable[tuple[str, EntityKey | str]]) -> dict[t
     for d, k in pairs:
         by_doc.setdefault(d, set()).add(str(k))
     out: dict[tuple[str, str], str] = {}
-    for d, keys in by_doc.items():
-        for r in store.query("SELECT entity_key, entity_id FROM entity_members WHERE doc_id = :d", d=d):
-            if r["entity_key"] in keys:
-                out[(d, r["entity_key"])] = r["entity_id"]
+    docs = sorted(by_doc)
+    for start in range(0, len(docs), _CHUNK):  # one statement for many documents: a round trip each costs on a server
+        sql, params = _in(docs[start : start + _CHUNK])
+        sql = f"SELECT doc_id, entity_key, entity_id FROM entity_members WHERE doc_id IN ({sql})"
+        for r in store.query(sql, **params):
+            if r["entity_key"] in by_doc[r["doc_id"]]:
+                out[(r["doc_id"], r["entity_key"])] = r["entity_id"]
     return out
 
 
@@ -149,6 +152,20 @@ class EntityMap:
         self.store = store
         self._docs: dict[str, dict[str, str]] = {}
         self._entities: dict[str, CanonicalEntity] = {}
+
+    def preload(self, doc_ids: Iterable[str]) -> None:
+        """Read the entities of many documents at once (a few statements, not three per document)."""
+        docs = sorted(set(doc_ids) - set(self._docs))
+        for start in range(0, len(docs), _CHUNK):
+            sql, params = _in(docs[start : start + _CHUNK])
+            for d in docs[start : start + _CHUNK]:
+                self._docs[d] = {}
+            for r in self.store.query(
+                f"SELECT doc_id, entity_key, entity_id FROM entity_members WHERE doc_id IN ({sql})", **params
+            ):
+                self._docs[r["doc_id"]][r["entity_key"]] = r["entity_id"]
+        missing = {e for ids in self._docs.values() for e in ids.values()} - set(self._entities)
+        self._entities.update(entities_by_id(self.store, missing))
 
     def of(self, doc_id: str, key: EntityKey | str | None) -> CanonicalEntity | None:
         if not key:

@@ -277,6 +277,7 @@ def timeline(
             raise NotFound(f"entity {entity!r}")
         doc_keys = {k for k in members(store, ent.entity_id) if docs is None or k[0] in docs}
     rows = _rows(store, doc_keys)
+    idx.preload(r["doc_id"] for r in rows)
     loaded = list(zip(rows, event_records(store.query, rows), strict=True))
     inner = _subordinate(loaded)
     items, undated = [], 0

@@ -194,15 +194,15 @@ def sentence_docs(query: Query, keys: list[tuple[str, int]]) -> dict[tuple[str, 
     by_doc: dict[str, set[int]] = {}
     for d, i in keys:
         by_doc.setdefault(d, set()).add(i)
-    for d, idxs in by_doc.items():
-        params = {f"i{k}": i for k, i in enumerate(sorted(idxs))}
-        rows = query(
-            f"SELECT * FROM sentences WHERE doc_id = :d AND idx IN ({', '.join(':' + k for k in params)})",
-            d=d,
-            **params,
-        )
-        for r in rows:
-            out[(d, r["idx"])] = _one_sentence(r)
+    docs = list(by_doc.items())
+    for start in range(0, len(docs), 50):  # one statement for many documents: a round trip each costs on a server
+        params: dict[str, Any] = {}
+        parts = []
+        for k, (d, idxs) in enumerate(docs[start : start + 50]):
+            params[f"d{k}"] = d
+            parts.append(f"(doc_id = :d{k} AND idx IN ({', '.join(str(int(i)) for i in sorted(idxs))}))")
+        for r in query(f"SELECT * FROM sentences WHERE {' OR '.join(parts)}", **params):
+            out[(r["doc_id"], r["idx"])] = _one_sentence(r)
     return out
 
 

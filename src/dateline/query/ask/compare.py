@@ -98,9 +98,14 @@ def people(ranked: list[tuple[float, str, dict]]) -> tuple[tuple[str, ...], floa
         return (), 0.0
     # each as likely as it would be in first place: the rank features ("first", the margin) say
     # which one the question asks about, not who belongs to the set it compares
-    alike = [(probability(e["x"] | {"first": 1.0, "margin": 0.0}), e["opt"].text) for _, e in named]
-    top = max(p for p, _ in alike)
-    keep = [text for p, text in alike if p >= top * sc["superlative_share"]]
+    alike = [(probability(e["x"] | {"first": 1.0, "margin": 0.0}), e) for _, e in named]
+    top_p, top = max(alike, key=lambda a: a[0])
+    # a sentence that names several of them names the set ("named them as A, 34, B, 58 and C, 41")
+    where = max(top["cites"], key=top["cites"].get) if top.get("cites") else None
+    listed = [e["opt"].text for _, e in alike if where in e.get("cites", {})]
+    if len(listed) >= 2:
+        return tuple(listed[: sc["superlative_people"]]), named[0][0]
+    keep = [e["opt"].text for p, e in alike if p >= top_p * sc["superlative_share"]]
     return tuple(keep[: sc["superlative_people"]]), named[0][0]
 
 

@@ -16,6 +16,7 @@ Firefighters were called to the hotel at around 11:40pm and the blaze was out by
 The hotel's night manager, Nils Vik, raised the alarm after he smelt smoke in a corridor.
 The fire destroyed 12 rooms on the top floor.
 The owner said the hotel would need new fire doors before it reopens.
+At a press conference in Oslo on Wednesday, the mayor thanked the firefighters.
 """
 
 
@@ -64,3 +65,22 @@ def test_a_reported_modal_asks_for_what_is_said_not_done(store):
     assert analyse_question("What did the fire destroy?").tense == "past"
     a = ask(store, "What did the owner say the hotel would need before it reopens?")
     assert "fire doors" in (a.answer or (a.alternatives[0].answer if a.alternatives else "")), a
+
+
+@pytest.mark.parametrize(
+    ("question", "pred"),
+    [
+        ("Where did the mayor hold the press conference?", "conference"),
+        ("Where did the mayor hold the press conference at which he thanked the firefighters?", "conference"),
+        ("When did the owner make the decision?", "decision"),
+        ("Who destroyed the rooms?", "destroy"),
+    ],
+)
+def test_a_light_verb_asks_for_its_event_noun(question, pred):
+    # "hold a conference": the event is the conference (the events stage's light verbs)
+    assert analyse_question(question).pred == pred
+
+
+def test_a_light_verbs_event_is_found_without_the_verb(store):
+    a = ask(store, "Where did the mayor hold the press conference?")
+    assert "oslo" in (a.answer or (a.alternatives[0].answer if a.alternatives else "")).lower(), a

@@ -233,6 +233,7 @@ def _read_predicate(f: Frame, toks, wh, covered: set[int], cfg):
         pred_tok = _reported_verb(toks, root, wh)
     if pred_tok is not None and pred_tok is not wh:
         f.pred = _phrasal(toks, pred_tok, _verb_lemma(pred_tok), cfg)
+        f.pred = _light_object(toks, pred_tok, covered) or f.pred
         f.pred_light = f.pred in cfg["_light"]
         f.comp_pred = _complement_verb(toks, pred_tok)
         if f.pred_light or f.answer_type == "quantity":
@@ -432,6 +433,35 @@ def _phrase_role(toks, head, default: str) -> str:
     if head.dep == "pobj" and not any(t.head == prep.i and t.dep == "pobj" and t is not head for t in toks):
         return f"pobj:{prep.lemma.lower()}"  # a stranded preposition ("sold in"), not "tour in Vladivostok"
     return default
+
+
+def _light_object(toks, pred_tok, covered: set[int]) -> str | None:
+    """ "Where did Trump hold the rally?": the event is the rally, the verb only carries it (the
+    events stage's light verbs); the answering sentence may say "at a rally in ..." alone."""
+    from ...events._data import lexicon
+
+    lex = lexicon()
+    verb = pred_tok.lemma.lower()
+    if verb not in lex.light_verbs:
+        return None
+    obj = next((t for t in toks if t.head == pred_tok.i and t.dep == "dobj" and t.pos == "NOUN"), None)
+    if obj is None:  # the small model can misparse the question ("hold the rally at which ..."):
+        obj = _noun_after(toks, pred_tok.i)  # then the noun right after the verb
+    if obj is None or obj.i in covered:
+        return None
+    noun = obj.lemma.lower()
+    allowed = lex.light_verb_nouns.get(verb)
+    return noun if allowed is None or noun in allowed else None
+
+
+def _noun_after(toks, i: int):
+    """The noun that follows token i with only determiners and adjectives between ("hold the rally")."""
+    for t in toks[i + 1 : i + 5]:
+        if t.pos == "NOUN" and t.dep != "compound":  # "the press conference": the conference
+            return t
+        if t.pos not in ("DET", "ADJ", "NUM", "NOUN") and t.tag != "PRP$":
+            return None
+    return None
 
 
 _MODALS = frozenset({"would", "could", "might", "may", "should", "must"})

@@ -17,6 +17,7 @@ The hotel's night manager, Nils Vik, raised the alarm after he smelt smoke in a 
 The fire destroyed 12 rooms on the top floor.
 The owner said the hotel would need new fire doors before it reopens.
 At a press conference in Oslo on Wednesday, the mayor thanked the firefighters.
+Asked about the closed spa, the owner said: "This change wasn't done because of the fire."
 """
 
 
@@ -84,3 +85,9 @@ def test_a_light_verb_asks_for_its_event_noun(question, pred):
 def test_a_light_verbs_event_is_found_without_the_verb(store):
     a = ask(store, "Where did the mayor hold the press conference?")
     assert "oslo" in (a.answer or (a.alternatives[0].answer if a.alternatives else "")).lower(), a
+
+
+def test_a_statement_that_denies_what_is_asked_answers_no(store):
+    # the owner said something, but what the question asks he said, he denied
+    a = ask(store, "Did the owner say the change was done because of the fire?")
+    assert a.answer.startswith("No:") and "change" in a.answer, a

@@ -313,6 +313,8 @@ def yes_no(r) -> list[Option]:
     if not first_time and not _times_ok(f, r.facts, r.c, reading=True):
         return []  # "won it in 2018" says nothing of "before 2016"
     negative = _denied(r, i) != opposite or first_time
+    if not negative and _says_not(r, i):  # "did they say it was because of X?" - "it wasn't"
+        negative = True
     text = _clean(pd.text)
     text = text if len(text) <= 140 else text[:137].rsplit(" ", 1)[0] + "..."
     # valued by its polarity, so every sentence saying the same "no" supports (and is cited for) it
@@ -339,6 +341,26 @@ def _denied(r, i: int) -> bool:
             if k.text.lower() in nobody or any(d in nobody for d in det):
                 return True
     return False
+
+
+def _says_not(r, i: int) -> bool:
+    """ "Did X say Y?": the speech verb at token i reports a denied clause ("added: 'This change
+    wasn't done as a result of Brexit'"), so what the question asks it said, it did not."""
+    from ...entities._data import coref_data
+
+    if r.f.pred not in coref_data().speaker_verbs or r.f.comp_pred is None:
+        return False
+    least = _cfg()["scoring"]["yes_no_min_match"]
+    verbs = {i} | {j for j, strength in r.matched if strength >= least}  # "acknowledged ..., but added: ..."
+    # the reported clause that states the question's own ("was done because of Brexit": do)
+    same = {r.f.comp_pred} | _cfg()["_syn"].get(r.f.comp_pred, set())
+    clauses = [
+        k.i
+        for v in verbs
+        for k in _children(r.pd, v)
+        if k.dep in ("ccomp", "xcomp", "parataxis") and k.lemma.lower() in same
+    ]
+    return any(_denied(r, j) for j in clauses)
 
 
 def _first_time_before(f, pd: ParsedDoc) -> bool:

@@ -36,6 +36,7 @@ from .quotes import passage_speakers, speakers
 from .state import PERSON as _PERSON
 from .state import SUBJ as _SUBJ
 from .state import DocState, Seen
+from .unnamed import keep_chains
 
 _OBJ = ("dobj", "dative", "pobj")
 _SPEAKER_SELF = ("i", "me", "my", "mine", "myself")
@@ -66,6 +67,7 @@ def coref_links(parsed: ParsedDoc, titles: tuple[EntityLink, ...] = ()) -> tuple
         d.speaker = passage_speakers(parsed, d.tree, d.keys_of) | speakers(parsed, d.tree, d.keys_of)
         for i in quoted:
             _speaker_pronoun(d, i, d.lower[i])
+    keep_chains(d)
     return _links(d) + _name_phrases(d)
 
 
@@ -229,7 +231,8 @@ def _group(d: DocState, i: int) -> EntityKey | None:
     ... their last title": the team), a place in a team's name meaning the team; a "they" that
     speaks is people, never a company or a place."""
     labels = ("NORP",) if _speaks(d, i) else ("ORG", "NORP", "GPE")
-    near = [x for x in d.recent(d.things, i, 1) if x.key.label in labels]
+    # an entity no name names is "it" ("a manufacturer ... it"), never "they" ("a party ... their title")
+    near = [x for x in d.recent(d.things, i, 1) if x.key.label in labels and x.key not in d.unnamed]
     if not near:
         return None
     subj = [x for x in near if x.subject]

@@ -77,3 +77,10 @@ def test_entities_lists_unnamed_only_when_asked(db):
     assert "the company" not in names and "Orchard Systems" in names
     companies = [e for e in every if e["name"] == "the company"]
     assert len(companies) == 2 and all(e["label"] == "ORG" and e["documents"] == 1 for e in companies)
+
+
+def test_a_possessive_takes_the_named_owner_before_an_unnamed_thing():
+    text = "Orchard Systems released an application that limits the volume of its zPod music players."
+    named, links = resolve_entities(parse_text(text, published=PUB))
+    assert {str(x.entity) for x in links if x.text == "its"} == {"ORG:Orchard Systems"}
+    assert {x.entity.label for x in links if x.text == "an application"} == {"PRODUCT"}  # with its "that"

@@ -300,7 +300,10 @@ def _thing_pronoun(d: DocState, i: int, low: str) -> None:
     t = d.toks[i]
     if low == "it" and _expletive(d, i):
         return
-    near = _fitting_owner(d, i, d.recent(d.things, i, 1))
+    near = d.recent(d.things, i, 1)
+    if t.dep == "poss":  # "Apple released an application that limits ... its iPod players": a named owner first
+        near = [x for x in near if x.key not in d.unnamed] or near
+    near = _fitting_owner(d, i, near)
     if t.dep in _SUBJ:
         subj = [x for x in near if x.subject]
         pick = (subj or near)[-1] if (subj or near) else None

@@ -84,3 +84,16 @@ def test_a_possessive_takes_the_named_owner_before_an_unnamed_thing():
     named, links = resolve_entities(parse_text(text, published=PUB))
     assert {str(x.entity) for x in links if x.text == "its"} == {"ORG:Orchard Systems"}
     assert {x.entity.label for x in links if x.text == "an application"} == {"PRODUCT"}  # with its "that"
+
+
+def test_a_group_of_people_no_name_names_is_taken_up_by_their_never_by_he():
+    text = (
+        "Orchard Systems unveiled the zPhone on Monday. The new software lets users control the phone with "
+        "their voice. Some users said they liked it. Dana Reyes said he was pleased."
+    )
+    named, links = resolve_entities(parse_text(text, published=PUB))
+    groups = [e for e in named.entities if e.mentions == 0 and e.label == "PERSON"]
+    assert [e.name for e in groups] == ["the users"]
+    key = groups[0].key
+    assert {x.text for x in links if x.entity == key} == {"users", "their", "Some users", "they"}
+    assert {str(x.entity) for x in links if x.text == "he"} == {"PERSON:Dana Reyes"}

@@ -183,12 +183,12 @@ def _pick_person(d: DocState, i: int, banned: set[EntityKey], unlikely: set[Enti
     """A subject of the pronoun's own sentence (one the text last called by the other gender's
     pronoun only when no other is: that pronoun may have been linked wrongly), else the latest
     subject, else the latest person of the pronoun window."""
-    persons = d.recent(d.persons, i, 0)
+    persons = [x for x in d.recent(d.persons, i, 0) if x.key not in d.unnamed]  # a group is no "he"
     same = [x for x in persons if x.key not in banned and x.subject]
     likely = [x for x in same if x.key not in unlikely]
     if likely or same:
         return (likely or same)[-1]
-    earlier = [x for x in d.recent(d.persons, i, coref_data().pronoun_window) if x.key not in banned]
+    earlier = [x for x in d.recent(d.persons, i, coref_data().pronoun_window) if x.key not in banned | d.unnamed.keys()]
     subj = [x for x in earlier if x.subject]
     return (subj or earlier)[-1] if (subj or earlier) else None
 
@@ -213,11 +213,11 @@ def _plural_pronoun(d: DocState, i: int) -> None:
     if pairs:
         keys = pairs[-1][1]
     else:
-        near = [x.key for x in d.recent(d.persons, i, 1)]
+        near = [x.key for x in d.recent(d.persons, i, 1) if x.key not in d.unnamed]
         uniq = tuple(dict.fromkeys(reversed(near)))[:2]
         group = _group(d, i)
-        if group is not None and _people_subject(d, i):
-            group = None  # "allow users to control it with their voice": the users', not the company's
+        if _people_subject(d, i):
+            group = _people_group(d, i)  # "allow users to control it with their voice": the users', not the company's
         keys = uniq if len(uniq) == 2 else ((group,) if group is not None else ())
     if keys:
         d.link(i, keys, "pronoun")
@@ -239,6 +239,12 @@ def _group(d: DocState, i: int) -> EntityKey | None:
     groups = [x for x in near if x.key.label != "GPE"]
     pick = (subj or groups or near)[-1].key
     return _team_of_place(d, pick) if pick.label == "GPE" else pick
+
+
+def _people_group(d: DocState, i: int) -> EntityKey | None:
+    """The latest group of people no name names ("users") in the pronoun's sentence or the one before."""
+    near = [x for x in d.recent(d.persons, i, 1) if x.key in d.unnamed]
+    return near[-1].key if near else None
 
 
 def _people_subject(d: DocState, i: int) -> bool:
@@ -265,7 +271,7 @@ def _people_subject(d: DocState, i: int) -> bool:
 
 def _unnamed_people(d: DocState, k: int) -> bool:
     """A plural noun ("users") or an "others" word that no name or link covers."""
-    if k in d.mention_at or k in d.out or _word_piece(d, k):
+    if k in d.mention_at or _word_piece(d, k) or (k in d.out and not set(d.out[k]) <= d.unnamed.keys()):
         return False
     return d.toks[k].tag == "NNS" or d.lower[k] in coref_data().plural_others
 

@@ -77,11 +77,21 @@ def description(d: DocState, i: int) -> None:
         _person_description(d, i, lem)  # "the president", "the CEO" (the model tags an acronym NNP)
     elif lem in cd.thing_type and t.tag in ("NN", "NNP") and (definite or _compound_of_role(d, i)):
         _thing_description(d, i, lem, cd.thing_type[lem])
-    elif lem in cd.thing_type and t.tag == "NN" and any(d.lower[c] in cd.indefinite_determiners for c in kids):
-        if _own_thing(d, i):
-            refer(d, i, lem, cd.thing_type[lem], new=True)  # "a U.S. manufacturing company": one not named
     elif definite and t.tag == "NNS" and lem in cd.plural_units and lem in cd.thing_type:
         _thing_description(d, i, lem, cd.thing_type[lem])  # "the phones": the units of one product
+    else:
+        _unnamed_start(d, i, lem)
+
+
+def _unnamed_start(d: DocState, i: int, lem: str) -> None:
+    """ "a U.S. manufacturing company": a thing not named before; "users ... the users ... their": a
+    group of people no name names (``unnamed.py``)."""
+    cd, t = coref_data(), d.toks[i]
+    if lem in cd.thing_type and t.tag == "NN" and any(d.lower[c] in cd.indefinite_determiners for c in d.kids[i]):
+        if _own_thing(d, i):
+            refer(d, i, lem, cd.thing_type[lem], new=True)
+    elif t.tag == "NNS" and d.lower[i] in cd.people_nouns and t.dep != "compound" and i not in d.out:
+        refer(d, i, d.lower[i], PERSON, new=False)
 
 
 def _described_near(d: DocState, i: int, lem: str) -> bool:

@@ -4,7 +4,9 @@ A description of a thing ("the device", "a U.S. manufacturing company") that ref
 entity named before it stands for an entity of its own, typed by its noun's kind
 (``thing_nouns`` in ``data/coref.yaml``): an indefinite one introduces it, a definite one
 with the same noun within the description window refers back to it, and pronouns take it
-up like any entity seen (``coref.py``). Only a chain (two references or more) is kept: a
+up like any entity seen (``coref.py``). A plural noun for people ("users", ``people_nouns``)
+is a group of people (PERSON) the same way, taken up by "they"/"their" only (never "he", nor
+one of "the two leaders"). Only a chain (two references or more) is kept: a
 single description is no entity anyone follows. Such an entity is local to its document
 (``Entity.mentions`` is 0: it has no name mention) and never joined across documents
 (``entities/table.py``).
@@ -16,7 +18,7 @@ from collections import Counter
 
 from ..types import Entity, EntityKey, EntityLink
 from ._data import coref_data
-from .state import DocState
+from .state import PERSON, DocState
 
 _DEFINITE = ("the", "this", "that", "these", "those")
 
@@ -27,7 +29,7 @@ def refer(d: DocState, i: int, lem: str, label: str, new: bool) -> None:
     if not new:
         window = coref_data().description_window
         s = d.toks[i].sentence
-        for x in reversed(d.things):
+        for x in reversed(d.persons if label == PERSON else d.things):
             if s - x.sentence > window:
                 break
             if x.i < i and d.unnamed.get(x.key) == lem:

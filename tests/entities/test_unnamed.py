@@ -97,3 +97,11 @@ def test_a_group_of_people_no_name_names_is_taken_up_by_their_never_by_he():
     key = groups[0].key
     assert {x.text for x in links if x.entity == key} == {"users", "their", "Some users", "they"}
     assert {str(x.entity) for x in links if x.text == "he"} == {"PERSON:Dana Reyes"}
+
+
+def test_their_after_some_or_others_is_a_group_of_its_own():
+    text = "Orchard Systems raised its prices. Some could not finish their orders. Others complained about their bills."
+    named, links = resolve_entities(parse_text(text, published=PUB))
+    theirs = [str(x.entity) for x in sorted(links, key=lambda x: x.start) if x.text == "their"]
+    assert len(theirs) == 2 and len(set(theirs)) == 2 and all(k.startswith("PERSON:the people") for k in theirs)
+    assert {str(x.entity) for x in links if x.text == "its"} == {"ORG:Orchard Systems"}

@@ -36,7 +36,7 @@ from .quotes import passage_speakers, speakers
 from .state import PERSON as _PERSON
 from .state import SUBJ as _SUBJ
 from .state import DocState, Seen
-from .unnamed import keep_chains
+from .unnamed import keep_chains, refer
 
 _OBJ = ("dobj", "dative", "pobj")
 _SPEAKER_SELF = ("i", "me", "my", "mine", "myself")
@@ -216,8 +216,9 @@ def _plural_pronoun(d: DocState, i: int) -> None:
         near = [x.key for x in d.recent(d.persons, i, 1) if x.key not in d.unnamed]
         uniq = tuple(dict.fromkeys(reversed(near)))[:2]
         group = _group(d, i)
-        if _people_subject(d, i):
-            group = _people_group(d, i)  # "allow users to control it with their voice": the users', not the company's
+        people = _people_subject(d, i)
+        if people is not None:
+            group = _people_group(d, people)  # "lets users control it with their voice": the users'
         keys = uniq if len(uniq) == 2 else ((group,) if group is not None else ())
     if keys:
         d.link(i, keys, "pronoun")
@@ -241,14 +242,19 @@ def _group(d: DocState, i: int) -> EntityKey | None:
     return _team_of_place(d, pick) if pick.label == "GPE" else pick
 
 
-def _people_group(d: DocState, i: int) -> EntityKey | None:
-    """The latest group of people no name names ("users") in the pronoun's sentence or the one before."""
-    near = [x for x in d.recent(d.persons, i, 1) if x.key in d.unnamed]
-    return near[-1].key if near else None
+def _people_group(d: DocState, k: int) -> EntityKey | None:
+    """The group of people no name names that the noun or "others" word at ``k`` is ("users", "some")."""
+    keys = d.out.get(k, ())
+    if keys:
+        return keys[0]
+    if d.lower[k] in coref_data().plural_others:
+        refer(d, k, "people", _PERSON, new=True)  # "some had difficulty finishing their orders"
+        return d.out[k][0]
+    return None
 
 
-def _people_subject(d: DocState, i: int) -> bool:
-    """The pronoun's clause is about people no name names: its subject is a plural noun or an
+def _people_subject(d: DocState, i: int) -> int | None:
+    """The people no name names the pronoun's clause is about: its subject when a plural noun or an
     "others" word ("others tweeted about their experience", "some had difficulty finishing their
     orders"), or, for a clause without a subject, the object of the verb it completes ("lets users
     control it with their voice")."""
@@ -257,16 +263,17 @@ def _people_subject(d: DocState, i: int) -> bool:
         subj = [c for c in d.kids[h] if d.toks[c].dep in _SUBJ and c != i]
         if subj:
             lo, hi = d.tree.subtree(subj[0])
-            return not lo <= i < hi and _unnamed_people(d, subj[0])  # "their sales rose": its own phrase
+            inside = lo <= i < hi  # "their sales rose": its own phrase
+            return subj[0] if not inside and _unnamed_people(d, subj[0]) else None
         t = d.toks[h]
-        if t.dep in ("xcomp", "ccomp") and any(
-            d.toks[o].dep == "dobj" and _unnamed_people(d, o) for o in d.kids[t.head]
-        ):
-            return True
+        if t.dep in ("xcomp", "ccomp"):
+            objs = [o for o in d.kids[t.head] if d.toks[o].dep == "dobj" and _unnamed_people(d, o)]
+            if objs:
+                return objs[0]
         if t.head == h:
-            return False
+            return None
         h = t.head
-    return False
+    return None
 
 
 def _unnamed_people(d: DocState, k: int) -> bool:

@@ -70,8 +70,3 @@ def unnamed_entities(named: tuple[Entity, ...], links: tuple[EntityLink, ...]) -
         name = max(sorted(definite), key=lambda t: (definite[t], -len(t))) if definite else key.name.split(" #")[0]
         out.append(Entity(key, name, key.label, 0, tuple(sorted(set(seen) - {name}))))
     return sorted(out, key=lambda e: str(e.key))
-
-
-def is_unnamed(e: Entity) -> bool:
-    """An entity with no name mention: only descriptions and pronouns refer to it."""
-    return e.mentions == 0

@@ -80,7 +80,10 @@ STAGES: tuple[Stage, ...] = (
         # "web browser X" no person, "their" after "users"/"some" not the company, "a zPod player, which"
         # 6: kinds of thing ("the laptops" no player), no phrase of a product's range, possessives that refer
         # ahead, model codes as written ("3G", "the 3G zPhone"), a person run into "U.S." split off, "as" phrases
-        version=6,
+        # 7: entities no name names ("a U.S. manufacturing company ... the company ... its"), document-local;
+        # a possessive takes a named owner before one of them; groups of people no name names ("users ... their",
+        # "some ... their")
+        version=7,
     ),
     Stage(
         "time",

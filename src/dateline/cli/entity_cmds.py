@@ -31,13 +31,14 @@ from .common import (
 @click.option("--type", "label", help="Entity type: PERSON, ORG, GPE, LOC, FAC, NORP, PRODUCT, EVENT, ...")
 @click.option("--query", "-q", "text", help="Only entities whose name or an alias contains this text.")
 @click.option("--doc", help="Only entities of this document (id, id prefix, record id or file name).")
+@click.option("--unnamed", is_flag=True, help='Also the entities no name names ("the company"), one document\'s each.')
 @listing_options()
-def entities_cmd(db, label, text, doc, fmt, as_json, limit, offset):
+def entities_cmd(db, label, text, doc, unnamed, fmt, as_json, limit, offset):
     """Cross-document entities, most mentioned first, with their counts and aliases."""
     from ..query.entity import entities
 
     store = open_store_or_fail(db)
-    rows = entities(store, label=label, query=text, limit=limit, offset=offset, doc=doc)
+    rows = entities(store, label=label, query=text, limit=limit, offset=offset, doc=doc, unnamed=unnamed)
     if print_rows(rows, output_format(fmt, as_json)):
         return
     t = table("name", "type", "mentions", "docs", "first seen", "id", "aliases", box=None)

@@ -129,6 +129,7 @@ class Coref:
     copulas: frozenset[str]
     as_verbs: frozenset[str]
     plural_others: frozenset[str]
+    people_nouns: frozenset[str]
     kinds: dict[str, frozenset[str]]
     not_the_product: frozenset[str]
 

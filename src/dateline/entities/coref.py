@@ -36,6 +36,7 @@ from .quotes import passage_speakers, speakers
 from .state import PERSON as _PERSON
 from .state import SUBJ as _SUBJ
 from .state import DocState, Seen
+from .unnamed import keep_chains, refer
 
 _OBJ = ("dobj", "dative", "pobj")
 _SPEAKER_SELF = ("i", "me", "my", "mine", "myself")
@@ -66,6 +67,7 @@ def coref_links(parsed: ParsedDoc, titles: tuple[EntityLink, ...] = ()) -> tuple
         d.speaker = passage_speakers(parsed, d.tree, d.keys_of) | speakers(parsed, d.tree, d.keys_of)
         for i in quoted:
             _speaker_pronoun(d, i, d.lower[i])
+    keep_chains(d)
     return _links(d) + _name_phrases(d)
 
 
@@ -181,12 +183,12 @@ def _pick_person(d: DocState, i: int, banned: set[EntityKey], unlikely: set[Enti
     """A subject of the pronoun's own sentence (one the text last called by the other gender's
     pronoun only when no other is: that pronoun may have been linked wrongly), else the latest
     subject, else the latest person of the pronoun window."""
-    persons = d.recent(d.persons, i, 0)
+    persons = [x for x in d.recent(d.persons, i, 0) if x.key not in d.unnamed]  # a group is no "he"
     same = [x for x in persons if x.key not in banned and x.subject]
     likely = [x for x in same if x.key not in unlikely]
     if likely or same:
         return (likely or same)[-1]
-    earlier = [x for x in d.recent(d.persons, i, coref_data().pronoun_window) if x.key not in banned]
+    earlier = [x for x in d.recent(d.persons, i, coref_data().pronoun_window) if x.key not in banned | d.unnamed.keys()]
     subj = [x for x in earlier if x.subject]
     return (subj or earlier)[-1] if (subj or earlier) else None
 
@@ -211,11 +213,12 @@ def _plural_pronoun(d: DocState, i: int) -> None:
     if pairs:
         keys = pairs[-1][1]
     else:
-        near = [x.key for x in d.recent(d.persons, i, 1)]
+        near = [x.key for x in d.recent(d.persons, i, 1) if x.key not in d.unnamed]
         uniq = tuple(dict.fromkeys(reversed(near)))[:2]
         group = _group(d, i)
-        if group is not None and _people_subject(d, i):
-            group = None  # "allow users to control it with their voice": the users', not the company's
+        people = _people_subject(d, i)
+        if people is not None:
+            group = _people_group(d, people)  # "lets users control it with their voice": the users'
         keys = uniq if len(uniq) == 2 else ((group,) if group is not None else ())
     if keys:
         d.link(i, keys, "pronoun")
@@ -229,7 +232,8 @@ def _group(d: DocState, i: int) -> EntityKey | None:
     ... their last title": the team), a place in a team's name meaning the team; a "they" that
     speaks is people, never a company or a place."""
     labels = ("NORP",) if _speaks(d, i) else ("ORG", "NORP", "GPE")
-    near = [x for x in d.recent(d.things, i, 1) if x.key.label in labels]
+    # an entity no name names is "it" ("a manufacturer ... it"), never "they" ("a party ... their title")
+    near = [x for x in d.recent(d.things, i, 1) if x.key.label in labels and x.key not in d.unnamed]
     if not near:
         return None
     subj = [x for x in near if x.subject]
@@ -238,8 +242,19 @@ def _group(d: DocState, i: int) -> EntityKey | None:
     return _team_of_place(d, pick) if pick.label == "GPE" else pick
 
 
-def _people_subject(d: DocState, i: int) -> bool:
-    """The pronoun's clause is about people no name names: its subject is a plural noun or an
+def _people_group(d: DocState, k: int) -> EntityKey | None:
+    """The group of people no name names that the noun or "others" word at ``k`` is ("users", "some")."""
+    keys = d.out.get(k, ())
+    if keys:
+        return keys[0]
+    if d.lower[k] in coref_data().plural_others:
+        refer(d, k, "people", _PERSON, new=True)  # "some had difficulty finishing their orders"
+        return d.out[k][0]
+    return None
+
+
+def _people_subject(d: DocState, i: int) -> int | None:
+    """The people no name names the pronoun's clause is about: its subject when a plural noun or an
     "others" word ("others tweeted about their experience", "some had difficulty finishing their
     orders"), or, for a clause without a subject, the object of the verb it completes ("lets users
     control it with their voice")."""
@@ -248,21 +263,22 @@ def _people_subject(d: DocState, i: int) -> bool:
         subj = [c for c in d.kids[h] if d.toks[c].dep in _SUBJ and c != i]
         if subj:
             lo, hi = d.tree.subtree(subj[0])
-            return not lo <= i < hi and _unnamed_people(d, subj[0])  # "their sales rose": its own phrase
+            inside = lo <= i < hi  # "their sales rose": its own phrase
+            return subj[0] if not inside and _unnamed_people(d, subj[0]) else None
         t = d.toks[h]
-        if t.dep in ("xcomp", "ccomp") and any(
-            d.toks[o].dep == "dobj" and _unnamed_people(d, o) for o in d.kids[t.head]
-        ):
-            return True
+        if t.dep in ("xcomp", "ccomp"):
+            objs = [o for o in d.kids[t.head] if d.toks[o].dep == "dobj" and _unnamed_people(d, o)]
+            if objs:
+                return objs[0]
         if t.head == h:
-            return False
+            return None
         h = t.head
-    return False
+    return None
 
 
 def _unnamed_people(d: DocState, k: int) -> bool:
     """A plural noun ("users") or an "others" word that no name or link covers."""
-    if k in d.mention_at or k in d.out or _word_piece(d, k):
+    if k in d.mention_at or _word_piece(d, k) or (k in d.out and not set(d.out[k]) <= d.unnamed.keys()):
         return False
     return d.toks[k].tag == "NNS" or d.lower[k] in coref_data().plural_others
 
@@ -297,7 +313,10 @@ def _thing_pronoun(d: DocState, i: int, low: str) -> None:
     t = d.toks[i]
     if low == "it" and _expletive(d, i):
         return
-    near = _fitting_owner(d, i, d.recent(d.things, i, 1))
+    near = d.recent(d.things, i, 1)
+    if t.dep == "poss":  # "Apple released an application that limits ... its iPod players": a named owner first
+        near = [x for x in near if x.key not in d.unnamed] or near
+    near = _fitting_owner(d, i, near)
     if t.dep in _SUBJ:
         subj = [x for x in near if x.subject]
         pick = (subj or near)[-1] if (subj or near) else None

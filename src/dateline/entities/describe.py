@@ -7,6 +7,7 @@ from ..types import EntityKey, EntityLink, Mention
 from ._data import coref_data
 from .clean import unit_after_number
 from .state import PERSON, SUBJ, DocState, Seen
+from .unnamed import refer
 
 _DEFINITE = ("the", "this", "that", "these", "those")
 _NOT_THINGS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
@@ -78,6 +79,19 @@ def description(d: DocState, i: int) -> None:
         _thing_description(d, i, lem, cd.thing_type[lem])
     elif definite and t.tag == "NNS" and lem in cd.plural_units and lem in cd.thing_type:
         _thing_description(d, i, lem, cd.thing_type[lem])  # "the phones": the units of one product
+    else:
+        _unnamed_start(d, i, lem)
+
+
+def _unnamed_start(d: DocState, i: int, lem: str) -> None:
+    """ "a U.S. manufacturing company": a thing not named before; "users ... the users ... their": a
+    group of people no name names (``unnamed.py``)."""
+    cd, t = coref_data(), d.toks[i]
+    if lem in cd.thing_type and t.tag == "NN" and any(d.lower[c] in cd.indefinite_determiners for c in d.kids[i]):
+        if _own_thing(d, i):
+            refer(d, i, lem, cd.thing_type[lem], new=True)
+    elif t.tag == "NNS" and d.lower[i] in cd.people_nouns and t.dep != "compound" and i not in d.out:
+        refer(d, i, d.lower[i], PERSON, new=False)
 
 
 def _described_near(d: DocState, i: int, lem: str) -> bool:
@@ -231,20 +245,32 @@ def _compound_of_role(d: DocState, i: int) -> bool:
     return t.dep == "compound" and (t.head in d.titled or d.lower[t.head] in coref_data().role_nouns)
 
 
-def _thing_description(d: DocState, i: int, lem: str, label: str) -> None:
-    """ "the company", "the device": the most salient entity of that type named before."""
+def _own_thing(d: DocState, i: int) -> bool:
+    """The thing noun at ``i`` is a reference of its own, not part of a name's phrase ("the music seller
+    Wal-Mart", "the Nimbus phone"), a part or kind of another ("the side of the device"), or someone's
+    ("its profits")."""
     head = d.toks[d.toks[i].head]
     if d.toks[i].dep in ("compound", "appos") and head.pos == "PROPN" and head.i not in d.titled:
-        return  # "the music seller Wal-Mart": it describes the name it stands with ("company CEO" refers back)
-    fits = _TYPE_FITS.get(label, (label,))
+        return False  # "the music seller Wal-Mart": it describes the name it stands with ("company CEO" refers back)
     if _of_phrase(d, i):
-        return  # "the side of the device", "the group of donors": a part or kind of another, or its own
+        return False  # "the side of the device", "the group of donors": a part or kind of another, or its own
+    lem = d.toks[i].lemma.lower()
+    fits = _TYPE_FITS.get(coref_data().thing_type.get(lem, ""), ())
     for c in d.kids[i]:
         if d.toks[c].dep == "poss" or _untagged_name(d, c):
-            return  # "its profits": someone's; "the Zune player": an untagged name's
+            return False  # "its profits": someone's; "the Zune player": an untagged name's
         m = d.mention_at.get(c)
-        if m is not None and m.entity.label in fits:
-            return  # "the Nimbus phone": the name's own phrase, not a reference back
+        if m is not None and (m.entity.label in fits or not fits):
+            return False  # "the Nimbus phone": the name's own phrase, not a reference back
+    return True
+
+
+def _thing_description(d: DocState, i: int, lem: str, label: str) -> None:
+    """ "the company", "the device": the most salient entity of that type named before, else an
+    entity no name names (``unnamed.py``)."""
+    if not _own_thing(d, i):
+        return
+    fits = _TYPE_FITS.get(label, (label,))
     score: dict[EntityKey, float] = {}
     s = d.toks[i].sentence
     plural = d.toks[i].tag == "NNS"
@@ -258,6 +284,8 @@ def _thing_description(d: DocState, i: int, lem: str, label: str) -> None:
     if score:
         best = max(sorted(score, key=str), key=lambda k: score[k])
         d.link(i, (best,), "description", d.np_span(i))
+    elif not plural:
+        refer(d, i, lem, label, new=False)
 
 
 def _kind_fits(d: DocState, lem: str, key: EntityKey, plural: bool) -> bool:

@@ -89,7 +89,9 @@ def _by_words(store, n: str) -> dict[str, tuple[int, int]]:
     if not ws:
         return {}
     rows = store.query(
-        "SELECT entity_id, name FROM canonical_entities WHERE lower(name) LIKE :p ORDER BY mentions DESC LIMIT 200",
+        # mentions > 0: an unnamed entity ("the company") answers to no name
+        "SELECT entity_id, name FROM canonical_entities WHERE lower(name) LIKE :p AND mentions > 0 "
+        "ORDER BY mentions DESC LIMIT 200",
         p=f"%{ws[0]}%",
     )
     return {r["entity_id"]: (5, 0) for r in rows if set(ws) <= set(names.words(r["name"]))}

@@ -54,6 +54,7 @@ class DocState:
         self.descriptors: dict[EntityKey, set[str]] = {}
         self.kinds: dict[EntityKey, set[str]] = {}  # the kind nouns written with a thing ("Nimbus phone")
         self.out: dict[int, tuple[EntityKey, ...]] = {}
+        self.unnamed: dict[EntityKey, str] = {}  # entities no name names ("the company") -> their noun
         self.kind: dict[int, str] = {}
         self.span: dict[int, tuple[int, int]] = {}
         self.speaker: dict[int, EntityKey] = {}

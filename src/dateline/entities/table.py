@@ -106,7 +106,8 @@ def doc_entities(a: Analysis) -> list[DocEntity]:
     for e in a.parsed.entities:
         if e.label not in names_ok:
             continue
-        al = aliases.get(e.key, Counter({e.name: e.mentions}))
+        # an entity no name names ("the company", entities/unnamed.py) is looked up by nothing
+        al = aliases.get(e.key, Counter({e.name: e.mentions})) if e.mentions else Counter()
         ti = titles.get(e.key, Counter())
         out.append(
             DocEntity(
@@ -161,13 +162,16 @@ def link_document(conn: Connection, a: Analysis, before: Mapping[str, str] | Non
     if not ents:
         return {}
     ov = overrides(conn)
-    cands = _candidates(conn, ents)
+    cands = _candidates(conn, [e for e in ents if e.mentions])
 
     # names first, then one-word people (the least ambiguous first), told apart by the others' ids
     order = sorted(ents, key=lambda e: (e.label == "PERSON" and e.one_word, len(cands.get(e.key, ())), e.key))
     chosen: dict[str, str] = {}
     fresh: list[DocEntity] = []  # new full-name people: one-word names linked elsewhere may be theirs
     for e in order:
+        if not e.mentions:  # unnamed: an entity of this document alone, never joined
+            chosen[e.key] = new_entity(conn, e, ov, f"{slug(e.name)}-{a.article.doc_id[:8]}")
+            continue
         blocked = ov.split.get(names.norm(e.name), frozenset())
         context = set(chosen.values())
         found = _previous(e, cands.get(e.key, []), (before or {}).get(e.key), blocked)
@@ -285,9 +289,9 @@ def move_member(conn: Connection, m: Row, new_id: str) -> None:
     refresh(conn, [new_id, old])
 
 
-def new_entity(conn: Connection, e: DocEntity, ov: Overrides) -> str:
-    """A new entity's id: its name's slug, numbered when taken; a merged-away id leads to its target."""
-    base = slug(e.name)
+def new_entity(conn: Connection, e: DocEntity, ov: Overrides, base: str = "") -> str:
+    """A new entity's id: its name's slug (or ``base``), numbered when taken; a merged-away id leads to its target."""
+    base = base or slug(e.name)
     for n in range(1, 1000):
         eid = base if n == 1 else f"{base}-{n}"
         if eid in ov.merged:
@@ -308,6 +312,9 @@ def new_entity(conn: Connection, e: DocEntity, ov: Overrides) -> str:
 # -- what a member contributes, added and taken away ----------------------------------
 def contribution(e: DocEntity) -> dict[str, Any]:
     """Aliases (kind, alias, norm, count) and type votes a document entity adds to its entity."""
+    if not e.mentions:  # unnamed: its description names it, no key finds it
+        return {"aliases": [("canonical", e.name, "", e.links)], "labels": [[e.label, e.links]], "name": e.name,
+                "label": e.label}  # fmt: skip
     rows = [("canonical", e.name, names.norm(e.name), e.mentions)]
     rows += [("name", a, names.norm(a), n) for a, n in e.aliases]
     rows += [("title", t, names.norm(t), n) for t, n in e.titles]

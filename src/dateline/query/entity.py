@@ -53,10 +53,12 @@ def entities(
     limit: int | None = None,
     offset: int = 0,
     doc: str | None = None,
+    unnamed: bool = False,
 ) -> list[CanonicalEntity]:
     """Canonical entities, most mentioned first: of one type, whose name or an alias contains
-    ``query`` (case-insensitively), or named in one document."""
-    where, params = [], {}
+    ``query`` (case-insensitively), or named in one document. Entities no name names ("the
+    company", one document's each: ``entities/unnamed.py``) only with ``unnamed``."""
+    where, params = [] if unnamed else ["e.mentions > 0"], {}
     if label:
         where.append("e.label = :label")
         params["label"] = label.upper()

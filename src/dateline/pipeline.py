@@ -87,8 +87,9 @@ STAGES: tuple[Stage, ...] = (
         ("parsed",),
         ("times", "sentence_times"),
         _time_stage,
-        # 2: "one year later", "two days later" count from the last date the text told
-        version=2,
+        # 2: "one year later", "two days later" count from the last date the text told;
+        # 3: a named hour with its day ("at midnight on Wednesday", "noon, Nov. 9")
+        version=3,
     ),
     Stage("geo", ("parsed",), ("places", "relative_locations"), _geo_stage),
     Stage(

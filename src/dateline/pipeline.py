@@ -115,8 +115,9 @@ STAGES: tuple[Stage, ...] = (
         # a past date after a past proposal's gerund is the proposal's, no report's day after background;
         # 7: light verbs carry their event noun ("held talks"), dates from neighbouring events (a definite
         # event noun, a participle adjunct, a speaker's next statement), gerund and reduced-relative
-        # participants, "has been fighting since 2004", no attack in fighting an illness
-        version=7,
+        # participants, "has been fighting since 2004", no attack in fighting an illness;
+        # 8: a report's date line dates its undated lead news, "when X first did Y" is background
+        version=8,
     ),
 )
 

@@ -59,7 +59,7 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
     # (a date placed by an event stays: `time_roles` makes its owner undated, borrowing nothing)
     times_by_sent, durations = _times_by_sentence(times)
     places = tuple(places or ())
-    report = report_time(ctx, tuple(sentence_times or ()))
+    report = report_time(ctx, tuple(sentence_times or ()), times)
     events: list[Event] = []
     for sent in ctx.parsed.sentences:
         in_title = ctx.in_title(sent.index)

@@ -23,6 +23,7 @@ from ..time import granularity
 from ..types import Event
 from ._data import dating, lexicon
 from .context import DocContext
+from .dating import BY_REPORT
 
 
 def narrative_times(ctx: DocContext, events: list[Event]) -> list[Event]:
@@ -36,7 +37,7 @@ def narrative_times(ctx: DocContext, events: list[Event]) -> list[Event]:
 
 
 def _open(e: Event, lead: bool = False) -> bool:
-    undated = e.time_value is None or (lead and e.time_rule == "report:lead")
+    undated = e.time_value is None or (lead and e.time_rule in BY_REPORT)
     return undated and e.status in ("occurred", "ongoing")
 
 
@@ -109,7 +110,7 @@ def _adjuncts(ctx: DocContext, at: dict[int, int], out: list[Event]) -> None:
             continue
         t = ctx.toks[i]
         head = by_token.get(t.head)
-        if t.tag != "VBG" or t.dep != "advcl" or head is None or head.time_rule in (None, "report:lead"):
+        if t.tag != "VBG" or t.dep != "advcl" or head is None or head.time_rule is None or head.time_rule in BY_REPORT:
             continue
         if head.status == e.status or (head.status, e.status) == ("occurred", "ongoing"):
             out[n] = _dated(e, head, f"adjunct:{head.trigger}")

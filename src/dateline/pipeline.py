@@ -116,7 +116,8 @@ STAGES: tuple[Stage, ...] = (
         # 7: light verbs carry their event noun ("held talks"), dates from neighbouring events (a definite
         # event noun, a participle adjunct, a speaker's next statement), gerund and reduced-relative
         # participants, "has been fighting since 2004", no attack in fighting an illness;
-        # 8: a report's date line dates its undated lead news, "when X first did Y" is background
+        # 8: a report's date line dates its undated lead news, "when X first did Y" is background,
+        # an object before a controlled verb does it, "was on leave", "his period of leave"
         version=8,
     ),
 )

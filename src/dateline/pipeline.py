@@ -117,7 +117,8 @@ STAGES: tuple[Stage, ...] = (
         # event noun, a participle adjunct, a speaker's next statement), gerund and reduced-relative
         # participants, "has been fighting since 2004", no attack in fighting an illness;
         # 8: a report's date line dates its undated lead news, "when X first did Y" is background,
-        # an object before a controlled verb does it, "was on leave", "his period of leave"
+        # an object before a controlled verb does it, "was on leave", "his period of leave", a verb's
+        # particle in its trigger ("showed off")
         version=8,
     ),
 )

@@ -17,7 +17,7 @@ def _by(text: str) -> dict:
 def test_a_gerund_of_a_preposition_has_the_subject_of_the_verb_it_hangs_on():
     evs = _by("Apple CEO Steve Jobs unveiled the device by walking onto the stage and taking the iPhone out.")
     assert "PERSON:Steve Jobs" in _roles(evs["walking"], "agent")
-    assert "PERSON:Steve Jobs" in _roles(evs["taking"], "agent")  # its conjunct too
+    assert "PERSON:Steve Jobs" in _roles(evs["taking out"], "agent")  # its conjunct too (with its particle)
 
 
 def test_a_reduced_relative_tells_of_the_noun_it_follows():

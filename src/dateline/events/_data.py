@@ -39,6 +39,7 @@ class Dating:
     antecedent_determiners: frozenset[str]
     antecedent_sentences: int
     narrative_sentences: int
+    once_types: frozenset[str]
 
 
 @functools.cache

@@ -118,7 +118,8 @@ STAGES: tuple[Stage, ...] = (
         # participants, "has been fighting since 2004", no attack in fighting an illness;
         # 8: a report's date line dates its undated lead news, "when X first did Y" is background,
         # an object before a controlled verb does it, "was on leave", "his period of leave", a verb's
-        # particle in its trigger ("showed off"), "Jobs' death" dated by "died yesterday"
+        # particle in its trigger ("showed off"), "Jobs' death" dated by "died yesterday", an event
+        # that occurred ends by the report's day ("has filed a lawsuit this week")
         version=8,
     ),
 )

@@ -249,3 +249,14 @@ def test_a_when_clause_moved_away_by_first_takes_its_main_clause_with_it():
         published=date(2010, 8, 9),
     )
     assert [e.time_value for e in events if e.lemma in ("introduce", "praise")] == [None, None]
+
+
+def test_an_event_that_occurred_ends_by_its_reports_day():
+    events = _events(
+        "Apple Corps has filed a lawsuit against Apple Computer this week. The two companies will meet this week.",
+        published=date(2006, 3, 28),
+    )
+    filed = next(e for e in events if e.lemma == "file")
+    assert (filed.time_value, filed.time_earliest, filed.time_latest) == ("2006-W13", "2006-03-27", "2006-03-28")
+    meet = next(e for e in events if e.lemma == "meet")  # a plan keeps the whole week
+    assert (meet.time_value, meet.time_latest) == ("2006-W13", "2006-04-02")

@@ -269,6 +269,9 @@ def event_time(
     when = own if own is not None else _borrowed_time(ctx, i, status, stime, report, prev)
     if when[1] and past_after_publication(ctx, i, when[1]):
         return _NONE  # "One year later Massa was struck", read against today: a misread anchor
+    pub = ctx.parsed.article.published
+    if status == "occurred" and pub is not None and when[2] and when[1] and when[2][:10] > pub.isoformat() >= when[1]:
+        return (when[0], when[1], pub.isoformat(), when[3])  # "has filed a lawsuit this week": by its report's day
     return when
 
 

@@ -90,8 +90,9 @@ STAGES: tuple[Stage, ...] = (
         ("parsed",),
         ("times", "sentence_times"),
         _time_stage,
-        # 2: "one year later", "two days later" count from the last date the text told
-        version=2,
+        # 2: "one year later", "two days later" count from the last date the text told;
+        # 3: a named hour with its day ("at midnight on Wednesday", "noon, Nov. 9")
+        version=3,
     ),
     Stage("geo", ("parsed",), ("places", "relative_locations"), _geo_stage),
     Stage(
@@ -117,8 +118,12 @@ STAGES: tuple[Stage, ...] = (
         # a past date after a past proposal's gerund is the proposal's, no report's day after background;
         # 7: light verbs carry their event noun ("held talks"), dates from neighbouring events (a definite
         # event noun, a participle adjunct, a speaker's next statement), gerund and reduced-relative
-        # participants, "has been fighting since 2004", no attack in fighting an illness
-        version=7,
+        # participants, "has been fighting since 2004", no attack in fighting an illness;
+        # 8: a report's date line dates its undated lead news, "when X first did Y" is background,
+        # an object before a controlled verb does it, "was on leave", "his period of leave", a verb's
+        # particle in its trigger ("showed off"), "Jobs' death" dated by "died yesterday", an event
+        # that occurred ends by the report's day ("has filed a lawsuit this week")
+        version=8,
     ),
 )
 

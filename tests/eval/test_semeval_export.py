@@ -75,6 +75,13 @@ def test_cat_locator_names_mentions_by_the_annotated_tokens(tmp_path):
     assert locate(m) == "101-2-opened"
     two = TimelineMention("stored", "x", 0, doc.text.index("new factory"), doc.text.index("new factory") + 11, "")
     assert locate(two) == "101-2-new_factory"
+    # a trigger with a word written apart ("called ... a new start" read as "called start"): that
+    # word's token of the same sentence joins it, as the task writes "took_off" for "took six months off"
+    called = doc.text.index("called")
+    apart = TimelineMention("stored", "x", 4, called, called + len("called"), "called start")
+    assert locate(apart) == "101-4-called_start"
+    # a word the sentence lacks after the trigger adds nothing
+    assert locate(TimelineMention("stored", "x", 4, called, called + 6, "called off")) == "101-4-called"
 
 
 def test_the_data_files_load_through_the_registry():

@@ -226,3 +226,37 @@ def test_a_perfect_progressive_goes_on_from_its_since_date_which_dates_it():
     # an anchor everywhere else: "their first meeting since 2019", "has lived there since 2004"
     assert _event("It was their first meeting since 2019.", "meeting").time_value is None
     assert _event("He has lived in Paris since 2004.", "live").time_value != "2004"
+
+
+def test_a_date_line_dates_the_news_of_a_report_whose_lead_has_no_date():
+    text = (
+        "June 07, 2011\n\nAt the keynote in San Francisco, Steve Jobs introduced new software. "
+        "Jobs also announced a new service.\n\nHe had founded the company in 1976."
+    )
+    events = _events(text, title="Apple announces a new service", published=date(2011, 6, 7))
+    introduced = next(e for e in events if e.lemma == "introduce")
+    assert (introduced.time_value, introduced.time_rule) == ("2011-06-07", "report:dateline")
+    assert next(e for e in events if e.lemma == "found").time_value == "1976"  # its own date first
+    # with no date line, the same lead stays undated (never the publication day by default)
+    bare = _events(text.split("\n\n", 1)[1], title="Apple announces a new service", published=date(2011, 6, 7))
+    assert next(e for e in bare if e.lemma == "introduce").time_value is None
+
+
+def test_a_when_clause_moved_away_by_first_takes_its_main_clause_with_it():
+    events = _events(
+        "August 09, 2010\n\nWhen Steve Jobs first introduced the phone, he praised its antenna design.",
+        title="Apple responds to antenna complaints",
+        published=date(2010, 8, 9),
+    )
+    assert [e.time_value for e in events if e.lemma in ("introduce", "praise")] == [None, None]
+
+
+def test_an_event_that_occurred_ends_by_its_reports_day():
+    events = _events(
+        "Apple Corps has filed a lawsuit against Apple Computer this week. The two companies will meet this week.",
+        published=date(2006, 3, 28),
+    )
+    filed = next(e for e in events if e.lemma == "file")
+    assert (filed.time_value, filed.time_earliest, filed.time_latest) == ("2006-W13", "2006-03-27", "2006-03-28")
+    meet = next(e for e in events if e.lemma == "meet")  # a plan keeps the whole week
+    assert (meet.time_value, meet.time_latest) == ("2006-W13", "2006-04-02")

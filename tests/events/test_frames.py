@@ -123,14 +123,14 @@ def test_where_clause_on_a_date_gives_no_place():
 
 
 def test_lift_off_is_a_launch():
-    """Bug: "lifted off" was typed SANCTION (as in lifting sanctions)."""
+    """Bug: "lifted off" was typed SANCTION (as in lifting sanctions). Its particle is in the trigger."""
     from dateline.ingest import read_path
     from dateline.pipeline import analyse
 
     from ..conftest import EXAMPLES
 
     (art,) = read_path(EXAMPLES / "001_vostochny_first_launch.txt")
-    (lifted,) = [e for e in analyse(art).events if e.trigger == "lifted"]
+    (lifted,) = [e for e in analyse(art).events if e.trigger == "lifted off"]
     assert lifted.type == "LAUNCH" and lifted.status == "occurred" and lifted.time_value == "2016-04-28"
 
 
@@ -156,3 +156,15 @@ def test_a_person_falling_is_an_accident_and_lost_his_life_a_death():
     events = _events(parse_text("The boy fell down a well on Sunday. A man lost his life in the crash.", published=PUB))
     assert _only(events, "fall").type == "ACCIDENT"
     assert _only(events, "lose").type == "DEATH"
+
+
+def test_a_verbs_particle_is_in_its_trigger():
+    events = {
+        e.lemma: e
+        for e in extract_events(
+            parse_text("Jobs showed off the phone. He took the phone out.", published=date(2010, 6, 7))
+        )
+    }
+    shown, taken = events["show"], events["take"]
+    assert (shown.trigger, shown.trigger_end - shown.trigger_start) == ("showed off", len("showed off"))
+    assert (taken.trigger, taken.trigger_end - taken.trigger_start) == ("took out", len("took"))  # the particle apart

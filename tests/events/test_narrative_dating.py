@@ -49,3 +49,15 @@ def test_a_statement_right_after_its_speakers_dated_statement_goes_on_with_it():
 def test_a_statement_after_a_negated_or_undated_one_stays_undated():
     evs = _by("Clinton did not accuse Comey of partisanship on Saturday. But she did say that the news backfired.")
     assert evs[(1, "say")].time_value is None
+
+
+def test_an_event_noun_of_a_named_possessor_is_the_dated_event_of_its_type_and_a_death_anywhere_after():
+    filler = " ".join(f"He worked on project number {n} for many years." for n in range(5))
+    evs = _by(f"Steve Jobs died on Wednesday at his home. {filler} Bill Gates responded to Jobs' death.")
+    death = next(e for (s, t), e in evs.items() if t == "death")
+    assert (death.time_value, death.time_rule) == ("2016-11-09", "antecedent:died")
+    # other types only within antecedent_sentences: further on, an attack is another one
+    near = _by("Hamas attacked the town on Wednesday. Amnesty condemned Hamas's attack.")
+    assert next(e for (s, t), e in near.items() if t == "attack").time_rule == "antecedent:attacked"
+    far = _by(f"Hamas attacked the town on Wednesday. {filler} Amnesty condemned Hamas's attack.")
+    assert next(e for (s, t), e in far.items() if t == "attack").time_value is None

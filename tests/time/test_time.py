@@ -257,6 +257,13 @@ def test_time_with_a_date_after_it():
     assert (t.type, t.value) == ("TIME", "1989-11-09T17:00")
 
 
+def test_named_hour_with_on_and_a_weekday():
+    # "at midnight on Wednesday" is the Wednesday's midnight, not the publication day's
+    t = one("The game ended at almost midnight on Wednesday.", "almost midnight on Wednesday", pub=date(2016, 11, 3))
+    assert (t.type, t.value) == ("TIME", "2016-11-02T24:00")
+    assert one("Polls close at noon, Nov. 9.", "noon, Nov. 9", pub=date(2016, 11, 3)).value == "2016-11-09T12:00"
+
+
 def test_newspaper_name_is_not_a_set():
     assert not [t for t in times("The Daily Mail reported the story.") if t.type == "SET"]
 

@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ..export.semeval_timeline import EntityTimeline, TimelineMention, entity_timeline, semeval_lines
+from ..export.semeval_timeline import EntityTimeline, TimelineMention, entity_timeline, semeval_lines, word_of
 from ..store import columns
 from ..store.keys import BY_DOC
 from ..store.read import event_records
@@ -65,13 +65,29 @@ def cat_locator(by_doc: dict[str, CatDocument]) -> Callable[[TimelineMention], s
     def locate(m: TimelineMention) -> str:
         doc = by_doc.get(m.doc_id)
         if doc is None:
-            return f"{m.record_id}-{m.sentence}-{m.trigger.lower()}"
+            return f"{m.record_id}-{m.sentence}-{word_of(m.trigger)}"
         toks = _overlapping(doc.tokens, starts[m.doc_id], m.start, m.end)
         if not toks:
-            return f"{doc.doc_id}-{m.sentence}-{m.trigger.lower()}"
+            return f"{doc.doc_id}-{m.sentence}-{word_of(m.trigger)}"
+        toks += _apart(doc.tokens, toks, m.trigger.split()[len(toks) :])
         return f"{doc.doc_id}-{toks[0].sentence}-" + "_".join(t.text.lower() for t in toks)
 
     return locate
+
+
+def _apart(tokens: tuple[CatToken, ...], toks: list[CatToken], words: list[str]) -> list[CatToken]:
+    """The tokens of a trigger's words written apart from it ("took six months off"): each the
+    next token of the sentence with that word, after the trigger."""
+    out: list[CatToken] = []
+    k = tokens.index(toks[-1]) + 1
+    for w in words:
+        while k < len(tokens) and tokens[k].sentence == toks[0].sentence and tokens[k].text.lower() != w.lower():
+            k += 1
+        if k >= len(tokens) or tokens[k].sentence != toks[0].sentence:
+            break
+        out.append(tokens[k])
+        k += 1
+    return out
 
 
 def _overlapping(tokens: tuple[CatToken, ...], starts: list[int], start: int, end: int) -> list[CatToken]:

@@ -39,6 +39,7 @@ class Dating:
     antecedent_determiners: frozenset[str]
     antecedent_sentences: int
     narrative_sentences: int
+    once_types: frozenset[str]
 
 
 @functools.cache
@@ -112,6 +113,8 @@ class Lexicon:
         self.person_nouns = frozenset(onto.get("person_nouns", ()))
         self.contest_types = frozenset(onto.get("contest_types", ()))
         self.contest_nouns = frozenset(onto.get("contest_nouns", ()))
+        self.holder_nouns = frozenset(onto.get("holder_nouns", ()))
+        self.copula_event_preps = frozenset(onto.get("copula_event_preps", ()))
         self.phrasal: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase, typ in (onto.get("phrasal") or {}).items():
             words = phrase.lower().split()

@@ -123,8 +123,21 @@ def keeps_to_itself(ctx: DocContext, i: int, v: int | None) -> bool:
         return True  # "two bars sold in the UK"
     if _placed_by_another(ctx, i) or _within_another(ctx, i) or _completed(ctx, i):
         return True
+    return _anterior(ctx, i) or (v is not None and _anterior(ctx, v)) or _at_an_anterior_when(ctx, v or i)
+
+
+def _anterior(ctx: DocContext, i: int) -> bool:
     away = dating().anterior_words
-    return any(ctx.lower[k] in away and toks[k].dep == "advmod" for k in (*ctx.kids[i], *(ctx.kids[v] if v else ())))
+    return any(ctx.lower[k] in away and ctx.toks[k].dep == "advmod" for k in ctx.kids[i])
+
+
+def _at_an_anterior_when(ctx: DocContext, v: int) -> bool:
+    """ "When Jobs first introduced the phone, he praised its antenna": at the time of a "when"
+    clause moved away by "first"/"previously", the main clause is moved away with it."""
+    for k in ctx.kids[v]:
+        if ctx.toks[k].dep == "advcl" and any(ctx.lower[j] == "when" for j in ctx.kids[k]) and _anterior(ctx, k):
+            return True
+    return False
 
 
 def simple_present_state(ctx: DocContext, i: int, v: int | None) -> bool:

@@ -104,6 +104,29 @@ def core_roles(ctx: DocContext, triggers: dict[int, str], roles: dict[int, list[
         passive = any(toks[k].dep == "nsubjpass" for k in ctx.kids[i])
         if not got_agent and not passive:
             _inherit_agent(ctx, i, roles)
+            if toks[i].pos == "NOUN" and not any(r.name == "agent" for r in roles[i]):
+                _noun_holder(ctx, i, roles)
+
+
+def _noun_holder(ctx: DocContext, i: int, roles: dict[int, list[Role]]) -> None:
+    """Who an event noun with no agent of its own is of: the possessor of a noun that counts it
+    ("Jobs' third period of medical leave": ontology holder_nouns), the subject of a copula it is
+    the object of ("he would be on medical leave", "is in talks": copula_event_preps)."""
+    toks = ctx.toks
+    prep = toks[i].head
+    if toks[i].dep != "pobj" or prep == i or toks[prep].head == prep:
+        return
+    h = toks[prep].head
+    lex = lexicon()
+    if ctx.lower[prep] == "of" and toks[h].lemma.lower() in lex.holder_nouns:
+        dep = "poss"
+    elif ctx.lower[prep] in lex.copula_event_preps and toks[h].lemma == "be":
+        dep = "nsubj"
+    else:
+        return
+    k = next((k for k in ctx.kids[h] if toks[k].dep == dep), None)
+    if k is not None:
+        roles[i] += role_from_token(ctx, "agent", k)
 
 
 def _split_subject(ctx: DocContext, i: int, k: int) -> bool:
@@ -264,13 +287,24 @@ def _inherit_agent(ctx: DocContext, i: int, roles: dict[int, list[Role]]) -> Non
         if t.dep == "acl" and toks[h].pos == "NOUN":
             # "plans to visit": the planner is the subject of the verb governing "plans"
             h = toks[h].head
-        for k in ctx.kids[h]:
-            if toks[k].dep in SUBJ:
-                # "Asked whether ..., Putin said": a bare participle's subject is asked, not asking
-                bare_participle = toks[i].tag == "VBN" and not any(toks[c].dep == "aux" for c in ctx.kids[i])
-                roles[i] += role_from_token(ctx, "patient" if bare_participle else "agent", k)
-                return
+        k = _controller(ctx, t.dep, h, cur)
+        if k is not None:
+            # "Asked whether ..., Putin said": a bare participle's subject is asked, not asking
+            bare_participle = toks[i].tag == "VBN" and not any(toks[c].dep == "aux" for c in ctx.kids[i])
+            roles[i] += role_from_token(ctx, "patient" if bare_participle else "agent", k)
+            return
         cur = h
+
+
+def _controller(ctx: DocContext, dep: str, h: int, cur: int) -> int | None:
+    """Who does what ``cur`` says, of its governor ``h``: the governor's object before a
+    controlled complement ("prompting Apple Corps to file suit", "urged Congress to pass"), else its subject."""
+    toks = ctx.toks
+    if dep == "xcomp":
+        obj = next((k for k in ctx.kids[h] if toks[k].dep == "dobj" and k < cur), None)
+        if obj is not None:
+            return obj
+    return next((k for k in ctx.kids[h] if toks[k].dep in SUBJ), None)
 
 
 def add_span_role(ctx, roles, owner, name, a, b, head) -> None:

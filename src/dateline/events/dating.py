@@ -205,10 +205,12 @@ def _moved_away(ctx: DocContext, sentence: int) -> bool:
     return any(ctx.lower[k] in breakers for k in range(s.token_start, s.token_end))
 
 
-def report_time(ctx: DocContext, sentence_times: tuple[SentenceTime, ...]) -> When | None:
+def report_time(ctx: DocContext, sentence_times: tuple[SentenceTime, ...], times: tuple = ()) -> When | None:
     """The time of the news a report tells: the day its lead is dated by (a sentence the time
     stage dates by its main verb's expression, a day at most ``lead_days`` before publication,
-    among the first ``lead_sentences``), else (when ``publication_fallback``) its publication day."""
+    among the first ``lead_sentences``), else the day of a date line among them (a sentence that
+    is only a date, "June 07, 2011", as ``report:dateline``), else (when ``publication_fallback``)
+    its publication day."""
     key = "report_time"
     if key in ctx.memo:
         return ctx.memo[key]
@@ -223,6 +225,8 @@ def report_time(ctx: DocContext, sentence_times: tuple[SentenceTime, ...]) -> Wh
             if lo <= date.fromisoformat(st.earliest) <= pub:
                 found = (st.value, st.earliest, st.latest, "report:lead")
                 break
+        if found is None:
+            found = _date_line(ctx, times, lo, pub)
         if found is None and lead.publication_fallback:
             pub_s = pub.isoformat()
             found = (pub_s, pub_s, pub_s, "report:publication")
@@ -230,7 +234,25 @@ def report_time(ctx: DocContext, sentence_times: tuple[SentenceTime, ...]) -> Wh
     return found
 
 
+def _date_line(ctx: DocContext, times: tuple, lo: date, pub: date) -> When | None:
+    """A sentence among the first ``lead_sentences`` that is nothing but a day's date, at most
+    ``lead_days`` before publication: the report's own date line, the day of its news."""
+    sents = ctx.parsed.sentences[: dating().lead_sentences]
+    for tv in times:
+        if tv.type != "DATE" or granularity(tv.value) != "day":
+            continue
+        sent = next((s for s in sents if s.start <= tv.start and tv.end <= s.end), None)
+        if sent is None or ctx.in_title(sent.index):
+            continue
+        words = [t for t in ctx.toks[sent.token_start : sent.token_end] if t.pos not in ("PUNCT", "SPACE")]
+        covered = words and all(tv.start <= t.start and t.end <= tv.end for t in words)
+        if covered and lo <= date.fromisoformat(tv.value) <= pub:
+            return (tv.value, tv.value, tv.value, "report:dateline")
+    return None
+
+
 _NONE: When = (None, None, None, None)
+BY_REPORT = ("report:lead", "report:dateline")  # dated as the report's news only: a closer date wins
 
 
 def event_time(
@@ -247,6 +269,9 @@ def event_time(
     when = own if own is not None else _borrowed_time(ctx, i, status, stime, report, prev)
     if when[1] and past_after_publication(ctx, i, when[1]):
         return _NONE  # "One year later Massa was struck", read against today: a misread anchor
+    pub = ctx.parsed.article.published
+    if status == "occurred" and pub is not None and when[2] and when[1] and when[2][:10] > pub.isoformat() >= when[1]:
+        return (when[0], when[1], pub.isoformat(), when[3])  # "has filed a lawsuit this week": by its report's day
     return when
 
 
@@ -435,7 +460,7 @@ def lead_event_times(ctx: DocContext, events: list[Event]) -> list[Event]:
         src = lead.get(e.type)
         # (an undated headline event stays so: "sign defence pact" is undated beside "signed")
         headline = ctx.in_title(e.sentence) and e.time_rule == "sentence:publication"
-        borrowed = e.time_rule == "report:lead" or headline
+        borrowed = e.time_rule in BY_REPORT or headline
         if src is not None and src is not e and borrowed and e.status in ("occurred", "ongoing"):
             e = _dated_as(e, src, f"report:event:{src.trigger}")
         out.append(e)
@@ -483,7 +508,7 @@ def speaker_times(ctx: DocContext, events: list[Event]) -> list[Event]:
         told = e.type == "STATEMENT" and e.status in ("occurred", "ongoing")
         lead = ctx.in_title(e.sentence) or ctx.in_description(e.sentence) or e.sentence < cfg.lead_sentences
         src = next((d for d in dated if d is not e and _agents(d) & _agents(e)), None) if told and lead else None
-        if src is not None and e.time_rule in ("sentence:publication", "report:lead"):
+        if src is not None and (e.time_rule == "sentence:publication" or e.time_rule in BY_REPORT):
             e = _dated_as(e, src, f"statement:{src.trigger}")
         out.append(e)
     return out

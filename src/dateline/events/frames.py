@@ -31,7 +31,7 @@ from .dating import (
 from .light import carry_light_verbs
 from .narrative import narrative_times
 from .status import event_status, reported_by
-from .triggers import light_nouns, names_its_verb, trigger_type
+from .triggers import light_nouns, names_its_verb, phrasal_trigger, trigger_type
 from .updated import updated_report_times
 
 
@@ -59,7 +59,7 @@ def extract_events_ctx(ctx: DocContext, times, sentence_times, places) -> tuple[
     # (a date placed by an event stays: `time_roles` makes its owner undated, borrowing nothing)
     times_by_sent, durations = _times_by_sentence(times)
     places = tuple(places or ())
-    report = report_time(ctx, tuple(sentence_times or ()))
+    report = report_time(ctx, tuple(sentence_times or ()), times)
     events: list[Event] = []
     for sent in ctx.parsed.sentences:
         in_title = ctx.in_title(sent.index)
@@ -201,12 +201,13 @@ def _make_event(
     t = ctx.toks[i]
     rep_key = _reporter_key(ctx, i)
     tval, tearly, tlate, trule = when
+    trigger, end = phrasal_trigger(ctx, i)
     return Event(
         index=index,
         sentence=sentence,
-        trigger=t.text,
+        trigger=trigger,
         trigger_start=t.start,
-        trigger_end=t.end,
+        trigger_end=end,
         lemma=headline[i][1] if i in headline else t.lemma.lower(),
         type=typ,
         status=status,

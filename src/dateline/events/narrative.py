@@ -23,6 +23,7 @@ from ..time import granularity
 from ..types import Event
 from ._data import dating, lexicon
 from .context import DocContext
+from .dating import BY_REPORT
 
 
 def narrative_times(ctx: DocContext, events: list[Event]) -> list[Event]:
@@ -36,7 +37,7 @@ def narrative_times(ctx: DocContext, events: list[Event]) -> list[Event]:
 
 
 def _open(e: Event, lead: bool = False) -> bool:
-    undated = e.time_value is None or (lead and e.time_rule == "report:lead")
+    undated = e.time_value is None or (lead and e.time_rule in BY_REPORT)
     return undated and e.status in ("occurred", "ongoing")
 
 
@@ -53,7 +54,11 @@ def _definite(ctx: DocContext, i: int) -> bool:
     kids = ctx.kids[i]
     if any(ctx.toks[k].dep in ("amod", "nummod") for k in kids):
         return False
-    return any(ctx.toks[k].dep in ("det", "poss") and ctx.lower[k] in dets for k in kids)
+    toks = ctx.toks  # ... and "Jobs' death": a named possessor
+    return any(
+        toks[k].dep in ("det", "poss") and (ctx.lower[k] in dets or (toks[k].dep == "poss" and ctx.entity_keys(k)))
+        for k in kids
+    )
 
 
 def _entities(e: Event) -> set:
@@ -61,22 +66,31 @@ def _entities(e: Event) -> set:
 
 
 def _same_event(e: Event, src: Event) -> bool:
-    """Within ``antecedent_sentences`` after it, and no participant of its own the other lacks."""
-    near = 0 < e.sentence - src.sentence <= dating().antecedent_sentences
-    return near and _entities(e) <= _entities(src)
+    """Within ``antecedent_sentences`` after it (anywhere after it, for an event that happens to
+    its participants once: ``once_types``), and no participant of its own the other lacks."""
+    gap = e.sentence - src.sentence
+    near = 0 < gap <= dating().antecedent_sentences or (gap > 0 and e.type in dating().once_types and _entities(e))
+    return bool(near) and _entities(e) <= _entities(src)
 
 
 def _antecedent_nouns(ctx: DocContext, at: dict[int, int], out: list[Event]) -> None:
     last: dict[str, Event] = {}  # the latest event noun of each lemma its own words date
+    typed: dict[str, Event] = {}  # ... and the latest event of each type ("died on Wednesday", then "Jobs' death")
+    skip = dating().lead_event_skip_types  # (statements and untyped events are many distinct ones)
     for n, e in enumerate(out):
         i = at.get(e.trigger_start)
-        if i is None or ctx.toks[i].pos != "NOUN":
+        if i is None:
             continue
         if e.time_value is not None:
             if (e.time_rule or "").startswith(("timex:", "event:")):
-                last[e.lemma] = e
+                if ctx.toks[i].pos == "NOUN":
+                    last[e.lemma] = e
+                if e.type not in skip and e.status == "occurred":
+                    typed[e.type] = e
             continue
-        src = last.get(e.lemma)
+        if ctx.toks[i].pos != "NOUN":
+            continue
+        src = last.get(e.lemma) or (typed.get(e.type) if e.type not in skip else None)
         if src is not None and _open(e) and _same_event(e, src) and _definite(ctx, i):
             out[n] = _dated(e, src, f"antecedent:{src.trigger}")
 
@@ -109,7 +123,7 @@ def _adjuncts(ctx: DocContext, at: dict[int, int], out: list[Event]) -> None:
             continue
         t = ctx.toks[i]
         head = by_token.get(t.head)
-        if t.tag != "VBG" or t.dep != "advcl" or head is None or head.time_rule in (None, "report:lead"):
+        if t.tag != "VBG" or t.dep != "advcl" or head is None or head.time_rule is None or head.time_rule in BY_REPORT:
             continue
         if head.status == e.status or (head.status, e.status) == ("occurred", "ongoing"):
             out[n] = _dated(e, head, f"adjunct:{head.trigger}")

@@ -204,3 +204,14 @@ def names_its_verb(ctx: DocContext, i: int, triggers: dict[int, str]) -> bool:
     t = ctx.toks[i]
     typ = triggers[i]  # (two untyped events share no type: "prompted his decision" is two)
     return t.pos == "NOUN" and t.dep in ("dobj", "nsubjpass", "attr") and typ != "OTHER" and triggers.get(t.head) == typ
+
+
+def phrasal_trigger(ctx: DocContext, i: int) -> tuple[str, int]:
+    """A verb's trigger with its particle ("showed off", "step down"; "took six months off" is
+    "took off"), and its end: the particle's when it follows the verb, else the verb's."""
+    t = ctx.toks[i]
+    prt = next((k for k in ctx.kids[i] if k > i and ctx.toks[k].dep == "prt"), None) if t.pos == "VERB" else None
+    if prt is None:
+        return t.text, t.end
+    p = ctx.toks[prt]
+    return f"{t.text} {p.text}", p.end if prt == i + 1 else t.end

@@ -363,8 +363,9 @@ def _clock_patterns(p: Parts) -> list[Spec]:
         ),
         (
             "noon",
-            rf"(?:(?P<mod>{p.mods})\s+)?(?P<w>noon|midnight|midday)"
-            rf"(?:\s+(?P<day>today|yesterday|tomorrow|(?P<wd>{p.wd})))?(?![-\w])",
+            rf"(?:(?P<mod>{p.mods})\s+)?(?P<w>noon|midnight|midday)"  # "at midnight on Wednesday" too
+            rf"(?:,?\s+(?:on\s+)?(?P<day>today|yesterday|tomorrow|tonight|(?P<wd>{p.wd})"
+            rf"|(?P<mon>{p.mon})\s+(?P<mday>\d{{1,2}})(?!\d)))?(?![-\w])",
             h_time,
             0,
         ),

@@ -91,3 +91,21 @@ def test_a_statement_that_denies_what_is_asked_answers_no(store):
     # the owner said something, but what the question asks he said, he denied
     a = ask(store, "Did the owner say the change was done because of the fire?")
     assert a.answer.startswith("No:") and "change" in a.answer, a
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("examine", "examination", True),  # a silent e before the suffix
+        ("invite", "invitation", True),
+        ("locate", "location", True),
+        ("close", "closing", True),
+        ("launch", "launches", True),
+        ("state", "station", False),  # not every "-ion" word is the verb's noun
+        ("rate", "ration", False),
+    ],
+)
+def test_a_words_derived_forms_match_it(a, b, same):
+    from dateline.query.ask.match import _lemma_match
+
+    assert (_lemma_match(a, b) >= 0.9) is same

@@ -21,11 +21,12 @@ def _lemma_match(a: str, b: str) -> float:
     if b in syn.get(a, ()):
         return 0.8
     short, long_ = sorted((a, b), key=len)
-    if (
-        len(short) >= 4
-        and long_.startswith(short)
-        and long_[len(short) :] in ("ing", "s", "es", "ion", "ation", "ment", "al", "er", "ize", "ise", "ed", "d")
-    ):
+    # a silent final e goes before a suffix: "examine" - "examination", "invite" - "invitation"
+    root = short[:-1] if short.endswith("e") and len(short) >= 5 else short
+    suffixes = ("ing", "s", "es", "ion", "ation", "ment", "al", "er", "ize", "ise", "ed", "d")
+    if root != short:  # vowel suffixes only, "-ion" after a longer word ("locate", not "state" - "station")
+        suffixes = ("ing", "ation", "er", "ed", "al") + (("ion",) if len(short) >= 6 else ())
+    if len(short) >= 4 and long_.startswith(root) and long_[len(root) :] in suffixes:
         return 0.9
     return 0.0
 

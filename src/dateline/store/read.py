@@ -32,6 +32,7 @@ from ..types import (
     Token,
 )
 from . import columns, tokens
+from .doc_text import text_of
 from .keys import BY_DOC
 
 T = TypeVar("T")
@@ -42,10 +43,11 @@ def article(query: Query, doc_id: str) -> Article:
     rows = query("SELECT * FROM documents WHERE doc_id = :d", d=doc_id)
     if not rows:
         raise NotFound(f"document {doc_id!r}")
-    return article_from_row(rows[0])
+    return article_from_row(rows[0] | {"text": text_of(query, rows[0])})
 
 
 def article_from_row(r: dict[str, Any]) -> Article:
+    """An article from its ``documents`` row, whose ``text`` is the whole text (:func:`text_of`)."""
     return Article(
         doc_id=r["doc_id"],
         text=r["text"],

@@ -56,7 +56,14 @@ def text_of(query: Callable[..., list[dict[str, Any]]], row: dict[str, Any]) -> 
     """A ``documents`` row's whole text (its ``doc_id``, ``text`` and ``text_gaps``)."""
     if row["text_gaps"] is None:
         return row["text"]
-    return whole(row["text_gaps"], [(r["start_char"], r["end_char"], r["text"]) for r in query(SPANS, d=row["doc_id"])])
+    return text_from(row, query(SPANS, d=row["doc_id"]))
+
+
+def text_from(row: dict[str, Any], sentences: Sequence[dict[str, Any]]) -> str:
+    """A ``documents`` row's whole text, from its sentence rows in order (for a reader that has them)."""
+    if row["text_gaps"] is None:
+        return row["text"]
+    return whole(row["text_gaps"], [(r["start_char"], r["end_char"], r["text"]) for r in sentences])
 
 
 def drop_texts(conn: Connection, dialect: str) -> None:

@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 from dateline import serialize
 from dateline.store import columns, keys, tokens
-from dateline.store.db import DERIVED, KEYING, ROLES_ONCE, TEXT_ONCE, TOKEN_BYTES
+from dateline.store.db import DERIVED, KEYING, MENTION_KEYS, ROLES_ONCE, TEXT_ONCE, TOKEN_BYTES
 from dateline.store.doc_text import text_of
 from dateline.store.read import event_records, event_roles, sentence_parse
 from dateline.types import Place
@@ -28,9 +28,18 @@ def _as_0018_json(table: str, record, row, roles=()) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def as_0020(store) -> None:
+    """The store as 0020 left it: every mention's entity key in ``mentions.entity_key``, 0021 is not
+    recorded."""
+    with store.writing() as conn:
+        conn.execute(text("UPDATE mentions SET entity_key = label || ':' || text WHERE entity_key = ''"))
+        conn.execute(text("DELETE FROM schema_migrations WHERE name = :n"), {"n": MENTION_KEYS})
+
+
 def as_0019(store) -> None:
     """The store as 0019 left it: each document's text whole in ``documents.text``, no ``text_gaps``,
-    0020 is not recorded."""
+    0020 is not recorded (nor what came after it)."""
+    as_0020(store)
     texts = {r["doc_id"]: text_of(store.query, r) for r in store.query("SELECT doc_id, text, text_gaps FROM documents")}
     with store.writing() as conn:
         for d, whole in texts.items():

@@ -34,6 +34,7 @@ from ..types import (
 from . import columns, tokens
 from .doc_text import text_from, text_of
 from .keys import BY_DOC
+from .mention_keys import key_of
 
 T = TypeVar("T")
 Query = Callable[..., list[dict[str, Any]]]
@@ -98,7 +99,7 @@ def _mention(r: dict[str, Any]) -> Mention:
         r["sentence_idx"],
         r["token_start"],
         r["token_end"],
-        EntityKey.parse(r["entity_key"]),
+        EntityKey.parse(key_of(r)),
     )
 
 

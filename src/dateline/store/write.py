@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection
 from .. import serialize
 from ..entities import table as entity_table
 from ..types import Analysis, Event, W5Answer
-from . import columns, doc_text, keys, tokens
+from . import columns, doc_text, keys, mention_keys, tokens
 
 Row = dict[str, object]
 
@@ -118,7 +118,7 @@ def mention_rows(a: Analysis) -> list[Row]:
             "token_end": m.token_end,
             "text": m.text,
             "label": m.label,
-            "entity_key": str(m.entity),
+            "entity_key": mention_keys.stored_key(m.label, m.text, str(m.entity)),  # 0021
         }
         for i, m in enumerate(a.parsed.mentions)
     ]

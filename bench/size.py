@@ -2,11 +2,14 @@
 
     .venv/bin/python bench/size.py [--n 200]      # ingest the bench corpus into a fresh store
     .venv/bin/python bench/size.py --db STORE     # measure a store that exists
+    .venv/bin/python bench/size.py --postgres     # and the same store copied into PostgreSQL
 
 The corpus is bench/ingest.py's (the Giveme5W1H texts, numbered so each is a new
 document), ingested with one worker into a fresh SQLite file. Sizes come from SQLite's
 ``dbstat`` table (pages in use, free space in them included) after a checkpoint, so
 they are what the file holds. The issue's target is at most 30 KB per typical article.
+``--postgres`` also copies the store (``dateline copy``) into a throwaway PostgreSQL server
+(scripts/pg_server.py), runs VACUUM FULL and reports each table with its indexes and TOAST.
 """
 
 from __future__ import annotations
@@ -54,13 +57,45 @@ def report(db: Path) -> float:
     return per_doc
 
 
+def pg_report(db: Path) -> float:
+    """The SQLite store copied into a throwaway PostgreSQL server: bytes per document by table."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    import pg_server
+    from sqlalchemy import text
+
+    from dateline.store import open_store
+    from dateline.store.copy import copy_store
+
+    with pg_server.throwaway_server() as server:
+        src, dst = open_store(str(db)), open_store(pg_server.create_database(server, "bench_size"))
+        assert copy_store(src, dst).ok
+        with dst.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+            c.execute(text("VACUUM FULL"))
+            sizes = dict(c.execute(text(
+                "SELECT relname, pg_total_relation_size(oid) FROM pg_class WHERE relkind = 'r' "
+                "AND relnamespace = 'public'::regnamespace")).fetchall())  # fmt: skip
+            docs = c.execute(text("SELECT COUNT(*) FROM documents")).scalar_one()
+        src.close()
+        dst.close()
+    total = sum(sizes.values())
+    per_doc = total / docs / 1024
+    print(f"PostgreSQL copy: {docs} documents, {total / 2**20:.1f} MB, {per_doc:.1f} KB per document")
+    for name, size in sorted(sizes.items(), key=lambda kv: -kv[1]):
+        if size / total >= 0.005:
+            print(f"  {name:<24} {size / docs / 1024:6.1f} KB/doc  {100 * size / total:5.1f}%")
+    return per_doc
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--db", type=Path, help="measure this SQLite store instead of ingesting the corpus")
+    ap.add_argument("--postgres", action="store_true", help="also measure the store copied into PostgreSQL")
     args = ap.parse_args()
     if args.db:
         report(args.db)
+        if args.postgres:
+            pg_report(args.db)
         return 0
     if not DATA.is_dir():
         print(f"needs {DATA}", file=sys.stderr)
@@ -76,6 +111,8 @@ def main() -> int:
     store.close()
     assert done.analysed == args.n and not done.failed, (done.analysed, done.failed[:3])
     report(db)
+    if args.postgres:
+        pg_report(db)
     return 0
 
 

@@ -73,7 +73,7 @@ def test_export_mentions_offsets_and_stable_ids(corpus, tmp_path):
     rows = [json.loads(x) for x in out.read_text().splitlines()]
     assert rows and set(rows[0]) == {"doc_id", "record_id", "start", "end", "text", "label", "entity_id", "kind"}
     store = open_store(corpus["db"])
-    texts = {d["doc_id"]: d["text"] for d in store.query("SELECT doc_id, text FROM documents")}
+    texts = {d: store.article(d).text for d in store.doc_ids()}
     assert all(texts[m["doc_id"]][m["start"] : m["end"]] == m["text"] for m in rows)
     assert {m["record_id"] for m in rows} == {"101", "102"}
     acme = {m["entity_id"] for m in rows if m["text"] == "Acme Corp"}

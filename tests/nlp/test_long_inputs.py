@@ -97,5 +97,4 @@ def test_100000_character_runs_are_analysed_and_stored_once(name, tmp_path):
     analysis = analyse(art)
     store.save(analysis)
     assert analysis.parsed.text == art.text
-    rows = store.query("SELECT doc_id, text FROM documents")
-    assert [(r["doc_id"], r["text"]) for r in rows] == [(art.doc_id, art.text)]
+    assert store.doc_ids() == [art.doc_id] and store.article(art.doc_id).text == art.text

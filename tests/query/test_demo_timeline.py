@@ -88,7 +88,7 @@ def test_timeline_json_fields_point_at_the_stored_text(examples_store):
         assert {"earliest", "latest", "value", "granularity", "dated_by", "status", "type", "place"} <= set(e)
         assert all({"id", "name", "role"} <= set(p) for p in e["participants"])
         for s in e["sources"]:
-            text = examples_store.query("SELECT text FROM documents WHERE doc_id = :d", d=s["doc_id"])[0]["text"]
+            text = examples_store.article(s["doc_id"]).text
             assert text[s["trigger_start"] : s["trigger_end"]] == s["trigger"]
             assert s["record_id"] and s["sentence"] and isinstance(s["sentence_index"], int)
     (met,) = [e for e in events if e["type"] == "MEET" and e["value"] == "2023-09-13"]

@@ -9,7 +9,8 @@ from sqlalchemy import text
 
 from dateline import serialize
 from dateline.store import columns, keys, tokens
-from dateline.store.db import DERIVED, KEYING, ROLES_ONCE, TOKEN_BYTES
+from dateline.store.db import DERIVED, KEYING, MENTION_KEYS, ROLES_ONCE, TEXT_ONCE, TOKEN_BYTES
+from dateline.store.doc_text import text_of
 from dateline.store.read import event_records, event_roles, sentence_parse
 from dateline.types import Place
 
@@ -27,8 +28,30 @@ def _as_0018_json(table: str, record, row, roles=()) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def as_0020(store) -> None:
+    """The store as 0020 left it: every mention's entity key in ``mentions.entity_key``, 0021 is not
+    recorded."""
+    with store.writing() as conn:
+        conn.execute(text("UPDATE mentions SET entity_key = label || ':' || text WHERE entity_key = ''"))
+        conn.execute(text("DELETE FROM schema_migrations WHERE name = :n"), {"n": MENTION_KEYS})
+
+
+def as_0019(store) -> None:
+    """The store as 0019 left it: each document's text whole in ``documents.text``, no ``text_gaps``,
+    0020 is not recorded (nor what came after it)."""
+    as_0020(store)
+    texts = {r["doc_id"]: text_of(store.query, r) for r in store.query("SELECT doc_id, text, text_gaps FROM documents")}
+    with store.writing() as conn:
+        for d, whole in texts.items():
+            conn.execute(text("UPDATE documents SET text = :t WHERE doc_id = :d"), {"t": whole, "d": d})
+        conn.execute(text("ALTER TABLE documents DROP COLUMN text_gaps"))
+        conn.execute(text("DELETE FROM schema_migrations WHERE name = :n"), {"n": TEXT_ONCE})
+
+
 def as_0018(store) -> None:
-    """The store as 0018 left it: events and places hold their derived ends and floats, 0019 is not recorded."""
+    """The store as 0018 left it: events and places hold their derived ends and floats, 0019 is not recorded
+    (nor what came after it)."""
+    as_0019(store)
     rows = store.query(f"SELECT {columns.select('events')} FROM events")
     roles = event_roles(store.query, {(r["doc_key"], r["idx"]) for r in rows})
     places = store.query(f"SELECT {columns.select('places')} FROM places")

@@ -41,8 +41,9 @@ def test_wal_foreign_keys_and_fts(seed_store):
 def test_rows_have_iso_dates_and_offsets(seed_store):
     path, _ = seed_store
     con = sqlite3.connect(path)
-    (published, text) = con.execute("SELECT published, text FROM documents").fetchone()
+    (doc_id, published) = con.execute("SELECT doc_id, published FROM documents").fetchone()
     assert published == "2023-09-12"
+    text = open_store(str(path)).article(doc_id).text
     for start, end, mtext in con.execute("SELECT start_char, end_char, text FROM mentions"):
         assert text[start:end] == mtext
 
@@ -113,7 +114,9 @@ def _save_with_old_columns(path, analysis):
     from dateline.store import write
 
     con = sqlite3.connect(path)
-    doc = {c: v for c, v in write.document_row(analysis).items() if c != "doc_key"}  # numbered by 0016
+    # doc_key numbered by 0016; the text whole, as before 0020
+    doc = {c: v for c, v in write.document_row(analysis).items() if c not in ("doc_key", "text_gaps")}
+    doc["text"] = analysis.article.text
     con.execute(f"INSERT INTO documents ({', '.join(doc)}) VALUES ({', '.join('?' * len(doc))})", list(doc.values()))
     for r in write.sentence_rows(analysis):
         con.execute(

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from .. import config, serialize
 from ..errors import BadGoldData
+from ..store.doc_text import text_of
 
 DATA = Path(__file__).parent / "data" / "cat.yaml"
 TITLE_SEPARATOR = "\n\n"  # what make_article puts between a title and its body
@@ -262,8 +263,8 @@ def stored_ids(store, docs: list[CatDocument]) -> dict[str, str]:
     """CAT doc id -> Dateline doc id, for the documents stored with exactly the rebuilt text."""
     out: dict[str, str] = {}
     for d in docs:
-        rows = store.query("SELECT doc_id, text FROM documents WHERE record_id = :r", r=d.doc_id)
-        match = [r["doc_id"] for r in rows if r["text"] == d.text]
+        rows = store.query("SELECT doc_id, text, text_gaps FROM documents WHERE record_id = :r", r=d.doc_id)
+        match = [r["doc_id"] for r in rows if text_of(store.query, r) == d.text]
         if match:
             out[d.doc_id] = match[0]
     return out

@@ -29,6 +29,7 @@ from typing import TextIO
 
 from .. import serialize
 from ..store.keys import BY_DOC
+from ..store.mention_keys import select_key
 from ..types import EntityKey
 
 
@@ -67,7 +68,7 @@ def mention_rows(store) -> Iterator[MentionRow]:
 
 def _names(store, doc_id: str) -> list[dict]:
     return store.query(
-        "SELECT start_char, end_char, token_start, token_end, text, label, entity_key FROM mentions "
+        f"SELECT start_char, end_char, token_start, token_end, text, label, {select_key()} AS entity_key FROM mentions "
         f"WHERE {BY_DOC} ORDER BY idx",
         d=doc_id,
     )

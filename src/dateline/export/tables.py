@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO, TextIO
 
 from .. import serialize
+from ..store.doc_text import text_of
 from .mentions import mention_rows
 
 Row = dict[str, Any]
@@ -53,7 +54,7 @@ def _select(sql: str) -> Callable[[Any], Iterator[Row]]:
 
 _DOCUMENTS = (
     "SELECT doc_id, published, title, description, source, url, source_domain, language, record_id, format, "
-    "n_sentences, n_tokens, ingested_at, text FROM documents ORDER BY published, source, doc_id"
+    "n_sentences, n_tokens, ingested_at, text, text_gaps FROM documents ORDER BY published, source, doc_id"
 )
 _SENTENCES = (
     "SELECT s.doc_id, s.idx, s.start_char, s.end_char, d.published, s.time_value, s.time_earliest, s.time_latest, "
@@ -64,6 +65,11 @@ _PLACES = (
     "p.lat, p.lon, p.geonameid, p.confidence FROM places p JOIN documents d ON d.doc_key = p.doc_key "
     "ORDER BY d.published, d.doc_id, p.idx"
 )
+
+
+def _documents(store) -> Iterator[Row]:
+    for r in store.query(_DOCUMENTS):
+        yield {k: v for k, v in r.items() if k != "text_gaps"} | {"text": text_of(store.query, r)}
 
 
 def _mentions(store) -> Iterator[Row]:
@@ -139,7 +145,7 @@ TABLES: dict[str, TableSpec] = {
                 "doc_id published title description source url source_domain language record_id format"
                 " n_sentences:int n_tokens:int ingested_at text"
             ),
-            _select(_DOCUMENTS),
+            _documents,
             "SELECT COUNT(*) AS n FROM documents",
         ),
         TableSpec(

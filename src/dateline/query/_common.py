@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from ..store import columns
+from ..store.mention_keys import select_key
 from ..store.read import event_records
 from ..types import EntityKey, Event, Place, Quantity, TimeValue
 
@@ -92,7 +93,8 @@ def _load_keyed(store, keys: dict[int, str], wanted: dict[str, set[int]], tables
     where = _keys_clause(keys, wanted)
     if "mentions" in tables:
         for r in store.query(
-            "SELECT doc_key, sentence_idx, start_char, end_char, text, label, entity_key FROM mentions "
+            "SELECT doc_key, sentence_idx, start_char, end_char, text, label, "
+            f"{select_key()} AS entity_key FROM mentions "
             f"WHERE {where} ORDER BY doc_key, idx"
         ):
             r = {"doc_id": keys[r.pop("doc_key")], **r}

@@ -46,6 +46,8 @@ KEYING = "0016_integer_document_keys"
 ROLES_ONCE = "0017_event_roles_stored_once"
 TOKEN_BYTES = "0018_sentence_tokens_as_bytes"
 DERIVED = "0019_derived_values_left_out"
+TEXT_ONCE = "0020_document_text_once"
+MENTION_KEYS = "0021_mention_keys_left_out"
 
 # A document reference longer than this is no id, prefix, record id or file name.
 MAX_REFERENCE_CHARS = 1000
@@ -197,13 +199,15 @@ class Store:
                     {"n": name, "t": write.now()},
                 )
                 applied_now.append(name)
-        upgraded = {COMPACTING, LEANING, KEYING, ROLES_ONCE, TOKEN_BYTES, DERIVED} & set(applied_now)
+        upgraded = set(applied_now) & {
+            COMPACTING, LEANING, KEYING, ROLES_ONCE, TOKEN_BYTES, DERIVED, TEXT_ONCE, MENTION_KEYS,
+        }  # fmt: skip
         if self.dialect == "sqlite" and upgraded and _NAMES[0] not in applied_now:
             self._vacuum()
         return applied_now
 
     def _vacuum(self) -> None:
-        """Give back the pages an upgrade freed (an existing store compacted by 0014 to 0019 would
+        """Give back the pages an upgrade freed (an existing store compacted by 0014 to 0021 would
         otherwise keep its old size). Outside any transaction, as SQLite requires. The
         upgrade is committed by then: a VACUUM that fails (it needs the store's size again
         in free disk) leaves a correct, larger file, so it is only logged."""

@@ -6,7 +6,7 @@ specific statements (full-text search) are keyed by dialect name.
 
 from __future__ import annotations
 
-from . import compact, derived, keys, lean, roles
+from . import compact, derived, doc_text, keys, lean, mention_keys, roles
 
 _DOC_FK = "REFERENCES documents(doc_id) ON DELETE CASCADE"
 
@@ -469,6 +469,8 @@ MIGRATIONS: list[tuple[str, dict[str, list[Step]] | dict[str, list[str]] | list[
     ("0017_event_roles_stored_once", roles.ROLES_ONCE),
     ("0018_sentence_tokens_as_bytes", TOKEN_BYTES),
     ("0019_derived_values_left_out", derived.DERIVED),
+    ("0020_document_text_once", doc_text.TEXT_ONCE),
+    ("0021_mention_keys_left_out", mention_keys.KEYS_LEFT_OUT),
 ]
 
 

@@ -32,20 +32,28 @@ from ..types import (
     Token,
 )
 from . import columns, tokens
+from .doc_text import text_from, text_of
 from .keys import BY_DOC
+from .mention_keys import key_of
 
 T = TypeVar("T")
 Query = Callable[..., list[dict[str, Any]]]
 
 
-def article(query: Query, doc_id: str) -> Article:
+def _document(query: Query, doc_id: str) -> dict[str, Any]:
     rows = query("SELECT * FROM documents WHERE doc_id = :d", d=doc_id)
     if not rows:
         raise NotFound(f"document {doc_id!r}")
-    return article_from_row(rows[0])
+    return rows[0]
+
+
+def article(query: Query, doc_id: str) -> Article:
+    row = _document(query, doc_id)
+    return article_from_row(row | {"text": text_of(query, row)})
 
 
 def article_from_row(r: dict[str, Any]) -> Article:
+    """An article from its ``documents`` row, whose ``text`` is the whole text (:func:`text_of`)."""
     return Article(
         doc_id=r["doc_id"],
         text=r["text"],
@@ -91,7 +99,7 @@ def _mention(r: dict[str, Any]) -> Mention:
         r["sentence_idx"],
         r["token_start"],
         r["token_end"],
-        EntityKey.parse(r["entity_key"]),
+        EntityKey.parse(key_of(r)),
     )
 
 
@@ -108,9 +116,11 @@ def _entity(r: dict[str, Any]) -> Entity:
     )
 
 
-def parsed_doc(query: Query, art: Article) -> tuple[ParsedDoc, tuple[SentenceTime, ...]]:
-    d = art.doc_id
+def parsed_doc(query: Query, row: dict[str, Any]) -> tuple[ParsedDoc, tuple[SentenceTime, ...]]:
+    """The parse of a ``documents`` row, its article's text rebuilt from the same sentence rows."""
+    d = row["doc_id"]
     sents = query("SELECT * FROM sentences WHERE doc_id = :d ORDER BY idx", d=d)
+    art = article_from_row(row | {"text": text_from(row, sents)})
     sentences: list[Sentence] = []
     toks: list[Token] = []
     chunks: list[tuple[int, int]] = []
@@ -162,7 +172,7 @@ _EVENTS = f"SELECT {columns.select('events')} FROM events WHERE {BY_DOC} ORDER B
 
 
 def load_analysis(query: Query, doc_id: str) -> Analysis:
-    parsed, stimes = parsed_doc(query, article(query, doc_id))
+    parsed, stimes = parsed_doc(query, _document(query, doc_id))
     main = query(f"SELECT data FROM main_events WHERE {BY_DOC}", d=doc_id)
     return Analysis(
         parsed=parsed,

@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection
 from .. import serialize
 from ..entities import table as entity_table
 from ..types import Analysis, Event, W5Answer
-from . import columns, keys, tokens
+from . import columns, doc_text, keys, mention_keys, tokens
 
 Row = dict[str, object]
 
@@ -41,6 +41,7 @@ def insert_rows(conn: Connection, table: str, rows: list[Row]) -> None:
 
 def document_row(a: Analysis, doc_key: int = 0) -> Row:
     art, p = a.article, a.parsed
+    rest = doc_text.gaps(art.text, [(s.start, s.end, s.text) for s in p.sentences])  # the text once (0020)
     return {
         "doc_id": art.doc_id,
         "doc_key": doc_key,
@@ -54,7 +55,8 @@ def document_row(a: Analysis, doc_key: int = 0) -> Row:
         "language": art.language,
         "record_id": art.record_id,
         "body_start": art.body_start,
-        "text": art.text,
+        "text": art.text if rest is None else "",
+        "text_gaps": rest,
         "n_sentences": len(p.sentences),
         "n_tokens": len(p.tokens),
         "warnings": json.dumps(list(art.warnings)),
@@ -116,7 +118,7 @@ def mention_rows(a: Analysis) -> list[Row]:
             "token_end": m.token_end,
             "text": m.text,
             "label": m.label,
-            "entity_key": str(m.entity),
+            "entity_key": mention_keys.stored_key(m.label, m.text, str(m.entity)),  # 0021
         }
         for i, m in enumerate(a.parsed.mentions)
     ]

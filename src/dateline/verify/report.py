@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any, Protocol
 
+from ..store.mention_keys import select_key
 from ..types import Analysis, Check, CorpusChecks, DocumentChecks, OneDocumentChecks
 from . import check_corpus, check_corpus_for, check_document
 from .config import tolerances
@@ -86,7 +87,7 @@ def _neighbours(store: Stored, a: Analysis) -> list[str]:
             continue
         rows = store.query(
             "SELECT DISTINCT d.doc_id FROM mentions m JOIN documents d ON d.doc_key = m.doc_key "
-            "WHERE m.label = :l AND m.entity_key LIKE :w",
+            f"WHERE m.label = :l AND {select_key('m.')} LIKE :w",
             l=key.label,
             w=f"%{word}%",
         )

@@ -62,8 +62,31 @@ def compact_value(obj: Any) -> Any:
     return _lean(obj)
 
 
+# Types written as they are; exact types (a subclass, an enum of str say, takes the general path).
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def _lean(obj: Any) -> Any:
     """:func:`to_json` without the fields :func:`from_json` restores when they are absent."""
+    # by exact type first: a document's records are some 2,000 values each, and the general checks
+    # below (isinstance, is_dataclass) cost more than the writing
+    t: type = type(obj)
+    if t in _PLAIN:
+        return obj
+    if t is list or t is tuple:
+        return [v if type(v) in _PLAIN else _lean(v) for v in obj]
+    plan = _record_fields(t)
+    if plan is not None:
+        out = {}
+        for name, omittable, default in plan:
+            v = getattr(obj, name)
+            if not (omittable and _same(v, default)):
+                out[name] = v if type(v) in _PLAIN else _lean(v)
+        return out
+    return _lean_other(obj)
+
+
+def _lean_other(obj: Any) -> Any:
     if obj is None or isinstance(obj, (str, int, float, bool)):
         return obj
     if isinstance(obj, (list, tuple)):
@@ -76,6 +99,14 @@ def _lean(obj: Any) -> Any:
                 out[name] = _lean(v)
         return out
     return to_json(obj)
+
+
+@functools.cache
+def _record_fields(cls: type) -> tuple[tuple[str, bool, Any], ...] | None:
+    """:func:`_plan` of a record class (a dataclass that is no scalar, sequence or key), else None."""
+    if not dataclasses.is_dataclass(cls) or issubclass(cls, (str, int, float, bool, list, tuple, EntityKey)):
+        return None
+    return _plan(cls)
 
 
 @functools.cache

@@ -46,12 +46,26 @@ def _q(conn: Connection, sql: str, **params: Any) -> list[Row]:
     return [dict(r._mapping) for r in conn.execute(text(sql), params)]
 
 
+def _driver(conn: Connection, sql: str) -> str:
+    """``sql`` with its ``?`` marks made the dialect's."""
+    return sql if conn.dialect.paramstyle == "qmark" else sql.replace("?", "%s")
+
+
 def _many(conn: Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
     """One statement for many rows through the driver (``?`` marks, made the dialect's): binding
     a document's alias rows by name through SQLAlchemy cost more than the database's work."""
     if rows:
-        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-        conn.exec_driver_sql(sql.replace("?", mark), rows)
+        conn.exec_driver_sql(_driver(conn, sql), rows)
+
+
+def _rows(conn: Connection, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Plain tuples through the driver (``?`` marks): a document's link reads a dozen result
+    sets, and building SQLAlchemy statements and mappings for them cost more than the queries."""
+    return [tuple(r) for r in conn.exec_driver_sql(_driver(conn, sql), params)]
+
+
+def _marks(n: int) -> str:
+    return ", ".join("?" * n) or "NULL"
 
 
 def _in(values: Iterable[str], prefix: str = "v") -> tuple[str, dict[str, str]]:
@@ -78,13 +92,15 @@ def overrides(conn: Connection) -> Overrides:
     merged: dict[str, str] = {}
     split: dict[str, set[str]] = {}
     retyped: dict[str, str] = {}
-    for r in _q(conn, "SELECT kind, subject, target FROM entity_overrides ORDER BY created_at, subject"):
-        if r["kind"] == "merge":
-            merged[r["subject"]] = r["target"]
-        elif r["kind"] == "split":
-            split.setdefault(r["subject"], set()).add(r["target"])
-        elif r["kind"] == "retype":
-            retyped[r["subject"]] = r["target"]
+    for kind, subject, target in _rows(
+        conn, "SELECT kind, subject, target FROM entity_overrides ORDER BY created_at, subject"
+    ):
+        if kind == "merge":
+            merged[subject] = target
+        elif kind == "split":
+            split.setdefault(subject, set()).add(target)
+        elif kind == "retype":
+            retyped[subject] = target
     return Overrides(merged, {k: frozenset(v) for k, v in split.items()}, retyped)
 
 
@@ -181,7 +197,7 @@ def link_document(conn: Connection, a: Analysis, before: Mapping[str, str] | Non
         if found is None and e.label == "PERSON" and not e.one_word:
             fresh.append(e)
     published = a.article.published.isoformat() if a.article.published else None
-    _write_members(conn, a.article.doc_id, published, ents, chosen, _places(a))
+    _write_members(conn, a.article.doc_id, published, ents, chosen, _places(a), ov)
     for e in fresh:
         reconsider_one_word(conn, chosen[e.key], e, ov)
     return chosen
@@ -193,10 +209,10 @@ def _candidates(conn: Connection, ents: list[DocEntity]) -> dict[str, list[Candi
     wanted = sorted({k for ks in keys.values() for k in ks})
     hits: dict[str, dict[str, str]] = {}  # norm -> entity id -> best kind
     for i in range(0, len(wanted), _CHUNK):
-        sql, params = _in(wanted[i : i + _CHUNK])
+        chunk = tuple(wanted[i : i + _CHUNK])
         # plain tuples: a document's names match thousands of alias rows
-        found = conn.execute(text(f"SELECT entity_id, norm, kind FROM canonical_aliases WHERE norm IN ({sql})"), params)
-        for eid, norm, kind in found:
+        sql = f"SELECT entity_id, norm, kind FROM canonical_aliases WHERE norm IN ({_marks(len(chunk))})"
+        for eid, norm, kind in conn.exec_driver_sql(_driver(conn, sql), chunk):
             kinds = hits.setdefault(norm, {})
             if kinds.get(eid) != "name":
                 kinds[eid] = "name" if kind == "canonical" else kind
@@ -220,36 +236,36 @@ def _previous(e: DocEntity, cands: list[Candidate], previous: str | None, blocke
     return previous if same else None
 
 
-def _entity_rows(conn: Connection, ids: list[str]) -> dict[str, Row]:
-    rows: dict[str, Row] = {}
+def _entity_rows(conn: Connection, ids: list[str]) -> dict[str, tuple[Any, ...]]:
+    """(entity_id, name, label, mentions, place) of each stored entity."""
+    rows: dict[str, tuple[Any, ...]] = {}
     for i in range(0, len(ids), _CHUNK):
-        sql, params = _in(ids[i : i + _CHUNK])
-        for r in _q(conn, f"SELECT * FROM canonical_entities WHERE entity_id IN ({sql})", **params):
-            rows[r["entity_id"]] = r
+        chunk = tuple(ids[i : i + _CHUNK])
+        sql = "SELECT entity_id, name, label, mentions, place FROM canonical_entities WHERE entity_id IN "
+        for r in _rows(conn, f"{sql}({_marks(len(chunk))})", chunk):
+            rows[r[0]] = r
     return rows
 
 
-def _candidate(r: Row, matched: dict[str, str]) -> Candidate:
-    place = json.loads(r["place"]) if r["place"] else {}
-    return Candidate(r["entity_id"], r["name"], r["label"], r["mentions"], place.get("geonameid"), matched)
+def _candidate(r: tuple[Any, ...], matched: dict[str, str]) -> Candidate:
+    eid, name, label, mentions, place = r
+    geonameid = json.loads(place).get("geonameid") if place else None
+    return Candidate(eid, name, label, mentions, geonameid, matched)
 
 
 def _shared(conn: Connection, ids: list[str], context: set[str], doc_id: str = "") -> dict[str, int]:
     """For each candidate id, in how many other documents it appears with this document's other entities."""
     if not context or not ids:
         return {}
-    a_sql, a_params = _in(ids, "a")
-    b_sql, b_params = _in(sorted(context), "b")
-    rows = _q(
+    others = sorted(context)
+    rows = _rows(
         conn,
         "SELECT x.entity_id, COUNT(DISTINCT x.doc_id) AS n FROM entity_members x JOIN entity_members y "
-        f"ON y.doc_id = x.doc_id WHERE x.entity_id IN ({a_sql}) AND y.entity_id IN ({b_sql}) AND x.doc_id != :self "
-        "GROUP BY x.entity_id",
-        self=doc_id,
-        **a_params,
-        **b_params,
+        f"ON y.doc_id = x.doc_id WHERE x.entity_id IN ({_marks(len(ids))}) AND y.entity_id IN ({_marks(len(others))}) "
+        "AND x.doc_id != ? GROUP BY x.entity_id",
+        (*ids, *others, doc_id),
     )
-    return {r["entity_id"]: r["n"] for r in rows}
+    return {eid: n for eid, n in rows}
 
 
 # at most this many one-word mentions of a new person's names are reconsidered when it appears
@@ -297,12 +313,13 @@ def new_entity(conn: Connection, e: DocEntity, ov: Overrides, base: str = "") ->
         if eid in ov.merged:
             return ov.target(eid)
         # one statement: the insert itself says whether the id was free
-        done = conn.execute(
-            text(
+        done = conn.exec_driver_sql(
+            _driver(
+                conn,
                 "INSERT INTO canonical_entities (entity_id, name, label, mentions, links, documents) "
-                "VALUES (:e, :n, :l, 0, 0, 0) ON CONFLICT (entity_id) DO NOTHING"
+                "VALUES (?, ?, ?, 0, 0, 0) ON CONFLICT (entity_id) DO NOTHING",
             ),
-            {"e": eid, "n": e.name, "l": e.label},
+            (eid, e.name, e.label),
         )
         if done.rowcount == 1:
             return eid
@@ -338,7 +355,7 @@ def member_contribution(value: str | bytes | memoryview) -> dict[str, Any]:
 
 def _write_members(
     conn: Connection, doc_id: str, published: str | None, ents: list[DocEntity], chosen: dict[str, str],
-    places: dict[int, str],
+    places: dict[int, str], ov: Overrides,
 ) -> None:  # fmt: skip
     members: list[tuple[Any, ...]] = []
     added: list[tuple[str, dict[str, Any]]] = []
@@ -353,10 +370,10 @@ def _write_members(
         tot[0] += e.mentions
         tot[1] += e.links
         if e.geonameid in places:
-            placed.append({"p": places[e.geonameid], "e": eid})
+            placed.append((places[e.geonameid], eid))
     _add_many(conn, added, +1)
-    if placed:  # the first place an entity is seen at stays its place
-        conn.execute(text("UPDATE canonical_entities SET place = :p WHERE entity_id = :e AND place IS NULL"), placed)
+    # the first place an entity is seen at stays its place
+    _many(conn, "UPDATE canonical_entities SET place = ? WHERE entity_id = ? AND place IS NULL", placed)
     _many(
         conn,
         "INSERT INTO entity_members (doc_id, entity_key, entity_id, mentions, links, published, data) "
@@ -364,7 +381,7 @@ def _write_members(
         members,
     )
     _count_many(conn, [(eid, m, n, 1, published) for eid, (m, n) in per_entity.items()])
-    refresh(conn, list(per_entity))
+    refresh(conn, list(per_entity), ov)
 
 
 def _add(conn: Connection, eid: str, data: dict[str, Any], sign: int) -> None:
@@ -398,48 +415,48 @@ def _count(conn: Connection, eid: str, mentions: int, links: int, docs: int, pub
 
 def _count_many(conn: Connection, changes: list[tuple[str, int, int, int, str | None]]) -> None:
     """Entities' counts changed by (entity id, mentions, links, documents, a publication date seen)."""
-    if not changes:
-        return
-    conn.execute(
-        text(
-            "UPDATE canonical_entities SET mentions = mentions + :m, links = links + :l, documents = documents + :d, "
-            "first_seen = CASE WHEN CAST(:p AS TEXT) IS NULL THEN first_seen WHEN first_seen IS NULL "
-            "OR CAST(:p AS TEXT) < first_seen THEN CAST(:p AS TEXT) ELSE first_seen END, "
-            "last_seen = CASE WHEN CAST(:p AS TEXT) IS NULL THEN last_seen WHEN last_seen IS NULL "
-            "OR CAST(:p AS TEXT) > last_seen THEN CAST(:p AS TEXT) ELSE last_seen END WHERE entity_id = :e"
-        ),
-        [{"m": m, "l": n, "d": d, "p": p, "e": eid} for eid, m, n, d, p in changes],
+    _many(
+        conn,
+        "UPDATE canonical_entities SET mentions = mentions + ?, links = links + ?, documents = documents + ?, "
+        "first_seen = CASE WHEN CAST(? AS TEXT) IS NULL THEN first_seen WHEN first_seen IS NULL "
+        "OR CAST(? AS TEXT) < first_seen THEN CAST(? AS TEXT) ELSE first_seen END, "
+        "last_seen = CASE WHEN CAST(? AS TEXT) IS NULL THEN last_seen WHEN last_seen IS NULL "
+        "OR CAST(? AS TEXT) > last_seen THEN CAST(? AS TEXT) ELSE last_seen END WHERE entity_id = ?",
+        [(m, n, d, p, p, p, p, p, p, eid) for eid, m, n, d, p in changes],
     )
 
 
-def refresh(conn: Connection, ids: Iterable[str]) -> None:
-    """Each entity's name (its commonest full name) and type (override, else most votes)."""
+def refresh(conn: Connection, ids: Iterable[str], ov: Overrides | None = None) -> None:
+    """Each entity's name (its commonest full name) and type (override, else most votes);
+    ``ov``: the overrides, when the caller has read them in this transaction."""
     ids = list(dict.fromkeys(ids))
     if not ids:
         return
-    ov = overrides(conn)
-    labels: dict[str, list[Row]] = {}
+    ov = ov or overrides(conn)
+    labels: dict[str, list[tuple[str, int]]] = {}
     names_of: dict[str, dict[str, int]] = {}
     for i in range(0, len(ids), _CHUNK):
-        sql, params = _in(ids[i : i + _CHUNK])
-        for r in _q(conn, f"SELECT entity_id, label, votes FROM canonical_labels WHERE entity_id IN ({sql})", **params):
-            labels.setdefault(r["entity_id"], []).append(r)
-        for r in _q(
-            conn,
-            f"SELECT entity_id, alias, count FROM canonical_aliases WHERE entity_id IN ({sql}) AND kind = 'canonical' "
-            "ORDER BY entity_id, alias",
-            **params,
+        chunk = tuple(ids[i : i + _CHUNK])
+        marks = _marks(len(chunk))
+        for eid, label, votes in _rows(
+            conn, f"SELECT entity_id, label, votes FROM canonical_labels WHERE entity_id IN ({marks})", chunk
         ):
-            names_of.setdefault(r["entity_id"], {})[r["alias"]] = r["count"]
+            labels.setdefault(eid, []).append((label, votes))
+        for eid, alias, count in _rows(
+            conn,
+            f"SELECT entity_id, alias, count FROM canonical_aliases WHERE entity_id IN ({marks}) "
+            "AND kind = 'canonical' ORDER BY entity_id, alias",
+            chunk,
+        ):
+            names_of.setdefault(eid, {})[alias] = count
     updates = []
     for eid in ids:
-        label = ov.retyped.get(eid) or max(sorted(labels.get(eid, []), key=lambda r: r["label"]),
-                                           key=lambda r: r["votes"], default={"label": ""})["label"]  # fmt: skip
+        label = ov.retyped.get(eid) or max(sorted(labels.get(eid, []), key=lambda r: r[0]),
+                                           key=lambda r: r[1], default=("", 0))[0]  # fmt: skip
         name = best_name(names_of.get(eid, {}), label)
         if name:
-            updates.append({"n": name, "l": label, "e": eid})
-    if updates:
-        conn.execute(text("UPDATE canonical_entities SET name = :n, label = :l WHERE entity_id = :e"), updates)
+            updates.append((name, label, eid))
+    _many(conn, "UPDATE canonical_entities SET name = ?, label = ? WHERE entity_id = ?", updates)
 
 
 def best_name(counts: Mapping[str, int], label: str) -> str | None:

@@ -27,16 +27,23 @@ def now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-def insert_rows(conn: Connection, table: str, rows: list[Row]) -> None:
+def insert_rows(conn: Connection, table: str, rows: list[Row], doc_key: int | None = None) -> None:
     """One executemany per table; columns come from the first row. The driver's own
     statement and tuples, not SQLAlchemy's bound text: a document is some 500 rows, and
-    binding them by name cost as much as writing them."""
+    binding them by name cost as much as writing them. With ``doc_key``, the rows' ``doc_id``
+    is written as that key (a table keyed by ``documents.doc_key``, migration 0016)."""
     if not rows:
         return
     cols = list(rows[0])
+    if doc_key is None:
+        values = [tuple(r[c] for c in cols) for r in rows]
+    else:
+        cols = [c for c in cols if c != "doc_id"]
+        values = [(doc_key, *(r[c] for c in cols)) for r in rows]
+        cols = ["doc_key", *cols]
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))})"
-    conn.exec_driver_sql(sql, [tuple(r[c] for c in cols) for r in rows])
+    conn.exec_driver_sql(sql, values)
 
 
 def document_row(a: Analysis, doc_key: int = 0) -> Row:
@@ -269,10 +276,8 @@ def insert_analysis(
         doc_key = conn.execute(text(keys.NEXT_KEY)).scalar_one()
     insert_rows(conn, "documents", [document_row(a, doc_key)])
     for table, rows in TABLES:
-        made = list(rows(a))
-        if table in keys.KEYED:
-            made = [_keyed(r, doc_key) for r in made]
-        insert_rows(conn, table, made)  # sentences: triggers keep the SQLite search table
+        # sentences: triggers keep the SQLite search table
+        insert_rows(conn, table, list(rows(a)), doc_key if table in keys.KEYED else None)
     entity_table.link_document(conn, a, linked)  # the cross-document entities, in the same transaction
 
 
@@ -282,11 +287,6 @@ def replace_document(conn: Connection, dialect: str, a: Analysis) -> None:
     doc_key = _stored(conn, a.article.doc_id)
     linked = delete_document(conn, dialect, a.article.doc_id) if doc_key is not None else {}
     insert_analysis(conn, dialect, a, linked, doc_key)
-
-
-def _keyed(row: Row, doc_key: int) -> Row:
-    """A row of a table keyed by ``documents.doc_key`` (migration 0016), not by the text id."""
-    return {"doc_key": doc_key} | {c: v for c, v in row.items() if c != "doc_id"}
 
 
 def _stored(conn: Connection, doc_id: str) -> int | None:

@@ -491,10 +491,9 @@ def _why_roles(ctx, sent, triggers, roles) -> None:
     covered: set[int] = set()
     lex, toks, low = lexicon(), ctx.toks, ctx.lower
     for k in range(sent.token_start, sent.token_end):
-        if k in covered:
-            continue
         # a word that starts no cue and is no mark, preposition or adverbial clause is neither reader's
-        if toks[k].dep not in _WHY_DEPS and low[k] not in lex.purpose_multi and low[k] not in lex.reason_multi:
+        w = low[k]
+        if k in covered or (toks[k].dep not in _WHY_DEPS and w not in lex.purpose_multi and w not in lex.reason_multi):
             continue
         span = _multiword_why(ctx, k, triggers, roles) or _single_word_why(ctx, k, triggers, roles)
         if span:

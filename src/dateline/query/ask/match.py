@@ -23,7 +23,7 @@ def _lemma_match(a: str, b: str) -> float:
     short, long_ = sorted((a, b), key=len)
     # a silent final e goes before a suffix: "examine" - "examination", "invite" - "invitation"
     root = short[:-1] if short.endswith("e") and len(short) >= 5 else short
-    suffixes = ("ing", "s", "es", "ion", "ation", "ment", "al", "er", "ize", "ise", "ed", "d")
+    suffixes: tuple[str, ...] = ("ing", "s", "es", "ion", "ation", "ment", "al", "er", "ize", "ise", "ed", "d")
     if root != short:  # vowel suffixes only, "-ion" after a longer word ("locate", not "state" - "station")
         suffixes = ("ing", "ation", "er", "ed", "al") + (("ion",) if len(short) >= 6 else ())
     if len(short) >= 4 and long_.startswith(root) and long_[len(root) :] in suffixes:

@@ -12,6 +12,7 @@ from ...nlp.syntax import span_head
 from ...types import ParsedDoc
 from .config import _NON_NAME, _ORDER_WORDS, _WH_TAGS, _YEAR, _cfg
 from .frame import Frame, NameGroup
+from .verbs import complement_verb, light_object, phrasal
 
 
 def _verb_lemma(tok) -> str:
@@ -232,10 +233,10 @@ def _read_predicate(f: Frame, toks, wh, covered: set[int], cfg):
     else:
         pred_tok = _reported_verb(toks, root, wh)
     if pred_tok is not None and pred_tok is not wh:
-        f.pred = _phrasal(toks, pred_tok, _verb_lemma(pred_tok), cfg)
-        f.pred = _light_object(toks, pred_tok, covered) or f.pred
+        f.pred = phrasal(toks, pred_tok, _verb_lemma(pred_tok), cfg)
+        f.pred = light_object(toks, pred_tok, covered) or f.pred
         f.pred_light = f.pred in cfg["_light"]
-        f.comp_pred = _complement_verb(toks, pred_tok)
+        f.comp_pred = complement_verb(toks, pred_tok)
         if f.pred_light or f.answer_type == "quantity":
             subj = next(
                 (
@@ -286,22 +287,6 @@ def _read_subject(f: Frame, toks, wh, pred_tok, aux_l: set[str]) -> None:
         subj = next((t for t in toks if of is not None and t.head == of.i and t.dep == "pobj"), None)
     if subj is not None:
         f.subject = next((g for g in f.names if subj.text in g.text.split()), None)
-
-
-def _phrasal(toks, pred_tok, lemma: str, cfg) -> str:
-    """ "find out", "set up": the verb with its particle, when the synonyms know the phrase."""
-    prt = next((t for t in toks if t.head == pred_tok.i and t.dep == "prt"), None)
-    phrase = f"{lemma} {prt.text.lower()}" if prt is not None else ""
-    return phrase if phrase in cfg["_syn"] else lemma
-
-
-def _complement_verb(toks, pred_tok) -> str | None:
-    """ "Why did drivers want the race abandoned?", "why did X choose to change ...?", "be reluctant
-    to share": the verb of the clause the main verb (or its adjective) governs, which the answering
-    sentence may state without the main one ("calling for the race to be abandoned due to ...")."""
-    heads = {pred_tok.i} | {t.i for t in toks if t.head == pred_tok.i and t.dep == "acomp"}
-    comp = next((t for t in toks if t.head in heads and t.dep in ("xcomp", "ccomp") and t.pos in ("VERB", "AUX")), None)
-    return None if comp is None or comp.i == pred_tok.i else comp.lemma.lower()
 
 
 def _after_be(f: Frame, toks, root, wh, covered: set[int]):
@@ -433,35 +418,6 @@ def _phrase_role(toks, head, default: str) -> str:
     if head.dep == "pobj" and not any(t.head == prep.i and t.dep == "pobj" and t is not head for t in toks):
         return f"pobj:{prep.lemma.lower()}"  # a stranded preposition ("sold in"), not "tour in Vladivostok"
     return default
-
-
-def _light_object(toks, pred_tok, covered: set[int]) -> str | None:
-    """ "Where did Trump hold the rally?": the event is the rally, the verb only carries it (the
-    events stage's light verbs); the answering sentence may say "at a rally in ..." alone."""
-    from ...events._data import lexicon
-
-    lex = lexicon()
-    verb = pred_tok.lemma.lower()
-    if verb not in lex.light_verbs:
-        return None
-    obj = next((t for t in toks if t.head == pred_tok.i and t.dep == "dobj" and t.pos == "NOUN"), None)
-    if obj is None:  # the small model can misparse the question ("hold the rally at which ..."):
-        obj = _noun_after(toks, pred_tok.i)  # then the noun right after the verb
-    if obj is None or obj.i in covered:
-        return None
-    noun = obj.lemma.lower()
-    allowed = lex.light_verb_nouns.get(verb)
-    return noun if allowed is None or noun in allowed else None
-
-
-def _noun_after(toks, i: int):
-    """The noun that follows token i with only determiners and adjectives between ("hold the rally")."""
-    for t in toks[i + 1 : i + 5]:
-        if t.pos == "NOUN" and t.dep != "compound":  # "the press conference": the conference
-            return t
-        if t.pos not in ("DET", "ADJ", "NUM", "NOUN") and t.tag != "PRP$":
-            return None
-    return None
 
 
 _MODALS = frozenset({"would", "could", "might", "may", "should", "must"})
